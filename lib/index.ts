@@ -1,0 +1,2 @@
+// Public API of vca-cdktf: re-exports only.
+export * from "./dcf/model";

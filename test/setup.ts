@@ -1,0 +1,2 @@
+// Jest setup: custom matchers for users' and our own suites are registered here.
+export {};
