@@ -1,0 +1,107 @@
+// Aviatrix controller versions and the provider pin derived from them.
+// Since provider 8.0.0 the provider version equals the controller version, and the provider
+// refuses to configure unless MajorMinor(controller) == MajorMinor(provider)
+// (research aviatrix-provider-schema.md §7). So the pin is `~> X.Y.Z`: same major.minor,
+// patch floor = the controller's patch.
+import { UserInputError } from "../util/errors";
+
+const VERSION_PATTERN = /^(\d{1,4})\.(\d{1,4})(?:\.(\d{1,5}))?$/;
+
+/** An Aviatrix controller version such as `9.0.10` (or `8.2`, read as `8.2.0`). */
+export class ControllerVersion {
+  /**
+   * Parses `X.Y` or `X.Y.Z` (an optional leading `v` or `UserConnect-` prefix is accepted).
+   * @param where names the input (file, prop, YAML path) in the error message
+   */
+  public static parse(text: string, where = "controllerVersion"): ControllerVersion {
+    if (typeof text !== "string") {
+      throw new UserInputError(`${where}: got ${JSON.stringify(text)}, want a version string like "9.0.10"`);
+    }
+    const trimmed = text.trim().replace(/^UserConnect-/i, "").replace(/^v/i, "");
+    const m = VERSION_PATTERN.exec(trimmed);
+    if (!m) {
+      throw new UserInputError(
+        `${where}: got ${JSON.stringify(text)}, want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); ` +
+          `use the version shown in CoPilot/Controller settings`,
+      );
+    }
+    return new ControllerVersion(Number(m[1]), Number(m[2]), m[3] === undefined ? 0 : Number(m[3]));
+  }
+
+  /** True when `text` parses as a controller version. */
+  public static isValid(text: string): boolean {
+    try {
+      ControllerVersion.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Negative when a < b, 0 when equal, positive when a > b. */
+  public static compare(a: ControllerVersion | string, b: ControllerVersion | string): number {
+    const x = typeof a === "string" ? ControllerVersion.parse(a) : a;
+    const y = typeof b === "string" ? ControllerVersion.parse(b) : b;
+    return x.major - y.major || x.minor - y.minor || x.patch - y.patch;
+  }
+
+  private constructor(
+    public readonly major: number,
+    public readonly minor: number,
+    public readonly patch: number,
+  ) {}
+
+  /** True when this version is the same as or newer than `other` (e.g. `atLeast("8.2.10")`). */
+  public atLeast(other: ControllerVersion | string): boolean {
+    return ControllerVersion.compare(this, other) >= 0;
+  }
+
+  /** True when this version is older than `other`. */
+  public before(other: ControllerVersion | string): boolean {
+    return ControllerVersion.compare(this, other) < 0;
+  }
+
+  /** Same major.minor: the provider's configure-time compatibility check. */
+  public sameMajorMinor(other: ControllerVersion | string): boolean {
+    const y = typeof other === "string" ? ControllerVersion.parse(other) : other;
+    return this.major === y.major && this.minor === y.minor;
+  }
+
+  /** `X.Y` */
+  public get majorMinor(): string {
+    return `${this.major}.${this.minor}`;
+  }
+
+  /** The Terraform provider constraint for this controller: `~> X.Y.Z`. */
+  public providerConstraint(): string {
+    return `~> ${this.toString()}`;
+  }
+
+  public equals(other: ControllerVersion | string): boolean {
+    return ControllerVersion.compare(this, other) === 0;
+  }
+
+  public toString(): string {
+    return `${this.major}.${this.minor}.${this.patch}`;
+  }
+
+  public toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** Parses a controller version (`X.Y` / `X.Y.Z`); throws UserInputError on garbage. */
+export function parseControllerVersion(text: string, where?: string): ControllerVersion {
+  return ControllerVersion.parse(text, where);
+}
+
+/** Compares two controller versions: negative, 0 or positive. */
+export function compareControllerVersions(a: ControllerVersion | string, b: ControllerVersion | string): number {
+  return ControllerVersion.compare(a, b);
+}
+
+/** The Aviatrix provider constraint (`~> X.Y.Z`) for a controller version. */
+export function providerConstraint(controllerVersion: ControllerVersion | string): string {
+  const v = typeof controllerVersion === "string" ? ControllerVersion.parse(controllerVersion) : controllerVersion;
+  return v.providerConstraint();
+}
