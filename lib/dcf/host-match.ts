@@ -1,0 +1,119 @@
+// Host and URL matching as the spoke gateway applies WebGroups: SNI filters (exact or `*.`
+// wildcard) on the TLS SNI / HTTP Host, URL filters (`host/path` globs) only on decrypted flows.
+// Shared by the simulator (evaluate) and the analyzer. Facts: research k8s-obot-crds.md §5.4,
+// aviatrix-provider-schema.md §5 (urlfilter matches `<host>/<path>` and needs decryption).
+import { domainToASCII } from "url";
+
+/**
+ * Canonical form of a host name: trimmed, lower-case, no trailing dot, IDN labels as punycode.
+ * Returns "" for something that is not a host name (callers treat that as "matches nothing").
+ */
+export function normalizeHost(host: string): string {
+  let h = host.trim().toLowerCase();
+  while (h.endsWith(".")) h = h.slice(0, -1);
+  if (h === "") return "";
+  // Pure ASCII host names are kept as typed (domainToASCII rejects some valid-looking labels,
+  // e.g. with underscores, which SNI filters may still carry).
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(h)) return h;
+  return domainToASCII(h);
+}
+
+/**
+ * Canonical form of an SNI filter pattern: "*" (any host), "*.suffix" or an exact host.
+ * Throws on an empty pattern or a wildcard anywhere but the leading label.
+ */
+export function normalizeSniPattern(pattern: string): string {
+  const p = pattern.trim();
+  if (p === "*") return "*";
+  if (p.startsWith("*.")) {
+    const rest = normalizeHost(p.slice(2));
+    if (rest === "" || rest.includes("*")) throw new Error(`invalid SNI filter "${pattern}": want "*.domain"`);
+    return `*.${rest}`;
+  }
+  const exact = normalizeHost(p);
+  if (exact === "" || exact.includes("*")) {
+    throw new Error(`invalid SNI filter "${pattern}": want an exact host or a leading "*." wildcard`);
+  }
+  return exact;
+}
+
+/**
+ * Does an SNI filter match a host? `*.x` matches any subdomain of x but neither x itself nor
+ * `x.evil.io`; "*" matches any non-empty host; anything else is an exact match.
+ * Both sides are normalised, so case, trailing dots and IDN spellings do not matter.
+ */
+export function sniMatches(pattern: string, host: string): boolean {
+  const h = normalizeHost(host);
+  if (h === "") return false;
+  const p = normalizeSniPatternLenient(pattern);
+  if (p === undefined) return false;
+  if (p === "*") return true;
+  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
+  return h === p;
+}
+
+function normalizeSniPatternLenient(pattern: string): string | undefined {
+  try {
+    return normalizeSniPattern(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Does a URL filter (`host/path` glob, `*` = any run of characters including "/") match a
+ * request? Only meaningful for decrypted flows: without decryption the gateway sees no path,
+ * so this returns false. The host part is compared case-insensitively (normalised), the path
+ * case-sensitively. A pattern without "/" constrains the host only.
+ */
+export function urlMatches(pattern: string, host: string, path: string | undefined, decrypted: boolean): boolean {
+  if (!decrypted) return false;
+  const h = normalizeHost(host);
+  if (h === "") return false;
+  const slash = pattern.indexOf("/");
+  const hostGlob = (slash < 0 ? pattern : pattern.slice(0, slash)).trim().toLowerCase().replace(/\.+$/, "");
+  const pathGlob = slash < 0 ? "/*" : pattern.slice(slash);
+  const p = path === undefined || path === "" ? "/" : path.startsWith("/") ? path : `/${path}`;
+  return globMatches(hostGlob, h) && globMatches(pathGlob, p);
+}
+
+const globCache = new Map<string, RegExp>();
+
+/** `*` = any run of characters (possibly empty), everything else literal. */
+export function globMatches(glob: string, text: string): boolean {
+  let re = globCache.get(glob);
+  if (re === undefined) {
+    const body = glob
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join("[\\s\\S]*");
+    re = new RegExp(`^${body}$`);
+    if (globCache.size > 10_000) globCache.clear();
+    globCache.set(glob, re);
+  }
+  return re.test(text);
+}
+
+/**
+ * The index key an SNI pattern is filed under: the exact host, the wildcard's suffix (without
+ * "*."), or "*" for any host. Used by the simulator's SNI index.
+ */
+export function sniIndexKey(pattern: string): { readonly kind: "exact" | "suffix" | "any"; readonly key: string } | undefined {
+  const p = normalizeSniPatternLenient(pattern);
+  if (p === undefined) return undefined;
+  if (p === "*") return { kind: "any", key: "*" };
+  if (p.startsWith("*.")) return { kind: "suffix", key: p.slice(2) };
+  return { kind: "exact", key: p };
+}
+
+/** The proper parent domains of a normalised host, nearest first: a.b.c → [b.c, c]. */
+export function parentDomains(host: string): string[] {
+  const out: string[] = [];
+  let i = host.indexOf(".");
+  while (i >= 0) {
+    out.push(host.slice(i + 1));
+    i = host.indexOf(".", i + 1);
+  }
+  return out;
+}
