@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
+import { registerObot } from "./commands/obot";
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program).
 
 /** Exit codes (DESIGN §6): 0 ok, 1 a check failed, 2 bad input or usage. */
@@ -8,6 +9,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("Aviatrix Validated Containment Architectures: validate, simulate and analyze DCF egress policy")
     .exitOverride()
     .showHelpAfterError(false);
+  registerObot(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
