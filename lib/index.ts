@@ -1,3 +1,5 @@
 // Public API of vca-cdktf: re-exports only.
 export * from "./dcf/model";
 export * from "./obot";
+export * from "./core/controller-version";
+export * from "./constructs/aviatrix";
