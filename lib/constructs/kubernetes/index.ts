@@ -1,0 +1,12 @@
+// Kubernetes onboarding, CRD chart, pod SNAT, MITM CA delivery and cluster providers.
+export * from "./chart-version";
+export * from "./cluster-providers";
+export * from "./construct-props-error";
+export * from "./helm-values";
+export * from "./k8s-firewall-chart";
+export * from "./k8s-firewall-values";
+export * from "./kubernetes-cloud";
+export * from "./kubernetes-cluster-onboarding";
+export * from "./kubernetes-providers";
+export * from "./mitm-ca";
+export * from "./pod-snat-disabled";

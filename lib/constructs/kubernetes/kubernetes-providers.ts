@@ -1,0 +1,155 @@
+import { Construct } from "constructs";
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
+import { KubernetesCluster as AksCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
+import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-client-config";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { Fn, TerraformProvider, Token } from "../../core/cdktf";
+import { ClusterProviderSet } from "./cluster-providers";
+import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { KubernetesCloud } from "./kubernetes-cloud";
+
+// Facts: research cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
+// as a single object; the kubernetes provider keeps its own flat arguments.
+
+/** Connection settings shared by both providers. */
+interface Connection {
+  readonly host?: string;
+  readonly clusterCaCertificate?: string;
+  readonly token?: string;
+  readonly clientCertificate?: string;
+  readonly clientKey?: string;
+  readonly configPath?: string;
+  readonly configContext?: string;
+}
+
+interface CommonOptions {
+  /** Provider alias, needed when a stack talks to more than one cluster. @default - default providers */
+  readonly alias?: string;
+}
+
+export interface EksProvidersOptions extends CommonOptions {
+  /** Cluster name (a literal or a reference such as `eksCluster.name`). */
+  readonly clusterName: string;
+  /**
+   * The cluster's endpoint and base64 CA, when the cluster is in the same stack
+   * (`eksCluster.endpoint`, `eksCluster.certificateAuthority.get(0).data`).
+   * @default - read with data aws_eks_cluster
+   */
+  readonly endpoint?: string;
+  readonly certificateAuthorityData?: string;
+  /** AWS provider for the data sources. @default - the stack's default aws provider */
+  readonly awsProvider?: TerraformProvider;
+}
+
+export interface AksProvidersOptions extends CommonOptions {
+  readonly cluster: AksCluster;
+  /** Use kube_admin_config (local accounts enabled) instead of kube_config. @default false */
+  readonly admin?: boolean;
+}
+
+export interface GkeProvidersOptions extends CommonOptions {
+  readonly cluster: ContainerCluster;
+  /** Google provider for google_client_config. @default - the stack's default google provider */
+  readonly googleProvider?: TerraformProvider;
+}
+
+export interface KubeconfigProvidersOptions extends CommonOptions {
+  /** Path to the kubeconfig file on the machine that runs terraform. */
+  readonly configPath: string;
+  /** Context to use. @default - the kubeconfig's current context */
+  readonly context?: string;
+}
+
+/**
+ * Kubernetes + Helm providers wired to a cluster: from the EKS, AKS or GKE cluster outputs, or
+ * an existing cluster's kubeconfig. Pass the instance as `providers` to the constructs here.
+ */
+export class KubernetesProviders extends Construct implements ClusterProviderSet {
+  /** EKS: endpoint + CA from the cluster, short-lived token from data aws_eks_cluster_auth. */
+  public static forEks(scope: Construct, id: string, options: EksProvidersOptions): KubernetesProviders {
+    const self = new KubernetesProviders(scope, id, KubernetesCloud.EKS);
+    if (typeof options.clusterName !== "string" || options.clusterName === "") {
+      throw new ConstructPropsError(self, "clusterName", `got ${describeValue(options.clusterName)}, want the EKS cluster name`);
+    }
+    if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
+      throw new ConstructPropsError(self, "endpoint", "and certificateAuthorityData go together; set both (cluster in this stack) or neither (read by data source)");
+    }
+    let endpoint = options.endpoint;
+    let caData = options.certificateAuthorityData;
+    if (endpoint === undefined) {
+      const cluster = new DataAwsEksCluster(self, "eks-cluster", { name: options.clusterName, provider: options.awsProvider });
+      endpoint = cluster.endpoint;
+      caData = cluster.certificateAuthority.get(0).data;
+    }
+    const auth = new DataAwsEksClusterAuth(self, "eks-auth", { name: options.clusterName, provider: options.awsProvider });
+    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), token: auth.token }, options.alias);
+    return self;
+  }
+
+  /** AKS: host and client certificate/key/CA from the cluster's kube_config (or kube_admin_config). */
+  public static forAks(scope: Construct, id: string, options: AksProvidersOptions): KubernetesProviders {
+    const self = new KubernetesProviders(scope, id, KubernetesCloud.AKS);
+    const cfg = (options.admin ? options.cluster.kubeAdminConfig : options.cluster.kubeConfig).get(0);
+    self.wire(
+      {
+        host: cfg.host,
+        clientCertificate: Fn.base64decode(cfg.clientCertificate),
+        clientKey: Fn.base64decode(cfg.clientKey),
+        clusterCaCertificate: Fn.base64decode(cfg.clusterCaCertificate),
+      },
+      options.alias,
+    );
+    return self;
+  }
+
+  /** GKE: https://<endpoint>, an access token from google_client_config, the cluster CA. */
+  public static forGke(scope: Construct, id: string, options: GkeProvidersOptions): KubernetesProviders {
+    const self = new KubernetesProviders(scope, id, KubernetesCloud.GKE);
+    const client = new DataGoogleClientConfig(self, "google-client", { provider: options.googleProvider });
+    self.wire(
+      {
+        host: `https://${options.cluster.endpoint}`,
+        token: client.accessToken,
+        clusterCaCertificate: Fn.base64decode(options.cluster.masterAuth.clusterCaCertificate),
+      },
+      options.alias,
+    );
+    return self;
+  }
+
+  /** An existing cluster reached through a kubeconfig file and context. */
+  public static fromKubeconfig(scope: Construct, id: string, options: KubeconfigProvidersOptions): KubernetesProviders {
+    const self = new KubernetesProviders(scope, id, undefined);
+    if (typeof options.configPath !== "string" || (options.configPath.trim() === "" && !Token.isUnresolved(options.configPath))) {
+      throw new ConstructPropsError(self, "configPath", `got ${describeValue(options.configPath)}, want a kubeconfig path such as "~/.kube/config"`);
+    }
+    self.wire({ configPath: options.configPath, configContext: options.context }, options.alias);
+    return self;
+  }
+
+  /** The cloud the providers were wired from; undefined for kubeconfig mode. */
+  public readonly cloud?: KubernetesCloud;
+  private kubernetesProvider?: KubernetesProvider;
+  private helmProvider?: HelmProvider;
+
+  private constructor(scope: Construct, id: string, cloud: KubernetesCloud | undefined) {
+    super(scope, id);
+    this.cloud = cloud;
+  }
+
+  public get kubernetes(): KubernetesProvider {
+    return this.kubernetesProvider!;
+  }
+
+  public get helm(): HelmProvider {
+    return this.helmProvider!;
+  }
+
+  private wire(c: Connection, alias: string | undefined): void {
+    this.kubernetesProvider = new KubernetesProvider(this, "kubernetes", { ...c, alias });
+    this.helmProvider = new HelmProvider(this, "helm", { alias, kubernetes: { ...c } });
+  }
+}
