@@ -3,3 +3,5 @@ export * from "./dcf/model";
 export * from "./obot";
 export * from "./core/controller-version";
 export * from "./constructs/aviatrix";
+export * from "./constructs/kubernetes";
+export * from "./constructs/workloads";

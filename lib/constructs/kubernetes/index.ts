@@ -1,8 +1,7 @@
 // Kubernetes onboarding, CRD chart, pod SNAT, MITM CA delivery and cluster providers.
-export * from "./chart-version";
+export type { ChartVersion } from "./chart-version";
 export * from "./cluster-providers";
-export * from "./construct-props-error";
-export * from "./helm-values";
+export { ConstructPropsError } from "./construct-props-error";
 export * from "./k8s-firewall-chart";
 export * from "./k8s-firewall-values";
 export * from "./kubernetes-cloud";

@@ -1,0 +1,250 @@
+import { Construct } from "constructs";
+import * as yaml from "js-yaml";
+import { Release } from "@cdktf/provider-helm/lib/release";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
+import { ITerraformDependable, Token } from "../../core/cdktf";
+import { parseChartVersion } from "../kubernetes/chart-version";
+import { ClusterProviderSet } from "../kubernetes/cluster-providers";
+import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
+import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
+import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
+import { CaTrustRuntime, MitmCa } from "../kubernetes/mitm-ca";
+import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
+import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
+
+// Facts: research librechat-shim.md §6 (chart, images, registries, configYamlContent,
+// configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
+// app.kubernetes.io/name (= nameOverride or "librechat") and app.kubernetes.io/instance.
+
+export const LIBRECHAT_CHART_REPOSITORY = "oci://ghcr.io/danny-avila/librechat-chart";
+export const LIBRECHAT_CHART_NAME = "librechat";
+/** Newest chart version read upstream (Chart.yaml 2.0.4, appVersion v0.8.6-rc1). */
+export const LIBRECHAT_DEFAULT_CHART_VERSION = "2.0.4";
+
+/** Default image registries: ghcr.io instead of registry.librechat.ai keeps the registry WebGroup to well-known hosts. */
+export const LIBRECHAT_DEFAULT_REGISTRIES = { librechat: "ghcr.io", mongodb: "docker.io", meilisearch: "docker.io" } as const;
+
+/** Keys LibreChat needs in its credentials secret (the chart's own defaults for them are public samples). */
+export const LIBRECHAT_REQUIRED_SECRETS = ["CREDS_IV", "CREDS_KEY", "JWT_REFRESH_SECRET", "JWT_SECRET"] as const;
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
+const SECRET_LOOKING = /(KEY|SECRET|PASSWORD|TOKEN|CREDENTIAL|_IV)$|(^|_)(KEY|SECRET|PASSWORD|TOKEN)(_|$)/i;
+
+export interface LibreChatImageRegistries {
+  /** @default "ghcr.io" (the chart ≥ 2.0 default is registry.librechat.ai) */
+  readonly librechat?: string;
+  /** Bitnami MongoDB image registry (repository bitnamilegacy/mongodb). @default "docker.io" */
+  readonly mongodb?: string;
+  /** Meilisearch image registry (repository getmeili/meilisearch). @default "docker.io" */
+  readonly meilisearch?: string;
+}
+
+export interface LibreChatProps {
+  /** Chart version (exact X.Y.Z). @default "2.0.4" */
+  readonly chartVersion?: string;
+  /** @default "librechat" */
+  readonly namespace?: string;
+  /** Create the namespace here. @default true */
+  readonly createNamespace?: boolean;
+  /** @default "librechat" */
+  readonly releaseName?: string;
+  /** librechat.yaml content (the chart renders it into a ConfigMap mounted at /app/librechat.yaml). @default - none */
+  readonly configYamlContent?: string;
+  /** Non-secret environment (librechat.configEnv). Secret-looking names are rejected here. @default - none */
+  readonly configEnv?: { readonly [name: string]: string };
+  /**
+   * Secret environment (CREDS_KEY, CREDS_IV, JWT_SECRET, JWT_REFRESH_SECRET, MEILI_MASTER_KEY,
+   * provider API keys): sensitive variables or references only; written to
+   * kubernetes_secret_v1 `librechat-credentials-env`. Required unless `existingSecretName`.
+   */
+  readonly secretEnv?: { readonly [name: string]: string };
+  /** A secret you manage with the same keys. @default - the secret built from secretEnv */
+  readonly existingSecretName?: string;
+  /** @default - LIBRECHAT_DEFAULT_REGISTRIES */
+  readonly imageRegistries?: LibreChatImageRegistries;
+  /** LibreChat image tag. @default - the chart's appVersion */
+  readonly imageTag?: string;
+  /** Chart nameOverride; changes the pod label app.kubernetes.io/name. @default "librechat" */
+  readonly nameOverride?: string;
+  /** Ingress host. @default - no ingress (the chart's default ingress for chat.example.com is turned off) */
+  readonly ingressHost?: string;
+  /** DCF TLS-decryption CA: mounted from its ConfigMap, NODE_EXTRA_CA_CERTS set, pods roll on CA change. @default - none */
+  readonly mitmCa?: MitmCa;
+  /** Further chart values (merged first; the construct's keys win). @default - none */
+  readonly values?: HelmValueTree;
+  /** @default - none */
+  readonly firewallChart?: K8sFirewallChart;
+  /** @default - none */
+  readonly podSnat?: PodSnatDisabled;
+  /** @default - the stack's default providers */
+  readonly providers?: ClusterProviderSet;
+  /** @default - none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * LibreChat from the official chart, with config as code, secrets only from references, image
+ * registries pinned for the registry WebGroup, and optional MITM CA trust (no image rebuild).
+ */
+export class LibreChat extends Construct {
+  public readonly release: Release;
+  public readonly namespace: string;
+  public readonly releaseName: string;
+  /** The labels on LibreChat API pods (use `podSelector` in FirewallPolicies). */
+  public readonly podLabels: { readonly [key: string]: string };
+  /** The label a FirewallPolicy selector should match: app.kubernetes.io/name. */
+  public readonly podSelector: { readonly [key: string]: string };
+  /** Registries the nodes pull from (for the registry WebGroup), sorted. */
+  public readonly registryHosts: readonly string[];
+  public readonly secret?: SecretV1;
+  public readonly namespaceResource?: NamespaceV1;
+
+  constructor(scope: Construct, id: string, props: LibreChatProps) {
+    super(scope, id);
+    const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
+    if (typeof chartVersion !== "string" || Token.isUnresolved(chartVersion) || !parseChartVersion(chartVersion) || chartVersion.startsWith("v")) {
+      throw new ConstructPropsError(this, "chartVersion", `got ${describeValue(chartVersion)}, want an exact chart version "X.Y.Z" (e.g. "${LIBRECHAT_DEFAULT_CHART_VERSION}")`);
+    }
+    this.namespace = literalName(this, "namespace", props.namespace ?? "librechat");
+    this.releaseName = literalName(this, "releaseName", props.releaseName ?? "librechat");
+    const appName = literalName(this, "nameOverride", props.nameOverride ?? "librechat");
+    this.podSelector = { "app.kubernetes.io/name": appName };
+    this.podLabels = { "app.kubernetes.io/instance": this.releaseName, "app.kubernetes.io/name": appName };
+    const registries = this.resolveRegistries(props.imageRegistries);
+    this.registryHosts = [...new Set(Object.values(registries))].sort();
+    checkConfigYaml(this, props.configYamlContent);
+    const configEnv = checkConfigEnv(this, props.configEnv ?? {});
+
+    if (props.createNamespace ?? true) {
+      this.namespaceResource = new NamespaceV1(this, "namespace", {
+        metadata: { name: this.namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } },
+        provider: props.providers?.kubernetes,
+      });
+    }
+    const secretName = this.resolveSecret(props);
+
+    const env: Record<string, unknown> = { ...configEnv };
+    // The chart's sample CREDS_*/JWT_* defaults are public: delete them (null) so only the secret supplies them.
+    for (const key of LIBRECHAT_REQUIRED_SECRETS) env[key] = null;
+    const ours: Record<string, unknown> = {
+      global: { librechat: { existingSecretName: secretName } },
+      image: { registry: registries.librechat, ...(props.imageTag ? { tag: props.imageTag } : {}) },
+      ingress: props.ingressHost
+        ? { enabled: true, hosts: [{ host: this.ingressHost(props.ingressHost), paths: [{ path: "/", pathType: "Prefix" }] }] }
+        : { enabled: false },
+      librechat: { configEnv: env, existingSecretName: secretName },
+      meilisearch: { image: { repository: `${registries.meilisearch === "docker.io" ? "" : `${registries.meilisearch}/`}getmeili/meilisearch` } },
+      mongodb: { image: { registry: registries.mongodb, repository: "bitnamilegacy/mongodb" } },
+    };
+    if (props.nameOverride) ours.nameOverride = appName;
+    if (props.configYamlContent !== undefined) (ours.librechat as Record<string, unknown>).configYamlContent = props.configYamlContent;
+
+    const ordering: ITerraformDependable[] = [
+      ...(this.namespaceResource ? [this.namespaceResource] : []),
+      ...(this.secret ? [this.secret] : []),
+      ...(props.firewallChart?.dependable ?? []),
+      ...(props.podSnat?.dependable ?? []),
+      ...(props.dependsOn ?? []),
+    ];
+    let values = mergeValues(mergeValues({}, props.values), ours);
+    if (props.mitmCa) {
+      const cm = props.mitmCa.configMapFor(this.namespace);
+      const trust = props.mitmCa.trustSnippets([CaTrustRuntime.NODE]);
+      const user = props.values ?? {};
+      values = mergeValues(values, {
+        librechat: { configEnv: { ...env, ...trust.env } },
+        podAnnotations: { ...((user.podAnnotations as Record<string, string>) ?? {}), ...trust.podAnnotations },
+        volumeMounts: [...((user.volumeMounts as unknown[]) ?? []), trust.volumeMount],
+        volumes: [...((user.volumes as unknown[]) ?? []), trust.volume],
+      });
+      ordering.push(cm);
+    }
+    this.release = new Release(this, "release", {
+      name: this.releaseName,
+      repository: LIBRECHAT_CHART_REPOSITORY,
+      chart: LIBRECHAT_CHART_NAME,
+      version: chartVersion,
+      namespace: this.namespace,
+      createNamespace: false,
+      values: renderHelmValues(values),
+      provider: props.providers?.helm,
+      dependsOn: ordering.length > 0 ? ordering : undefined,
+    });
+  }
+
+  private resolveRegistries(given: LibreChatImageRegistries | undefined): Required<LibreChatImageRegistries> {
+    const out = { ...LIBRECHAT_DEFAULT_REGISTRIES, ...(given ?? {}) } as Record<string, string>;
+    for (const [name, host] of Object.entries(out).sort()) {
+      if (typeof host !== "string" || Token.isUnresolved(host) || !HOST.test(host)) {
+        throw new ConstructPropsError(this, `imageRegistries.${name}`, `got ${describeValue(host)}, want a registry host such as "ghcr.io" or "registry.example.com:5000" (no scheme, no path)`);
+      }
+    }
+    return out as Required<LibreChatImageRegistries>;
+  }
+
+  private resolveSecret(props: LibreChatProps): string {
+    if (props.existingSecretName !== undefined) {
+      if (props.secretEnv) throw new ConstructPropsError(this, "secretEnv", "and existingSecretName are exclusive; keep one");
+      return literalName(this, "existingSecretName", props.existingSecretName);
+    }
+    const entries = requireSecretReferences(this, "secretEnv", props.secretEnv ?? {});
+    const missing = LIBRECHAT_REQUIRED_SECRETS.filter((k) => !entries.some(([name]) => name === k));
+    if (missing.length > 0) {
+      throw new ConstructPropsError(
+        this,
+        "secretEnv",
+        `is missing ${missing.join(", ")}; pass them as sensitive variables (openssl rand -hex 32 / -hex 16) or set existingSecretName`,
+      );
+    }
+    const name = "librechat-credentials-env";
+    (this as { secret?: SecretV1 }).secret = sensitiveEnvSecret(this, "credentials", {
+      name,
+      namespace: this.namespace,
+      entries,
+      provider: props.providers?.kubernetes,
+      dependsOn: this.namespaceResource ? [this.namespaceResource] : undefined,
+    });
+    return name;
+  }
+
+  private ingressHost(host: string): string {
+    if (Token.isUnresolved(host)) return host;
+    if (!HOST.test(host) || host.includes(":")) throw new ConstructPropsError(this, "ingressHost", `got ${describeValue(host)}, want a DNS name such as "chat.example.com"`);
+    return host;
+  }
+}
+
+function literalName(scope: Construct, prop: string, value: string): string {
+  if (typeof value !== "string" || Token.isUnresolved(value) || !DNS1123_LABEL.test(value)) {
+    throw new ConstructPropsError(scope, prop, `got ${describeValue(value)}, want a literal DNS-1123 label (lower-case letters, digits, '-')`);
+  }
+  return value;
+}
+
+function checkConfigYaml(scope: Construct, content: string | undefined): void {
+  if (content === undefined || Token.isUnresolved(content)) return;
+  let doc: unknown;
+  try {
+    doc = yaml.load(content);
+  } catch (e) {
+    const err = e as yaml.YAMLException;
+    const where = err.mark ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : "";
+    throw new ConstructPropsError(scope, "configYamlContent", `is not valid YAML${where}: ${err.reason ?? err.message}`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("version" in doc)) {
+    throw new ConstructPropsError(scope, "configYamlContent", "is not a librechat.yaml (want a mapping with a top-level `version`)");
+  }
+}
+
+function checkConfigEnv(scope: Construct, env: { readonly [name: string]: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(env).sort()) {
+    if (SECRET_LOOKING.test(name) || (LIBRECHAT_REQUIRED_SECRETS as readonly string[]).includes(name)) {
+      throw new ConstructPropsError(scope, `configEnv.${name}`, "looks like a secret; configEnv is rendered into a ConfigMap and cdk.tf.json. Move it to secretEnv as a sensitive variable");
+    }
+    out[name] = env[name];
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+import { Construct } from "constructs";
+import { Release } from "@cdktf/provider-helm/lib/release";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
+import { Annotations, ITerraformDependable, Token } from "../../core/cdktf";
+import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
+import { ClusterProviderSet } from "../kubernetes/cluster-providers";
+import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
+import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
+import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
+import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
+import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
+
+// Facts: research k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
+// (what the network policy controller does). Obot ≥ v0.21.0 installs the Aviatrix network
+// policy controller (NPC) itself when the provider chart values are set.
+
+export const OBOT_CHART_REPOSITORY = "https://charts.obot.ai";
+export const OBOT_CHART_NAME = "obot";
+/** First Obot release that deploys network policy providers via Helm. */
+export const OBOT_MIN_VERSION = "0.21.0";
+export const OBOT_NPC_CHART_NAME = "aviatrix-network-policy-controller";
+/** The only published NPC chart (obot-platform/charts index.yaml). */
+export const OBOT_NPC_DEFAULT_VERSION = "v0.0.1";
+
+/** config.* keys this construct owns; set them through props, not `values`. */
+export const OBOT_ENFORCEMENT_KEYS = [
+  "OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS",
+  "OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_NAME",
+  "OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_PATH",
+  "OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_REPO",
+  "OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_VERSION",
+  "OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_VALUES",
+  "OBOT_SERVER_MCPRUNTIME_BACKEND",
+] as const;
+
+/** Hosts Obot itself needs at runtime (chart pulls by the Obot pod, images by the nodes). */
+export const OBOT_PLATFORM_EGRESS_DOMAINS = ["charts.obot.ai", "ghcr.io", "pkg-containers.githubusercontent.com"] as const;
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export interface ObotNetworkPolicyProviderProps {
+  /** @default "https://charts.obot.ai" */
+  readonly chartRepo?: string;
+  /** @default "aviatrix-network-policy-controller" */
+  readonly chartName?: string;
+  /** @default "v0.0.1" */
+  readonly chartVersion?: string;
+  /** Values deep-merged over what Obot passes to the NPC chart (e.g. image overrides). @default - none */
+  readonly values?: HelmValueTree;
+}
+
+export interface ObotPlatformProps {
+  /** Obot chart version, ≥ v0.21.0 (`v0.21.0` or `0.21.0`; rendered as published, with `v`). */
+  readonly version: string;
+  /** Namespace of the Obot server (and of the NPC release Obot installs). @default "obot-system" */
+  readonly namespace?: string;
+  /** Namespace where MCP servers run; FirewallPolicies land here. @default "obot-mcp" */
+  readonly mcpNamespace?: string;
+  /** @default "obot" */
+  readonly releaseName?: string;
+  /**
+   * Pre-create both namespaces here (the MCP one with Helm adoption metadata so the chart can
+   * take it over). @default true
+   */
+  readonly createNamespaces?: boolean;
+  /**
+   * MCP servers without egressDomains get deny-all (OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS).
+   * false lets them reach any TLS/HTTP host on tcp/443 — a warning is recorded.
+   * @default true
+   */
+  readonly defaultDenyAllEgress?: boolean;
+  /** @default - the published aviatrix-network-policy-controller v0.0.1 from charts.obot.ai */
+  readonly networkPolicyProvider?: ObotNetworkPolicyProviderProps;
+  /**
+   * Secret environment for the Obot server (e.g. OBOT_SERVER_ADMIN_PASSWORD, OPENAI_API_KEY,
+   * OBOT_SERVER_ENCRYPTION_KEY): sensitive variables or references only. Stored in a
+   * kubernetes_secret_v1 and loaded with extraEnvFrom. @default - none
+   */
+  readonly secretEnv?: { readonly [name: string]: string };
+  /** @default - ghcr.io/obot-platform/obot */
+  readonly imageRepository?: string;
+  /** Further chart values (merged last; may not touch the enforcement keys). @default - none */
+  readonly values?: HelmValueTree;
+  /**
+   * The CRD chart; Obot's NPC loops on "no matches for kind FirewallPolicy" without it.
+   * @default - none: a warning is recorded unless `dependsOn` covers the CRDs
+   */
+  readonly firewallChart?: K8sFirewallChart;
+  /** Pod SNAT must be off before MCP pods egress. @default - no ordering */
+  readonly podSnat?: PodSnatDisabled;
+  /** Wait for the release's resources. @default false (MCP images pull slowly through a default-deny egress) */
+  readonly wait?: boolean;
+  /** @default - the stack's default kubernetes/helm providers */
+  readonly providers?: ClusterProviderSet;
+  /** Further ordering (spoke gateway, DCF policy list, default action, cluster onboarding). @default - none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Obot with MCP servers on Kubernetes and the Aviatrix network policy controller enabled:
+ * every MCP server gets a FirewallPolicy in the MCP namespace (domains → permit tcp/443, then
+ * deny). Install order: k8s-firewall CRDs → pod SNAT off → Obot.
+ */
+export class ObotPlatform extends Construct {
+  public readonly release: Release;
+  public readonly version: ChartVersion;
+  public readonly namespace: string;
+  public readonly mcpNamespace: string;
+  public readonly defaultDenyAllEgress: boolean;
+  public readonly namespaces: NamespaceV1[] = [];
+  public readonly secret?: SecretV1;
+  /** Hosts the platform itself needs (for the infra WebGroup), sorted. */
+  public readonly platformEgressDomains: readonly string[] = [...OBOT_PLATFORM_EGRESS_DOMAINS].sort();
+
+  constructor(scope: Construct, id: string, props: ObotPlatformProps) {
+    super(scope, id);
+    this.version = this.resolveVersion(props.version);
+    this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");
+    this.mcpNamespace = this.namespaceProp("mcpNamespace", props.mcpNamespace ?? "obot-mcp");
+    if (this.namespace === this.mcpNamespace) {
+      throw new ConstructPropsError(this, "mcpNamespace", `equals namespace "${this.namespace}"; MCP servers need their own namespace so FirewallPolicies never select the Obot server`);
+    }
+    const releaseName = props.releaseName ?? "obot";
+    this.defaultDenyAllEgress = props.defaultDenyAllEgress ?? true;
+    if (!this.defaultDenyAllEgress) {
+      Annotations.of(this).addWarning(
+        "defaultDenyAllEgress is false: MCP servers without egressDomains may reach any TLS/HTTP host on tcp/443",
+      );
+    }
+    if (!props.firewallChart && !props.dependsOn?.length) {
+      Annotations.of(this).addWarning("no firewallChart: install the k8s-firewall CRDs before Obot, or its network policy controller loops");
+    }
+    this.checkValues(props.values);
+
+    const ordering: ITerraformDependable[] = [
+      ...(props.firewallChart?.dependable ?? []),
+      ...(props.podSnat?.dependable ?? []),
+      ...(props.dependsOn ?? []),
+    ];
+    const createNamespaces = props.createNamespaces ?? true;
+    if (createNamespaces) {
+      this.namespaces.push(
+        new NamespaceV1(this, "namespace", {
+          metadata: { name: this.namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } },
+          provider: props.providers?.kubernetes,
+        }),
+        new NamespaceV1(this, "mcp-namespace", {
+          // Helm adoption metadata: the chart renders this namespace and would refuse to own it otherwise.
+          metadata: {
+            name: this.mcpNamespace,
+            labels: { "app.kubernetes.io/managed-by": "Helm" },
+            annotations: { "meta.helm.sh/release-name": releaseName, "meta.helm.sh/release-namespace": this.namespace },
+          },
+          provider: props.providers?.kubernetes,
+        }),
+      );
+    }
+    if (props.secretEnv && Object.keys(props.secretEnv).length > 0) {
+      const entries = requireSecretReferences(this, "secretEnv", props.secretEnv);
+      const clash = entries.find(([name]) => (OBOT_ENFORCEMENT_KEYS as readonly string[]).includes(name));
+      if (clash) throw new ConstructPropsError(this, `secretEnv.${clash[0]}`, "is set by this construct from its props; remove it");
+      this.secret = sensitiveEnvSecret(this, "secret-env", {
+        name: `${releaseName}-vca-secret-env`,
+        namespace: this.namespace,
+        entries,
+        provider: props.providers?.kubernetes,
+        dependsOn: this.namespaces.length > 0 ? [this.namespaces[0]] : undefined,
+      });
+    }
+
+    const npc = props.networkPolicyProvider ?? {};
+    const config: Record<string, unknown> = {
+      OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: String(this.defaultDenyAllEgress),
+      OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_NAME: npc.chartName ?? OBOT_NPC_CHART_NAME,
+      OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_REPO: npc.chartRepo ?? OBOT_CHART_REPOSITORY,
+      OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_VERSION: npc.chartVersion ?? OBOT_NPC_DEFAULT_VERSION,
+      OBOT_SERVER_MCPRUNTIME_BACKEND: "kubernetes",
+    };
+    if (npc.values) config.OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_VALUES = JSON.stringify(sortDeep(npc.values));
+    const ours: Record<string, unknown> = {
+      config,
+      image: { repository: props.imageRepository ?? "ghcr.io/obot-platform/obot", tag: `v${versionCore(this.version)}` },
+      mcpNamespace: { name: this.mcpNamespace },
+    };
+    if (this.secret) ours.extraEnvFrom = [{ secretRef: { name: `${releaseName}-vca-secret-env` } }];
+    const values = mergeValues(mergeValues({}, props.values), ours);
+
+    this.release = new Release(this, "release", {
+      name: releaseName,
+      repository: OBOT_CHART_REPOSITORY,
+      chart: OBOT_CHART_NAME,
+      version: `v${versionCore(this.version)}`,
+      namespace: this.namespace,
+      createNamespace: !createNamespaces,
+      wait: props.wait ?? false,
+      cleanupOnFail: true,
+      values: renderHelmValues(values),
+      provider: props.providers?.helm,
+      dependsOn: [...this.namespaces, ...(this.secret ? [this.secret] : []), ...ordering],
+    });
+  }
+
+  private resolveVersion(text: string): ChartVersion {
+    if (typeof text !== "string" || Token.isUnresolved(text)) {
+      throw new ConstructPropsError(this, "version", `got ${describeValue(text)}, want a literal Obot version like "v0.21.0"; the feature gate is decided at synth time`);
+    }
+    const v = parseChartVersion(text);
+    if (!v) throw new ConstructPropsError(this, "version", `got ${describeValue(text)}, want an exact version "vX.Y.Z" (e.g. "v0.21.0")`);
+    if (!chartVersionAtLeast(v, OBOT_MIN_VERSION)) {
+      throw new ConstructPropsError(
+        this,
+        "version",
+        `got "${text}", want ≥ v${OBOT_MIN_VERSION}: older Obot cannot deploy the Aviatrix network policy controller, so MCP servers would run without FirewallPolicies`,
+      );
+    }
+    return v;
+  }
+
+  private namespaceProp(prop: string, value: string): string {
+    if (typeof value !== "string" || Token.isUnresolved(value) || !DNS1123_LABEL.test(value)) {
+      throw new ConstructPropsError(this, prop, `got ${describeValue(value)}, want a literal namespace name (DNS-1123 label)`);
+    }
+    return value;
+  }
+
+  private checkValues(values: HelmValueTree | undefined): void {
+    const config = values?.config as Record<string, unknown> | undefined;
+    for (const key of OBOT_ENFORCEMENT_KEYS) {
+      if (config && key in config) {
+        throw new ConstructPropsError(this, `values.config.${key}`, "is owned by ObotPlatform (use defaultDenyAllEgress / networkPolicyProvider); remove it from values");
+      }
+    }
+    const mcp = values?.mcpNamespace as Record<string, unknown> | undefined;
+    if (mcp && "name" in mcp) throw new ConstructPropsError(this, "values.mcpNamespace.name", "is owned by ObotPlatform; use the mcpNamespace prop");
+    if (values && "extraEnvFrom" in values) throw new ConstructPropsError(this, "values.extraEnvFrom", "is owned by ObotPlatform; use secretEnv");
+  }
+}
+
+function versionCore(v: ChartVersion): string {
+  return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ""}`;
+}
+
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
