@@ -1,0 +1,19 @@
+import * as fs from "fs";
+import * as path from "path";
+
+// Vendored data files live in lib/ (shipped as-is, see package.json "files"); compiled code
+// runs from dist/lib/validate, sources (jest) from lib/validate. Try both layouts.
+const CANDIDATE_ROOTS = [path.join(__dirname, ".."), path.join(__dirname, "..", "..", "..", "lib")];
+
+/** Absolute path of a data file given relative to lib/ (e.g. `aviatrix/schema/provider-schema.json`). */
+export function libDataFile(relative: string): string {
+  for (const root of CANDIDATE_ROOTS) {
+    const candidate = path.join(root, relative);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`vendored data file lib/${relative} not found (looked in ${CANDIDATE_ROOTS.join(", ")})`);
+}
+
+export function readJsonDataFile<T>(relative: string): T {
+  return JSON.parse(fs.readFileSync(libDataFile(relative), "utf8")) as T;
+}

@@ -1,0 +1,52 @@
+// One validation result: what is wrong, where (resource address + attribute path) and how bad.
+
+export type FindingSeverity = "error" | "warning";
+
+/** A validation finding. `address` + `path` always locate the offending value. */
+export interface Finding {
+  readonly severity: FindingSeverity;
+  /** File the document was read from (set by the file/CLI layer). */
+  readonly file?: string;
+  /** Terraform address (`aviatrix_smart_group.app`, `data.aviatrix_web_group.x`) or `<Kind>/<namespace>/<name>`. */
+  readonly address: string;
+  /** Attribute path inside the resource, e.g. `policies[2].port_ranges`; empty for the resource itself. */
+  readonly path: string;
+  /** Stable machine-readable code, e.g. `enum`, `unknown-attribute`, `icmp-port-ranges`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Collects findings for one resource; keeps the address so checks only pass paths. */
+export class FindingSink {
+  public readonly findings: Finding[] = [];
+
+  constructor(private readonly file?: string) {}
+
+  public add(severity: FindingSeverity, address: string, path: string, code: string, message: string): void {
+    const finding: Finding = { severity, address, path, code, message };
+    this.findings.push(this.file === undefined ? finding : { ...finding, file: this.file });
+  }
+
+  public error(address: string, path: string, code: string, message: string): void {
+    this.add("error", address, path, code, message);
+  }
+
+  public warning(address: string, path: string, code: string, message: string): void {
+    this.add("warning", address, path, code, message);
+  }
+}
+
+/** `aviatrix_smart_group.app.selector.match_expressions[0]`, or just the address for an empty path. */
+export function findingLocation(finding: Finding): string {
+  return finding.path ? `${finding.address}.${finding.path}` : finding.address;
+}
+
+/** The CLI line format: `<file>: <severity> <address>.<path>: <message> [<code>]`. */
+export function formatFinding(finding: Finding): string {
+  const prefix = finding.file ? `${finding.file}: ` : "";
+  return `${prefix}${finding.severity} ${findingLocation(finding)}: ${finding.message} [${finding.code}]`;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}

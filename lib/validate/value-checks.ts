@@ -1,0 +1,188 @@
+// Checks on one literal value: Terraform type, enum, integer range, pattern and the SDK
+// validators we can evaluate offline. Expressions (`${...}`) are unknown and always pass.
+import { AttributeConstraint, ValueConstraint } from "./provider-schema";
+import { describe, isExpression, isObject } from "./terraform-values";
+
+export interface ValueProblem {
+  /** Path suffix below the attribute (`[2]`, `.key`), empty for the attribute itself. */
+  readonly at: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/** Problems with `value` against a Terraform schema type (`string`, `["list","string"]`, ...). */
+export function typeProblems(value: unknown, type: unknown, at = ""): ValueProblem[] {
+  if (value === null || value === undefined || isExpression(value) || type === "dynamic" || type === undefined) return [];
+  if (type === "string") {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+      ? []
+      : [{ at, code: "type", message: `got ${describe(value)}, want a string` }];
+  }
+  if (type === "number") {
+    return typeof value === "number" || (typeof value === "string" && NUMERIC.test(value))
+      ? []
+      : [{ at, code: "type", message: `got ${describe(value)}, want a number` }];
+  }
+  if (type === "bool") {
+    return typeof value === "boolean" || value === "true" || value === "false"
+      ? []
+      : [{ at, code: "type", message: `got ${describe(value)}, want true or false` }];
+  }
+  if (Array.isArray(type)) {
+    const [kind, elem] = type as [string, unknown];
+    if (kind === "list" || kind === "set") {
+      if (!Array.isArray(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a ${kind}` }];
+      return value.flatMap((item, i) => typeProblems(item, elem, `${at}[${i}]`));
+    }
+    if (kind === "map") {
+      if (!isObject(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a map` }];
+      return Object.entries(value).flatMap(([k, v]) => typeProblems(v, elem, `${at}.${k}`));
+    }
+    if (kind === "object") {
+      return isObject(value) ? [] : [{ at, code: "type", message: `got ${describe(value)}, want an object` }];
+    }
+  }
+  return [];
+}
+
+/** Enum / range / pattern / validator problems for an attribute value (and its elements). */
+export function constraintProblems(value: unknown, constraint: AttributeConstraint): ValueProblem[] {
+  if (value === null || value === undefined || isExpression(value)) return [];
+  const problems: ValueProblem[] = [];
+  if (Array.isArray(value)) {
+    const count = value.length;
+    if (constraint.min_items !== undefined && count < constraint.min_items) {
+      problems.push({ at: "", code: "min-items", message: `has ${count} item(s), want at least ${constraint.min_items}` });
+    }
+    if (constraint.max_items !== undefined && count > constraint.max_items) {
+      problems.push({ at: "", code: "max-items", message: `has ${count} item(s), want at most ${constraint.max_items}` });
+    }
+    if (constraint.elem) {
+      const elem = constraint.elem;
+      value.forEach((item, i) => problems.push(...scalarProblems(item, elem, constraint.sdk_type, `[${i}]`)));
+    }
+    return problems;
+  }
+  if (isObject(value)) {
+    if (constraint.elem) {
+      const elem = constraint.elem;
+      for (const [k, v] of Object.entries(value)) problems.push(...scalarProblems(v, elem, undefined, `.${k}`));
+    }
+    return problems;
+  }
+  return scalarProblems(value, constraint, constraint.sdk_type, "");
+}
+
+function scalarProblems(value: unknown, c: ValueConstraint, sdkType: string | undefined, at: string): ValueProblem[] {
+  if (value === null || value === undefined || isExpression(value) || isObject(value) || Array.isArray(value)) return [];
+  const problems: ValueProblem[] = [];
+  if (c.enum && !enumAllows(c.enum, value as string | number | boolean, c.enum_ignore_case === true)) {
+    const allowed = c.enum.map((v) => JSON.stringify(v)).join(", ");
+    problems.push({
+      at,
+      code: "enum",
+      message: `got ${describe(value)}, want one of ${allowed}${c.enum_ignore_case ? " (case-insensitive)" : ""}`,
+    });
+  }
+  const num = typeof value === "number" ? value : typeof value === "string" && NUMERIC.test(value) ? Number(value) : undefined;
+  if (sdkType === "TypeInt" && num !== undefined && !Number.isInteger(num)) {
+    problems.push({ at, code: "type", message: `got ${describe(value)}, want a whole number` });
+  }
+  if (c.range && num !== undefined) {
+    const { min, max } = c.range;
+    if ((min !== undefined && num < min) || (max !== undefined && num > max)) {
+      problems.push({ at, code: "range", message: `got ${num}, want ${rangeText(min, max)}` });
+    }
+  }
+  if (typeof value === "string") {
+    const pattern = c.pattern ? safeRegex(c.pattern.regex) : undefined;
+    if (c.pattern && pattern && !pattern.test(value)) {
+      problems.push({ at, code: "pattern", message: `got ${describe(value)}: ${c.pattern.message ?? `want a match of ${c.pattern.regex}`}` });
+    }
+    if (c.string_length) {
+      const { min, max } = c.string_length;
+      if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
+        problems.push({ at, code: "string-length", message: `got ${value.length} characters, want ${rangeText(min, max)}` });
+      }
+    }
+    for (const name of c.validators ?? []) {
+      const verdict = runValidator(name, value);
+      if (verdict === false) problems.push({ at, code: "validator", message: `got ${describe(value)}, want ${VALIDATOR_TEXT[name]}` });
+    }
+    if (c.any_of && c.any_of.length > 0) {
+      const verdicts = c.any_of.map((alt) => (alt.validators ?? []).map((v) => runValidator(v, value)));
+      const allKnown = verdicts.every((vs) => vs.every((v) => v !== undefined));
+      if (allKnown && !verdicts.some((vs) => vs.every((v) => v === true))) {
+        const wants = c.any_of.map((alt) => (alt.validators ?? []).map((v) => VALIDATOR_TEXT[v]).join(" and ")).join(" or ");
+        problems.push({ at, code: "validator", message: `got ${describe(value)}, want ${wants}` });
+      }
+    }
+  }
+  return problems;
+}
+
+function enumAllows(allowed: ReadonlyArray<string | number>, value: string | number | boolean, ignoreCase: boolean): boolean {
+  if (typeof allowed[0] === "number") {
+    const num = typeof value === "number" ? value : Number(value);
+    return allowed.includes(num);
+  }
+  const text = String(value);
+  return ignoreCase ? allowed.some((a) => String(a).toLowerCase() === text.toLowerCase()) : allowed.includes(text);
+}
+
+function rangeText(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `${min}..${max}`;
+  return min !== undefined ? `>= ${min}` : `<= ${max}`;
+}
+
+const regexCache = new Map<string, RegExp | null>();
+function safeRegex(source: string): RegExp | undefined {
+  if (!regexCache.has(source)) {
+    try {
+      regexCache.set(source, new RegExp(source));
+    } catch {
+      regexCache.set(source, null); // a Go-only regex feature: skip rather than guess
+    }
+  }
+  return regexCache.get(source) ?? undefined;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-fA-F:]+(:(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})?$/;
+
+function isIp(value: string): boolean {
+  return IPV4.test(value) || (value.includes(":") && IPV6.test(value));
+}
+
+function isCidr(value: string): boolean {
+  const slash = value.lastIndexOf("/");
+  if (slash < 0) return false;
+  const ip = value.slice(0, slash);
+  const bits = value.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return IPV4.test(ip) ? Number(bits) <= 32 : isIp(ip) && Number(bits) <= 128;
+}
+
+const VALIDATORS: Record<string, (v: string) => boolean> = {
+  StringIsNotWhiteSpace: (v) => v.trim() !== "",
+  StringIsNotEmpty: (v) => v !== "",
+  IsCIDR: isCidr,
+  IsIPAddress: isIp,
+  IsIPv4Address: (v) => IPV4.test(v),
+};
+
+const VALIDATOR_TEXT: Record<string, string> = {
+  StringIsNotWhiteSpace: "a value that is not empty or whitespace",
+  StringIsNotEmpty: "a non-empty value",
+  IsCIDR: "a CIDR (e.g. 10.0.0.0/16)",
+  IsIPAddress: "an IP address",
+  IsIPv4Address: "an IPv4 address",
+};
+
+/** true/false for validators we can run offline; undefined for provider-custom ones. */
+function runValidator(name: string, value: string): boolean | undefined {
+  const fn = VALIDATORS[name];
+  return fn ? fn(value) : undefined;
+}
