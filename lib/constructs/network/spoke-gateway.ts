@@ -186,11 +186,11 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       };
     }
     if (family === CloudFamily.AZURE) {
-      checkNonEmpty(ctx, "newNetwork.resourceGroupName", opts.resourceGroupName ?? "", "name the resource group for the VNet");
+      requireText(ctx, "newNetwork.resourceGroupName", opts.resourceGroupName, "name the resource group for the VNet");
       const created = new AzureSpokeVnet(this, "Network", { name, cidr: opts.cidr, layout, resourceGroupName: opts.resourceGroupName!, location: props.region, tags: opts.tags });
       return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
     }
-    checkNonEmpty(ctx, "newNetwork.projectId", opts.projectId ?? "", "name the GCP project for the network");
+    requireText(ctx, "newNetwork.projectId", opts.projectId, "name the GCP project for the network");
     const region = isToken(props.region) ? props.region : props.region.replace(/-[a-z]$/, "");
     const created = new GcpSpokeNetwork(this, "Network", { name: name.toLowerCase().replace(/_/g, "-"), layout, projectId: opts.projectId!, region });
     return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
@@ -209,6 +209,11 @@ function existingNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedN
     insaneModeAz: props.insaneModeAz,
     haInsaneModeAz: props.ha?.insaneModeAz,
   };
+}
+
+function requireText(ctx: CheckContext, prop: string, value: string | undefined, fix: string): void {
+  if (value === undefined) fail(ctx, prop, undefined, "a non-empty string", fix);
+  checkNonEmpty(ctx, prop, value, fix);
 }
 
 function checkSpokeOnlyProps(ctx: CheckContext, props: SpokeGatewayProps): void {
