@@ -1,0 +1,45 @@
+import { MatchExpression, PolicyModel, SmartGroupModel, WebGroupModel } from "../model";
+import { isCatchAllCidr } from "../simulate/ip";
+
+// Group facts the checks share: "is this the whole Internet", "does this WebGroup match any host".
+
+/** An expression that is nothing but a catch-all CIDR (0.0.0.0/0, ::/0). */
+function isCatchAllExpression(e: MatchExpression): boolean {
+  const keys = Object.keys(e).filter((k) => (e as Record<string, unknown>)[k] !== undefined);
+  return keys.length === 1 && e.cidr !== undefined && isCatchAllCidr(e.cidr.trim());
+}
+
+/** Anywhere, Public Internet, or a SmartGroup with a catch-all CIDR expression. */
+export function isInternetWide(group: SmartGroupModel | undefined): boolean {
+  if (group === undefined) return false;
+  if (group.kind === "anywhere" || group.kind === "publicInternet") return true;
+  return group.kind === "selector" && group.expressions.some(isCatchAllExpression);
+}
+
+export function hasInternetWideDestination(model: PolicyModel, dstGroups: readonly string[]): boolean {
+  return dstGroups.some((k) => isInternetWide(model.smartGroups[k]));
+}
+
+// SNI "*" (or a URL filter that is only "*" or "*" + "/*"): the group stops restricting hosts.
+export function matchAllEntries(group: WebGroupModel): string[] {
+  if (group.kind !== "domains") return [];
+  const out: string[] = [];
+  for (const m of group.matches) {
+    if (m.sni !== undefined && m.sni.trim() === "*") out.push(`snifilter "${m.sni}"`);
+    if (m.url !== undefined && /^\*(\/\*)?$/.test(m.url.trim())) out.push(`urlfilter "${m.url}"`);
+  }
+  return out;
+}
+
+export function hasUrlFilter(group: WebGroupModel | undefined): boolean {
+  return group !== undefined && group.kind === "domains" && group.matches.some((m) => m.url !== undefined);
+}
+
+/** The `name` to show for a group key (falls back to the key). */
+export function smartGroupName(model: PolicyModel, key: string): string {
+  return model.smartGroups[key]?.name ?? key;
+}
+
+export function webGroupName(model: PolicyModel, key: string): string {
+  return model.webGroups[key]?.name ?? key;
+}
