@@ -5,3 +5,4 @@ export * from "./core/controller-version";
 export * from "./constructs/aviatrix";
 export * from "./constructs/kubernetes";
 export * from "./constructs/workloads";
+export * from "./constructs/network";
