@@ -205,10 +205,10 @@ export function lookupRootPath(root: JsonObject, dotted: string): unknown {
   return current;
 }
 
-/** introduced_in (and release gaps) against the declared controller version. */
-export function checkVersionFacts(ctx: WalkContext, facts: VersionFacts, path: string, what: string): void {
+/** introduced_in (and release gaps) against the declared controller version; true when a problem was reported. */
+export function checkVersionFacts(ctx: WalkContext, facts: VersionFacts, path: string, what: string): boolean {
   const version = ctx.version;
-  if (!version) return;
+  if (!version) return false;
   if (facts.introducedIn && version.before(facts.introducedIn)) {
     ctx.sink.error(
       ctx.address,
@@ -216,7 +216,7 @@ export function checkVersionFacts(ctx: WalkContext, facts: VersionFacts, path: s
       "introduced-in",
       `${what} needs controller/provider ${facts.introducedIn} or newer; the document targets ${version} (${ctx.versionSource})`,
     );
-    return;
+    return true;
   }
   if (facts.gap) {
     const tags = [...facts.gap.present_in, ...facts.gap.absent_in]
@@ -232,6 +232,8 @@ export function checkVersionFacts(ctx: WalkContext, facts: VersionFacts, path: s
         `${what} is not in release ${nearest}, which the document targets (${version}, ${ctx.versionSource}); ` +
           `it exists in ${facts.gap.present_in.join(", ")}`,
       );
+      return true;
     }
   }
+  return false;
 }

@@ -89,8 +89,10 @@ function validateAviatrix(
     );
     return;
   }
-  const ctx: WalkContext = { sink, address, resource, root: body, version, versionSource, skipRequired: kind === "provider" };
-  checkVersionFacts(ctx, resource, "", kind === "data" ? `data source ${type}` : `resource ${type}`);
+  let ctx: WalkContext = { sink, address, resource, root: body, version, versionSource, skipRequired: kind === "provider" };
+  if (checkVersionFacts(ctx, resource, "", kind === "data" ? `data source ${type}` : `resource ${type}`)) {
+    ctx = { ...ctx, version: undefined }; // the whole resource is missing: no per-attribute repeats
+  }
   if (resource.deprecationMessage) {
     sink.warning(
       address,
