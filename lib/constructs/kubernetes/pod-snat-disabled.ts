@@ -160,6 +160,10 @@ export class PodSnatDisabled extends Construct {
     if (!eks || typeof eks.clusterName !== "string" || eks.clusterName === "") {
       throw new ConstructPropsError(this, "eks.clusterName", `got ${describeValue(eks?.clusterName)}, want the EKS cluster name (e.g. cluster.name)`);
     }
+    const snatEnv = eks.extraEnv?.[EKS_EXTERNAL_SNAT_ENV];
+    if (snatEnv !== undefined && snatEnv !== "true") {
+      throw new ConstructPropsError(this, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, `got ${describeValue(snatEnv)}, want "true" or unset: pod SNAT must stay off for DCF to see pod IPs`);
+    }
     const method = eks.method ?? EksSnatMethod.ADDON;
     if (method === EksSnatMethod.ADDON) {
       this.resources.push(
