@@ -3,6 +3,7 @@
 // transit gateway, and (Azure, created VNet) routes workload subnets through it.
 // Facts: research aviatrix-provider-schema.md §6, cloud-stacks.md §2, §5; mc-spoke variables.tf.
 import { Construct } from "constructs";
+import { Annotations } from "../../core/cdktf";
 import { SpokeGateway as CfnSpokeGateway } from "../../aviatrix/gen/providers/aviatrix/spoke-gateway";
 import { AwsSpokeVpc } from "./aws-spoke-vpc";
 import { AzureEgressRouteTable } from "./azure-egress-route-table";
@@ -114,6 +115,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
     this.privateIp = this.resource.privateIp;
     this.haPrivateIp = props.ha ? this.resource.haPrivateIp : undefined;
     this.vpcId = net.vpcId;
+    warnIfAwsWorkloadsHaveNoDefaultRoute(this, props, net.created);
 
     if (net.created instanceof AzureSpokeVnet && net.created.workloadSubnetIds.length > 0) {
       const keys = net.created.workloadSubnetIds.map((_, i) => `workload-${i}`);
@@ -225,5 +227,17 @@ function checkSpokeOnlyProps(ctx: CheckContext, props: SpokeGatewayProps): void 
       fail(ctx, "privateRouteTableConfig", entry, "entries route_table_name:resource_group", "write each route table as name:resource_group");
     }
   }
-  // The provider docs list AWS and Azure for single_ip_snat; GKE layouts also use it, so GCP is allowed (see README).
+  // single_ip_snat stays allowed on GCP: the provider docs name AWS and Azure, but GKE layouts use it too
+  // (research cloud-stacks.md §5), and the provider does not reject it.
+}
+
+// On AWS the controller, not Terraform, writes 0/0 → gateway into the private route table, and only
+// when asked to (single_ip_snat or enable_private_vpc_default_route). Without either, workload
+// subnets have no default route: safe (no egress at all) but rarely what was meant.
+function warnIfAwsWorkloadsHaveNoDefaultRoute(scope: Construct, props: SpokeGatewayProps, network: ISpokeNetwork | undefined): void {
+  if (props.cloud.family !== CloudFamily.AWS || !network || network.workloadSubnetIds.length === 0) return;
+  if (props.singleIpSnat || props.enablePrivateVpcDefaultRoute) return;
+  Annotations.of(scope).addWarning(
+    "[vca/spoke] SpokeGateway.singleIpSnat: got undefined, want singleIpSnat: true or enablePrivateVpcDefaultRoute: true so the controller programs 0.0.0.0/0 → gateway in the workload route table; without either the workload subnets have no egress",
+  );
 }

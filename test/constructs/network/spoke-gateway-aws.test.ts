@@ -135,6 +135,14 @@ describe("SpokeGateway on AWS", () => {
     expect(tables.find((t) => t.route)?.route).toEqual([expect.objectContaining({ cidr_block: "0.0.0.0/0" })]);
   });
 
+  test("GIVEN a new VPC without SNAT or private default route WHEN synthesized THEN a no-egress warning is attached, and none with singleIpSnat", () => {
+    const base = { name: "s", cloud: Cloud.AWS, accountName: "a", region: "us-east-2", newNetwork: { cidr: "10.50.0.0/16", availabilityZones: ["us-east-2a"] } };
+    const without = synth((s) => new SpokeGateway(s, "Spoke", base));
+    expect(warnings(without.stack)).toEqual([expect.stringContaining("without either the workload subnets have no egress")]);
+    const withSnat = synth((s) => new SpokeGateway(s, "Spoke", { ...base, singleIpSnat: true }));
+    expect(warnings(withSnat.stack)).toEqual([]);
+  });
+
   test("GIVEN a new VPC with insane mode WHEN synthesized THEN /26s are reserved, not created, and AZs default from the VPC zones", () => {
     const { resources } = synth(
       (s) =>
