@@ -1,3 +1,4 @@
+import { isTerraformRef } from "../builder/tokens";
 import { normalizeHost, normalizeSniPattern } from "../host-match";
 import { PolicyModel, PortRange, RuleModel, WebGroupModel, WebMatch } from "../model";
 
@@ -42,6 +43,10 @@ export function portsCover(outer: RuleModel, inner: RuleModel): boolean {
 
 /** Is every host SNI pattern `inner` matches also matched by `outer`? */
 export function sniPatternCovers(outer: string, inner: string): boolean {
+  // Unevaluated references match whatever host a flow names them for: only "*" or the very
+  // same reference is certain to match the same flows.
+  if (isTerraformRef(inner)) return outer.trim() === "*" || outer === inner;
+  if (isTerraformRef(outer)) return false;
   let o: string;
   let i: string;
   try {
@@ -64,7 +69,7 @@ export function sniPatternCovers(outer: string, inner: string): boolean {
 function urlHostPart(url: string): string | undefined {
   const slash = url.indexOf("/");
   const host = (slash < 0 ? url : url.slice(0, slash)).trim();
-  return host.includes("*") || host === "" ? undefined : normalizeHost(host);
+  return host.includes("*") || host === "" || isTerraformRef(host) ? undefined : normalizeHost(host);
 }
 
 function matchCovered(outers: readonly WebGroupModel[], m: WebMatch): boolean {
@@ -73,7 +78,7 @@ function matchCovered(outers: readonly WebGroupModel[], m: WebMatch): boolean {
     if (g.kind !== "domains") continue;
     for (const o of g.matches) {
       if (o.sni !== undefined && m.sni !== undefined && sniPatternCovers(o.sni, m.sni)) return true;
-      if (o.url !== undefined && m.url !== undefined && o.url.trim() === m.url.trim()) return true;
+      if (o.url !== undefined && m.url !== undefined && o.url === m.url) return true;
       if (o.sni !== undefined && m.url !== undefined) {
         // A URL filter only matches hosts its host part matches; an SNI filter covering that
         // literal host (or "*") covers it.
