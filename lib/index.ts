@@ -6,3 +6,4 @@ export * from "./constructs/aviatrix";
 export * from "./constructs/kubernetes";
 export * from "./constructs/workloads";
 export * from "./constructs/network";
+export * from "./preflight";

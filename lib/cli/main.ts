@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
 import { registerObot } from "./commands/obot";
 import { registerValidate } from "./commands/validate";
+import { registerPreflight } from "./commands/preflight";
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program).
 
 /** Exit codes (DESIGN §6): 0 ok, 1 a check failed, 2 bad input or usage. */
@@ -12,6 +13,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError(false);
   registerObot(program);
   registerValidate(program);
+  registerPreflight(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -1,0 +1,89 @@
+// `vca preflight lock|report|rules`: record the immutable-binding baseline from the reports of a
+// synth, summarize reports, print the rule catalogue.
+import * as fs from "fs";
+import * as path from "path";
+import type { Command } from "commander";
+import { writeFilesAtomically } from "../../util/atomic-write";
+import { CheckFailedError, UserInputError } from "../../util/errors";
+import { type Baseline, type BaselineEntry, BASELINE_FORMAT_VERSION, DEFAULT_BASELINE_FILE, readBaseline, renderBaseline } from "../../preflight/baseline";
+import type { PreflightReportJson } from "../../preflight/report";
+import { REPORT_DIR } from "../../preflight/report";
+import { renderRulesMarkdown } from "../../preflight/rules-md";
+import { ALL_RULES } from "../../preflight/rules";
+
+export function registerPreflight(program: Command): void {
+  const preflight = program.command("preflight").description("preflight reports, the immutable-binding baseline and the rule catalogue");
+
+  preflight
+    .command("lock")
+    .description("record immutable bindings (AVX-IMM1) from <cdktf.out>/preflight/*.json into the baseline file")
+    .argument("<outdir>", "cdktf output directory of a synth (contains preflight/<stack>.json)")
+    .option("--baseline <file>", "baseline file to write", DEFAULT_BASELINE_FILE)
+    .action((outdir: string, opts: { baseline: string }) => {
+      const reports = readReports(outdir);
+      const previous = readBaseline(opts.baseline);
+      const stacks: Record<string, Record<string, BaselineEntry>> = { ...(previous?.stacks ?? {}) };
+      const unknown: string[] = [];
+      for (const report of reports) {
+        const entries: Record<string, BaselineEntry> = {};
+        for (const rec of report.immutable ?? []) {
+          if (rec.unknownValues.length) unknown.push(`${report.stack}/${rec.key}: ${rec.unknownValues.join(", ")} (at ${rec.constructPath})`);
+          entries[rec.key] = { constructPath: rec.constructPath, ...(rec.address ? { address: rec.address } : {}), description: rec.description, values: rec.values };
+        }
+        if (Object.keys(entries).length) stacks[report.stack] = entries;
+        else delete stacks[report.stack];
+      }
+      if (unknown.length) {
+        throw new CheckFailedError(`cannot lock values known only at plan time; pass literal values or lock after they are known:\n  ${unknown.join("\n  ")}`);
+      }
+      const baseline: Baseline = { version: BASELINE_FORMAT_VERSION, stacks };
+      const target = path.resolve(opts.baseline);
+      writeFilesAtomically(path.dirname(target), new Map([[path.basename(target), renderBaseline(baseline)]]));
+      const count = Object.values(stacks).reduce((n, e) => n + Object.keys(e).length, 0);
+      process.stdout.write(`vca: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${Object.keys(stacks).length} stack(s) in ${opts.baseline}\n`);
+    });
+
+  preflight
+    .command("report")
+    .description("print the one-line summary of every stack report; exit 1 when any has ERROR findings")
+    .argument("<outdir>", "cdktf output directory of a synth")
+    .action((outdir: string) => {
+      const reports = readReports(outdir);
+      let errors = 0;
+      for (const r of reports) {
+        process.stdout.write(`${r.summaryLine}\n`);
+        for (const f of r.findings) if (f.status === "non-compliant" || f.status === "unknown") process.stdout.write(`  ${f.message}\n`);
+        errors += r.summary.errors;
+      }
+      if (errors) throw new CheckFailedError(`${errors} preflight error${errors === 1 ? "" : "s"}`);
+    });
+
+  preflight
+    .command("rules")
+    .description("list the preflight rules (id, level, acknowledgeable, cause)")
+    .option("--markdown", "print RULES.md")
+    .action((opts: { markdown?: boolean }) => {
+      if (opts.markdown) {
+        process.stdout.write(renderRulesMarkdown(ALL_RULES));
+        return;
+      }
+      for (const r of ALL_RULES) process.stdout.write(`${r.id}\t${r.level}\t${r.suppressible ? "acknowledgeable" : "not acknowledgeable"}\t${r.cause}\n`);
+    });
+}
+
+function readReports(outdir: string): PreflightReportJson[] {
+  const dir = path.join(outdir, REPORT_DIR);
+  if (!fs.existsSync(dir)) throw new UserInputError(`${dir}: no preflight reports; run \`cdktf synth\` with Preflight.of(stack) first`);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  if (!files.length) throw new UserInputError(`${dir}: no preflight reports (*.json)`);
+  return files.map((f) => {
+    const file = path.join(dir, f);
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as PreflightReportJson;
+      if (typeof parsed.stack !== "string" || !Array.isArray(parsed.findings)) throw new Error("not a preflight report (stack/findings missing)");
+      return parsed;
+    } catch (err) {
+      throw new UserInputError(`${file}: ${(err as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,67 @@
+// The committed baseline of immutable bindings (AVX-IMM1). Written only by `vca preflight lock`
+// from the reports of a synth; read at every synth. Plain sorted JSON so diffs review well.
+import * as fs from "fs";
+import { UserInputError } from "../util/errors";
+
+export const DEFAULT_BASELINE_FILE = "vca-preflight.lock.json";
+export const BASELINE_FORMAT_VERSION = 1;
+
+export interface BaselineEntry {
+  readonly constructPath: string;
+  readonly address?: string;
+  readonly description: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface Baseline {
+  readonly version: typeof BASELINE_FORMAT_VERSION;
+  /** stack name → binding key → recorded values. */
+  readonly stacks: Readonly<Record<string, Readonly<Record<string, BaselineEntry>>>>;
+}
+
+/** Reads a baseline; undefined when the file does not exist; UserInputError when it is malformed. */
+export function readBaseline(file: string): Baseline | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new UserInputError(`${file}: not valid JSON (${(err as Error).message}); regenerate it with \`vca preflight lock\``);
+  }
+  return checkBaseline(parsed, file);
+}
+
+export function checkBaseline(parsed: unknown, file: string): Baseline {
+  const obj = parsed as { version?: unknown; stacks?: unknown };
+  if (!obj || typeof obj !== "object" || obj.version !== BASELINE_FORMAT_VERSION) {
+    throw new UserInputError(`${file}: "version" must be ${BASELINE_FORMAT_VERSION} (got ${JSON.stringify(obj?.version)})`);
+  }
+  if (!obj.stacks || typeof obj.stacks !== "object") throw new UserInputError(`${file}: "stacks" must be an object`);
+  for (const [stack, entries] of Object.entries(obj.stacks as Record<string, unknown>)) {
+    for (const [key, entry] of Object.entries((entries ?? {}) as Record<string, unknown>)) {
+      const e = entry as Partial<BaselineEntry>;
+      const values = e?.values as Record<string, unknown> | undefined;
+      if (!values || typeof values !== "object" || Object.values(values).some((v) => typeof v !== "string")) {
+        throw new UserInputError(`${file}: stacks.${stack}.${key}.values must map names to strings`);
+      }
+    }
+  }
+  return parsed as Baseline;
+}
+
+/** Deterministic rendering: keys sorted at every level, two-space indent, trailing newline. */
+export function renderBaseline(baseline: Baseline): string {
+  return JSON.stringify(sortKeys(baseline), null, 2) + "\n";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,37 @@
+// Evaluated findings and their one-line message (DESIGN §6):
+//   [ERROR at <construct path>] AVX-<AREA><N>: <cause> (got <x>, want <y>); <fix> (terraform: <address>; see RULES.md#<id>)
+import type { RuleLevel } from "./rule";
+
+export type FindingStatus = "non-compliant" | "unknown" | "acknowledged" | "compliant";
+
+export interface PreflightFinding {
+  readonly ruleId: string;
+  /** `AVX-X1[finding]` when the rule reports several findings per construct, else the rule id. */
+  readonly id: string;
+  readonly level: RuleLevel;
+  readonly status: FindingStatus;
+  readonly constructPath: string;
+  readonly address?: string;
+  readonly cause: string;
+  readonly got?: string;
+  readonly want?: string;
+  readonly fix: string;
+  readonly message: string;
+  readonly acknowledgement?: { readonly reason: string; readonly expires?: string; readonly at: string };
+  /** Why an acknowledgement did not apply (expired, rule not suppressible). */
+  readonly note?: string;
+}
+
+export function rulesAnchor(ruleId: string): string {
+  return `RULES.md#${ruleId.toLowerCase()}`;
+}
+
+export function formatMessage(f: Omit<PreflightFinding, "message">): string {
+  const label = f.status === "acknowledged" ? "ACKNOWLEDGED" : f.level;
+  const values = [f.got !== undefined ? `got ${f.got}` : undefined, f.want !== undefined ? `want ${f.want}` : undefined].filter(Boolean);
+  const cause = f.status === "unknown" ? `cannot be verified at synth: ${f.cause}` : f.cause;
+  const where = [f.address ? `terraform: ${f.address}` : undefined, `see ${rulesAnchor(f.ruleId)}`].filter(Boolean).join("; ");
+  const ack = f.status === "acknowledged" && f.acknowledgement ? ` [acknowledged at ${f.acknowledgement.at || "<app>"}: ${f.acknowledgement.reason}]` : "";
+  const note = f.note ? ` [${f.note}]` : "";
+  return `[${label} at ${f.constructPath}] ${f.id}: ${cause}${values.length ? ` (${values.join(", ")})` : ""}; ${f.fix} (${where})${ack}${note}`;
+}

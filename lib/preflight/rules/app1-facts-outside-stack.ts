@@ -1,0 +1,23 @@
+import { TerraformStack } from "../../core/cdktf";
+import { hasFacts } from "../facts";
+import { fail, type PreflightRule, type RuleCheck } from "../rule";
+
+/** AVX-APP1: VCA constructs live inside a stack (otherwise they are never synthesized). */
+export const factsOutsideStack: PreflightRule = {
+  id: "AVX-APP1",
+  area: "APP",
+  name: "construct-outside-stack",
+  level: "ERROR",
+  cause: "a VCA construct is not inside any TerraformStack, so nothing it declares is deployed",
+  explanation:
+    "Only stacks are synthesized. A construct created directly under the App (e.g. `new DcfPolicyPack(app, ...)`) is silently " +
+    "dropped — its policy would look configured in code but never reach the controller (cdk-terrain#57).",
+  fix: "create the construct inside a TerraformStack (pass the stack, not the app, as scope)",
+  suppressible: false,
+  reads: "the whole App tree: constructs with preflight facts that have no TerraformStack ancestor",
+  check(ctx): readonly RuleCheck[] {
+    const root = ctx.stack.node.root;
+    const orphans = root.node.findAll().filter((n) => hasFacts(n) && !n.node.scopes.some((s) => TerraformStack.isStack(s)));
+    return orphans.map((n) => fail(n, { findingId: n.node.path, got: `under ${n.node.scope?.node.path || "<app>"}`, want: "inside a TerraformStack" }));
+  },
+};

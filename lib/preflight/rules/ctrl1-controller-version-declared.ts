@@ -1,0 +1,29 @@
+import { isToken, show } from "../context";
+import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
+import { parseVersion } from "../version";
+
+/** AVX-CTRL1: every stack with Aviatrix resources declares the controller release it targets. */
+export const controllerVersionDeclared: PreflightRule = {
+  id: "AVX-CTRL1",
+  area: "CTRL",
+  name: "controller-version-declared",
+  level: "ERROR",
+  cause: "the stack does not declare a valid Aviatrix controller version",
+  explanation:
+    "Feature checks (AVX-CTRL2..6) compare what the stack uses with the controller release it targets. " +
+    "Without a declared version nothing can be checked, and the provider pin cannot follow the controller.",
+  fix: "set controllerVersion on the AviatrixProvider (or Preflight.of(stack, { controllerVersion }) / context avx:controllerVersion), e.g. \"9.0\"",
+  suppressible: false,
+  reads: "aviatrix-provider fact, Preflight option controllerVersion, context avx:controllerVersion; applies when the stack has aviatrix_* elements or DCF facts",
+  check(ctx): readonly RuleCheck[] {
+    const usesAviatrix = ctx.aviatrixElements().length > 0 || ctx.facts("aviatrix-provider").length > 0 || ctx.facts("dcf-policy").length > 0;
+    if (!usesAviatrix) return [];
+    const src = ctx.controllerVersion();
+    if (!src) return [fail(ctx.stack, { got: "<unset>", want: "a controller release such as 9.0" })];
+    if (isToken(src.value)) return [unknown(src.node, { got: show(src.value), want: "a literal controller release" })];
+    const v = typeof src.value === "string" ? parseVersion(src.value) : undefined;
+    if (!v) return [fail(src.node, { got: show(src.value), want: "MAJOR.MINOR[.PATCH], e.g. 9.0.10" })];
+    if (v.major < 8) return [fail(src.node, { got: show(src.value), want: ">= 8.0 (provider version == controller version since 8.0)" })];
+    return [pass(src.node)];
+  },
+};

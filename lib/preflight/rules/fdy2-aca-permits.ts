@@ -1,0 +1,44 @@
+import type { IConstruct } from "constructs";
+import type { PolicyModel } from "../../dcf/model";
+import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
+import { evaluationOrder, isCatchAllDeny, isDenyAllEgress, isPermit } from "./policy-helpers";
+
+/** AVX-FDY2: the ACA FQDN and service-tag permits precede the default deny and are never decrypted. */
+export const foundryAcaPermits: PreflightRule = {
+  id: "AVX-FDY2",
+  area: "FDY",
+  name: "foundry-aca-permits-before-deny-no-decrypt",
+  level: "ERROR",
+  cause: "a required Azure Container Apps permit is missing, comes after a deny-all, or allows TLS decryption",
+  explanation:
+    "Foundry hosted agents run on Azure Container Apps; the platform FQDNs and service tags (rules 2–3 of the Foundry VCA) must be " +
+    "permitted before the default deny, and with DECRYPT_NOT_ALLOWED because the platform pins certificates — decrypting breaks " +
+    "agent start-up.",
+  fix: "add a PERMIT rule for the listed WebGroup/SmartGroup before any deny-all, with decryptPolicy DECRYPT_NOT_ALLOWED and watch off",
+  suppressible: false,
+  reads: "foundry-hosted-agents facts (acaPermits) and the dcf-policy fact models",
+  check(ctx): readonly RuleCheck[] {
+    const policies = ctx.facts("dcf-policy");
+    const checks: RuleCheck[] = [];
+    for (const { node, fact } of ctx.facts("foundry-hosted-agents")) {
+      for (const permit of fact.acaPermits) checks.push(checkPermit(node, permit, policies.map((p) => p.fact.model)));
+    }
+    return checks;
+  },
+};
+
+function checkPermit(node: IConstruct, permit: { label: string; webGroups?: readonly string[]; dstGroups?: readonly string[] }, models: readonly PolicyModel[]): RuleCheck {
+  const keys = new Set([...(permit.webGroups ?? []), ...(permit.dstGroups ?? [])]);
+  const want = `PERMIT of ${[...keys].sort().join(", ")} before any deny-all, DECRYPT_NOT_ALLOWED`;
+  for (const model of models) {
+    const ordered = evaluationOrder(model);
+    const idx = ordered.findIndex((r) => isPermit(r) && !r.watch && [...r.webGroups, ...r.dstGroups].some((k) => keys.has(k)));
+    if (idx < 0) continue;
+    const rule = ordered[idx];
+    const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(model, r) || (isDenyAllEgress(model, r) && r.protocol === "ANY"));
+    if (denyBefore) return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) is shadowed by deny-all ${denyBefore.name}`, got: `${denyBefore.name} first`, want });
+    if (rule.decryptPolicy !== "DECRYPT_NOT_ALLOWED") return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) may be TLS-decrypted`, got: rule.decryptPolicy, want: "DECRYPT_NOT_ALLOWED" });
+    return pass(node, { findingId: permit.label });
+  }
+  return fail(node, { findingId: permit.label, cause: `no rule permits ${permit.label}`, got: "no matching PERMIT", want });
+}
