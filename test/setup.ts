@@ -1,2 +1,4 @@
 // Jest setup: custom matchers for users' and our own suites are registered here.
-export {};
+import { registerVcaMatchers } from "../lib/validate/jest-matchers";
+
+registerVcaMatchers();
