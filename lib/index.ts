@@ -7,3 +7,4 @@ export * from "./constructs/kubernetes";
 export * from "./constructs/workloads";
 export * from "./constructs/network";
 export * from "./preflight";
+export * from "./shim";

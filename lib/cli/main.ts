@@ -3,6 +3,7 @@ import { CheckFailedError, UserInputError } from "../util/errors";
 import { registerObot } from "./commands/obot";
 import { registerValidate } from "./commands/validate";
 import { registerPreflight } from "./commands/preflight";
+import { registerShim } from "./commands/shim";
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program).
 
 /** Exit codes (DESIGN §6): 0 ok, 1 a check failed, 2 bad input or usage. */
@@ -14,6 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerObot(program);
   registerValidate(program);
   registerPreflight(program);
+  registerShim(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

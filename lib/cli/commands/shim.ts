@@ -1,0 +1,139 @@
+// `vca shim librechat …` (DESIGN §6) and `vca shim diff <old> <new>`.
+import { Command } from "commander";
+import * as fs from "fs";
+import * as path from "path";
+import { writeFilesAtomically } from "../../util/atomic-write";
+import { CheckFailedError, UserInputError } from "../../util/errors";
+import { loadAnnotations } from "../../shim/annotations";
+import { diffEgress, EMPTY_EGRESS, formatDiff, parseEgressJson } from "../../shim/diff";
+import { readTextFile } from "../../shim/load";
+import { credentialsFromEnv, fetchMitmCa, MitmCaCertificate, parseMitmCa } from "../../shim/mitm-ca";
+import { librechatEgressModel } from "../../shim/model";
+import { OUTPUT_FILES, shimOutputs } from "../../shim/outputs";
+
+interface LibreChatOptions {
+  config?: string;
+  envFile?: string;
+  envKeys?: string;
+  helmValues?: string;
+  namespace: string;
+  podLabel: string[];
+  mitmCa?: string;
+  fetchMitmCa?: string;
+  controllerInsecure?: boolean;
+  annotations?: string;
+  internalSuffix: string[];
+  imageTag?: string;
+  policyName: string;
+  out: string;
+  check?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export function registerShim(program: Command): void {
+  const shim = program.command("shim").description("CI shims that turn application configs into reviewed egress policy");
+  shim
+    .command("librechat")
+    .description("librechat.yaml → FirewallPolicy CRD, egress.json, egress.md (and the MITM CA ConfigMap)")
+    .option("--config <file>", "librechat.yaml (default: librechat.configYamlContent from --helm-values)")
+    .option("--env-file <file>", ".env inventory: key names activate features; only URL-shaped values are read")
+    .option("--env-keys <names>", "comma-separated names of variables that are set (no values)")
+    .option("--helm-values <file>", "LibreChat Helm values: registries, image tag, configEnv, configYamlContent")
+    .option("--namespace <ns>", "namespace of the LibreChat pods", "librechat")
+    .option("--pod-label <k=v>", "pod label the policy selects (repeatable; default app.kubernetes.io/name=librechat)", collect, [])
+    .option("--mitm-ca <pem>", "Aviatrix MITM CA certificate → mitm-ca-configmap.yaml")
+    .option("--fetch-mitm-ca <controller-url>", "fetch the active MITM CA from the controller (AVIATRIX_USERNAME/AVIATRIX_PASSWORD from env)")
+    .option("--controller-insecure", "skip TLS verification for --fetch-mitm-ca")
+    .option("--annotations <file>", "reviewed exceptions (YAML) for never-widen findings")
+    .option("--internal-suffix <suffix>", "extra DNS suffix that counts as internal (repeatable)", collect, [])
+    .option("--image-tag <tag>", "LibreChat image tag (selects the config schema; default: Helm image.tag)")
+    .option("--policy-name <name>", "FirewallPolicy metadata.name", "librechat-egress")
+    .requiredOption("--out <dir>", "output directory")
+    .option("--check", "write nothing; exit 1 with the egress diff when the committed files are stale")
+    .action(async (opts: LibreChatOptions) => runLibreChat(opts));
+  shim
+    .command("diff <old> <new>")
+    .description("print the egress diff between two egress.json files")
+    .option("--exit-code", "exit 1 when they differ")
+    .action((oldFile: string, newFile: string, opts: { exitCode?: boolean }) => {
+      const d = diffEgress(parseEgressJson(readTextFile(oldFile, "egress.json"), oldFile), parseEgressJson(readTextFile(newFile, "egress.json"), newFile));
+      process.stdout.write(formatDiff(d));
+      if (d.changed && opts.exitCode) process.exitCode = 1;
+    });
+}
+
+async function runLibreChat(opts: LibreChatOptions): Promise<void> {
+  if (opts.mitmCa && opts.fetchMitmCa) throw new UserInputError("--mitm-ca and --fetch-mitm-ca are mutually exclusive");
+  if (!opts.config && !opts.helmValues) throw new UserInputError("--config <librechat.yaml> is required (or --helm-values with librechat.configYamlContent)");
+  const podLabels = parsePodLabels(opts.podLabel);
+  const model = librechatEgressModel({
+    config: opts.config ? readTextFile(opts.config, "LibreChat config") : undefined,
+    configName: opts.config ? path.basename(opts.config) : undefined,
+    envFile: opts.envFile ? readTextFile(opts.envFile, "env file") : undefined,
+    envFileName: opts.envFile ? path.basename(opts.envFile) : undefined,
+    envKeys: opts.envKeys !== undefined ? opts.envKeys.split(",") : undefined,
+    helmValues: opts.helmValues ? readTextFile(opts.helmValues, "Helm values") : undefined,
+    helmValuesName: opts.helmValues ? path.basename(opts.helmValues) : undefined,
+    annotations: opts.annotations ? loadAnnotations(opts.annotations) : undefined,
+    internalSuffixes: opts.internalSuffix,
+    imageTag: opts.imageTag,
+  });
+  let ca: MitmCaCertificate | undefined;
+  if (opts.mitmCa) ca = parseMitmCa(readTextFile(opts.mitmCa, "MITM CA"), opts.mitmCa);
+  if (opts.fetchMitmCa) ca = await fetchMitmCa(opts.fetchMitmCa, credentialsFromEnv(), { insecure: opts.controllerInsecure });
+  const files = shimOutputs(model, { namespace: opts.namespace, podLabels, name: opts.policyName }, ca);
+  if (opts.check) {
+    check(opts.out, files);
+    return;
+  }
+  writeFilesAtomically(opts.out, files);
+  const permitted = model.groups.reduce((n, g) => n + g.domains.length, 0);
+  process.stdout.write(
+    `wrote ${[...files.keys()].sort().join(", ")} to ${opts.out}: ${permitted} destination(s) in ${model.groups.length} group(s), ` +
+      `${model.internal.length} internal, ${model.warnings.length} warning(s)\n`,
+  );
+}
+
+/** --check: compare every output with the committed file; exit 1 with the egress diff. */
+function check(outDir: string, files: ReadonlyMap<string, string>): void {
+  const stale = [...files.entries()].filter(([name, content]) => readIfExists(path.join(outDir, name)) !== content).map(([n]) => n);
+  if (stale.length === 0) {
+    process.stdout.write(`egress outputs in ${outDir} are up to date\n`);
+    return;
+  }
+  const committedText = readIfExists(path.join(outDir, OUTPUT_FILES.egressJson));
+  const committed = committedText === undefined ? EMPTY_EGRESS : safeParse(committedText, path.join(outDir, OUTPUT_FILES.egressJson));
+  const diff = diffEgress(committed, parseEgressJson(files.get(OUTPUT_FILES.egressJson)!, "generated egress.json"));
+  process.stdout.write(formatDiff(diff));
+  throw new CheckFailedError(
+    `stale egress outputs in ${outDir}: ${stale.sort().join(", ")} differ from what the config produces; run the same command without --check and commit the result`,
+  );
+}
+
+function safeParse(text: string, file: string) {
+  try {
+    return parseEgressJson(text, file);
+  } catch {
+    return EMPTY_EGRESS; // a corrupted committed file is stale: show everything as added
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function parsePodLabels(labels: readonly string[]): Record<string, string> | undefined {
+  if (labels.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const l of labels) {
+    const m = l.match(/^([A-Za-z0-9][A-Za-z0-9._/-]*)=([A-Za-z0-9._-]{0,63})$/);
+    if (!m) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: expected key=value (a Kubernetes label)`);
+    out[m[1]] = m[2];
+  }
+  return out;
+}

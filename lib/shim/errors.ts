@@ -1,0 +1,46 @@
+import { UserInputError } from "../util/errors";
+
+/** One never-widen or input problem, located by file and YAML path. */
+export interface ShimIssue {
+  readonly path: string;
+  readonly message: string;
+  /** Stable code; reviewed exceptions may be granted for some codes (see annotations.ts). */
+  readonly code: ShimIssueCode;
+}
+
+export type ShimIssueCode =
+  | "unresolved-variable"
+  | "user-provided"
+  | "wildcard-host"
+  | "public-ip"
+  | "stdio-unannotated"
+  | "invalid-url"
+  | "unsupported-scheme"
+  | "schema"
+  | "annotation";
+
+/** Codes a reviewed exception in the annotation file may accept. */
+export const EXCEPTABLE_CODES: ReadonlySet<ShimIssueCode> = new Set([
+  "unresolved-variable",
+  "user-provided",
+  "wildcard-host",
+  "public-ip",
+  "stdio-unannotated",
+]);
+
+/** Bad input for the shim: exit 2, every problem listed with its file and YAML path. */
+export class ShimInputError extends UserInputError {
+  constructor(
+    readonly file: string,
+    readonly issues: readonly ShimIssue[],
+    headline?: string,
+  ) {
+    super(formatIssues(file, issues, headline));
+    this.name = "ShimInputError";
+  }
+}
+
+function formatIssues(file: string, issues: readonly ShimIssue[], headline?: string): string {
+  const head = headline ?? `${file}: ${issues.length} egress problem${issues.length === 1 ? "" : "s"} (nothing written)`;
+  return [head, ...issues.map((i) => `  ${file}: ${i.path}: ${i.message}`)].join("\n");
+}
