@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
 import { registerObot } from "./commands/obot";
+import { registerAnalyze } from "./commands/analyze";
 import { registerValidate } from "./commands/validate";
 import { registerPreflight } from "./commands/preflight";
 import { registerShim } from "./commands/shim";
@@ -13,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError(false);
   registerObot(program);
+  registerAnalyze(program);
   registerValidate(program);
   registerPreflight(program);
   registerShim(program);

@@ -1,0 +1,73 @@
+// `vca analyze --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... [--json]` (DESIGN §6):
+// parse the deployed policy back into the model and print the analyzer's findings, one per line.
+// Exit 1 when any finding is error-level, 2 on bad input.
+import * as fs from "fs";
+import { Command } from "commander";
+import { analyze, Finding, formatFinding, hasErrors } from "../../dcf/analyze";
+import { modelFromFirewallPolicies } from "../../dcf/crd/from-crd";
+import { firewallPoliciesFromPath } from "../../dcf/crd/read-yaml";
+import { mergeModels } from "../../dcf/merge";
+import { PolicyModel } from "../../dcf/model";
+import { policyModelFromTerraform } from "../../dcf/terraform/from-terraform";
+import { CheckFailedError, UserInputError } from "../../util/errors";
+
+interface AnalyzeOptions {
+  readonly synth: string;
+  readonly manifests: string[];
+  readonly json?: boolean;
+}
+
+/** cdk.tf.json (or any Terraform JSON) as is; a .tf file through @cdktf/hcl2json (as `vca simulate`). */
+async function readTerraform(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UserInputError(`${file}: cannot read --synth (no such file or not readable)`);
+  }
+  if (file.endsWith(".tf")) {
+    const { parse } = await import("@cdktf/hcl2json");
+    try {
+      return await parse(file, text);
+    } catch (err) {
+      throw new UserInputError(`${file}: cannot parse HCL: ${(err as Error).message}`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UserInputError(`${file}: invalid JSON: ${(err as Error).message}`);
+  }
+}
+
+export async function loadPolicyModel(synth: string, manifests: readonly string[]): Promise<PolicyModel> {
+  const tf = policyModelFromTerraform(await readTerraform(synth), synth);
+  const policies = manifests.flatMap((m) => firewallPoliciesFromPath(m));
+  return policies.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(policies));
+}
+
+function summary(findings: readonly Finding[]): string {
+  const n = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
+  return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${plural(n("info"), "info")}`;
+}
+
+export async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void): Promise<Finding[]> {
+  const findings = analyze(await loadPolicyModel(opts.synth, opts.manifests));
+  for (const f of findings) out(opts.json ? JSON.stringify(f) : formatFinding(f));
+  if (!opts.json) out(`${opts.synth}: ${summary(findings)}`);
+  if (hasErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
+  return findings;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command("analyze")
+    .description("report policy findings: unreachable rules, V1 deny-all before the K8S tier, URL filters without decryption, ...")
+    .requiredOption("--synth <file>", "synthesized cdk.tf.json (or a .tf file, converted with hcl2json)")
+    .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--json", "one JSON object per finding: { id, severity, rule?, explanation }")
+    .action(async (opts: AnalyzeOptions) => {
+      await runAnalyze(opts, (line) => process.stdout.write(`${line}\n`));
+    });
+}
