@@ -5,6 +5,7 @@ import { registerAnalyze } from "./commands/analyze";
 import { registerValidate } from "./commands/validate";
 import { registerPreflight } from "./commands/preflight";
 import { registerShim } from "./commands/shim";
+import { registerSimulate } from "./commands/simulate";
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program).
 
 /** Exit codes (DESIGN §6): 0 ok, 1 a check failed, 2 bad input or usage. */
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerValidate(program);
   registerPreflight(program);
   registerShim(program);
+  registerSimulate(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -1,0 +1,52 @@
+// Deterministic shapes: semantically unordered things (tags, selectors, domains, groups) are
+// sorted and de-duplicated so the same intent always gives byte-identical output.
+import { normalizeSniPattern } from "../host-match";
+import { MatchExpression, WebMatch } from "../model";
+import { isTerraformRef } from "./tokens";
+
+function sortRecord(r: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  if (r === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k];
+  return out;
+}
+
+/** Key order fixed, maps sorted, undefined fields dropped. */
+export function canonicalExpression(e: MatchExpression): MatchExpression {
+  const out: Record<string, unknown> = {};
+  const order: Array<keyof MatchExpression> = [
+    "cidr", "fqdn", "site", "s2c", "type", "resId", "name", "tags", "accountId", "accountName",
+    "region", "zone", "k8sClusterId", "k8sNamespace", "k8sPod", "k8sService", "external", "extArgs",
+  ];
+  for (const k of order) {
+    const v = e[k];
+    if (v === undefined) continue;
+    out[k] = typeof v === "object" ? sortRecord(v as Record<string, string>) : v;
+  }
+  return out as MatchExpression;
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Canonical expressions, sorted by their JSON and de-duplicated. */
+export function canonicalExpressions(list: readonly MatchExpression[]): MatchExpression[] {
+  const seen = new Map<string, MatchExpression>();
+  for (const e of list) {
+    const c = canonicalExpression(e);
+    seen.set(JSON.stringify(c), c);
+  }
+  return [...seen.keys()].sort(compareText).map((k) => seen.get(k) as MatchExpression);
+}
+
+/** SNI patterns normalised (lower-case punycode), then sni before url, sorted, de-duplicated. */
+export function canonicalWebMatches(list: readonly WebMatch[]): WebMatch[] {
+  const seen = new Map<string, WebMatch>();
+  for (const m of list) {
+    const c: WebMatch =
+      m.sni !== undefined ? { sni: isTerraformRef(m.sni) ? m.sni : normalizeSniPattern(m.sni) } : { url: (m.url as string).trim() };
+    seen.set(c.sni !== undefined ? `0${c.sni}` : `1${c.url}`, c);
+  }
+  return [...seen.keys()].sort(compareText).map((k) => seen.get(k) as WebMatch);
+}

@@ -1,0 +1,269 @@
+// PolicyPack: the builder for a DCF policy model. Groups and rules are validated as they are
+// added (errors name the rule/group), the mode switch (discover | enforce) and per-rule
+// promotion are applied when the model is produced, and the output is deterministic.
+import { DcfModelError } from "../errors";
+import {
+  DecryptPolicy,
+  DefaultActionModel,
+  FlowAppRequirement,
+  MatchExpression,
+  PolicyMode,
+  PolicyModel,
+  PortRange,
+  Protocol,
+  RuleAction,
+  RuleModel,
+  SmartGroupModel,
+  WebGroupModel,
+  WebMatch,
+  WELL_KNOWN,
+} from "../model";
+import { canonicalExpressions, canonicalWebMatches, compareText } from "./canonical";
+import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
+
+export interface SmartGroupProps {
+  /** Display name on the controller. @default - the key */
+  readonly name?: string;
+  /** OR'ed match expressions (use `Select.*`). */
+  readonly expressions: readonly MatchExpression[];
+}
+
+export interface WebGroupProps {
+  /** @default - the key */
+  readonly name?: string;
+  /** OR'ed SNI / URL filters (use `Web.*`). */
+  readonly matches: readonly WebMatch[];
+}
+
+/** A port, an inclusive [lo, hi] pair, or a PortRange. */
+export type PortSpec = number | readonly [number, number] | PortRange;
+
+export interface RuleProps {
+  readonly name: string;
+  /** V1: DCF priority, lower first (ties keep definition order). K8S: position in the K8S block. */
+  readonly priority: number;
+  readonly action: RuleAction;
+  /** @default "ANY" */
+  readonly protocol?: Protocol;
+  /** @default - all ports */
+  readonly ports?: readonly PortSpec[];
+  /** SmartGroup keys (or WELL_KNOWN.anywhere / WELL_KNOWN.publicInternet). */
+  readonly src: readonly string[];
+  readonly dst: readonly string[];
+  /** WebGroup keys (or WELL_KNOWN.allWeb). @default - no L7 restriction */
+  readonly webGroups?: readonly string[];
+  /** @default true - every decision is logged */
+  readonly logging?: boolean;
+  /** Watch mode: log the match and fall through. @default false (in discover mode every rule watches unless promoted) */
+  readonly watch?: boolean;
+  /** @default "DECRYPT_UNSPECIFIED" */
+  readonly decryptPolicy?: DecryptPolicy;
+  /** @default - the controller default TLS profile when decrypting */
+  readonly tlsProfile?: string;
+  /** @default - provider default */
+  readonly logProfile?: string;
+  /** @default "APP_UNSPECIFIED" */
+  readonly flowAppRequirement?: FlowAppRequirement;
+  /** @default "V1" */
+  readonly tier?: "V1" | "K8S";
+  /** @default - not set */
+  readonly excludeSgOrchestration?: boolean;
+  /** @default - the builder */
+  readonly origin?: string;
+}
+
+export interface PolicyPackProps {
+  /** discover: default PERMIT + log, rules watch; enforce: default DENY + log. @default "enforce" */
+  readonly mode?: PolicyMode;
+  /** Overrides the mode's default action. @default - from the mode */
+  readonly defaultAction?: DefaultActionModel;
+}
+
+/** The controller's built-in groups, always present under their well-known UUIDs. */
+export const BUILT_IN_SMART_GROUPS: Readonly<Record<string, SmartGroupModel>> = {
+  [WELL_KNOWN.anywhere]: { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] },
+  [WELL_KNOWN.publicInternet]: { key: WELL_KNOWN.publicInternet, name: "Public Internet", kind: "publicInternet", expressions: [] },
+  [WELL_KNOWN.threatIntel]: { key: WELL_KNOWN.threatIntel, name: "ThreatIQ", kind: "managed", expressions: [] },
+};
+export const BUILT_IN_WEB_GROUPS: Readonly<Record<string, WebGroupModel>> = {
+  [WELL_KNOWN.allWeb]: { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] },
+};
+
+function toPortRange(p: PortSpec): PortRange {
+  if (typeof p === "number") return { lo: p };
+  if (Array.isArray(p)) return p[0] === p[1] ? { lo: p[0] } : { lo: p[0], hi: p[1] };
+  const r = p as PortRange;
+  return r.hi === undefined || r.hi === r.lo ? { lo: r.lo } : { lo: r.lo, hi: r.hi };
+}
+
+/**
+ * Builds a PolicyModel. `add*` validate eagerly and return this (fluent); `withMode`,
+ * `withDefaultAction` and `promote` return a new pack, so one base can yield both a discover
+ * and an enforce variant.
+ */
+export class PolicyPack {
+  private readonly smartGroups = new Map<string, SmartGroupModel>();
+  private readonly webGroups = new Map<string, WebGroupModel>();
+  private readonly rules: RuleModel[] = [];
+  private readonly ruleNames = new Set<string>();
+  private readonly promoted = new Set<string>();
+  private mode: PolicyMode;
+  private defaultAction?: DefaultActionModel;
+
+  constructor(props: PolicyPackProps = {}) {
+    this.mode = props.mode ?? "enforce";
+    this.defaultAction = props.defaultAction;
+    for (const g of Object.values(BUILT_IN_SMART_GROUPS)) this.smartGroups.set(g.key, g);
+    for (const g of Object.values(BUILT_IN_WEB_GROUPS)) this.webGroups.set(g.key, g);
+  }
+
+  addSmartGroup(key: string, props: SmartGroupProps): this {
+    const path = `smartGroups[${key}]`;
+    this.checkNewKey(this.smartGroups, key, path);
+    if (props.expressions.length === 0) throw new DcfModelError(path, "a SmartGroup needs at least one match expression");
+    props.expressions.forEach((e, i) => validateMatchExpression(e, `${path}.expressions[${i}]`));
+    this.smartGroups.set(key, { key, name: nonEmpty(props.name ?? key, `${path}.name`), kind: "selector", expressions: canonicalExpressions(props.expressions) });
+    return this;
+  }
+
+  /** An Aviatrix-managed or pre-existing SmartGroup referenced by name (contents unknown offline). */
+  addManagedSmartGroup(key: string, name: string): this {
+    const path = `smartGroups[${key}]`;
+    this.checkNewKey(this.smartGroups, key, path);
+    this.smartGroups.set(key, { key, name: nonEmpty(name, `${path}.name`), kind: "managed", expressions: [] });
+    return this;
+  }
+
+  addWebGroup(key: string, props: WebGroupProps): this {
+    const path = `webGroups[${key}]`;
+    this.checkNewKey(this.webGroups, key, path);
+    if (props.matches.length === 0) throw new DcfModelError(path, "a WebGroup needs at least one snifilter or urlfilter");
+    props.matches.forEach((m, i) => validateWebMatch(m, `${path}.matches[${i}]`));
+    this.webGroups.set(key, { key, name: nonEmpty(props.name ?? key, `${path}.name`), kind: "domains", matches: canonicalWebMatches(props.matches) });
+    return this;
+  }
+
+  /** An Aviatrix-managed WebGroup by name, e.g. `avx-ai-llm-providers`. */
+  addManagedWebGroup(key: string, name: string): this {
+    const path = `webGroups[${key}]`;
+    this.checkNewKey(this.webGroups, key, path);
+    this.webGroups.set(key, { key, name: nonEmpty(name, `${path}.name`), kind: "managed", matches: [] });
+    return this;
+  }
+
+  addRule(props: RuleProps): this {
+    const path = `rules[${props.name}]`;
+    if (this.ruleNames.has(props.name)) throw new DcfModelError(path, `duplicate rule name "${props.name}"; rule names must be unique`);
+    const rule: RuleModel = {
+      name: props.name,
+      tier: props.tier ?? "V1",
+      priority: props.priority,
+      action: props.action,
+      protocol: props.protocol ?? "ANY",
+      portRanges: (props.ports ?? []).map(toPortRange),
+      srcGroups: sortedUnique(props.src),
+      dstGroups: sortedUnique(props.dst),
+      webGroups: sortedUnique(props.webGroups ?? []),
+      logging: props.logging ?? true,
+      watch: props.watch ?? false,
+      decryptPolicy: props.decryptPolicy ?? "DECRYPT_UNSPECIFIED",
+      tlsProfile: props.tlsProfile,
+      logProfile: props.logProfile,
+      flowAppRequirement: props.flowAppRequirement ?? "APP_UNSPECIFIED",
+      excludeSgOrchestration: props.excludeSgOrchestration,
+      origin: props.origin,
+    };
+    validateRule(rule, path);
+    rule.srcGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.src`, "SmartGroup"));
+    rule.dstGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.dst`, "SmartGroup"));
+    rule.webGroups.forEach((k) => this.checkRef(this.webGroups, k, `${path}.webGroups`, "WebGroup"));
+    this.rules.push(dropUndefined(rule));
+    this.ruleNames.add(props.name);
+    return this;
+  }
+
+  /** A copy in another mode. */
+  withMode(mode: PolicyMode): PolicyPack {
+    const copy = this.clone();
+    copy.mode = mode;
+    return copy;
+  }
+
+  /** A copy with an explicit POST_RULES default action (overrides the mode's). */
+  withDefaultAction(action: DefaultActionModel): PolicyPack {
+    const copy = this.clone();
+    copy.defaultAction = action;
+    return copy;
+  }
+
+  /** A copy where the named rules enforce (watch off) even in discover mode. */
+  promote(...ruleNames: string[]): PolicyPack {
+    for (const n of ruleNames) {
+      if (!this.ruleNames.has(n)) throw new DcfModelError(`promote(${n})`, `no rule named "${n}" (have ${[...this.ruleNames].sort().join(", ") || "none"})`);
+    }
+    const copy = this.clone();
+    ruleNames.forEach((n) => copy.promoted.add(n));
+    return copy;
+  }
+
+  get currentMode(): PolicyMode {
+    return this.mode;
+  }
+
+  /** The model: groups sorted by key, rules in definition order with the mode applied. */
+  toModel(): PolicyModel {
+    const discover = this.mode === "discover";
+    const rules = this.rules.map((r) => {
+      const watch = this.promoted.has(r.name) ? false : discover ? true : r.watch;
+      return watch === r.watch ? r : { ...r, watch };
+    });
+    return {
+      smartGroups: sortedRecord(this.smartGroups),
+      webGroups: sortedRecord(this.webGroups),
+      rules,
+      defaultAction: this.defaultAction ?? (discover ? { action: "PERMIT", logging: true } : { action: "DENY", logging: true }),
+    };
+  }
+
+  private clone(): PolicyPack {
+    const c = new PolicyPack({ mode: this.mode, defaultAction: this.defaultAction });
+    this.smartGroups.forEach((v, k) => c.smartGroups.set(k, v));
+    this.webGroups.forEach((v, k) => c.webGroups.set(k, v));
+    c.rules.push(...this.rules);
+    this.ruleNames.forEach((n) => c.ruleNames.add(n));
+    this.promoted.forEach((n) => c.promoted.add(n));
+    return c;
+  }
+
+  private checkNewKey(map: Map<string, unknown>, key: string, path: string): void {
+    if (key.trim() === "") throw new DcfModelError(path, "group key is empty");
+    if (map.has(key)) throw new DcfModelError(path, `duplicate group key "${key}"`);
+  }
+
+  private checkRef(map: Map<string, unknown>, key: string, path: string, what: string): void {
+    if (!map.has(key)) {
+      throw new DcfModelError(path, `unknown ${what} "${key}"; add it first with add${what}() or use a WELL_KNOWN uuid`);
+    }
+  }
+}
+
+function nonEmpty(v: string, path: string): string {
+  if (v.trim() === "") throw new DcfModelError(path, "name is empty");
+  return v;
+}
+
+function sortedUnique(list: readonly string[]): string[] {
+  return [...new Set(list)].sort(compareText);
+}
+
+function sortedRecord<T>(map: Map<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of [...map.keys()].sort(compareText)) out[k] = map.get(k) as T;
+  return out;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}

@@ -1,0 +1,29 @@
+// Combining models read from several sources (synthesized Terraform + FirewallPolicy manifests).
+import { DcfModelError } from "./errors";
+import { PolicyModel } from "./model";
+
+/** Union of groups (same key must mean the same group) and rules; the first default action wins. */
+export function mergeModels(...models: readonly PolicyModel[]): PolicyModel {
+  const smartGroups: Record<string, PolicyModel["smartGroups"][string]> = {};
+  const webGroups: Record<string, PolicyModel["webGroups"][string]> = {};
+  const add = <T>(into: Record<string, T>, from: Readonly<Record<string, T>>, what: string) => {
+    for (const [k, v] of Object.entries(from)) {
+      if (k in into && JSON.stringify(into[k]) !== JSON.stringify(v)) {
+        throw new DcfModelError(`${what}[${k}]`, "defined twice with different contents");
+      }
+      into[k] = v;
+    }
+  };
+  for (const m of models) {
+    add(smartGroups, m.smartGroups, "smartGroups");
+    add(webGroups, m.webGroups, "webGroups");
+  }
+  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]])) as Record<string, T>;
+  const defaultAction = models.find((m) => m.defaultAction !== undefined)?.defaultAction;
+  return {
+    smartGroups: sorted(smartGroups),
+    webGroups: sorted(webGroups),
+    rules: models.flatMap((m) => m.rules),
+    ...(defaultAction !== undefined ? { defaultAction } : {}),
+  };
+}

@@ -1,0 +1,160 @@
+// Scenario files for `vca simulate` (DESIGN §6): strict parsing (unknown keys are errors that
+// name the file and YAML path) and running them against a model.
+import { isIP } from "net";
+import * as yaml from "js-yaml";
+import { DcfModelError } from "../errors";
+import { PolicyModel, Tier } from "../model";
+import { PolicyEvaluator } from "./evaluate";
+import { EvaluationResult, Flow, FlowProtocol, Verdict } from "./flow";
+
+export interface Scenario {
+  readonly name: string;
+  readonly flow: Flow;
+  readonly expect?: Verdict;
+  readonly expectRule?: string;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly verdict: Verdict;
+  readonly rule: string;
+  readonly tier: Tier;
+  /** Present when the scenario has expect / expectRule. */
+  readonly pass?: boolean;
+}
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown, path: string, allowed: readonly string[]): Obj {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new DcfModelError(path, `expected a mapping (got ${JSON.stringify(v)})`);
+  for (const k of Object.keys(v)) {
+    if (!allowed.includes(k)) throw new DcfModelError(`${path}.${k}`, `unknown key (want one of ${allowed.join(", ")})`);
+  }
+  return v as Obj;
+}
+
+function str(v: unknown, path: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || v.trim() === "") throw new DcfModelError(path, `expected a non-empty string (got ${JSON.stringify(v)})`);
+  return v;
+}
+
+function strList(v: unknown, path: string): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) throw new DcfModelError(path, `expected a list of strings (got ${JSON.stringify(v)})`);
+  return v.map((x, i) => str(x, `${path}[${i}]`) as string);
+}
+
+function strMap(v: unknown, path: string): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new DcfModelError(path, `expected a mapping of strings (got ${JSON.stringify(v)})`);
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== "string" && typeof x !== "number" && typeof x !== "boolean") throw new DcfModelError(`${path}.${k}`, `expected a string (got ${JSON.stringify(x)})`);
+    out[k] = String(x);
+  }
+  return out;
+}
+
+function ip(v: unknown, path: string): string | undefined {
+  const s = str(v, path);
+  if (s !== undefined && isIP(s) === 0) throw new DcfModelError(path, `not an IP address (got "${s}")`);
+  return s;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function parseFlow(f: unknown, path: string): Scenario {
+  const o = obj(f, path, ["name", "from", "to", "expect", "expectRule"]);
+  const name = str(o.name, `${path}.name`);
+  if (name === undefined) throw new DcfModelError(`${path}.name`, "every flow needs a name");
+  const from = obj(o.from ?? {}, `${path}.from`, ["ip", "k8s", "subnet", "vpc", "tags", "groups"]);
+  const k8s = from.k8s === undefined ? undefined : obj(from.k8s, `${path}.from.k8s`, ["cluster", "namespace", "labels", "pod", "service"]);
+  if (o.to === undefined) throw new DcfModelError(`${path}.to`, "every flow needs a destination (to)");
+  const to = obj(o.to, `${path}.to`, ["host", "ip", "port", "protocol", "path", "decrypted", "groups", "feeds", "serviceTags"]);
+  const protoText = str(to.protocol, `${path}.to.protocol`);
+  const protocol = protoText?.toUpperCase();
+  if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "ICMP") {
+    throw new DcfModelError(`${path}.to.protocol`, `want tcp, udp or icmp (got ${JSON.stringify(to.protocol)})`);
+  }
+  if (to.port === undefined && protocol !== "ICMP") throw new DcfModelError(`${path}.to.port`, "port is required for tcp/udp");
+  if (to.port !== undefined && (!Number.isInteger(to.port) || (to.port as number) < 0 || (to.port as number) > 65535)) {
+    throw new DcfModelError(`${path}.to.port`, `want an integer 0..65535 (got ${JSON.stringify(to.port)})`);
+  }
+  if (to.decrypted !== undefined && typeof to.decrypted !== "boolean") throw new DcfModelError(`${path}.to.decrypted`, `want true or false (got ${JSON.stringify(to.decrypted)})`);
+  let expect: Verdict | undefined;
+  if (o.expect !== undefined) {
+    const e = String(o.expect).toUpperCase();
+    if (e !== "PERMIT" && e !== "DENY") throw new DcfModelError(`${path}.expect`, `want PERMIT or DENY (got ${JSON.stringify(o.expect)})`);
+    expect = e;
+  }
+  const flow: Flow = {
+    from: dropUndefined({
+      ip: ip(from.ip, `${path}.from.ip`),
+      k8s:
+        k8s === undefined
+          ? undefined
+          : dropUndefined({
+              cluster: str(k8s.cluster, `${path}.from.k8s.cluster`),
+              namespace: str(k8s.namespace, `${path}.from.k8s.namespace`),
+              labels: strMap(k8s.labels, `${path}.from.k8s.labels`),
+              pod: str(k8s.pod, `${path}.from.k8s.pod`),
+              service: str(k8s.service, `${path}.from.k8s.service`),
+            }),
+      subnet: str(from.subnet, `${path}.from.subnet`),
+      vpc: str(from.vpc, `${path}.from.vpc`),
+      tags: strMap(from.tags, `${path}.from.tags`),
+      groups: strList(from.groups, `${path}.from.groups`),
+    }),
+    to: dropUndefined({
+      host: str(to.host, `${path}.to.host`),
+      ip: ip(to.ip, `${path}.to.ip`),
+      port: to.port as number | undefined,
+      protocol: protocol as FlowProtocol,
+      path: to.path === undefined ? undefined : String(to.path),
+      decrypted: to.decrypted as boolean | undefined,
+      groups: strList(to.groups, `${path}.to.groups`),
+      feeds: strList(to.feeds, `${path}.to.feeds`),
+      serviceTags: strList(to.serviceTags, `${path}.to.serviceTags`),
+    }),
+  };
+  return dropUndefined({ name, flow, expect, expectRule: str(o.expectRule, `${path}.expectRule`) });
+}
+
+/** Parses a scenarios YAML text; `file` prefixes every error path. */
+export function parseScenarios(text: string, file: string): Scenario[] {
+  let doc: unknown;
+  try {
+    doc = yaml.load(text, { filename: file });
+  } catch (err) {
+    throw new DcfModelError(file, `invalid YAML: ${(err as Error).message}`);
+  }
+  const top = obj(doc, `${file}: (root)`, ["flows"]);
+  if (!Array.isArray(top.flows) || top.flows.length === 0) throw new DcfModelError(`${file}: flows`, "expected a non-empty list of flows");
+  const scenarios = top.flows.map((f, i) => parseFlow(f, `${file}: flows[${i}]`));
+  const names = new Set<string>();
+  scenarios.forEach((s, i) => {
+    if (names.has(s.name)) throw new DcfModelError(`${file}: flows[${i}].name`, `duplicate flow name "${s.name}"`);
+    names.add(s.name);
+  });
+  return scenarios;
+}
+
+/** Does the deciding rule carry the expected name (plain, or `<namespace>/<policy>/<rule>` for K8S)? */
+export function ruleNameMatches(result: EvaluationResult, expected: string): boolean {
+  return result.rule === expected || (result.origin !== undefined && `${result.origin}/${result.rule}` === expected);
+}
+
+/** Evaluates every scenario; `pass` is set only when the scenario states an expectation. */
+export function runScenarios(model: PolicyModel, scenarios: readonly Scenario[]): ScenarioResult[] {
+  const ev = new PolicyEvaluator(model);
+  return scenarios.map((s) => {
+    const r = ev.evaluate(s.flow);
+    const checks: boolean[] = [];
+    if (s.expect !== undefined) checks.push(r.verdict === s.expect);
+    if (s.expectRule !== undefined) checks.push(ruleNameMatches(r, s.expectRule));
+    return { name: s.name, verdict: r.verdict, rule: r.rule, tier: r.tier, ...(checks.length > 0 ? { pass: checks.every(Boolean) } : {}) };
+  });
+}
