@@ -11,3 +11,4 @@ export * from "./preflight";
 export * from "./shim";
 // The constructs' props own these names at the package root (the lib/dcf builder's are reachable via its module).
 export type { SmartGroupProps, WebGroupProps } from "./constructs/dcf";
+export * from "./dcf/analyze";
