@@ -90,6 +90,8 @@ export interface LibreChatProps {
  */
 export class LibreChat extends Construct {
   public readonly release: Release;
+  /** What later resources (FirewallPolicies, ingress records) should depend on. */
+  public readonly dependable: ITerraformDependable[];
   public readonly namespace: string;
   public readonly releaseName: string;
   /** The labels on LibreChat API pods (use `podSelector` in FirewallPolicies). */
@@ -172,6 +174,7 @@ export class LibreChat extends Construct {
       provider: props.providers?.helm,
       dependsOn: ordering.length > 0 ? ordering : undefined,
     });
+    this.dependable = [this.release];
   }
 
   private resolveRegistries(given: LibreChatImageRegistries | undefined): Required<LibreChatImageRegistries> {

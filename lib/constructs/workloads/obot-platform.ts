@@ -104,6 +104,8 @@ export interface ObotPlatformProps {
  */
 export class ObotPlatform extends Construct {
   public readonly release: Release;
+  /** What later resources (FirewallPolicies, ingress records) should depend on. */
+  public readonly dependable: ITerraformDependable[];
   public readonly version: ChartVersion;
   public readonly namespace: string;
   public readonly mcpNamespace: string;
@@ -199,6 +201,7 @@ export class ObotPlatform extends Construct {
       provider: props.providers?.helm,
       dependsOn: [...this.namespaces, ...(this.secret ? [this.secret] : []), ...ordering],
     });
+    this.dependable = [this.release];
   }
 
   private resolveVersion(text: string): ChartVersion {

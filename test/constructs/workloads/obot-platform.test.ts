@@ -37,6 +37,7 @@ describe("ObotPlatform", () => {
       annotations: { "meta.helm.sh/release-name": "obot", "meta.helm.sh/release-namespace": "obot-system" },
     });
     expect(warningsOf(obot!)).toEqual([expect.stringContaining("no firewallChart")]);
+    expect(obot!.dependable).toEqual([obot!.release]);
     expect(json).toMatchSnapshot();
     expect(validationErrors(json)).toEqual([]);
   });
