@@ -3,7 +3,7 @@
 // Exit 1 when any finding is error-level, 2 on bad input.
 import * as fs from "fs";
 import { Command } from "commander";
-import { analyze, Finding, formatFinding, hasErrors } from "../../dcf/analyze";
+import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../dcf/analyze";
 import { modelFromFirewallPolicies } from "../../dcf/crd/from-crd";
 import { firewallPoliciesFromPath } from "../../dcf/crd/read-yaml";
 import { mergeModels } from "../../dcf/merge";
@@ -46,17 +46,17 @@ export async function loadPolicyModel(synth: string, manifests: readonly string[
   return policies.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(policies));
 }
 
-function summary(findings: readonly Finding[]): string {
-  const n = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+function summary(findings: readonly PolicyFinding[]): string {
+  const n = (s: PolicyFinding["severity"]) => findings.filter((f) => f.severity === s).length;
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
   return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${plural(n("info"), "info")}`;
 }
 
-export async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void): Promise<Finding[]> {
+export async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void): Promise<PolicyFinding[]> {
   const findings = analyze(await loadPolicyModel(opts.synth, opts.manifests));
-  for (const f of findings) out(opts.json ? JSON.stringify(f) : formatFinding(f));
+  for (const f of findings) out(opts.json ? JSON.stringify(f) : formatPolicyFinding(f));
   if (!opts.json) out(`${opts.synth}: ${summary(findings)}`);
-  if (hasErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
+  if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
   return findings;
 }
 

@@ -10,7 +10,7 @@ import { portsOnIcmp } from "./checks/ports-on-icmp";
 import { shadowedRules } from "./checks/shadowed-rules";
 import { urlFilterWithoutDecryption } from "./checks/url-filter-without-decryption";
 import { v1DenyAllBeforeK8s } from "./checks/v1-deny-all-before-k8s";
-import { Finding, severityRank } from "./finding";
+import { PolicyFinding, severityRank } from "./finding";
 
 /** Every check, in report order within a severity. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
@@ -33,7 +33,7 @@ export const FINDING_IDS: readonly string[] = POLICY_CHECKS.map((c) => c.id);
  * gating and overly broad permits. Pure and deterministic: findings are sorted by severity,
  * then check, then rule evaluation order.
  */
-export function analyze(model: PolicyModel): Finding[] {
+export function analyze(model: PolicyModel): PolicyFinding[] {
   const ctx = analysisContext(model);
   const all = POLICY_CHECKS.flatMap((check, checkIndex) => check.run(ctx).map((f, i) => ({ f, checkIndex, i })));
   return all
@@ -42,6 +42,6 @@ export function analyze(model: PolicyModel): Finding[] {
 }
 
 /** Any error-level finding means the pack does not do what it says (CLI exit 1). */
-export function hasErrors(findings: readonly Finding[]): boolean {
+export function hasPolicyErrors(findings: readonly PolicyFinding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }

@@ -1,5 +1,5 @@
 import { PolicyModel } from "../model";
-import { Finding } from "./finding";
+import { PolicyFinding } from "./finding";
 import { OrderedRule, orderedRules } from "./rule-order";
 
 /** Computed once per analysis and handed to every check. */
@@ -18,5 +18,5 @@ export interface PolicyCheck {
   readonly id: string;
   /** One sentence: what it finds and why it matters. */
   readonly description: string;
-  run(ctx: AnalysisContext): Finding[];
+  run(ctx: AnalysisContext): PolicyFinding[];
 }

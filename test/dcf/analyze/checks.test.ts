@@ -1,7 +1,7 @@
-import { analyze, Finding, formatFinding, hasErrors } from "../../../lib/dcf/analyze";
+import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../../lib/dcf/analyze";
 import { ANY, cidrGroup, INTERNET, model, rule, sniGroup, urlGroup } from "./model-helpers";
 
-function byId(findings: Finding[], id: string): Finding[] {
+function byId(findings: PolicyFinding[], id: string): PolicyFinding[] {
   return findings.filter((f) => f.id === id);
 }
 
@@ -32,7 +32,7 @@ describe("shadowed-rule", () => {
     const f = byId(analyze(m), "shadowed-rule");
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: "warning", rule: "narrow" });
-    expect(formatFinding(f[0])).toMatchSnapshot();
+    expect(formatPolicyFinding(f[0])).toMatchSnapshot();
   });
 
   test("GIVEN a DENY hidden behind a PERMIT THEN it is an error", () => {
@@ -106,7 +106,7 @@ describe("v1-deny-all-before-k8s", () => {
   test("GIVEN a V1 catch-all DENY and K8S permits THEN error", () => {
     const f = byId(analyze(model([denyAll, crdPermit], { webGroups: web, smartGroups: [cidrGroup("pods", "10.9.0.0/16")] })), "v1-deny-all-before-k8s");
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["v1-deny-mcp", "error"]]);
-    expect(formatFinding(f[0])).toMatchSnapshot();
+    expect(formatPolicyFinding(f[0])).toMatchSnapshot();
   });
 
   test("GIVEN no K8S tier, or a scoped V1 deny THEN nothing", () => {
@@ -122,7 +122,7 @@ describe("url-filter-without-decryption", () => {
     const bad = model([rule("deny-ioc", { priority: 1, action: "DENY", webGroups: ["ioc"], decryptPolicy: "DECRYPT_NOT_ALLOWED" })], { webGroups: groups });
     const f = byId(analyze(bad), "url-filter-without-decryption");
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["deny-ioc", "error"]]);
-    expect(formatFinding(f[0])).toMatchSnapshot();
+    expect(formatPolicyFinding(f[0])).toMatchSnapshot();
     const ok = model([rule("deny-ioc", { priority: 1, action: "DENY", webGroups: ["ioc"], decryptPolicy: "DECRYPT_ALLOWED" })], { webGroups: groups });
     expect(byId(analyze(ok), "url-filter-without-decryption")).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe("decrypt-control-plane", () => {
 
   test("GIVEN the snapshot wording THEN it names the host and why", () => {
     const m = model([rule("r", { priority: 1, webGroups: ["aws"], decryptPolicy: "DECRYPT_ALLOWED" })], { webGroups: groups });
-    expect(byId(analyze(m), "decrypt-control-plane").map(formatFinding)).toMatchSnapshot();
+    expect(byId(analyze(m), "decrypt-control-plane").map(formatPolicyFinding)).toMatchSnapshot();
   });
 });
 
@@ -245,14 +245,14 @@ describe("missing-default-deny", () => {
 });
 
 describe("ordering and severities", () => {
-  test("GIVEN mixed findings THEN errors come first and hasErrors is true", () => {
+  test("GIVEN mixed findings THEN errors come first and hasPolicyErrors is true", () => {
     const m = model(
       [rule("ping", { priority: 1, protocol: "ICMP", portRanges: [{ lo: 8 }], dstGroups: ["other"] }), rule("open", { priority: 2 })],
       { defaultAction: null },
     );
     const f = analyze(m);
     expect(f.map((x) => x.severity)).toEqual(["error", "warning", "warning"]);
-    expect(hasErrors(f)).toBe(true);
+    expect(hasPolicyErrors(f)).toBe(true);
     expect(analyze(m)).toEqual(f);
   });
 });

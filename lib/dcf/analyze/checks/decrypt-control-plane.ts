@@ -1,4 +1,4 @@
-import { Finding, Severity } from "../finding";
+import { PolicyFinding, PolicySeverity } from "../finding";
 import { PolicyCheck } from "../check";
 import { MITM_SENSITIVE_DOMAINS } from "../control-plane-domains";
 import { webGroupName } from "../groups";
@@ -18,11 +18,11 @@ function hostOfUrl(url: string): string | undefined {
 interface Hit {
   readonly entry: string;
   readonly group: string;
-  readonly severity: Severity;
+  readonly severity: PolicySeverity;
   readonly what: string;
 }
 
-function classify(pattern: string): { severity: Severity; what: string } | undefined {
+function classify(pattern: string): { severity: PolicySeverity; what: string } | undefined {
   for (const d of MITM_SENSITIVE_DOMAINS) {
     if (sniPatternCovers(d.pattern, pattern)) return { severity: "error", what: d.what };
   }
@@ -36,7 +36,7 @@ export const decryptControlPlane: PolicyCheck = {
   id: "decrypt-control-plane",
   description: "TLS decryption on WebGroups holding control-plane hosts that break under MITM",
   run(ctx) {
-    const findings: Finding[] = [];
+    const findings: PolicyFinding[] = [];
     for (const { rule } of ctx.ordered) {
       if (rule.decryptPolicy !== "DECRYPT_ALLOWED") continue;
       const hits: Hit[] = [];
@@ -56,7 +56,7 @@ export const decryptControlPlane: PolicyCheck = {
         }
       }
       if (hits.length === 0) continue;
-      const severity: Severity = hits.some((h) => h.severity === "error") ? "error" : "warning";
+      const severity: PolicySeverity = hits.some((h) => h.severity === "error") ? "error" : "warning";
       // One clause per kind of host: `"a", "b" in WebGroup "g" (what)`.
       const clauses = new Map<string, string[]>();
       for (const h of hits.filter((x) => x.severity === severity)) {

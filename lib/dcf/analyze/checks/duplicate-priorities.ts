@@ -1,5 +1,5 @@
 import { PolicyCheck } from "../check";
-import { Finding } from "../finding";
+import { PolicyFinding } from "../finding";
 import { isPermitAction, ruleLabel } from "../rule-order";
 
 // Two V1 rules with one priority have no defined order on the controller. Error when they
@@ -16,7 +16,7 @@ export const duplicatePriorities: PolicyCheck = {
       list.push(o);
       byPriority.set(o.rule.priority, list);
     }
-    const findings: Finding[] = [];
+    const findings: PolicyFinding[] = [];
     for (const [priority, list] of byPriority) {
       if (list.length < 2) continue;
       const terminal = list.filter((o) => !o.rule.watch);

@@ -1,5 +1,5 @@
 import { MatchExpression } from "../../model";
-import { Finding } from "../finding";
+import { PolicyFinding } from "../finding";
 import { PolicyCheck } from "../check";
 import { ruleLabel } from "../rule-order";
 
@@ -16,7 +16,7 @@ export const emptyGroups: PolicyCheck = {
   run(ctx) {
     const firstUser = (key: string, field: "srcGroups" | "dstGroups" | "webGroups") =>
       ctx.ordered.find((o) => o.rule[field].includes(key))?.rule;
-    const findings: Finding[] = [];
+    const findings: PolicyFinding[] = [];
     for (const key of Object.keys(ctx.model.smartGroups).sort()) {
       const g = ctx.model.smartGroups[key];
       if (g.kind !== "selector" || !g.expressions.every(isEmptyExpression)) continue;

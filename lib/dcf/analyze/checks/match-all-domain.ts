@@ -1,4 +1,4 @@
-import { Finding } from "../finding";
+import { PolicyFinding } from "../finding";
 import { PolicyCheck } from "../check";
 import { matchAllEntries } from "../groups";
 import { isPermitAction, ruleLabel } from "../rule-order";
@@ -10,7 +10,7 @@ export const matchAllDomain: PolicyCheck = {
   id: "match-all-domain",
   description: "WebGroups with a match-all `*` entry",
   run(ctx) {
-    const findings: Finding[] = [];
+    const findings: PolicyFinding[] = [];
     const reported = new Set<string>();
     for (const { rule } of ctx.ordered) {
       for (const key of rule.webGroups) {

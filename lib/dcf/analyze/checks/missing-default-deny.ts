@@ -1,5 +1,5 @@
 import { PolicyCheck } from "../check";
-import { Finding } from "../finding";
+import { PolicyFinding } from "../finding";
 import { isCatchAllDeny } from "./v1-deny-all-before-k8s";
 
 // Default deny means the POST_RULES default action is DENY, or the last V1 rule is a
@@ -15,7 +15,7 @@ export const missingDefaultDeny: PolicyCheck = {
     const terminalV1 = ctx.ordered.filter((o) => o.rule.tier === "V1" && !o.rule.watch);
     const last = terminalV1[terminalV1.length - 1];
     if (last !== undefined && isCatchAllDeny(ctx, last.rule)) return [];
-    const finding: Finding =
+    const finding: PolicyFinding =
       d === undefined
         ? {
             id: this.id,

@@ -1,11 +1,11 @@
 import { RuleModel } from "../../model";
 import { AnalysisContext, PolicyCheck } from "../check";
-import { Finding } from "../finding";
+import { PolicyFinding } from "../finding";
 import { isPermitAction, isTerminal, OrderedRule, ruleLabel, rulePosition, strictlyBefore } from "../rule-order";
 import { ruleCovers } from "../subsumption";
 
 // A rule is unreachable when an earlier, terminal (non-watch) rule matches every flow it
-// matches (see subsumption.ts for what "provably" means). Severity:
+// matches (see subsumption.ts for what "provably" means). PolicySeverity:
 //  - error:   a DENY hidden behind a permit — traffic it was written to block is permitted;
 //  - warning: anything else (a permit hidden behind a deny fails closed; same action = redundant).
 
@@ -32,7 +32,7 @@ export const shadowedRules: PolicyCheck = {
   id: "shadowed-rule",
   description: "rules no flow can reach because an earlier rule matches everything they match",
   run(ctx) {
-    const findings: Finding[] = [];
+    const findings: PolicyFinding[] = [];
     // Candidates are indexed by source group: a cover must contain every source group of the
     // later rule, so it holds the first one (or Anywhere). Keeps 20k-rule packs near-linear.
     const bySrc = new Map<string, OrderedRule[]>();
