@@ -1,5 +1,6 @@
 // Runs the rules over one stack and turns their checks into findings (pure apart from reading
 // the construct tree; reports and annotations are the caller's job).
+import { TerraformStack } from "../core/cdktf";
 import { findAcknowledgement } from "./acknowledge";
 import { addressOf, RuleContext, show } from "./context";
 import { formatMessage, type PreflightFinding } from "./finding";
@@ -95,7 +96,7 @@ function toFinding(rule: PreflightRule, check: RuleCheck, now: Date): PreflightF
     level: status === "compliant" ? ("INFO" as const) : level,
     status,
     constructPath: check.node.node.path,
-    ...optional("address", check.address ?? addressOf(check.node)),
+    ...optional("address", check.address ?? (TerraformStack.isStack(check.node) ? undefined : addressOf(check.node))),
     cause: check.cause ?? rule.cause,
     ...optional("got", check.got),
     ...optional("want", check.want),

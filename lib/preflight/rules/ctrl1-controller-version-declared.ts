@@ -16,7 +16,7 @@ export const controllerVersionDeclared: PreflightRule = {
   suppressible: false,
   reads: "aviatrix-provider fact, Preflight option controllerVersion, context avx:controllerVersion; applies when the stack has aviatrix_* elements or DCF facts",
   check(ctx): readonly RuleCheck[] {
-    const usesAviatrix = ctx.aviatrixElements().length > 0 || ctx.facts("aviatrix-provider").length > 0 || ctx.facts("dcf-policy").length > 0;
+    const usesAviatrix = ctx.aviatrixElements().length > 0 || ctx.aviatrixProviders().length > 0 || ctx.facts("aviatrix-provider").length > 0 || ctx.facts("dcf-policy").length > 0;
     if (!usesAviatrix) return [];
     const src = ctx.controllerVersion();
     if (!src) return [fail(ctx.stack, { got: "<unset>", want: "a controller release such as 9.0" })];
