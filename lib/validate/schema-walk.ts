@@ -36,13 +36,13 @@ export function walkResource(ctx: WalkContext): void {
 }
 
 function walkBody(ctx: WalkContext, body: JsonObject, block: CompiledBlock, path: string, isRoot: boolean): void {
-  const dynamicNames = new Set<string>();
+  let dynamicNames: Set<string> | undefined; // only bodies with `dynamic` blocks need one
   for (const key of Object.keys(body)) {
     if (key === "//" || (isRoot && META_ARGUMENTS.has(key))) continue;
     const value = body[key];
     if (value === undefined) continue;
     if (key === "dynamic") {
-      walkDynamic(ctx, value, block, joinPath(path, "dynamic"), dynamicNames);
+      walkDynamic(ctx, value, block, joinPath(path, "dynamic"), (dynamicNames ??= new Set()));
       continue;
     }
     const attribute = block.attributes.get(key);
@@ -71,7 +71,7 @@ function walkBody(ctx: WalkContext, body: JsonObject, block: CompiledBlock, path
     }
   }
   for (const name of block.requiredBlocks) {
-    if (!isSet(body[name]) && !dynamicNames.has(name)) {
+    if (!isSet(body[name]) && !dynamicNames?.has(name)) {
       const bt = block.blocks.get(name) as CompiledBlockType;
       ctx.sink.error(ctx.address, joinPath(path, name), "min-items", `required block "${name}" is missing (want at least ${bt.minItems})`);
     }

@@ -12,44 +12,54 @@ export interface ValueProblem {
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
+/** Shared empty result: the hot path (valid values) allocates nothing. */
+const NONE: readonly ValueProblem[] = Object.freeze([]);
+
 /** Problems with `value` against a Terraform schema type (`string`, `["list","string"]`, ...). */
-export function typeProblems(value: unknown, type: unknown, at = ""): ValueProblem[] {
-  if (value === null || value === undefined || isExpression(value) || type === "dynamic" || type === undefined) return [];
-  if (type === "string") {
-    return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-      ? []
-      : [{ at, code: "type", message: `got ${describe(value)}, want a string` }];
+export function typeProblems(value: unknown, type: unknown, at = ""): readonly ValueProblem[] {
+  if (value === null || value === undefined || type === "dynamic" || type === undefined || isExpression(value)) return NONE;
+  switch (type) {
+    case "string":
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? NONE
+        : [{ at, code: "type", message: `got ${describe(value)}, want a string` }];
+    case "number":
+      return typeof value === "number" || (typeof value === "string" && NUMERIC.test(value))
+        ? NONE
+        : [{ at, code: "type", message: `got ${describe(value)}, want a number` }];
+    case "bool":
+      return typeof value === "boolean" || value === "true" || value === "false"
+        ? NONE
+        : [{ at, code: "type", message: `got ${describe(value)}, want true or false` }];
   }
-  if (type === "number") {
-    return typeof value === "number" || (typeof value === "string" && NUMERIC.test(value))
-      ? []
-      : [{ at, code: "type", message: `got ${describe(value)}, want a number` }];
-  }
-  if (type === "bool") {
-    return typeof value === "boolean" || value === "true" || value === "false"
-      ? []
-      : [{ at, code: "type", message: `got ${describe(value)}, want true or false` }];
-  }
-  if (Array.isArray(type)) {
-    const [kind, elem] = type as [string, unknown];
-    if (kind === "list" || kind === "set") {
-      if (!Array.isArray(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a ${kind}` }];
-      return value.flatMap((item, i) => typeProblems(item, elem, `${at}[${i}]`));
+  if (!Array.isArray(type)) return NONE;
+  const [kind, elem] = type as [string, unknown];
+  if (kind === "list" || kind === "set") {
+    if (!Array.isArray(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a ${kind}` }];
+    let problems: ValueProblem[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const found = typeProblems(value[i], elem, `${at}[${i}]`);
+      if (found.length > 0) (problems ??= []).push(...found);
     }
-    if (kind === "map") {
-      if (!isObject(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a map` }];
-      return Object.entries(value).flatMap(([k, v]) => typeProblems(v, elem, `${at}.${k}`));
-    }
-    if (kind === "object") {
-      return isObject(value) ? [] : [{ at, code: "type", message: `got ${describe(value)}, want an object` }];
-    }
+    return problems ?? NONE;
   }
-  return [];
+  if (kind === "map") {
+    if (!isObject(value)) return [{ at, code: "type", message: `got ${describe(value)}, want a map` }];
+    let problems: ValueProblem[] | undefined;
+    for (const k of Object.keys(value)) {
+      const found = typeProblems(value[k], elem, `${at}.${k}`);
+      if (found.length > 0) (problems ??= []).push(...found);
+    }
+    return problems ?? NONE;
+  }
+  if (kind === "object" && !isObject(value)) return [{ at, code: "type", message: `got ${describe(value)}, want an object` }];
+  return NONE;
 }
 
 /** Enum / range / pattern / validator problems for an attribute value (and its elements). */
-export function constraintProblems(value: unknown, constraint: AttributeConstraint): ValueProblem[] {
-  if (value === null || value === undefined || isExpression(value)) return [];
+export function constraintProblems(value: unknown, constraint: AttributeConstraint): readonly ValueProblem[] {
+  if (value === null || value === undefined || isExpression(value)) return NONE;
+  if (typeof value !== "object") return scalarProblems(value, constraint, constraint.sdk_type, "");
   const problems: ValueProblem[] = [];
   if (Array.isArray(value)) {
     const count = value.length;
@@ -61,7 +71,7 @@ export function constraintProblems(value: unknown, constraint: AttributeConstrai
     }
     if (constraint.elem) {
       const elem = constraint.elem;
-      value.forEach((item, i) => problems.push(...scalarProblems(item, elem, constraint.sdk_type, `[${i}]`)));
+      value.forEach((item, i) => problems.push(...scalarProblems(item, elem, undefined, `[${i}]`)));
     }
     return problems;
   }
@@ -70,13 +80,13 @@ export function constraintProblems(value: unknown, constraint: AttributeConstrai
       const elem = constraint.elem;
       for (const [k, v] of Object.entries(value)) problems.push(...scalarProblems(v, elem, undefined, `.${k}`));
     }
-    return problems;
   }
-  return scalarProblems(value, constraint, constraint.sdk_type, "");
+  return problems;
 }
 
-function scalarProblems(value: unknown, c: ValueConstraint, sdkType: string | undefined, at: string): ValueProblem[] {
-  if (value === null || value === undefined || isExpression(value) || isObject(value) || Array.isArray(value)) return [];
+function scalarProblems(value: unknown, c: ValueConstraint, sdkType: string | undefined, at: string): readonly ValueProblem[] {
+  if (value === null || value === undefined || typeof value === "object" || isExpression(value)) return NONE;
+  if (!c.enum && !c.range && !c.pattern && !c.string_length && !c.validators && !c.any_of && sdkType !== "TypeInt") return NONE;
   const problems: ValueProblem[] = [];
   if (c.enum && !enumAllows(c.enum, value as string | number | boolean, c.enum_ignore_case === true)) {
     const allowed = c.enum.map((v) => JSON.stringify(v)).join(", ");
