@@ -136,6 +136,7 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
 
   const groups = buildGroups(c.destinations);
   warnSharedHosts(groups, c);
+  warnPlainHttp(groups, c);
   return {
     groups,
     internal: [...c.internal.entries()].map(([host, from]) => ({ host, from: [...from].sort() })).sort((a, b) => cmp(a.host, b.host)),
@@ -229,6 +230,14 @@ function warnSharedHosts(groups: readonly EgressGroup[], c: Collector): void {
   for (const g of groups) {
     if (g.kind !== "mcp") continue;
     for (const d of g.destinations) if (llm.has(d.domain)) c.warn(d.from[0], `${d.domain} is in both the LLM group and MCP group ${g.name} (allowed: per-MCP groups are scoped by design)`);
+  }
+}
+
+/** Plain HTTP to a public host: no TLS, so no SNI; DCF can only match the Host header (research §8). */
+function warnPlainHttp(groups: readonly EgressGroup[], c: Collector): void {
+  for (const g of groups) {
+    if (g.tls) continue;
+    for (const d of g.destinations) c.warn(d.from[0], `${d.domain} is reached over plain ${g.port === 80 ? "HTTP" : `HTTP on port ${g.port}`} (no TLS, no SNI): DCF matches the Host header only; prefer https`);
   }
 }
 
