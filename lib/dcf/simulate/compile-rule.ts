@@ -140,7 +140,7 @@ export function compileFlow(flow: import("./flow").Flow): CompiledFlow {
       ip: flow.to.ip,
       host,
       groups: flow.to.groups,
-      feeds: [...(flow.to.feeds ?? []), ...(flow.to.serviceTags ?? [])],
+      feeds: flow.to.serviceTags === undefined ? flow.to.feeds : [...(flow.to.feeds ?? []), ...flow.to.serviceTags],
     },
     protocol: flow.to.protocol.toUpperCase(),
     port: flow.to.port,
