@@ -12,3 +12,4 @@ export * from "./shim";
 // The constructs' props own these names at the package root (the lib/dcf builder's are reachable via its module).
 export type { SmartGroupProps, WebGroupProps } from "./constructs/dcf";
 export * from "./dcf/analyze";
+export * from "./validate";

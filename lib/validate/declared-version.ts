@@ -14,7 +14,7 @@ export interface DeclaredControllerVersion {
 const LOWER_BOUND = /^(?:~>|>=|=)?\s*v?(\d+(?:\.\d+){0,2})$/;
 
 /** The version floor of a Terraform version constraint (`~> 8.2`, `>= 9.0.0, < 10`, `10.0.1`). */
-export function constraintFloor(constraint: string): ControllerVersion | undefined {
+export function providerConstraintFloor(constraint: string): ControllerVersion | undefined {
   for (const part of constraint.split(",")) {
     const m = LOWER_BOUND.exec(part.trim());
     if (m && ControllerVersion.isValid(m[1])) return ControllerVersion.parse(m[1]);
@@ -28,7 +28,7 @@ export function declaredControllerVersion(doc: JsonObject, option?: string): Dec
   }
   const pin = aviatrixProviderPin(doc);
   if (pin === undefined) return { source: "no terraform.required_providers.aviatrix.version" };
-  const version = constraintFloor(pin);
+  const version = providerConstraintFloor(pin);
   return { version, source: `terraform.required_providers.aviatrix.version ${JSON.stringify(pin)}` };
 }
 

@@ -1,10 +1,10 @@
 // One validation result: what is wrong, where (resource address + attribute path) and how bad.
 
-export type FindingSeverity = "error" | "warning";
+export type ValidationSeverity = "error" | "warning";
 
 /** A validation finding. `address` + `path` always locate the offending value. */
-export interface Finding {
-  readonly severity: FindingSeverity;
+export interface ValidationFinding {
+  readonly severity: ValidationSeverity;
   /** File the document was read from (set by the file/CLI layer). */
   readonly file?: string;
   /** Terraform address (`aviatrix_smart_group.app`, `data.aviatrix_web_group.x`) or `<Kind>/<namespace>/<name>`. */
@@ -18,12 +18,12 @@ export interface Finding {
 
 /** Collects findings for one resource; keeps the address so checks only pass paths. */
 export class FindingSink {
-  public readonly findings: Finding[] = [];
+  public readonly findings: ValidationFinding[] = [];
 
   constructor(private readonly file?: string) {}
 
-  public add(severity: FindingSeverity, address: string, path: string, code: string, message: string): void {
-    const finding: Finding = { severity, address, path, code, message };
+  public add(severity: ValidationSeverity, address: string, path: string, code: string, message: string): void {
+    const finding: ValidationFinding = { severity, address, path, code, message };
     this.findings.push(this.file === undefined ? finding : { ...finding, file: this.file });
   }
 
@@ -37,16 +37,16 @@ export class FindingSink {
 }
 
 /** `aviatrix_smart_group.app.selector.match_expressions[0]`, or just the address for an empty path. */
-export function findingLocation(finding: Finding): string {
+export function validationFindingLocation(finding: ValidationFinding): string {
   return finding.path ? `${finding.address}.${finding.path}` : finding.address;
 }
 
 /** The CLI line format: `<file>: <severity> <address>.<path>: <message> [<code>]`. */
-export function formatFinding(finding: Finding): string {
+export function formatValidationFinding(finding: ValidationFinding): string {
   const prefix = finding.file ? `${finding.file}: ` : "";
-  return `${prefix}${finding.severity} ${findingLocation(finding)}: ${finding.message} [${finding.code}]`;
+  return `${prefix}${finding.severity} ${validationFindingLocation(finding)}: ${finding.message} [${finding.code}]`;
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
+export function hasValidationErrors(findings: readonly ValidationFinding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }

@@ -1,7 +1,7 @@
 // Offline validation: Terraform JSON vs the vendored Aviatrix provider schema, constraints and
 // apply-time rules; FirewallPolicy/WebgroupPolicy manifests vs the CRD schemas.
-export { Finding, FindingSeverity, formatFinding, findingLocation, hasErrors } from "./finding";
-export { validateTerraformJson, ValidateOptions } from "./validate-terraform-json";
-export { validateFiles, validateDocuments, expandInputs, parseFile, ValidateFilesOptions, ValidateFilesResult } from "./validate-files";
-export { constraintFloor, declaredControllerVersion, DeclaredControllerVersion } from "./declared-version";
+export { ValidationFinding, ValidationSeverity, formatValidationFinding, validationFindingLocation, hasValidationErrors } from "./finding";
+export { validateTerraformJson, ValidateTerraformJsonOptions } from "./validate-terraform-json";
+export { validateFiles, validateDocuments, expandValidationInputs, parseValidationInput, ValidateFilesOptions, ValidateFilesResult } from "./validate-files";
+export { providerConstraintFloor, declaredControllerVersion, DeclaredControllerVersion } from "./declared-version";
 export { vcaJestMatchers, registerVcaMatchers, VcaValidationMatcherOptions } from "./jest-matchers";

@@ -1,6 +1,6 @@
 // `expect(Testing.synth(stack)).toPassVcaValidation()` for users' jest suites (and ours).
 // No runtime dependency on jest: registerVcaMatchers() uses the global `expect` it finds.
-import { Finding, formatFinding } from "./finding";
+import { ValidationFinding, formatValidationFinding } from "./finding";
 import { validateTerraformJson } from "./validate-terraform-json";
 
 export interface VcaValidationMatcherOptions {
@@ -16,7 +16,7 @@ interface MatcherResult {
 }
 
 /** Findings for `Testing.synth()` output (a JSON string) or an already-parsed document. */
-function findingsOf(received: unknown, options: VcaValidationMatcherOptions): Finding[] | string {
+function findingsOf(received: unknown, options: VcaValidationMatcherOptions): ValidationFinding[] | string {
   let doc = received;
   if (typeof received === "string") {
     try {
@@ -37,7 +37,7 @@ export const vcaJestMatchers = {
     const result = findingsOf(received, options);
     if (typeof result === "string") return { pass: false, message: () => `expected a valid Terraform JSON document: ${result}` };
     const failing = result.filter((f) => f.severity === "error" || options.failOnWarnings === true);
-    const list = (fs: readonly Finding[]): string => fs.map((f) => `  ${formatFinding(f)}`).join("\n");
+    const list = (fs: readonly ValidationFinding[]): string => fs.map((f) => `  ${formatValidationFinding(f)}`).join("\n");
     return failing.length === 0
       ? { pass: true, message: () => `expected VCA validation findings, got none${result.length ? ` that fail (warnings:\n${list(result)})` : ""}` }
       : { pass: false, message: () => `expected no VCA validation findings, got ${failing.length}:\n${list(failing)}` };

@@ -5,7 +5,7 @@ import * as path from "path";
 import { ControllerVersion } from "../core/controller-version";
 import { UserInputError } from "../util/errors";
 import { isAviatrixCrdManifest, manifestAddress, validateCrdManifest } from "./crd-manifest";
-import { Finding, FindingSink } from "./finding";
+import { ValidationFinding, FindingSink } from "./finding";
 import { isObject } from "./terraform-values";
 import { validateTerraformJson } from "./validate-terraform-json";
 
@@ -16,11 +16,11 @@ export interface ValidateFilesOptions {
 
 export interface ValidateFilesResult {
   readonly files: readonly string[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ValidationFinding[];
 }
 
 /** Expands inputs: a cdktf.out directory means every `stacks/<id>/cdk.tf.json` in it. */
-export function expandInputs(inputs: readonly string[]): string[] {
+export function expandValidationInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
     let stat: fs.Stats;
@@ -58,9 +58,9 @@ function stackFiles(dir: string): string[] {
 /** Validates every input (all are parsed first, so bad input fails before any output). */
 export function validateFiles(inputs: readonly string[], options: ValidateFilesOptions = {}): ValidateFilesResult {
   if (options.controllerVersion !== undefined) ControllerVersion.parse(options.controllerVersion, "--controller-version");
-  const files = expandInputs(inputs);
-  const parsed = files.map((file) => ({ file, docs: parseFile(file) }));
-  const findings: Finding[] = [];
+  const files = expandValidationInputs(inputs);
+  const parsed = files.map((file) => ({ file, docs: parseValidationInput(file) }));
+  const findings: ValidationFinding[] = [];
   for (const { file, docs } of parsed) {
     findings.push(...validateDocuments(docs, file, options.controllerVersion));
   }
@@ -68,8 +68,8 @@ export function validateFiles(inputs: readonly string[], options: ValidateFilesO
 }
 
 /** Validates already-parsed documents of one file (Terraform JSON or Kubernetes manifests). */
-export function validateDocuments(docs: readonly unknown[], file: string, controllerVersion?: string): Finding[] {
-  const findings: Finding[] = [];
+export function validateDocuments(docs: readonly unknown[], file: string, controllerVersion?: string): ValidationFinding[] {
+  const findings: ValidationFinding[] = [];
   docs.forEach((doc, i) => {
     if (doc === null || doc === undefined) return;
     if (isObject(doc) && typeof doc.apiVersion === "string" && typeof doc.kind === "string") {
@@ -86,7 +86,7 @@ export function validateDocuments(docs: readonly unknown[], file: string, contro
 }
 
 /** Parses JSON (one document) or YAML (multi-document); errors name the file and line. */
-export function parseFile(file: string): unknown[] {
+export function parseValidationInput(file: string): unknown[] {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");

@@ -6,12 +6,12 @@ import { UserInputError } from "../util/errors";
 import { APPLY_TIME_RULES } from "./apply-time-rules";
 import { isAviatrixCrdManifest, validateCrdManifest } from "./crd-manifest";
 import { declaredControllerVersion } from "./declared-version";
-import { Finding, FindingSink } from "./finding";
+import { ValidationFinding, FindingSink } from "./finding";
 import { aviatrixNameNotes, aviatrixSchema, aviatrixTypeNames, ResourceKind } from "./provider-schema";
 import { checkAtLeastOneOf, checkVersionFacts, walkResource, WalkContext } from "./schema-walk";
 import { closest, isObject, JsonObject, resourceBodies } from "./terraform-values";
 
-export interface ValidateOptions {
+export interface ValidateTerraformJsonOptions {
   /** File name put on every finding. @default - findings carry no file */
   readonly file?: string;
   /**
@@ -25,7 +25,7 @@ export interface ValidateOptions {
 const PREFIX = "aviatrix_";
 
 /** Validates a parsed Terraform JSON document; returns findings in document order. */
-export function validateTerraformJson(doc: unknown, options: ValidateOptions = {}): Finding[] {
+export function validateTerraformJson(doc: unknown, options: ValidateTerraformJsonOptions = {}): ValidationFinding[] {
   const sink = new FindingSink(options.file);
   if (!isObject(doc)) {
     throw new UserInputError(`${options.file ?? "document"}: got ${Array.isArray(doc) ? "a list" : typeof doc}, want a Terraform JSON object`);

@@ -1,5 +1,5 @@
 // Small Terraform JSON documents in cdktf's shape (blocks with max_items=1 as objects).
-import { Finding } from "../../lib/validate";
+import { ValidationFinding } from "../../lib/validate";
 
 export type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -51,10 +51,10 @@ export function spoke(overrides: Doc = {}): Doc {
 }
 
 /** `code@address.path` per finding: compact, order-preserving, easy to assert exactly. */
-export function brief(findings: readonly Finding[]): string[] {
+export function brief(findings: readonly ValidationFinding[]): string[] {
   return findings.map((f) => `${f.severity}:${f.code}@${f.address}${f.path ? "." + f.path : ""}`);
 }
 
-export function errorsOnly(findings: readonly Finding[]): Finding[] {
+export function errorsOnly(findings: readonly ValidationFinding[]): ValidationFinding[] {
   return findings.filter((f) => f.severity === "error");
 }

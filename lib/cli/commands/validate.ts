@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { CheckFailedError } from "../../util/errors";
-import { formatFinding, hasErrors, validateFiles } from "../../validate";
+import { formatValidationFinding, hasValidationErrors, validateFiles } from "../../validate";
 
 interface ValidateCommandOptions {
   readonly controllerVersion?: string;
@@ -26,9 +26,9 @@ export function registerValidate(program: Command): void {
       if (opts.json) {
         process.stdout.write(JSON.stringify({ files, errors, warnings, findings }, null, 2) + "\n");
       } else {
-        for (const finding of findings) process.stdout.write(formatFinding(finding) + "\n");
+        for (const finding of findings) process.stdout.write(formatValidationFinding(finding) + "\n");
         process.stdout.write(`vca validate: ${summary}\n`);
       }
-      if (hasErrors(findings)) throw new CheckFailedError(`validation failed: ${summary}`);
+      if (hasValidationErrors(findings)) throw new CheckFailedError(`validation failed: ${summary}`);
     });
 }
