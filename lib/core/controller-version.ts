@@ -17,25 +17,26 @@ export class ControllerVersion {
     if (typeof text !== "string") {
       throw new UserInputError(`${where}: got ${JSON.stringify(text)}, want a version string like "9.0.10"`);
     }
-    const trimmed = text.trim().replace(/^UserConnect-/i, "").replace(/^v/i, "");
-    const m = VERSION_PATTERN.exec(trimmed);
-    if (!m) {
+    const parsed = ControllerVersion.tryParse(text);
+    if (!parsed) {
       throw new UserInputError(
         `${where}: got ${JSON.stringify(text)}, want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); ` +
           `use the version shown in CoPilot/Controller settings`,
       );
     }
-    return new ControllerVersion(Number(m[1]), Number(m[2]), m[3] === undefined ? 0 : Number(m[3]));
+    return parsed;
   }
 
   /** True when `text` parses as a controller version. */
   public static isValid(text: string): boolean {
-    try {
-      ControllerVersion.parse(text);
-      return true;
-    } catch {
-      return false;
-    }
+    return ControllerVersion.tryParse(text) !== undefined;
+  }
+
+  /** Like `parse`, but undefined instead of an error (for checks that report, not throw). */
+  public static tryParse(text: unknown): ControllerVersion | undefined {
+    if (typeof text !== "string") return undefined;
+    const m = VERSION_PATTERN.exec(text.trim().replace(/^UserConnect-/i, "").replace(/^v/i, ""));
+    return m ? new ControllerVersion(Number(m[1]), Number(m[2]), m[3] === undefined ? 0 : Number(m[3])) : undefined;
   }
 
   /** Negative when a < b, 0 when equal, positive when a > b. */
@@ -104,4 +105,31 @@ export function compareControllerVersions(a: ControllerVersion | string, b: Cont
 export function providerConstraint(controllerVersion: ControllerVersion | string): string {
   const v = typeof controllerVersion === "string" ? ControllerVersion.parse(controllerVersion) : controllerVersion;
   return v.providerConstraint();
+}
+
+/**
+ * The one controller major.minor a Terraform version constraint allows, e.g. "~> 9.0.0",
+ * "9.0.1", ">= 9.0.0, < 9.1.0" → "9.0"; undefined when it allows more than one major.minor
+ * (">= 8.0", "~> 9.0" = every 9.x) or does not parse. The provider only configures against a
+ * controller of its own major.minor, so this is what a pin must name.
+ */
+export function pinnedMajorMinor(constraint: string): string | undefined {
+  let exact: ControllerVersion | undefined;
+  let lower: ControllerVersion | undefined;
+  let upper: ControllerVersion | undefined;
+  for (const part of constraint.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(~>|=|>=|<)?\s*(v?\d+(?:\.\d+){1,2})$/.exec(part);
+    const v = m ? ControllerVersion.tryParse(m[2]) : undefined;
+    if (!m || !v) return undefined;
+    const op = m[1] ?? "=";
+    const segments = m[2].replace(/^v/, "").split(".").length;
+    if (op === "=") exact = v;
+    else if (op === "~>" && segments === 3) exact = v; // ~> 9.0.1 allows 9.0.x only
+    else if (op === ">=") lower = v;
+    else if (op === "<") upper = v;
+    else return undefined; // "~> 9.0" allows every 9.x
+  }
+  if (exact) return exact.majorMinor;
+  if (lower && upper && upper.patch === 0 && upper.major === lower.major && upper.minor === lower.minor + 1) return lower.majorMinor;
+  return undefined;
 }

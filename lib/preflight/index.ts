@@ -11,4 +11,3 @@ export { REPORT_DIR, reportJson, reportSarif, writeReports, type PreflightReport
 export { Preflight, type PreflightProps } from "./preflight";
 export { renderRulesMarkdown } from "./rules-md";
 export { ALL_RULES } from "./rules";
-export { parseVersion, compareVersions, atLeast, pinnedMajorMinor, type Version } from "./version";

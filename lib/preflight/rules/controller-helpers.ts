@@ -2,13 +2,13 @@
 import type { IConstruct } from "constructs";
 import { isToken, type RuleContext } from "../context";
 import { unknown, type RuleCheck } from "../rule";
-import { parseVersion, type Version } from "../version";
+import { ControllerVersion } from "../../core/controller-version";
 
-export type ControllerLookup = { readonly version: Version; readonly node: IConstruct } | { readonly unavailable: RuleCheck };
+export type ControllerLookup = { readonly version: ControllerVersion; readonly node: IConstruct } | { readonly unavailable: RuleCheck };
 
 export function declaredController(ctx: RuleContext, ruleCause: string): ControllerLookup {
   const src = ctx.controllerVersion();
-  const version = src && typeof src.value === "string" && !isToken(src.value) ? parseVersion(src.value) : undefined;
+  const version = src && typeof src.value === "string" && !isToken(src.value) ? ControllerVersion.tryParse(src.value) : undefined;
   if (src && version) return { version, node: src.node };
   return {
     unavailable: unknown(src?.node ?? ctx.stack, {
@@ -16,8 +16,4 @@ export function declaredController(ctx: RuleContext, ruleCause: string): Control
       want: "a declared controllerVersion",
     }),
   };
-}
-
-export function vText(v: Version): string {
-  return `${v.major}.${v.minor}.${v.patch}`;
 }

@@ -1,6 +1,6 @@
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { parseVersion } from "../version";
+import { ControllerVersion } from "../../core/controller-version";
 
 /** AVX-CTRL1: every stack with Aviatrix resources declares the controller release it targets. */
 export const controllerVersionDeclared: PreflightRule = {
@@ -21,7 +21,7 @@ export const controllerVersionDeclared: PreflightRule = {
     const src = ctx.controllerVersion();
     if (!src) return [fail(ctx.stack, { got: "<unset>", want: "a controller release such as 9.0" })];
     if (isToken(src.value)) return [unknown(src.node, { got: show(src.value), want: "a literal controller release" })];
-    const v = typeof src.value === "string" ? parseVersion(src.value) : undefined;
+    const v = ControllerVersion.tryParse(src.value);
     if (!v) return [fail(src.node, { got: show(src.value), want: "MAJOR.MINOR[.PATCH], e.g. 9.0.10" })];
     if (v.major < 8) return [fail(src.node, { got: show(src.value), want: ">= 8.0 (provider version == controller version since 8.0)" })];
     return [pass(src.node)];

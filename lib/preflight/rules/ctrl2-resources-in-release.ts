@@ -1,8 +1,8 @@
 import type { IConstruct } from "constructs";
 import { TerraformDataSource, Token } from "../../core/cdktf";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { compareVersions, parseVersion, type Version } from "../version";
-import { declaredController, vText } from "./controller-helpers";
+import { ControllerVersion } from "../../core/controller-version";
+import { declaredController } from "./controller-helpers";
 import { introducedIn } from "./introduced-in";
 
 /** AVX-CTRL2: every Aviatrix resource and attribute used exists in the declared controller release. */
@@ -40,23 +40,23 @@ export const resourcesInRelease: PreflightRule = {
   },
 };
 
-function tooNew(el: IConstruct & { toTerraform(): unknown }, type: string, entries: Readonly<Record<string, string>>, have: Version): RuleCheck[] {
+function tooNew(el: IConstruct & { toTerraform(): unknown }, type: string, entries: Readonly<Record<string, string>>, have: ControllerVersion): RuleCheck[] {
   const out: RuleCheck[] = [];
-  const since = (key: string) => parseVersion(entries[key] ?? "");
+  const since = (key: string) => ControllerVersion.tryParse(entries[key]);
   const resourceSince = since("");
-  if (resourceSince && compareVersions(resourceSince, have) > 0) {
-    return [fail(el, { findingId: type, cause: `${type} does not exist in controller ${vText(have)}`, got: vText(have), want: `>= ${vText(resourceSince)}` })];
+  if (resourceSince && !have.atLeast(resourceSince)) {
+    return [fail(el, { findingId: type, cause: `${type} does not exist in controller ${have}`, got: have.toString(), want: `>= ${resourceSince}` })];
   }
   const attrKeys = Object.keys(entries).filter((k) => k !== "");
   if (!attrKeys.length) return out;
   const { paths, opaque } = attributePaths(el, type);
   for (const key of attrKeys.sort()) {
     const s = since(key);
-    if (!s || compareVersions(s, have) <= 0) continue;
+    if (!s || have.atLeast(s)) continue;
     if (paths.has(key)) {
-      out.push(fail(el, { findingId: `${type}.${key}`, cause: `${type}.${key} does not exist in controller ${vText(have)}`, got: vText(have), want: `>= ${vText(s)}` }));
+      out.push(fail(el, { findingId: `${type}.${key}`, cause: `${type}.${key} does not exist in controller ${have}`, got: have.toString(), want: `>= ${s}` }));
     } else if (opaque.some((o) => key.startsWith(`${o}.`))) {
-      out.push(unknown(el, { findingId: `${type}.${key}`, cause: `${type}.${key} may be set through a token block (needs controller >= ${vText(s)})`, got: vText(have) }));
+      out.push(unknown(el, { findingId: `${type}.${key}`, cause: `${type}.${key} may be set through a token block (needs controller >= ${s})`, got: have.toString() }));
     }
   }
   return out;

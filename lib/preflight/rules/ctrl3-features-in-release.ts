@@ -1,7 +1,6 @@
 import type { IConstruct } from "constructs";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { compareVersions, parseVersion } from "../version";
-import { declaredController, vText } from "./controller-helpers";
+import { declaredController } from "./controller-helpers";
 
 /**
  * Controller releases that first support a feature (research aviatrix-provider-schema.md §7,
@@ -45,10 +44,9 @@ export const featuresInRelease: PreflightRule = {
     const lookup = declaredController(ctx, this.cause);
     if ("unavailable" in lookup) return [lookup.unavailable];
     return uses.map(({ node, feature, min }) => {
-      const need = parseVersion(min)!;
-      return compareVersions(lookup.version, need) >= 0
+      return lookup.version.atLeast(min)
         ? pass(node, { findingId: feature })
-        : fail(node, { findingId: feature, cause: `${feature} needs controller >= ${vText(need)}`, got: vText(lookup.version), want: `>= ${vText(need)}` });
+        : fail(node, { findingId: feature, cause: `${feature} needs controller >= ${min}`, got: lookup.version.toString(), want: `>= ${min}` });
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { CrdRule } from "../../dcf/crd/firewall-policy-types";
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { atLeast } from "../version";
+import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
 
 export const CRD_EXTENDED_FIELDS_CHART = "10.1.0";
 const EXTENDED_FIELDS = ["decryptPolicy", "watch", "tlsProfile", "logProfile", "flowAppRequirement"] as const;
@@ -38,9 +38,9 @@ export const crdFieldsNeedChart: PreflightRule = {
         checks.push(unknown(node, { got: show(chart), want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }));
         continue;
       }
-      const ok = atLeast(chart, CRD_EXTENDED_FIELDS_CHART);
+      const parsed = parseChartVersion(chart);
       checks.push(
-        ok
+        parsed && chartVersionAtLeast(parsed, CRD_EXTENDED_FIELDS_CHART)
           ? pass(node)
           : fail(node, { cause: `FirewallPolicy fields ${fields} need k8s-firewall chart >= ${CRD_EXTENDED_FIELDS_CHART}`, got: chart, want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }),
       );

@@ -1,8 +1,7 @@
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { atLeast } from "../version";
-
-export const OBOT_MIN_VERSION = "0.21.0";
+import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
+import { OBOT_MIN_VERSION } from "../../constructs/workloads/obot-platform";
 
 /** AVX-CTRL5: Obot >= v0.21.0 (first release with the network policy controller). */
 export const obotVersion: PreflightRule = {
@@ -20,9 +19,9 @@ export const obotVersion: PreflightRule = {
   check(ctx): readonly RuleCheck[] {
     return ctx.facts("obot").map(({ node, fact }) => {
       if (isToken(fact.version)) return unknown(node, { got: show(fact.version), want: `>= v${OBOT_MIN_VERSION}` });
-      const ok = atLeast(fact.version, OBOT_MIN_VERSION);
-      if (ok === undefined) return fail(node, { cause: "the Obot version is not a semantic version", got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });
-      return ok ? pass(node) : fail(node, { got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });
+      const parsed = parseChartVersion(fact.version);
+      if (!parsed) return fail(node, { cause: "the Obot version is not a semantic version", got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });
+      return chartVersionAtLeast(parsed, OBOT_MIN_VERSION) ? pass(node) : fail(node, { got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });
     });
   },
 };

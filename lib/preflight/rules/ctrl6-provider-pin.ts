@@ -1,7 +1,7 @@
 import type { TerraformProvider } from "../../core/cdktf";
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { pinnedMajorMinor } from "../version";
+import { pinnedMajorMinor } from "../../core/controller-version";
 import { declaredController } from "./controller-helpers";
 
 /** AVX-CTRL6: the aviatrix provider pin follows the controller's major.minor. */
@@ -22,7 +22,7 @@ export const providerPinFollowsController: PreflightRule = {
     if (!providers.length) return [];
     const lookup = declaredController(ctx, this.cause);
     if ("unavailable" in lookup) return [lookup.unavailable];
-    const want = `${lookup.version.major}.${lookup.version.minor}`;
+    const want = lookup.version.majorMinor;
     const factPin = ctx.facts("aviatrix-provider").find((f) => f.fact.providerVersion !== undefined)?.fact.providerVersion;
     const stackPin = (ctx.stack as unknown as { rawOverrides?: { terraform?: { required_providers?: { aviatrix?: { version?: string } } } } }).rawOverrides?.terraform
       ?.required_providers?.aviatrix?.version;
