@@ -1,49 +1,15 @@
 // `vca analyze --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... [--json]` (DESIGN §6):
 // parse the deployed policy back into the model and print the analyzer's findings, one per line.
 // Exit 1 when any finding is error-level, 2 on bad input.
-import * as fs from "fs";
 import { Command } from "commander";
 import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../dcf/analyze";
-import { modelFromFirewallPolicies } from "../../dcf/crd/from-crd";
-import { firewallPoliciesFromPath } from "../../dcf/crd/read-yaml";
-import { mergeModels } from "../../dcf/merge";
-import { PolicyModel } from "../../dcf/model";
-import { policyModelFromTerraform } from "../../dcf/terraform/from-terraform";
-import { CheckFailedError, UserInputError } from "../../util/errors";
+import { CheckFailedError } from "../../util/errors";
+import { loadPolicyModel } from "../load-policy";
 
 interface AnalyzeOptions {
   readonly synth: string;
   readonly manifests: string[];
   readonly json?: boolean;
-}
-
-/** cdk.tf.json (or any Terraform JSON) as is; a .tf file through @cdktf/hcl2json (as `vca simulate`). */
-async function readTerraform(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new UserInputError(`${file}: cannot read --synth (no such file or not readable)`);
-  }
-  if (file.endsWith(".tf")) {
-    const { parse } = await import("@cdktf/hcl2json");
-    try {
-      return await parse(file, text);
-    } catch (err) {
-      throw new UserInputError(`${file}: cannot parse HCL: ${(err as Error).message}`);
-    }
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UserInputError(`${file}: invalid JSON: ${(err as Error).message}`);
-  }
-}
-
-export async function loadPolicyModel(synth: string, manifests: readonly string[]): Promise<PolicyModel> {
-  const tf = policyModelFromTerraform(await readTerraform(synth), synth);
-  const policies = manifests.flatMap((m) => firewallPoliciesFromPath(m));
-  return policies.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(policies));
 }
 
 function summary(findings: readonly PolicyFinding[]): string {

@@ -1,14 +1,10 @@
 // `vca simulate --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... --scenarios <file>`
 // (DESIGN §6): parse the deployed policy back into the model, evaluate every scenario flow, print
 // one JSON line per flow; exit 1 when an expectation fails, 2 on bad input.
-import * as fs from "fs";
 import { Command } from "commander";
-import { firewallPoliciesFromPath } from "../../dcf/crd/read-yaml";
-import { modelFromFirewallPolicies } from "../../dcf/crd/from-crd";
-import { mergeModels } from "../../dcf/merge";
 import { parseScenarios, runScenarios } from "../../dcf/simulate/scenarios";
-import { policyModelFromTerraform } from "../../dcf/terraform/from-terraform";
-import { CheckFailedError, UserInputError } from "../../util/errors";
+import { CheckFailedError } from "../../util/errors";
+import { loadPolicyModel, readInputText } from "../load-policy";
 
 interface SimulateOptions {
   readonly synth: string;
@@ -16,37 +12,9 @@ interface SimulateOptions {
   readonly scenarios: string;
 }
 
-function readText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    throw new UserInputError(`${file}: cannot read ${what} (no such file or not readable)`);
-  }
-}
-
-/** cdk.tf.json (or any Terraform JSON) as is; a .tf file through @cdktf/hcl2json. */
-async function readTerraform(file: string): Promise<unknown> {
-  const text = readText(file, "--synth");
-  if (file.endsWith(".tf")) {
-    const { parse } = await import("@cdktf/hcl2json");
-    try {
-      return await parse(file, text);
-    } catch (err) {
-      throw new UserInputError(`${file}: cannot parse HCL: ${(err as Error).message}`);
-    }
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UserInputError(`${file}: invalid JSON: ${(err as Error).message}`);
-  }
-}
-
 export async function runSimulate(opts: SimulateOptions, out: (line: string) => void): Promise<void> {
-  const scenarios = parseScenarios(readText(opts.scenarios, "--scenarios"), opts.scenarios);
-  const tf = policyModelFromTerraform(await readTerraform(opts.synth), opts.synth);
-  const manifests = opts.manifests.flatMap((m) => firewallPoliciesFromPath(m));
-  const model = manifests.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(manifests));
+  const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios"), opts.scenarios);
+  const model = await loadPolicyModel(opts.synth, opts.manifests);
   const results = runScenarios(model, scenarios);
   for (const r of results) out(JSON.stringify(r));
   const failed = results.filter((r) => r.pass === false);

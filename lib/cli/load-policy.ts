@@ -1,0 +1,41 @@
+// Loads the deployed policy for `vca simulate` and `vca analyze`: Terraform JSON (cdk.tf.json, or
+// a .tf file converted with @cdktf/hcl2json) parsed back into the model, merged with any
+// FirewallPolicy manifests (the K8S tier). One loader, so both commands see the same model.
+import * as fs from "fs";
+import { modelFromFirewallPolicies } from "../dcf/crd/from-crd";
+import { firewallPoliciesFromPath } from "../dcf/crd/read-yaml";
+import { mergeModels } from "../dcf/merge";
+import { PolicyModel } from "../dcf/model";
+import { policyModelFromTerraform } from "../dcf/terraform/from-terraform";
+import { UserInputError } from "../util/errors";
+
+export function readInputText(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UserInputError(`${file}: cannot read ${what} (no such file or not readable)`);
+  }
+}
+
+async function readTerraform(file: string): Promise<unknown> {
+  const text = readInputText(file, "--synth");
+  if (file.endsWith(".tf")) {
+    const { parse } = await import("@cdktf/hcl2json");
+    try {
+      return await parse(file, text);
+    } catch (err) {
+      throw new UserInputError(`${file}: cannot parse HCL: ${(err as Error).message}`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UserInputError(`${file}: invalid JSON: ${(err as Error).message}`);
+  }
+}
+
+export async function loadPolicyModel(synth: string, manifests: readonly string[]): Promise<PolicyModel> {
+  const tf = policyModelFromTerraform(await readTerraform(synth), synth);
+  const policies = manifests.flatMap((m) => firewallPoliciesFromPath(m));
+  return policies.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(policies));
+}
