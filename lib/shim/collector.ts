@@ -168,7 +168,10 @@ export class Collector {
 
   private record(target: DestinationTarget, c: HostClass, path: string): void {
     if (c.kind === "public") this.destinations.push({ ...target, domain: c.host, port: c.port, scheme: c.scheme, path });
-    else if (c.kind === "internal") this.addInternal(c.port === 443 || c.port === 80 ? c.host : `${c.host}:${c.port}`, path);
+    else if (c.kind === "internal") {
+      const h = c.host.includes(":") ? `[${c.host}]` : c.host; // IPv6 literal
+      this.addInternal(c.port === 443 || c.port === 80 ? h : `${h}:${c.port}`, path);
+    }
     else this.raise(target, path, c.code, c.message, c);
   }
 

@@ -21,12 +21,12 @@ export function validateConfig(raw: unknown): ValidationResult {
   if (!isRecord(raw)) {
     return { issues: [{ path: "(top level)", code: "schema", message: "expected a mapping with at least `version` (is this a librechat.yaml?)" }] };
   }
-  const clone = withSentinels(raw);
+  const { clone, aliases } = withSentinels(raw);
   const saved = process.env;
   let result: ReturnType<ReturnType<typeof configSchema.strict>["safeParse"]>;
   try {
     process.env = {};
-    result = configSchema.strict().safeParse(clone);
+    result = strictSchema().safeParse(clone);
   } catch (err) {
     return { issues: [{ path: "(top level)", code: "schema", message: `schema validation threw: ${(err as Error).message}` }] };
   } finally {
@@ -36,12 +36,17 @@ export function validateConfig(raw: unknown): ValidationResult {
     const issues = result.error.issues.map((i) => ({
       path: formatZodPath(i.path),
       code: "schema" as const,
-      message: describeZodIssue(i as unknown as Record<string, unknown>),
+      message: withAliases(i.path, describeZodIssue(i as unknown as Record<string, unknown>), aliases),
     }));
     return { issues: dedupe(issues) };
   }
   const issues: ShimIssue[] = [...azureIssues(raw)];
   return { issues, parsed: result.data as Record<string, unknown> };
+}
+
+let strict: ReturnType<typeof configSchema.strict> | undefined;
+function strictSchema(): ReturnType<typeof configSchema.strict> {
+  return (strict ??= configSchema.strict());
 }
 
 function describeZodIssue(issue: Record<string, unknown>): string {
@@ -63,11 +68,18 @@ function dedupe(issues: ShimIssue[]): ShimIssue[] {
   });
 }
 
-/** Deep-enough clone with `${…}` in MCP url/proxy replaced by a syntactically valid sentinel. */
-function withSentinels(raw: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Clone for validation: MCP url/proxy values become a sentinel of the same scheme (`${…}` would
+ * make safeParse throw; real hosts are checked by our own classifier with better messages), and
+ * servers of identical shape are validated once — zod's union over the four transports dominates
+ * the cost on large configs. `aliases` maps each kept server to the others it stands for.
+ */
+function withSentinels(raw: Record<string, unknown>): { clone: Record<string, unknown>; aliases: Map<string, string[]> } {
+  const aliases = new Map<string, string[]>();
   const servers = raw.mcpServers;
-  if (!isRecord(servers)) return raw;
+  if (!isRecord(servers)) return { clone: raw, aliases };
   const copy: Record<string, unknown> = {};
+  const byShape = new Map<string, string>();
   for (const [name, server] of Object.entries(servers)) {
     if (!isRecord(server)) {
       copy[name] = server;
@@ -76,13 +88,40 @@ function withSentinels(raw: Record<string, unknown>): Record<string, unknown> {
     const s = { ...server };
     for (const field of ["url", "proxy"]) {
       const v = s[field];
-      if (typeof v === "string" && v.includes("${")) {
-        s[field] = /^wss?:/i.test(v) || s.type === "websocket" ? SENTINEL_WS : SENTINEL_URL;
-      }
+      if (typeof v === "string") s[field] = sentinelFor(v, s.type === "websocket");
     }
+    const shape = JSON.stringify(s);
+    const kept = byShape.get(shape);
+    if (kept !== undefined) {
+      aliases.get(kept)!.push(name);
+      continue;
+    }
+    byShape.set(shape, name);
+    aliases.set(name, []);
     copy[name] = s;
   }
-  return { ...raw, mcpServers: copy };
+  return { clone: { ...raw, mcpServers: copy }, aliases };
+}
+
+function sentinelFor(value: string, websocket: boolean): string {
+  if (value.includes("${")) return /^wss?:/i.test(value) || websocket ? SENTINEL_WS : SENTINEL_URL;
+  const m = value.match(/^(https?|wss?):\/\/[^\s/?#]+/i);
+  if (!m) return value; // not a URL: let the schema report it
+  try {
+    new URL(value);
+  } catch {
+    return value;
+  }
+  return `${m[1].toLowerCase()}://env-placeholder.invalid/`;
+}
+
+/** Names the other servers an error on a representative server also applies to. */
+function withAliases(path: ReadonlyArray<string | number>, message: string, aliases: Map<string, string[]>): string {
+  if (path[0] !== "mcpServers" || typeof path[1] !== "string") return message;
+  const others = aliases.get(path[1]) ?? [];
+  if (others.length === 0) return message;
+  const shown = others.slice(0, 5).map((n) => JSON.stringify(n)).join(", ");
+  return `${message} (same for ${others.length} more server${others.length === 1 ? "" : "s"} of identical shape: ${shown}${others.length > 5 ? ", …" : ""})`;
 }
 
 /** LibreChat's own Azure group rules (unique names, serverless needs baseURL, …). */
