@@ -13,3 +13,4 @@ export * from "./shim";
 export type { SmartGroupProps, WebGroupProps } from "./constructs/dcf";
 export * from "./dcf/analyze";
 export * from "./validate";
+export * from "../stacks";

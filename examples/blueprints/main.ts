@@ -1,0 +1,10 @@
+// The one cdktf app of the blueprints (`npx cdktf synth` runs dist/examples/blueprints/main.js):
+// one call per stack module. Stack modules only deep-import what they use (DESIGN §7).
+import { App } from "../../lib/core/cdktf";
+import { addAgentCore } from "./agentcore/stack";
+import { addFoundryByoVnet } from "./foundry-byovnet/stack";
+
+const app = new App();
+addFoundryByoVnet(app);
+addAgentCore(app);
+app.synth();

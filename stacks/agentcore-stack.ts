@@ -1,0 +1,296 @@
+// AgentCoreStack: AWS Bedrock AgentCore Runtime in VPC mode behind Aviatrix. A transit and two
+// spokes (AgentCore: runtime + PrivateLink endpoint subnets; client), the runtime
+// (aws_bedrockagentcore_agent_runtime, network mode VPC) in the runtime subnet, interface
+// endpoints with the blueprint's private hosted zones, an IAM guardrail pinning runtimes to the
+// approved subnet/security group, the agent's ECR repository, the DCF MITM CA in Secrets Manager
+// for the agent's trust store, and the vendor's DCF rule table with region-derived domains.
+// Facts: research cloud-stacks.md §2.1, §3.
+import { Construct } from "constructs";
+import { BedrockagentcoreAgentRuntime } from "@cdktf/provider-aws/lib/bedrockagentcore-agent-runtime";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { DataAviatrixDcfMitmCa } from "../lib/aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-mitm-ca";
+import { DcfMitmCa } from "../lib/aviatrix/gen/providers/aviatrix/dcf-mitm-ca";
+import { DcfMitmCaSelection } from "../lib/aviatrix/gen/providers/aviatrix/dcf-mitm-ca-selection";
+import { dependable, TerraformOutput, TerraformStack, TerraformVariable } from "../lib/core/cdktf";
+import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
+import { DcfRenderMode } from "../lib/constructs/dcf/dcf-policy-pack";
+import { Cloud } from "../lib/constructs/network/cloud";
+import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
+import { TransitGateway } from "../lib/constructs/network/transit-gateway";
+import { PolicyMode } from "../lib/dcf/model";
+import { addPreflightFacts } from "../lib/preflight/facts";
+import { Preflight } from "../lib/preflight/preflight";
+import {
+  AGENTCORE_REGIONS,
+  DEFAULT_AGENT_MODEL_ID,
+  DEFAULT_IOC_URL_FILTERS,
+  DEFAULT_MCP_SERVER_DOMAINS,
+  DEFAULT_TOOL_DOMAINS,
+  defaultAwsControlDomains,
+  defaultModelDomains,
+  RUNTIME_NAME,
+} from "./agentcore/agentcore-defaults";
+import { AgentCoreIam } from "./agentcore/agentcore-iam";
+import { AgentCoreVpc } from "./agentcore/agentcore-network";
+import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
+import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
+import { checkDomains, checkNamePrefix, requireText, StackPropsError } from "./foundry/stack-props-error";
+
+const STACK = "AgentCoreStack";
+
+/** Where the DCF MITM CA comes from; its certificate is stored in Secrets Manager for the agent. */
+export type AgentCoreMitmCaOptions =
+  /** Upload a CA: key and chain come from sensitive variables `<var prefix>_key` / `_certificate_chain`; it becomes the active DCF CA. */
+  | { readonly source: "upload"; readonly name?: string }
+  /** Use a CA that already exists on the controller (looked up by name). */
+  | { readonly source: "existing"; readonly name: string };
+
+export interface AgentCoreStackProps {
+  /** Aviatrix controller version (pins the provider), ≥ 9.0 for the MITM CA resources. */
+  readonly controllerVersion: string;
+  /** Aviatrix access-account name of the AWS account. */
+  readonly aviatrixAccountName: string;
+  /** AWS region with AgentCore PrivateLink. @default "us-east-2" */
+  readonly region?: string;
+  /** @default "agentcore-vca" */
+  readonly namePrefix?: string;
+  /** @default "10.40.0.0/23" */
+  readonly transitCidr?: string;
+  /** AgentCore spoke; runtime subnet = cidrsubnet(cidr, 24-prefix, 10). @default "10.50.0.0/16" */
+  readonly agentCoreSpokeCidr?: string;
+  /** @default "10.60.0.0/16" */
+  readonly clientSpokeCidr?: string;
+  /** Zone of every subnet (AgentCore supports specific AZ ids per region). @default "<region>a" */
+  readonly availabilityZone?: string;
+  /** Gateway instance size. @default "t3.medium" */
+  readonly gatewaySize?: string;
+  /** Model endpoints the runtime may call (SNI). @default - bedrock-runtime.<region> and bedrock.<region> */
+  readonly allowedModelDomains?: readonly string[];
+  /** Tool hosts (exact names; TLS-decrypted for the IoC URL filter). @default - api.github.com, github.com, raw.githubusercontent.com */
+  readonly allowedToolDomains?: readonly string[];
+  /** @default ["mcp.deepwiki.com"] */
+  readonly allowedMcpServerDomains?: readonly string[];
+  /** AWS APIs of the runtime. @default - STS, logs, monitoring, X-Ray, Secrets Manager, ECR (API, this account's registry, layer bucket) in the region */
+  readonly awsControlDomains?: readonly string[];
+  /** Supply-chain IoC URL filters (host/path globs) denied on decrypted flows. @default - the blueprint's Shai-Hulud set */
+  readonly iocUrlFilters?: readonly string[];
+  /** Image tag of the agent in the stack's ECR repository. @default "v5" */
+  readonly agentImageTag?: string;
+  /** @default "us.anthropic.claude-haiku-4-5-20251001-v1:0" */
+  readonly agentModelId?: string;
+  /** @default { source: "upload", name: "<namePrefix>-mitm-ca" } */
+  readonly mitmCa?: AgentCoreMitmCaOptions;
+  /** Existing IAM roles that must also carry the VPC-mode guardrail. @default - only the client invoker role */
+  readonly guardrailRoleNames?: readonly string[];
+  /** @default "enforce" */
+  readonly mode?: PolicyMode;
+  /** Rule suffixes that act even in discover mode. @default - none */
+  readonly promoteRules?: readonly string[];
+  /** @default "policyList" */
+  readonly renderAs?: DcfRenderMode;
+  /** @default true */
+  readonly manageDefaultAction?: boolean;
+}
+
+export class AgentCoreStack extends TerraformStack {
+  public readonly region: string;
+  public readonly transit: TransitGateway;
+  public readonly agentCoreSpoke: SpokeGateway;
+  public readonly clientSpoke: SpokeGateway;
+  public readonly agentCoreVpc: AgentCoreVpc;
+  public readonly clientVpc: AgentCoreVpc;
+  public readonly runtimeSecurityGroup: SecurityGroup;
+  public readonly privateLink: AgentCorePrivateLink;
+  public readonly iam: AgentCoreIam;
+  public readonly repository: EcrRepository;
+  public readonly caSecret: SecretsmanagerSecret;
+  public readonly runtime: BedrockagentcoreAgentRuntime;
+  public readonly policy: AgentCorePolicy;
+
+  constructor(scope: Construct, id: string, props: AgentCoreStackProps) {
+    super(scope, id);
+    const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "agentcore-vca", 32);
+    requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the AWS account");
+    const region = props.region ?? "us-east-2";
+    if (!AGENTCORE_REGIONS.includes(region)) {
+      throw new StackPropsError(this, `${STACK}.region`, region, `one of ${AGENTCORE_REGIONS.join(", ")}`, "pick a region with AgentCore PrivateLink");
+    }
+    this.region = region;
+    const runtimeName = `${prefix}_hello`.replace(/-/g, "_");
+    if (!RUNTIME_NAME.test(runtimeName)) {
+      throw new StackPropsError(this, `${STACK}.namePrefix`, prefix, "a prefix that makes a runtime name of at most 48 characters", "shorten the prefix");
+    }
+    const toolDomains = checkDomains(this, `${STACK}.allowedToolDomains`, props.allowedToolDomains ?? DEFAULT_TOOL_DOMAINS, false);
+    toolDomains.forEach((d, i) => {
+      if (d.startsWith("*")) {
+        throw new StackPropsError(this, `${STACK}.allowedToolDomains[${i}]`, d, "an exact host name", "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host");
+      }
+    });
+    const iocUrlFilters = props.iocUrlFilters ?? DEFAULT_IOC_URL_FILTERS;
+    iocUrlFilters.forEach((u, i) => {
+      if (typeof u !== "string" || !/^[a-z0-9.-]+\.[a-z]{2,}\/\S*$/i.test(u)) {
+        throw new StackPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");
+      }
+    });
+    const known = Object.values(AGENTCORE_RULES).map((r) => r.suffix as string);
+    (props.promoteRules ?? []).forEach((r, i) => {
+      if (!known.includes(r)) throw new StackPropsError(this, `${STACK}.promoteRules[${i}]`, r, `one of ${known.join(", ")}`, "name the rule by its suffix");
+    });
+    const az = props.availabilityZone ?? `${region}a`;
+    const tags = { Blueprint: prefix, Environment: "lab", ManagedBy: "terraform" };
+
+    new AwsProvider(this, "aws", { region, defaultTags: [{ tags }] });
+    new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
+    const caller = new DataAwsCallerIdentity(this, "current");
+    const accountId = caller.accountId;
+
+    // Networks: transit /28, spokes with the blueprint's /24 layout.
+    const transitVpc = new AgentCoreVpc(this, "TransitVpc", { key: "transit", name: `${prefix}-transit`, cidr: props.transitCidr ?? "10.40.0.0/23", privateSubnets: {}, gatewaySubnetPrefix: 28, availabilityZone: az, prop: `${STACK}.transitCidr`, tags: {} });
+    this.agentCoreVpc = new AgentCoreVpc(this, "AgentCoreVpc", { key: "agentcore", name: `${prefix}-agentcore-spoke`, cidr: props.agentCoreSpokeCidr ?? "10.50.0.0/16", privateSubnets: { runtime: 10, endpoint: 20 }, gatewaySubnetPrefix: 24, availabilityZone: az, prop: `${STACK}.agentCoreSpokeCidr`, tags: {} });
+    this.clientVpc = new AgentCoreVpc(this, "ClientVpc", { key: "client", name: `${prefix}-client-spoke`, cidr: props.clientSpokeCidr ?? "10.60.0.0/16", privateSubnets: { workload: 10 }, gatewaySubnetPrefix: 24, availabilityZone: az, prop: `${STACK}.clientSpokeCidr`, tags: {} });
+
+    const gatewaySize = props.gatewaySize ?? "t3.medium";
+    const common = { cloud: Cloud.AWS, accountName: props.aviatrixAccountName, region, gatewaySize };
+    this.transit = new TransitGateway(this, "Transit", {
+      ...common,
+      name: `${prefix}-transit`,
+      vpcId: transitVpc.vpc.id,
+      gatewaySubnet: transitVpc.gatewaySubnetCidr,
+      // The client spoke reaches the AgentCore spoke's endpoints through the transit; DCF rules 10/11 decide.
+      connectedTransit: true,
+    });
+    dependOn(this.transit.resource, transitVpc.gatewayDependencies);
+    const spoke = (sid: string, name: string, vpc: AgentCoreVpc) => {
+      const s = new SpokeGateway(this, sid, { ...common, name, vpcId: vpc.vpc.id, gatewaySubnet: vpc.gatewaySubnetCidr, singleIpSnat: true, attachTo: this.transit });
+      dependOn(s.resource, vpc.gatewayDependencies);
+      return s;
+    };
+    this.agentCoreSpoke = spoke("AgentCoreSpoke", `${prefix}-agentcore-spoke`, this.agentCoreVpc);
+    this.clientSpoke = spoke("ClientSpoke", `${prefix}-client-spoke`, this.clientVpc);
+
+    const runtimeSubnet = this.agentCoreVpc.privateSubnets.runtime;
+    this.runtimeSecurityGroup = new SecurityGroup(this, "RuntimeSecurityGroup", {
+      name: `${prefix}-runtime`,
+      description: "AgentCore runtime ENIs: egress only; DCF at the spoke gateway decides where it goes",
+      vpcId: this.agentCoreVpc.vpc.id,
+      egress: [{ description: "all egress (enforced by DCF)", fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }],
+      tags: { Name: `${prefix}-runtime` },
+    });
+    this.runtimeSecurityGroup.overrideLogicalId("agentcore_runtime");
+
+    this.privateLink = new AgentCorePrivateLink(this, "PrivateLink", {
+      namePrefix: prefix,
+      region,
+      vpcId: this.agentCoreVpc.vpc.id,
+      clientVpcId: this.clientVpc.vpc.id,
+      endpointSubnetId: this.agentCoreVpc.privateSubnets.endpoint.id,
+      allowedCidrs: [props.agentCoreSpokeCidr ?? "10.50.0.0/16", props.clientSpokeCidr ?? "10.60.0.0/16", props.transitCidr ?? "10.40.0.0/23"],
+      tags: {},
+    });
+
+    this.repository = new EcrRepository(this, "Repository", {
+      name: `${prefix}-agent`,
+      imageTagMutability: "MUTABLE",
+      forceDelete: true,
+      imageScanningConfiguration: { scanOnPush: true },
+    });
+    this.repository.overrideLogicalId("agent");
+    const caPem = this.mitmCaCertificate(prefix, props.mitmCa ?? { source: "upload" });
+    this.caSecret = new SecretsmanagerSecret(this, "CaSecret", { name: `${prefix}/aviatrix-mitm-ca`, description: "Aviatrix DCF MITM CA certificate (PEM) the agent trusts for decrypted tool calls", recoveryWindowInDays: 0 });
+    this.caSecret.overrideLogicalId("avx_mitm_ca");
+    const caVersion = new SecretsmanagerSecretVersion(this, "CaSecretVersion", { secretId: this.caSecret.id, secretString: caPem });
+    caVersion.overrideLogicalId("avx_mitm_ca");
+
+    this.iam = new AgentCoreIam(this, "Iam", {
+      namePrefix: prefix,
+      region,
+      accountId,
+      approvedSubnetIds: [runtimeSubnet.id],
+      approvedSecurityGroupIds: [this.runtimeSecurityGroup.id],
+      ecrRepositoryArn: this.repository.arn,
+      caSecretArn: this.caSecret.arn,
+      guardrailRoleNames: props.guardrailRoleNames ?? [],
+      tags: {},
+    });
+
+    const ecrHost = `${accountId}.dkr.ecr.${region}.amazonaws.com`;
+    this.runtime = new BedrockagentcoreAgentRuntime(this, "Runtime", {
+      agentRuntimeName: runtimeName,
+      roleArn: this.iam.runtimeRole.arn,
+      agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: `${this.repository.repositoryUrl}:${props.agentImageTag ?? "v5"}` }] }],
+      networkConfiguration: [{ networkMode: "VPC", networkModeConfig: [{ subnets: [runtimeSubnet.id], securityGroups: [this.runtimeSecurityGroup.id] }] }],
+      protocolConfiguration: [{ serverProtocol: "HTTP" }],
+      environmentVariables: { AGENT_MODEL_ID: props.agentModelId ?? DEFAULT_AGENT_MODEL_ID, AVX_MITM_CA_SECRET_ARN: this.caSecret.arn },
+      // The runtime's egress must already be routed through the spoke gateway and its endpoints reachable.
+      dependsOn: [this.agentCoreSpoke.resource, caVersion, this.privateLink.data.endpoint, this.privateLink.control.endpoint, ...this.iam.guardrailAttachments],
+    });
+    this.runtime.overrideLogicalId("hello");
+
+    this.policy = new AgentCorePolicy(this, "Dcf", {
+      namePrefix: prefix,
+      runtimeSubnetId: runtimeSubnet.id,
+      clientVpcId: this.clientVpc.vpc.id,
+      dataEndpointDnsName: this.privateLink.data.dnsName,
+      controlEndpointDnsName: this.privateLink.control.dnsName,
+      modelDomains: checkDomains(this, `${STACK}.allowedModelDomains`, props.allowedModelDomains ?? defaultModelDomains(region), false),
+      toolDomains,
+      awsControlDomains: checkDomains(this, `${STACK}.awsControlDomains`, props.awsControlDomains ?? [...defaultAwsControlDomains(region), ecrHost], false),
+      mcpServerDomains: checkDomains(this, `${STACK}.allowedMcpServerDomains`, props.allowedMcpServerDomains ?? DEFAULT_MCP_SERVER_DOMAINS, false),
+      iocUrlFilters,
+      mode: props.mode ?? "enforce",
+      promoteRules: props.promoteRules ?? [],
+      renderAs: props.renderAs ?? "policyList",
+      manageDefaultAction: props.manageDefaultAction ?? true,
+      dependsOn: [this.agentCoreSpoke.resource, this.clientSpoke.resource],
+    });
+
+    addPreflightFacts(this.runtime, {
+      kind: "agentcore-runtime",
+      networkMode: "VPC",
+      subnets: [runtimeSubnet.id],
+      securityGroups: [this.runtimeSecurityGroup.id],
+      approvedSubnets: [runtimeSubnet.id],
+      approvedSecurityGroups: [this.runtimeSecurityGroup.id],
+      guardrailPolicyAttached: this.iam.guardrailAttachments.length > 0,
+    });
+    Preflight.of(this);
+
+    const out = (name: string, value: string, sensitive = false) => new TerraformOutput(this, name, { value, sensitive });
+    out("agentcore_runtime_arn", this.runtime.agentRuntimeArn);
+    out("agentcore_runtime_id", this.runtime.agentRuntimeId);
+    out("agentcore_runtime_subnet_id", runtimeSubnet.id);
+    out("agentcore_runtime_subnet_cidr", this.agentCoreVpc.privateSubnetCidrs.runtime);
+    out("agentcore_data_host", this.privateLink.data.host);
+    out("agentcore_control_host", this.privateLink.control.host);
+    out("agent_image_uri", `${this.repository.repositoryUrl}:${props.agentImageTag ?? "v5"}`);
+    out("vpc_mode_guardrail_policy_arn", this.iam.guardrail.arn);
+    out("transit_gateway_name", this.transit.gatewayName, true);
+    out("agentcore_spoke_gateway_name", this.agentCoreSpoke.gatewayName, true);
+    out("client_spoke_gateway_name", this.clientSpoke.gatewayName, true);
+  }
+
+  /** The CA certificate PEM (a reference, never a literal) for Secrets Manager. */
+  private mitmCaCertificate(prefix: string, options: AgentCoreMitmCaOptions): string {
+    if (options.source === "existing") {
+      const name = requireText(this, `${STACK}.mitmCa.name`, options.name, "name the CA as shown on the controller");
+      return new DataAviatrixDcfMitmCa(this, "MitmCaLookup", { name }).certificateChain;
+    }
+    if (options.source !== "upload") {
+      throw new StackPropsError(this, `${STACK}.mitmCa.source`, (options as { source?: unknown }).source, "\"upload\" or \"existing\"", "upload a CA from sensitive variables or reference one on the controller");
+    }
+    const key = new TerraformVariable(this, "agentcore_mitm_ca_key", { type: "string", sensitive: true, description: "PEM private key of the DCF MITM CA (never commit it)" });
+    const chain = new TerraformVariable(this, "agentcore_mitm_ca_certificate_chain", { type: "string", sensitive: true, description: "PEM certificate chain of the DCF MITM CA (signing CA first)" });
+    const ca = new DcfMitmCa(this, "MitmCa", { name: options.name ?? `${prefix}-mitm-ca`, key: key.stringValue, certificateChain: chain.stringValue });
+    new DcfMitmCaSelection(this, "MitmCaSelection", { caId: ca.caId });
+    return ca.certificateChain;
+  }
+}
+
+function dependOn(resource: { dependsOn?: string[] }, deps: readonly { fqn: string }[]): void {
+  resource.dependsOn = [...(resource.dependsOn ?? []), ...deps.map((d) => dependable(d))];
+}

@@ -1,0 +1,132 @@
+// IAM of the AgentCore VCA (research cloud-stacks.md §2.1 fork iam.tf, §3.3):
+//  - the runtime role (trusted by bedrock-agentcore.amazonaws.com for this account's runtimes);
+//  - the VPC-mode guardrail: deny CreateAgentRuntime / UpdateAgentRuntime / CreateBrowser /
+//    CreateCodeInterpreter when bedrock-agentcore:subnets or :securityGroups are missing or not the
+//    approved ones. CreateAgentRuntimeEndpoint is deliberately NOT listed: AWS does not document
+//    the keys on it, so a Null-deny would always match and block endpoint creation;
+//  - a client invoker role (invoke only) that carries the guardrail.
+import { Construct } from "constructs";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Fn } from "../../lib/core/cdktf";
+import { GUARDRAIL_ACTIONS } from "./agentcore-defaults";
+
+export interface AgentCoreIamProps {
+  readonly namePrefix: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly approvedSubnetIds: readonly string[];
+  readonly approvedSecurityGroupIds: readonly string[];
+  readonly ecrRepositoryArn: string;
+  readonly caSecretArn: string;
+  /** Extra existing roles (by name) the guardrail is attached to. */
+  readonly guardrailRoleNames: readonly string[];
+  readonly tags: { [k: string]: string };
+}
+
+export class AgentCoreIam extends Construct {
+  public readonly runtimeRole: IamRole;
+  public readonly guardrail: IamPolicy;
+  public readonly clientRole: IamRole;
+  /** Every attachment of the guardrail (client role first, then guardrailRoleNames sorted). */
+  public readonly guardrailAttachments: readonly IamRolePolicyAttachment[];
+
+  constructor(scope: Construct, id: string, props: AgentCoreIamProps) {
+    super(scope, id);
+    const p = props.namePrefix;
+    const arn = (service: string, resource: string) => `arn:aws:${service}:${props.region}:${props.accountId}:${resource}`;
+
+    this.runtimeRole = new IamRole(this, "RuntimeRole", {
+      name: `${p}-runtime`,
+      assumeRolePolicy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Service: "bedrock-agentcore.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: {
+              StringEquals: { "aws:SourceAccount": props.accountId },
+              ArnLike: { "aws:SourceArn": arn("bedrock-agentcore", "*") },
+            },
+          },
+        ],
+      }),
+      tags: props.tags,
+    });
+    this.runtimeRole.overrideLogicalId("agentcore_runtime");
+    const runtimePolicy = new IamRolePolicy(this, "RuntimePolicy", {
+      name: `${p}-runtime`,
+      role: this.runtimeRole.id,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "InvokeModels",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            // Cross-region inference profiles route to foundation models in other regions.
+            Resource: ["arn:aws:bedrock:*::foundation-model/*", arn("bedrock", "inference-profile/*")],
+          },
+          { Sid: "EcrAuth", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
+          { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: props.ecrRepositoryArn },
+          {
+            Sid: "Logs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+            Resource: arn("logs", "log-group:/aws/bedrock-agentcore/*"),
+          },
+          { Sid: "Traces", Effect: "Allow", Action: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], Resource: "*" },
+          { Sid: "MitmCa", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.caSecretArn },
+        ],
+      }),
+    });
+    runtimePolicy.overrideLogicalId("agentcore_runtime");
+
+    const subnets = [...props.approvedSubnetIds];
+    const sgs = [...props.approvedSecurityGroupIds];
+    const actions = [...GUARDRAIL_ACTIONS];
+    this.guardrail = new IamPolicy(this, "Guardrail", {
+      name: `${p}-vpc-mode-guardrail`,
+      description: "Deny AgentCore runtimes, browsers and code interpreters outside the approved VCA subnets and security groups",
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          { Sid: "DenyWithoutVpcSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:subnets": "true" } } },
+          { Sid: "DenyWithoutSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } } },
+          { Sid: "DenyUnapprovedSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": subnets } } },
+          { Sid: "DenyUnapprovedSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": sgs } } },
+        ],
+      }),
+      tags: props.tags,
+    });
+    this.guardrail.overrideLogicalId("vpc_mode_guardrail");
+
+    this.clientRole = new IamRole(this, "ClientRole", {
+      name: `${p}-client-invoker`,
+      assumeRolePolicy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+      tags: props.tags,
+    });
+    this.clientRole.overrideLogicalId("client_invoker");
+    const clientPolicy = new IamRolePolicy(this, "ClientPolicy", {
+      name: `${p}-client-invoker`,
+      role: this.clientRole.id,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "Invoke", Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime"], Resource: arn("bedrock-agentcore", "runtime/*") }],
+      }),
+    });
+    clientPolicy.overrideLogicalId("client_invoker");
+    const roles: Array<[string, string]> = [["client_invoker", this.clientRole.name], ...[...props.guardrailRoleNames].sort().map((n): [string, string] => [`guardrail_${n.replace(/\W+/g, "_")}`, n])];
+    this.guardrailAttachments = roles.map(([logical, role]) => {
+      const a = new IamRolePolicyAttachment(this, `Guardrail-${logical}`, { role, policyArn: this.guardrail.arn });
+      a.overrideLogicalId(`vpc_mode_guardrail_${logical}`);
+      return a;
+    });
+  }
+}

@@ -1,0 +1,228 @@
+// FoundryByoVnetStack: Microsoft Foundry hosted agents in BYOVNet mode behind an Aviatrix spoke
+// gateway. Agent subnet (delegated to Microsoft.App/environments, network injection) → UDR
+// 0.0.0.0/0 → spoke gateway → DCF rules 1–6; inference reaches the account over its private
+// endpoint inside the VNet (a VnetLocal route keeps it off the gateway). Optional transit
+// attachment adds the east-west deny. Facts: research cloud-stacks.md §2.2, §4.
+import { Construct } from "constructs";
+import { AzapiProvider } from "../lib/aviatrix/gen/providers/azapi/provider";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { Route } from "@cdktf/provider-azurerm/lib/route";
+import { dependable, TerraformOutput, TerraformStack } from "../lib/core/cdktf";
+import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
+import { DcfRenderMode } from "../lib/constructs/dcf/dcf-policy-pack";
+import { AzureEgressRouteTable } from "../lib/constructs/network/azure-egress-route-table";
+import { Cloud } from "../lib/constructs/network/cloud";
+import { IGatewayRef } from "../lib/constructs/network/gateway-options";
+import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
+import { PolicyMode } from "../lib/dcf/model";
+import { addPreflightFacts } from "../lib/preflight/facts";
+import { Preflight } from "../lib/preflight/preflight";
+import { DEFAULT_TOOL_CALL_DOMAINS, FOUNDRY_REGIONS } from "./foundry/aca-egress";
+import { CapabilityHostOptions, FoundryAccount } from "./foundry/foundry-account";
+import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions } from "./foundry/foundry-network";
+import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
+import { checkDomains, checkNamePrefix, requireText, StackPropsError } from "./foundry/stack-props-error";
+
+const STACK = "FoundryByoVnetStack";
+
+export interface FoundryByoVnetStackProps {
+  /** Aviatrix controller version the stack targets (pins the provider), e.g. "9.0.10". */
+  readonly controllerVersion: string;
+  /** Aviatrix access-account name of the Azure subscription. */
+  readonly aviatrixAccountName: string;
+  /** Azure region (one of the Foundry BYOVNet regions, e.g. "francecentral"). */
+  readonly location: string;
+  /** Subscription for the azurerm/azapi providers. @default - from the environment (ARM_SUBSCRIPTION_ID / az login) */
+  readonly subscriptionId?: string;
+  /** Prefix of every name. @default "foundry-vca" */
+  readonly namePrefix?: string;
+  /** Resource group created for the network and Foundry resources. @default "<namePrefix>-rg" */
+  readonly resourceGroupName?: string;
+  /** Create the VNet. @default - a new 10.11.0.0/23 VNet unless existingNetwork is set */
+  readonly newNetwork?: NewFoundryNetworkOptions;
+  /** Adopt an existing VNet (its agent subnet must already be delegated to Microsoft.App/environments). @default - create one */
+  readonly existingNetwork?: ExistingFoundryNetworkOptions;
+  /** Spoke gateway size. @default "Standard_B2ms" */
+  readonly gatewaySize?: string;
+  /** Spoke gateway name. @default "<namePrefix>-spoke" */
+  readonly gatewayName?: string;
+  /** Attach the spoke to this transit gateway; adds rule 6 deny-east-west. @default - not attached */
+  readonly transitGateway?: IGatewayRef;
+  /** Tool-call domains hosted agents may reach (rule 4). Empty drops rule 4. @default ["api.ipify.org"] */
+  readonly toolCallDomains?: readonly string[];
+  /** TLS-decrypt tool calls (agents must trust the DCF MITM CA). @default false */
+  readonly toolCallDecryption?: boolean;
+  /** Foundry account name (globally unique; also the custom subdomain). @default "<namePrefix>-foundry" */
+  readonly accountName?: string;
+  /** @default "<namePrefix>-project" */
+  readonly projectName?: string;
+  /**
+   * Create the project's Agents capability host (azapi). The April-2026 hosted-agents refresh
+   * provisions infrastructure without one; set false for that backend. @default - created, no connections
+   */
+  readonly capabilityHost?: CapabilityHostOptions | false;
+  /** discover: rules watch, default PERMIT + log; enforce: rules act, default DENY + log. @default "enforce" */
+  readonly mode?: PolicyMode;
+  /** Rule suffixes (e.g. "deny-threat-intel") that act even in discover mode. @default - none */
+  readonly promoteRules?: readonly string[];
+  /** How the pack is written. @default "policyList" (the blueprint's V1 list; a controller singleton) */
+  readonly renderAs?: DcfRenderMode;
+  /** Manage the controller's default action (a singleton). @default true */
+  readonly manageDefaultAction?: boolean;
+  /** Tags on Azure resources. @default { blueprint: "vca-foundry-byovnet" } */
+  readonly tags?: { [key: string]: string };
+}
+
+export class FoundryByoVnetStack extends TerraformStack {
+  public readonly aviatrixProvider: AviatrixProvider;
+  public readonly network: FoundryNetwork;
+  public readonly spokeGateway: SpokeGateway;
+  public readonly egressRoutes: AzureEgressRouteTable;
+  /** The agent-subnet route keeping private-endpoint traffic inside the VNet. */
+  public readonly privateEndpointRoute: Route;
+  public readonly foundry: FoundryAccount;
+  public readonly policy: FoundryPolicy;
+
+  constructor(scope: Construct, id: string, props: FoundryByoVnetStackProps) {
+    super(scope, id);
+    const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "foundry-vca", 24);
+    requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the Azure subscription");
+    if (!FOUNDRY_REGIONS.includes(props.location)) {
+      throw new StackPropsError(this, `${STACK}.location`, props.location, `one of ${FOUNDRY_REGIONS.join(", ")}`, "pick a region where Foundry hosted agents support BYOVNet");
+    }
+    const toolCallDomains = checkDomains(this, `${STACK}.toolCallDomains`, props.toolCallDomains ?? DEFAULT_TOOL_CALL_DOMAINS, true);
+    const mode = props.mode ?? "enforce";
+    const known = Object.values(FOUNDRY_RULES).map((r) => r.suffix);
+    (props.promoteRules ?? []).forEach((r, i) => {
+      if (!known.includes(r as (typeof known)[number])) {
+        throw new StackPropsError(this, `${STACK}.promoteRules[${i}]`, r, `one of ${known.join(", ")}`, "name the rule by its suffix");
+      }
+    });
+    const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" });
+
+    this.aviatrixProvider = new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
+    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId, storageUseAzuread: true });
+    new AzapiProvider(this, "azapi", { subscriptionId: props.subscriptionId });
+
+    const rg = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName ?? `${prefix}-rg`, location: props.location, tags });
+    rg.overrideLogicalId("foundry_rg");
+    this.network = new FoundryNetwork(this, "Network", {
+      namePrefix: prefix,
+      location: props.location,
+      resourceGroupName: rg.name,
+      newNetwork: props.newNetwork,
+      existingNetwork: props.existingNetwork,
+      tags,
+    });
+
+    this.spokeGateway = new SpokeGateway(this, "SpokeGateway", {
+      name: props.gatewayName ?? `${prefix}-spoke`,
+      cloud: Cloud.AZURE,
+      accountName: props.aviatrixAccountName,
+      region: props.location,
+      gatewaySize: props.gatewaySize ?? "Standard_B2ms",
+      vpcId: this.network.vpcId,
+      gatewaySubnet: this.network.gatewaySubnetCidr,
+      // Egress leaves with the gateway's IP; the UDR below sends the agent subnet to it.
+      singleIpSnat: true,
+      attachTo: props.transitGateway,
+    });
+    const gw = this.spokeGateway.resource;
+    gw.dependsOn = [...(gw.dependsOn ?? []), ...this.network.gatewayDependencies.map((d) => dependable(d))];
+
+    this.egressRoutes = new AzureEgressRouteTable(this, "AgentEgress", {
+      name: `${prefix}-agent-rt`,
+      resourceGroupName: rg.name,
+      location: props.location,
+      nextHopIp: this.spokeGateway.privateIp,
+      subnetIds: { agent: this.network.agentSubnetId },
+      tags,
+    });
+    // More specific than 0/0: private-endpoint inference never hairpins through the gateway.
+    this.privateEndpointRoute = new Route(this, "PrivateEndpointRoute", {
+      name: "private-endpoints-vnet-local",
+      resourceGroupName: rg.name,
+      routeTableName: this.egressRoutes.routeTable.name,
+      addressPrefix: this.network.privateEndpointSubnetCidr,
+      nextHopType: "VnetLocal",
+    });
+    this.privateEndpointRoute.overrideLogicalId("agent_private_endpoint_route");
+
+    const binding = {
+      agentSubnetCidr: this.network.agentSubnetCidr,
+      udrNextHop: this.spokeGateway.privateIp,
+      spokeGatewayIp: this.spokeGateway.privateIp,
+    };
+    this.foundry = new FoundryAccount(this, "Foundry", {
+      namePrefix: prefix,
+      location: props.location,
+      resourceGroupName: rg.name,
+      accountName: props.accountName ?? `${prefix}-foundry`,
+      projectName: props.projectName ?? `${prefix}-project`,
+      agentSubnetId: this.network.agentSubnetId,
+      privateEndpointSubnetId: this.network.privateEndpointSubnetId,
+      vnetId: this.network.vnetId,
+      immutableBinding: binding,
+      capabilityHost: props.capabilityHost === false ? undefined : (props.capabilityHost ?? {}),
+      // Injection is create-time only: the subnet must already route through the gateway.
+      dependsOn: [...this.egressRoutes.dependables, this.privateEndpointRoute],
+      tags,
+    });
+
+    this.policy = new FoundryPolicy(this, "Dcf", {
+      namePrefix: prefix,
+      aviatrixAccountName: props.aviatrixAccountName,
+      agentSubnetName: this.network.agentSubnetName,
+      toolCallDomains,
+      toolCallDecryption: props.toolCallDecryption ?? false,
+      transitAttached: props.transitGateway !== undefined,
+      mode,
+      promoteRules: props.promoteRules ?? [],
+      renderAs: props.renderAs ?? "policyList",
+      manageDefaultAction: props.manageDefaultAction ?? true,
+      dependsOn: [this.spokeGateway.resource],
+    });
+
+    this.declarePreflightFacts(binding);
+    Preflight.of(this);
+    new TerraformOutput(this, "agent_subnet_id", { value: this.network.agentSubnetId });
+    new TerraformOutput(this, "foundry_account_name", { value: this.foundry.account.name });
+    new TerraformOutput(this, "foundry_project_name", { value: this.foundry.project.name });
+    new TerraformOutput(this, "spoke_gateway_name", { value: this.spokeGateway.gatewayName, sensitive: true });
+  }
+
+  private declarePreflightFacts(binding: Readonly<Record<string, string>>): void {
+    const guard = this.foundry.capabilityHost ?? this.foundry.account;
+    addPreflightFacts(
+      guard,
+      {
+        kind: "immutable-binding",
+        key: "foundry/network-injection",
+        description: "Foundry agent network injection / capability host binding (agent subnet CIDR, UDR next hop, spoke gateway IP)",
+        values: binding,
+        guard,
+      },
+      {
+        kind: "foundry-hosted-agents",
+        networkMode: "byo-vnet",
+        acaPermits: [
+          { label: "aca-fqdn", webGroups: [this.policy.acaFqdns.address] },
+          { label: "aca-service-tags", dstGroups: this.policy.serviceTagGroups.map((g) => g.address) },
+        ],
+        privateEndpointCidrs: [this.network.privateEndpointSubnetCidr],
+        udrRoutes: [
+          { addressPrefix: "0.0.0.0/0", nextHopIp: this.spokeGateway.privateIp },
+          { addressPrefix: this.network.privateEndpointSubnetCidr },
+        ],
+        spokeGatewayIp: this.spokeGateway.privateIp,
+      },
+    );
+  }
+}
+
+function sortedTags(tags: { [key: string]: string }): { [key: string]: string } {
+  const out: { [key: string]: string } = {};
+  for (const k of Object.keys(tags).sort()) out[k] = tags[k];
+  return out;
+}

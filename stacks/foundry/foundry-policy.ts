@@ -1,0 +1,115 @@
+// The Foundry VCA rule table (research cloud-stacks.md §2.2, issue 5): source of every rule is
+// the agent-subnet SmartGroup; first match wins.
+//   1 deny-threat-intel      DENY   ANY      → ThreatIQ
+//   2 allow-aca-fqdn         PERMIT TCP 443  → Public Internet, ACA FQDN WebGroup, no decryption
+//   3 allow-aca-svctag       PERMIT TCP 443  → 4 azureips service-tag SmartGroups, no decryption
+//   4 allow-tool-calls       PERMIT TCP 443  → Public Internet, operator WebGroup (decryption optional)
+//   5 default-deny-internet  DENY   ANY      → Public Internet
+//   6 deny-east-west         DENY   ANY      → Anywhere (only when transit-attached)
+import { Construct } from "constructs";
+import { DcfPolicyPack, DcfRenderMode } from "../../lib/constructs/dcf/dcf-policy-pack";
+import { DcfRuleProps } from "../../lib/constructs/dcf/dcf-rule";
+import { DcfFeature } from "../../lib/constructs/dcf/dcf-feature";
+import { ISmartGroupRef, WellKnownSmartGroups } from "../../lib/constructs/dcf/group-refs";
+import { SmartGroup } from "../../lib/constructs/dcf/smart-group";
+import { WebGroup } from "../../lib/constructs/dcf/web-group";
+import { Select } from "../../lib/dcf/builder/selectors";
+import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
+import { ITerraformDependable } from "../../lib/core/cdktf";
+import { ACA_PLATFORM_FQDNS, ACA_SERVICE_TAGS } from "./aca-egress";
+
+/** Rule name suffixes and priorities (the rule name is `<namePrefix>-<suffix>`). */
+export const FOUNDRY_RULES = {
+  denyThreatIntel: { suffix: "deny-threat-intel", priority: 1 },
+  allowAcaFqdn: { suffix: "allow-aca-fqdn", priority: 2 },
+  allowAcaServiceTags: { suffix: "allow-aca-svctag", priority: 3 },
+  allowToolCalls: { suffix: "allow-tool-calls", priority: 4 },
+  defaultDenyInternet: { suffix: "default-deny-internet", priority: 5 },
+  denyEastWest: { suffix: "deny-east-west", priority: 6 },
+} as const;
+
+export interface FoundryPolicyProps {
+  readonly namePrefix: string;
+  readonly aviatrixAccountName: string;
+  /** Agent subnet name (reference or literal): the rules' source. */
+  readonly agentSubnetName: string;
+  readonly toolCallDomains: readonly string[];
+  readonly toolCallDecryption: boolean;
+  readonly transitAttached: boolean;
+  readonly mode: PolicyMode;
+  readonly promoteRules: readonly string[];
+  readonly renderAs: DcfRenderMode;
+  readonly manageDefaultAction: boolean;
+  readonly dependsOn: ITerraformDependable[];
+}
+
+export class FoundryPolicy extends Construct {
+  public readonly feature: DcfFeature;
+  public readonly agentGroup: SmartGroup;
+  public readonly acaFqdns: WebGroup;
+  public readonly serviceTagGroups: readonly SmartGroup[];
+  public readonly toolCalls?: WebGroup;
+  public readonly pack: DcfPolicyPack;
+
+  constructor(scope: Construct, id: string, props: FoundryPolicyProps) {
+    super(scope, id);
+    const p = props.namePrefix;
+    this.feature = new DcfFeature(this, "DcfFeature");
+    this.agentGroup = new SmartGroup(this, "AgentSubnet", {
+      name: `${p}-agent-subnet`,
+      matchExpressions: [Select.subnet({ name: props.agentSubnetName, accountName: props.aviatrixAccountName })],
+    });
+    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: ACA_PLATFORM_FQDNS });
+    this.serviceTagGroups = ACA_SERVICE_TAGS.map((tag) => {
+      return new SmartGroup(this, `ServiceTag-${tag}`, { name: `${p}-svctag-${tag.toLowerCase()}`, matchExpressions: [Select.azureIps({ serviceName: tag })] });
+    });
+    if (props.toolCallDomains.length > 0) {
+      this.toolCalls = new WebGroup(this, "ToolCalls", { name: `${p}-tool-calls`, domains: props.toolCallDomains });
+    }
+
+    const src: ISmartGroupRef[] = [this.agentGroup];
+    const internet = WellKnownSmartGroups.publicInternet();
+    const promoted = new Set(props.promoteRules);
+    const rule = (r: { suffix: string; priority: number }, rest: Omit<DcfRuleProps, "name" | "priority" | "src">): DcfRuleProps => ({
+      name: `${p}-${r.suffix}`,
+      priority: r.priority,
+      src,
+      // Every rule is a DCF rule only: the agent subnet has no NSG for the controller to orchestrate.
+      excludeSgOrchestration: true,
+      ...(promoted.has(r.suffix) ? { promote: true } : {}),
+      ...rest,
+    });
+    const noDecrypt = { decrypt: "DECRYPT_NOT_ALLOWED", flowAppRequirement: "TLS_REQUIRED" } as const;
+    const rules: DcfRuleProps[] = [
+      rule(FOUNDRY_RULES.denyThreatIntel, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.threatIq()] }),
+      rule(FOUNDRY_RULES.allowAcaFqdn, { action: "PERMIT", protocol: "TCP", ports: [443], dst: [internet], webGroups: [this.acaFqdns], ...noDecrypt }),
+      rule(FOUNDRY_RULES.allowAcaServiceTags, { action: "PERMIT", protocol: "TCP", ports: [443], dst: this.serviceTagGroups, ...noDecrypt }),
+    ];
+    if (this.toolCalls) {
+      rules.push(
+        rule(FOUNDRY_RULES.allowToolCalls, {
+          action: "PERMIT",
+          protocol: "TCP",
+          ports: [443],
+          dst: [internet],
+          webGroups: [this.toolCalls],
+          ...(props.toolCallDecryption
+            ? { decrypt: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile }
+            : { decrypt: "DECRYPT_NOT_ALLOWED" }),
+        }),
+      );
+    }
+    rules.push(rule(FOUNDRY_RULES.defaultDenyInternet, { action: "DENY", protocol: "ANY", dst: [internet] }));
+    if (props.transitAttached) {
+      rules.push(rule(FOUNDRY_RULES.denyEastWest, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.anywhere()] }));
+    }
+    this.pack = new DcfPolicyPack(this, "Policy", {
+      mode: props.mode,
+      renderAs: props.renderAs,
+      rulesetName: `${p}-policy`,
+      manageDefaultAction: props.manageDefaultAction,
+      rules,
+      dependsOn: [this.feature, ...props.dependsOn],
+    });
+  }
+}

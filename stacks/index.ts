@@ -1,0 +1,3 @@
+// Public stacks (re-exports only).
+export * from "./foundry-byovnet-stack";
+export * from "./agentcore-stack";
