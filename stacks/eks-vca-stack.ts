@@ -1,0 +1,173 @@
+// EksVcaStack: LibreChat and/or Obot on EKS behind an Aviatrix spoke gateway with DCF.
+// New or existing VPC and cluster. Egress: the controller programs 0/0 → spoke gateway in the
+// private route table (single_ip_snat); pod IPs reach the gateway because the vpc-cni add-on
+// runs with AWS_VPC_K8S_CNI_EXTERNALSNAT=true (research cloud-stacks.md §2.3, §5).
+import { Construct } from "constructs";
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ITerraformDependable, TerraformStack } from "../lib/core/cdktf";
+import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
+import { KubernetesCloud } from "../lib/constructs/kubernetes/kubernetes-cloud";
+import { KubernetesProviders } from "../lib/constructs/kubernetes/kubernetes-providers";
+import { PodSnatDisabled } from "../lib/constructs/kubernetes/pod-snat-disabled";
+import { Cloud } from "../lib/constructs/network/cloud";
+import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
+import { Select } from "../lib/dcf/builder/selectors";
+import { Preflight } from "../lib/preflight/preflight";
+import { eksControlPlaneDomains } from "./k8s/cluster-egress-domains";
+import { K8sContainment } from "./k8s/k8s-containment";
+import { checkLiteral, checkNamePrefix, checkOneOf, K8sStackPropsError } from "./k8s/k8s-stack-props-error";
+import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
+
+export interface EksNewNetworkProps {
+  /** VPC CIDR, /16 to /24. */
+  readonly cidr: string;
+  /** Two availability zones (EKS needs subnets in two). */
+  readonly availabilityZones: readonly string[];
+}
+
+export interface EksExistingNetworkProps {
+  /** `vpc-…` */
+  readonly vpcId: string;
+  /** CIDR of the public subnet the gateway launches in. */
+  readonly gatewaySubnetCidr: string;
+  /** Private subnets of the nodes (routed through the gateway). */
+  readonly nodeSubnetIds: readonly string[];
+}
+
+export interface EksNewClusterProps {
+  /** @default "<namePrefix>-eks" */
+  readonly name?: string;
+  /** @default "1.32" */
+  readonly kubernetesVersion?: string;
+  /** @default "m5.large" */
+  readonly nodeInstanceType?: string;
+  /** @default 2 */
+  readonly nodeDesiredSize?: number;
+  /** @default 4 */
+  readonly nodeMaxSize?: number;
+}
+
+export interface EksExistingClusterProps {
+  readonly name: string;
+  /** Cluster ARN (the onboarding and SmartGroup cluster id). */
+  readonly arn: string;
+}
+
+export interface EksVcaStackProps extends K8sVcaStackProps {
+  /** AWS region, e.g. "us-east-2". */
+  readonly region: string;
+  /** Exactly one of newNetwork / existingNetwork. */
+  readonly newNetwork?: EksNewNetworkProps;
+  readonly existingNetwork?: EksExistingNetworkProps;
+  /** Exactly one of newCluster / existingCluster. */
+  readonly newCluster?: EksNewClusterProps;
+  readonly existingCluster?: EksExistingClusterProps;
+}
+
+export class EksVcaStack extends TerraformStack {
+  public readonly spokeGateway: SpokeGateway;
+  public readonly cluster?: EksCluster;
+  public readonly nodeGroup?: EksNodeGroup;
+  public readonly containment: K8sContainment;
+
+  constructor(scope: Construct, id: string, props: EksVcaStackProps) {
+    super(scope, id);
+    const prefix = checkNamePrefix(this, "namePrefix", props.namePrefix ?? "vca");
+    const region = checkLiteral(this, "region", props.region, 'set the AWS region, e.g. "us-east-2"');
+    checkOneOf(this, "newNetwork/existingNetwork", ["newNetwork", props.newNetwork], ["existingNetwork", props.existingNetwork]);
+    checkOneOf(this, "newCluster/existingCluster", ["newCluster", props.newCluster], ["existingCluster", props.existingCluster]);
+    if (props.newNetwork && props.newNetwork.availabilityZones?.length !== 2) {
+      throw new K8sStackPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
+    }
+    new AwsProvider(this, "aws", { region });
+    new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
+    Preflight.of(this, { controllerVersion: props.controllerVersion });
+
+    this.spokeGateway = new SpokeGateway(this, "spoke", {
+      name: `${prefix}-spoke`,
+      cloud: Cloud.AWS,
+      accountName: props.accountName,
+      region,
+      gatewaySize: props.gatewaySize,
+      ha: props.haGateway,
+      // The controller programs 0/0 → gateway in the private route table and SNATs to its EIP.
+      singleIpSnat: true,
+      ...(props.newNetwork
+        ? { newNetwork: { cidr: props.newNetwork.cidr, availabilityZones: [...props.newNetwork.availabilityZones], workloadSubnetCount: 2 } }
+        : { vpcId: props.existingNetwork!.vpcId, gatewaySubnet: props.existingNetwork!.gatewaySubnetCidr }),
+    });
+    const nodeSubnetIds = props.newNetwork ? this.spokeGateway.network!.workloadSubnetIds : [...props.existingNetwork!.nodeSubnetIds];
+    if (nodeSubnetIds.length === 0) throw new K8sStackPropsError(this, "existingNetwork.nodeSubnetIds", nodeSubnetIds, "at least one private subnet", "list the node subnets routed through the gateway");
+
+    let clusterName: string;
+    let clusterArn: string;
+    let providers: KubernetesProviders;
+    const clusterDependables: ITerraformDependable[] = [];
+    if (props.newCluster) {
+      const c = props.newCluster;
+      clusterName = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-eks`, "name the cluster");
+      const clusterRole = new IamRole(this, "cluster-role", { name: `${clusterName}-cluster`, assumeRolePolicy: assumeRole("eks.amazonaws.com") });
+      const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" });
+      this.cluster = new EksCluster(this, "cluster", {
+        name: clusterName,
+        version: c.kubernetesVersion ?? "1.32",
+        roleArn: clusterRole.arn,
+        vpcConfig: { subnetIds: nodeSubnetIds, endpointPrivateAccess: true, endpointPublicAccess: true },
+        accessConfig: { authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true },
+        dependsOn: [clusterPolicy],
+      });
+      clusterArn = this.cluster.arn;
+      providers = KubernetesProviders.forEks(this, "kubernetes", {
+        clusterName: this.cluster.name,
+        endpoint: this.cluster.endpoint,
+        certificateAuthorityData: this.cluster.certificateAuthority.get(0).data,
+      });
+    } else {
+      const e = props.existingCluster!;
+      clusterName = checkLiteral(this, "existingCluster.name", e.name, "name the existing EKS cluster");
+      clusterArn = checkLiteral(this, "existingCluster.arn", e.arn, "give the cluster ARN (aws eks describe-cluster --query cluster.arn)");
+      providers = KubernetesProviders.forEks(this, "kubernetes", { clusterName });
+    }
+    const podSnat = new PodSnatDisabled(this, "pod-snat", { cloud: KubernetesCloud.EKS, eks: { clusterName: this.cluster?.name ?? clusterName }, providers });
+    if (this.cluster) {
+      const c = props.newCluster!;
+      const nodeRole = new IamRole(this, "node-role", { name: `${clusterName}-nodes`, assumeRolePolicy: assumeRole("ec2.amazonaws.com") });
+      const attachments = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"].map(
+        (p) => new IamRolePolicyAttachment(this, `node-${p}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${p}` }),
+      );
+      // Nodes start after the gateway (routes) and external SNAT: early nodes fail bootstrap (CSE exit 50).
+      this.nodeGroup = new EksNodeGroup(this, "nodes", {
+        clusterName: this.cluster.name,
+        nodeGroupName: `${clusterName}-nodes`,
+        nodeRoleArn: nodeRole.arn,
+        subnetIds: nodeSubnetIds,
+        instanceTypes: [c.nodeInstanceType ?? "m5.large"],
+        scalingConfig: { desiredSize: c.nodeDesiredSize ?? 2, minSize: 1, maxSize: c.nodeMaxSize ?? 4 },
+        dependsOn: [...attachments, this.spokeGateway.resource, ...podSnat.resources],
+      });
+      clusterDependables.push(this.nodeGroup);
+    }
+
+    this.containment = new K8sContainment(this, "vca", {
+      ...props,
+      cloud: KubernetesCloud.EKS,
+      namePrefix: prefix,
+      clusterId: clusterArn,
+      providers,
+      podSnat,
+      // Managed node group instances carry eks:cluster-name; pods (same subnets) do not match.
+      nodeSelector: [Select.vm({ tags: { "eks:cluster-name": clusterName } })],
+      controlPlaneDomains: eksControlPlaneDomains(region),
+      clusterDependables,
+      egressDependables: [this.spokeGateway.resource, ...podSnat.dependable],
+    });
+  }
+}
+
+function assumeRole(service: string): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+}

@@ -1,0 +1,133 @@
+// The cloud-independent half of the Kubernetes VCA stacks: DCF on, the FirewallPolicy CRD chart,
+// cluster onboarding, the node SmartGroup and control-plane permit, the policy pack
+// (discover/enforce), the workloads (LibreChat, Obot), Zero Trust for AI intents and the
+// preflight facts. Install order: CRD chart → onboarding → pod SNAT off → workloads.
+import { Construct } from "constructs";
+import { ITerraformDependable } from "../../lib/core/cdktf";
+import { ZeroTrustForAi } from "../../lib/constructs/ai/zero-trust-for-ai";
+import { DcfFeature } from "../../lib/constructs/dcf/dcf-feature";
+import { DcfPolicyPack } from "../../lib/constructs/dcf/dcf-policy-pack";
+import { WellKnownSmartGroups } from "../../lib/constructs/dcf/group-refs";
+import { SmartGroup } from "../../lib/constructs/dcf/smart-group";
+import { WebGroup } from "../../lib/constructs/dcf/web-group";
+import { K8sFirewallChart } from "../../lib/constructs/kubernetes/k8s-firewall-chart";
+import { KubernetesCloud } from "../../lib/constructs/kubernetes/kubernetes-cloud";
+import { KubernetesClusterOnboarding, OnboardingCredentials } from "../../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
+import { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
+import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabled";
+import { MatchExpression, PolicyMode } from "../../lib/dcf/model";
+import { addPreflightFacts } from "../../lib/preflight/facts";
+import { K8sVcaStackProps } from "./k8s-vca-props";
+import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
+import { addObotWorkload, ObotWorkload } from "./obot-workload";
+import { K8sStackPropsError } from "./k8s-stack-props-error";
+import { terraformAddress, tokenFreeOrUndefined } from "./addresses";
+import { CLUSTER_KEY } from "./cluster-key";
+
+/** Priority of the node → cloud control plane / registries permit. */
+export const CONTROL_PLANE_PRIORITY = 30;
+
+export interface K8sContainmentProps extends K8sVcaStackProps {
+  readonly cloud: KubernetesCloud;
+  readonly namePrefix: string;
+  /** Onboarding / SmartGroup cluster id (EKS ARN, AKS resource id, GKE self link); may be a reference. */
+  readonly clusterId: string;
+  readonly providers: KubernetesProviders;
+  readonly podSnat: PodSnatDisabled;
+  /** Selects the cluster's nodes but not its pods (image pulls and kubelet traffic come from nodes). */
+  readonly nodeSelector: readonly MatchExpression[];
+  /** Hosts the nodes need (API endpoint, cloud registries, bootstrap). */
+  readonly controlPlaneDomains: readonly string[];
+  /** The API server as a SmartGroup expression, when pods reach it through the gateway without SNI (AKS). @default - none */
+  readonly apiServer?: MatchExpression;
+  /** Register aviatrix_kubernetes_cluster explicitly. @default - KubernetesClusterOnboarding's default for the cloud */
+  readonly registerCluster?: boolean;
+  /** @default - the onboarding default for the cloud */
+  readonly onboardingCredentials?: OnboardingCredentials;
+  /** The cluster and node pools: Kubernetes resources wait for them. */
+  readonly clusterDependables: readonly ITerraformDependable[];
+  /** Egress must be in place before workloads start (spoke gateway, routes). */
+  readonly egressDependables: readonly ITerraformDependable[];
+}
+
+export class K8sContainment extends Construct {
+  public readonly mode: PolicyMode;
+  public readonly feature: DcfFeature;
+  public readonly firewallChart: K8sFirewallChart;
+  public readonly onboarding: KubernetesClusterOnboarding;
+  public readonly pack: DcfPolicyPack;
+  public readonly nodes: SmartGroup;
+  public readonly controlPlane: WebGroup;
+  public readonly librechat?: LibreChatWorkload;
+  public readonly obot?: ObotWorkload;
+  public readonly zeroTrustForAi?: ZeroTrustForAi;
+
+  constructor(scope: Construct, id: string, props: K8sContainmentProps) {
+    super(scope, id);
+    this.mode = props.mode ?? "discover";
+    if (this.mode !== "discover" && this.mode !== "enforce") {
+      throw new K8sStackPropsError(this, "mode", props.mode, '"discover" or "enforce"', 'start with "discover", switch to "enforce" once the logged flows are reviewed');
+    }
+    if (!props.librechat && !props.obot) {
+      throw new K8sStackPropsError(this, "librechat/obot", undefined, "at least one workload", "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)");
+    }
+    const prefix = props.namePrefix;
+    this.feature = new DcfFeature(this, "dcf", { k8sDcfPolicies: true });
+
+    this.firewallChart = new K8sFirewallChart(this, "crds", {
+      version: props.firewallChartVersion ?? "10.1.0",
+      providers: props.providers,
+      dependsOn: [...props.clusterDependables],
+    });
+    // The controller caches a missing CRD on first connect: onboard only after the chart.
+    this.onboarding = new KubernetesClusterOnboarding(this, "onboarding", {
+      cloud: props.cloud,
+      clusterId: props.clusterId,
+      register: props.registerCluster,
+      credentials: props.onboardingCredentials,
+      firewallChart: this.firewallChart,
+      dependsOn: [this.feature.features.k8s ?? this.feature.microseg, ...props.clusterDependables],
+    });
+
+    this.pack = new DcfPolicyPack(this, "policy", { mode: this.mode, dependsOn: [this.feature] });
+    this.nodes = new SmartGroup(this, "nodes", { name: `${prefix}-nodes`, matchExpressions: props.nodeSelector });
+    this.controlPlane = new WebGroup(this, "control-plane", { name: `${prefix}-k8s-control-plane`, domains: props.controlPlaneDomains });
+    const internet = WellKnownSmartGroups.publicInternet();
+    this.pack.addRule({
+      name: "allow-k8s-control-plane",
+      priority: CONTROL_PLANE_PRIORITY,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [this.nodes],
+      dst: [internet],
+      webGroups: [this.controlPlane],
+      // Kubelets, node bootstrap and registry logins pin certificates: never decrypt them.
+      decrypt: "DECRYPT_NOT_ALLOWED",
+    });
+
+    const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables];
+    const common = { prefix, clusterId: props.clusterId, providers: props.providers, pack: this.pack, nodes: this.nodes, firewallChart: this.firewallChart, podSnat: props.podSnat, ordering: workloadOrdering };
+    if (props.librechat) this.librechat = addLibreChatWorkload(this, "librechat", { ...common, workload: props.librechat, controllerVersion: props.controllerVersion });
+    if (props.obot) this.obot = addObotWorkload(this, "obot", { ...common, workload: props.obot, apiServer: props.apiServer });
+
+    if (props.zeroTrustForAi) {
+      this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack });
+    }
+    this.addFacts(props);
+  }
+
+  private addFacts(props: K8sContainmentProps): void {
+    const chartAddress = terraformAddress(this.firewallChart.release);
+    addPreflightFacts(props.podSnat, { kind: "kubernetes-cluster", clusterKey: CLUSTER_KEY, cloud: props.cloud.toLowerCase() as "eks" | "aks" | "gke", podSnatDisabled: true });
+    addPreflightFacts(this.firewallChart, { kind: "k8s-firewall-chart", clusterKey: CLUSTER_KEY, chartVersion: this.firewallChart.version.text, address: chartAddress });
+    addPreflightFacts(this.onboarding, {
+      kind: "cluster-onboarding",
+      clusterKey: CLUSTER_KEY,
+      // A reference is only known at plan time: the one onboarded cluster covers every selector.
+      clusterId: tokenFreeOrUndefined(this.onboarding.clusterId),
+      dependsOn: this.onboarding.resource ? (this.onboarding.resource.dependsOn ?? []) : [chartAddress],
+    });
+    for (const name of Object.keys(this.feature.features).sort()) addPreflightFacts(this.feature, { kind: "dcf-feature", feature: name });
+  }
+}

@@ -1,0 +1,24 @@
+// Secrets of the workloads as sensitive Terraform variables (never literals in cdk.tf.json):
+// one `<prefix>_<name lower-case>` variable per env name, values set with TF_VAR_… at apply.
+import { IConstruct } from "constructs";
+import { TerraformStack, TerraformVariable } from "../../lib/core/cdktf";
+import { K8sStackPropsError } from "./k8s-stack-props-error";
+
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** env name → `${var.<prefix>_<name>}` for each name (sorted, de-duplicated). */
+export function sensitiveEnvVariables(scope: IConstruct, prop: string, prefix: string, names: readonly string[]): Record<string, string> {
+  const stack = TerraformStack.of(scope);
+  const out: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    if (typeof name !== "string" || !ENV_NAME.test(name)) {
+      throw new K8sStackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
+    }
+  }
+  for (const name of [...new Set(names)].sort()) {
+    const id = `${prefix}_${name.toLowerCase()}`;
+    const existing = stack.node.tryFindChild(id) as TerraformVariable | undefined;
+    out[name] = (existing ?? new TerraformVariable(stack, id, { type: "string", sensitive: true, description: `${name} for ${prefix} (secret)` })).stringValue;
+  }
+  return out;
+}
