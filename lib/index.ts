@@ -14,3 +14,4 @@ export type { SmartGroupProps, WebGroupProps } from "./constructs/dcf";
 export * from "./dcf/analyze";
 export * from "./validate";
 export * from "../stacks";
+export * from "./constructs/ai";

@@ -9,9 +9,14 @@ export class DcfValidationError extends UserInputError {
   /** The prop (or prop path, e.g. `rules[2].ports`) that is wrong. */
   public readonly prop: string;
 
-  constructor(scope: IConstruct | string, prop: string, got: string, want: string, fix?: string) {
+  /** An error whose reason is already phrased (e.g. by a model validator, with its own got/want). */
+  public static because(scope: IConstruct | string, prop: string, reason: string): DcfValidationError {
+    return new DcfValidationError(scope, prop, "", "", undefined, reason);
+  }
+
+  constructor(scope: IConstruct | string, prop: string, got: string, want: string, fix?: string, reason?: string) {
     const path = typeof scope === "string" ? scope : scope.node.path;
-    super(`[${path}] ${prop}: got ${got}, want ${want}${fix ? `; ${fix}` : ""}`);
+    super(`[${path}] ${prop}: ${reason ?? `got ${got}, want ${want}${fix ? `; ${fix}` : ""}`}`);
     this.name = "DcfValidationError";
     this.constructPath = path;
     this.prop = prop;

@@ -1,0 +1,343 @@
+// DCF policy = what is allowed: priority-ordered rules (first match wins) plus the POST_RULES
+// default action, with discover/enforce as one switch. Renders the V1 policy list (default) or a
+// ruleset attached through a policy group at TERRAFORM_BEFORE_UI_MANAGED; exposes the same data
+// as a PolicyModel for the simulator, analyzer and preflight.
+import { Construct } from "constructs";
+import { ITerraformDependable, IResolvable, Lazy, TerraformStack } from "../../core/cdktf";
+import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-attachment-point";
+import { DcfPolicyGroup } from "../../aviatrix/gen/providers/aviatrix/dcf-policy-group";
+import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
+import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-default-action-rule";
+import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
+import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
+import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
+import { resolveTokens } from "./resolve-tokens";
+import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import {
+  isSmartGroupRef,
+  isWebGroupRef,
+  ISmartGroupRef,
+  IWebGroupRef,
+  SmartGroupInput,
+  WebGroupInput,
+  WellKnownSmartGroups,
+  WellKnownWebGroups,
+} from "./group-refs";
+import { ManagedSmartGroup, ManagedWebGroup } from "./managed-groups";
+import { byPriority, GroupKeys, renderRuleBlock, ruleToModel } from "./policy-render";
+import { SmartGroup } from "./smart-group";
+import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
+import { WebGroup } from "./web-group";
+
+const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
+
+/** How the pack is written to Terraform. */
+export type DcfRenderMode = "policyList" | "ruleset";
+/** Root attachment points a Terraform-managed ruleset can hang from. */
+export type DcfAttachmentPointName = "TERRAFORM_BEFORE_UI_MANAGED" | "TERRAFORM_AFTER_UI_MANAGED";
+
+export interface DcfDefaultActionProps {
+  /** @default - "PERMIT" in discover mode, "DENY" in enforce mode */
+  readonly action?: "PERMIT" | "DENY";
+  /** @default true */
+  readonly logging?: boolean;
+  /** "start", "end", "start/end" or a log profile UUID (controller ≥ 8.2.0). @default - controller default */
+  readonly logProfile?: string;
+}
+
+export interface DcfPolicyPackProps {
+  /**
+   * discover: rules watch (log and fall through) and the default action is PERMIT + log;
+   * enforce: rules act and the default action is DENY + log.
+   * @default "enforce"
+   */
+  readonly mode?: PolicyMode;
+  /** Default logging of rules that do not set `logging`. @default true */
+  readonly logging?: boolean;
+  /** The POST_RULES default action (`aviatrix_distributed_firewalling_default_action_rule`). @default - from `mode`, logged */
+  readonly defaultAction?: DcfDefaultActionProps;
+  /**
+   * Whether this pack manages the controller's default action (a singleton). Turn it off when
+   * another stack owns it. @default true
+   */
+  readonly manageDefaultAction?: boolean;
+  /**
+   * "policyList": the V1 list (`aviatrix_distributed_firewalling_policy_list`, a controller
+   * singleton: it replaces every V1 rule). "ruleset": `aviatrix_dcf_ruleset` + `aviatrix_dcf_policy_group`
+   * attached at `attachmentPoint` (controller ≥ 8.2.0).
+   * @default "policyList"
+   */
+  readonly renderAs?: DcfRenderMode;
+  /** Name of the ruleset / policy group (ruleset mode). @default - the construct id */
+  readonly rulesetName?: string;
+  /** @default "TERRAFORM_BEFORE_UI_MANAGED" */
+  readonly attachmentPoint?: DcfAttachmentPointName;
+  /** Rules to add now; more with `addRule`. @default - none */
+  readonly rules?: readonly DcfRuleProps[];
+  /** Resources that must exist first, e.g. a `DcfFeature`. @default - none */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/** A DCF policy pack: rules, default action and the model they make. */
+export class DcfPolicyPack extends Construct {
+  public static isDcfPolicyPack(x: unknown): x is DcfPolicyPack {
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  public readonly mode: PolicyMode;
+  public readonly renderAs: DcfRenderMode;
+  /** The resolved default action, or undefined when not managed here. */
+  public readonly defaultAction?: DefaultActionModel;
+  /** `aviatrix_distributed_firewalling_policy_list` (policyList mode). */
+  public readonly policyList?: DistributedFirewallingPolicyList;
+  /** `aviatrix_dcf_ruleset` + `aviatrix_dcf_policy_group` (ruleset mode). */
+  public readonly ruleset?: DcfRuleset;
+  public readonly policyGroup?: DcfPolicyGroup;
+  public readonly defaultActionRule?: DistributedFirewallingDefaultActionRule;
+  /** The attachment point the ruleset hangs from (ruleset mode). */
+  public readonly attachmentPoint?: DcfAttachmentPointName;
+
+  private readonly defaultLogging: boolean;
+  private readonly rulesByName = new Map<string, PackRule>();
+  private readonly namesByPriority = new Map<number, string>();
+  // Groups rendered on demand from model inputs, by model key, so a model used twice is one resource.
+  private readonly renderedSmartGroups = new Map<string, ISmartGroupRef>();
+  private readonly renderedWebGroups = new Map<string, IWebGroupRef>();
+
+  constructor(scope: Construct, id: string, props: DcfPolicyPackProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, BRAND, { value: true });
+    this.mode = props.mode ?? "enforce";
+    if (this.mode !== "discover" && this.mode !== "enforce") {
+      throw new DcfValidationError(this, "mode", describeValue(props.mode), `"discover" or "enforce"`);
+    }
+    this.renderAs = props.renderAs ?? "policyList";
+    if (this.renderAs !== "policyList" && this.renderAs !== "ruleset") {
+      throw new DcfValidationError(this, "renderAs", describeValue(props.renderAs), `"policyList" or "ruleset"`);
+    }
+    this.defaultLogging = props.logging ?? true;
+    const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
+    const rules = Lazy.anyValue({ produce: () => this.renderBlocks() }) as IResolvable;
+
+    if (this.renderAs === "policyList") {
+      // "Default": the singleton takes the pack's own address (aviatrix_distributed_firewalling_policy_list.<id>).
+      this.policyList = new DistributedFirewallingPolicyList(this, "Default", { policies: rules, dependsOn });
+    } else {
+      const attachmentPoint = props.attachmentPoint ?? "TERRAFORM_BEFORE_UI_MANAGED";
+      if (attachmentPoint !== "TERRAFORM_BEFORE_UI_MANAGED" && attachmentPoint !== "TERRAFORM_AFTER_UI_MANAGED") {
+        throw new DcfValidationError(this, "attachmentPoint", describeValue(attachmentPoint), `"TERRAFORM_BEFORE_UI_MANAGED" or "TERRAFORM_AFTER_UI_MANAGED"`);
+      }
+      this.attachmentPoint = attachmentPoint;
+      const name = props.rulesetName ?? id;
+      if (name.trim() === "") throw new DcfValidationError(this, "rulesetName", describeValue(name), "a non-empty name");
+      this.ruleset = new DcfRuleset(this, "Default", { name, rules, dependsOn });
+      const sameAddress = this.ruleset.friendlyUniqueId;
+      const point = new DataAviatrixDcfAttachmentPoint(this, "attachment_point", { name: attachmentPoint });
+      point.overrideLogicalId(sameAddress);
+      this.policyGroup = new DcfPolicyGroup(this, "policy_group", {
+        name,
+        attachTo: point.id,
+        rulesetReference: [{ priority: 100, targetUuid: this.ruleset.id }],
+        dependsOn,
+      });
+      this.policyGroup.overrideLogicalId(sameAddress);
+      requireControllerVersion(this, "renderAs: \"ruleset\"", DCF_MIN_VERSIONS.ruleset);
+    }
+
+    if (props.manageDefaultAction ?? true) {
+      const d = props.defaultAction ?? {};
+      const action = d.action ?? (this.mode === "discover" ? "PERMIT" : "DENY");
+      if (action !== "PERMIT" && action !== "DENY") {
+        throw new DcfValidationError(this, "defaultAction.action", describeValue(d.action), `"PERMIT" or "DENY"`);
+      }
+      const logging = d.logging ?? true;
+      let logProfile: string | undefined;
+      if (d.logProfile !== undefined) {
+        logProfile = LOG_PROFILES[d.logProfile] ?? d.logProfile;
+        if (!Object.values(LOG_PROFILES).includes(logProfile)) {
+          throw new DcfValidationError(this, "defaultAction.logProfile", describeValue(d.logProfile), `"start", "end", "start/end" or a log profile UUID`);
+        }
+        if (!logging) throw new DcfValidationError(this, "defaultAction.logProfile", describeValue(d.logProfile), "no log profile when logging is off", "turn logging on or drop logProfile");
+      }
+      this.defaultAction = { action, logging, ...(logProfile !== undefined ? { logProfile } : {}) };
+      this.defaultActionRule = new DistributedFirewallingDefaultActionRule(this, "default_action", {
+        action,
+        logging,
+        logProfile,
+        dependsOn,
+      });
+      this.defaultActionRule.overrideLogicalId((this.policyList ?? this.ruleset)!.friendlyUniqueId);
+      requireControllerVersion(this, "the default action rule", DCF_MIN_VERSIONS.defaultActionRule);
+      if (logProfile !== undefined) requireControllerVersion(this, "defaultAction.logProfile", DCF_MIN_VERSIONS.logProfile);
+    }
+    requireControllerVersion(this, "rule logProfile", DCF_MIN_VERSIONS.logProfile, () =>
+      [...this.rulesByName.values()].some((r) => r.logProfile !== undefined),
+    );
+    this.node.addValidation({ validate: () => this.validateSingletons() });
+    for (const rule of props.rules ?? []) this.addRule(rule);
+  }
+
+  /** Adds a rule; validates it now (duplicate name or priority, ports, decryption, …). */
+  public addRule(props: DcfRuleProps): this {
+    const rule = normalizeRule(props, {
+      scope: this,
+      index: this.rulesByName.size,
+      mode: this.mode,
+      defaultLogging: this.defaultLogging,
+      smartGroup: (input, prop) => this.smartGroupRef(input, prop),
+      webGroup: (input, prop) => this.webGroupRef(input, prop),
+    });
+    const at = `rules[${JSON.stringify(rule.name)}]`;
+    if (this.rulesByName.has(rule.name)) {
+      throw new DcfValidationError(this, `${at}.name`, describeValue(rule.name), "a name unique in the pack", "rename one of the rules");
+    }
+    const clash = this.namesByPriority.get(rule.priority);
+    if (clash !== undefined) {
+      throw new DcfValidationError(
+        this,
+        `${at}.priority`,
+        String(rule.priority),
+        `a priority not used by another rule (rule "${clash}" has it)`,
+        "give each rule its own priority: first match wins, so ties would make the order undefined",
+      );
+    }
+    this.rulesByName.set(rule.name, rule);
+    this.namesByPriority.set(rule.priority, rule.name);
+    return this;
+  }
+
+  /** Rules in evaluation order (by priority). */
+  public get rules(): readonly PackRule[] {
+    return byPriority(this.rulesByName.values());
+  }
+
+  /**
+   * The pack as a PolicyModel: every referenced group (keyed by Terraform address or UUID),
+   * the rules (tier V1, by priority) and the default action. Terraform references appear as
+   * `${…}` text, as in the synthesized JSON.
+   */
+  public get model(): PolicyModel {
+    const keys = new GroupKeys();
+    const smartGroups: Record<string, SmartGroupModel> = {};
+    const webGroups: Record<string, WebGroupModel> = {};
+    const seen = new Set<string>();
+    const rules = this.rules.map((rule) => {
+      for (const ref of [...rule.src, ...rule.dst]) {
+        const key = keys.of(ref);
+        if (!seen.has(key)) {
+          seen.add(key);
+          smartGroups[key] = ref.model;
+        }
+      }
+      for (const ref of rule.webGroups) {
+        const key = keys.of(ref);
+        if (!seen.has(`web:${key}`)) {
+          seen.add(`web:${key}`);
+          webGroups[key] = ref.model;
+        }
+      }
+      return ruleToModel(rule, keys, this.ruleOrigin(rule));
+    });
+    return {
+      smartGroups: sortedRecord(smartGroups),
+      webGroups: sortedRecord(webGroups),
+      rules: resolveTokens(this, rules),
+      ...(this.defaultAction !== undefined ? { defaultAction: this.defaultAction } : {}),
+    };
+  }
+
+  private ruleOrigin(rule: PackRule): string {
+    const owner = (this.policyList ?? this.ruleset)!;
+    const type = owner.terraformResourceType;
+    return `${type}.${owner.friendlyUniqueId}[${JSON.stringify(rule.name)}]`;
+  }
+
+  private renderBlocks(): Record<string, unknown>[] {
+    const keys = new GroupKeys(TerraformStack.of(this));
+    return this.rules.map((r) => renderRuleBlock(r, keys));
+  }
+
+  private smartGroupRef(input: SmartGroupInput, prop: string): ISmartGroupRef {
+    if (isSmartGroupRef(input)) return input;
+    const model = input as SmartGroupModel;
+    switch (model.kind) {
+      case "anywhere":
+        return WellKnownSmartGroups.anywhere();
+      case "publicInternet":
+        return WellKnownSmartGroups.publicInternet();
+      case "unresolved":
+        if (!model.ref) throw new DcfValidationError(this, prop, describeValue(model), "an unresolved group with its `ref` text");
+        return { uuid: model.ref, model };
+      case "selector":
+      case "managed": {
+        const existing = this.renderedSmartGroups.get(model.key);
+        if (existing) return existing;
+        const id = `sg_${safeId(model.key)}`;
+        const ref =
+          model.kind === "selector"
+            ? SmartGroup.fromModel(this, id, model)
+            : ManagedSmartGroup.fromName(this, id, model.name);
+        this.renderedSmartGroups.set(model.key, ref);
+        return ref;
+      }
+      default:
+        throw new DcfValidationError(this, prop, describeValue(input), "a SmartGroup construct, a ManagedSmartGroup reference or a SmartGroupModel");
+    }
+  }
+
+  private webGroupRef(input: WebGroupInput, prop: string): IWebGroupRef {
+    if (isWebGroupRef(input)) return input;
+    const model = input as WebGroupModel;
+    switch (model.kind) {
+      case "allWeb":
+        return WellKnownWebGroups.allWeb();
+      case "unresolved":
+        if (!model.ref) throw new DcfValidationError(this, prop, describeValue(model), "an unresolved group with its `ref` text");
+        return { uuid: model.ref, model };
+      case "domains":
+      case "managed": {
+        const existing = this.renderedWebGroups.get(model.key);
+        if (existing) return existing;
+        const id = `wg_${safeId(model.key)}`;
+        const ref = model.kind === "domains" ? WebGroup.fromModel(this, id, model) : ManagedWebGroup.fromName(this, id, model.name);
+        this.renderedWebGroups.set(model.key, ref);
+        return ref;
+      }
+      default:
+        throw new DcfValidationError(this, prop, describeValue(input), "a WebGroup construct, a ManagedWebGroup reference or a WebGroupModel");
+    }
+  }
+
+  /** The V1 list and the default action are controller singletons: one owner per stack. */
+  private validateSingletons(): string[] {
+    const errors: string[] = [];
+    if (this.renderAs === "policyList" && this.rulesByName.size === 0) {
+      errors.push(
+        `[${this.node.path}] rules: got none, want at least one rule; an empty V1 policy list would delete every V1 rule on the controller — add rules or drop the pack`,
+      );
+    }
+    const packs = TerraformStack.of(this).node.findAll().filter(DcfPolicyPack.isDcfPolicyPack);
+    const first = <T>(pick: (p: DcfPolicyPack) => T | undefined) => packs.find((p) => pick(p) !== undefined);
+    if (this.policyList && first((p) => p.policyList) !== this) {
+      errors.push(`[${this.node.path}] renderAs: got a second "policyList" pack in the stack (first: ${first((p) => p.policyList)!.node.path}), want one — the V1 list is a controller singleton; merge the packs or use renderAs: "ruleset"`);
+    }
+    const samePoint = this.attachmentPoint && packs.find((p) => p.attachmentPoint === this.attachmentPoint);
+    if (samePoint && samePoint !== this) {
+      errors.push(`[${this.node.path}] attachmentPoint: got ${this.attachmentPoint} already used by ${samePoint.node.path}, want one object per attachment point; use the other attachment point or merge the packs`);
+    }
+    if (this.defaultActionRule && first((p) => p.defaultActionRule) !== this) {
+      errors.push(`[${this.node.path}] manageDefaultAction: got a second pack managing the default action (first: ${first((p) => p.defaultActionRule)!.node.path}), want one; set manageDefaultAction: false on all but one pack`);
+    }
+    return errors;
+  }
+}
+
+function safeId(key: string): string {
+  return key.replace(/[^A-Za-z0-9_-]+/g, "_");
+}
+
+function sortedRecord<T>(r: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k];
+  return out;
+}

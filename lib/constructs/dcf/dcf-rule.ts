@@ -1,0 +1,218 @@
+// One DCF rule as construct props, and its eager normalisation: defaults resolved once,
+// contradictions rejected with the construct path and the rule name.
+import { IConstruct } from "constructs";
+import { Token } from "../../core/cdktf";
+import {
+  DECRYPT_POLICIES,
+  DecryptPolicy,
+  FLOW_APP_REQUIREMENTS,
+  FlowAppRequirement,
+  PolicyMode,
+  PortRange,
+  PROTOCOLS,
+  Protocol,
+  RULE_ACTIONS,
+  RuleAction,
+  WELL_KNOWN,
+} from "../../dcf/model";
+import { MAX_PORT_RANGES } from "../../dcf/builder/validate";
+import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
+
+
+/** Friendly log profile names → the controller's well-known log profile UUIDs. */
+export const LOG_PROFILES: Readonly<Record<string, string>> = {
+  start: WELL_KNOWN.logProfileSessionStart,
+  end: WELL_KNOWN.logProfileSessionEnd,
+  "start/end": WELL_KNOWN.logProfileSessionStartEnd,
+};
+
+export interface DcfRuleProps {
+  /** Unique rule name within the pack. */
+  readonly name: string;
+  /** DCF priority: lower is evaluated first; unique within the pack. */
+  readonly priority: number;
+  readonly action: RuleAction;
+  /** TCP, UDP, ICMP or ANY (any case). */
+  readonly protocol: Protocol | Lowercase<Protocol>;
+  /**
+   * Destination ports: numbers (443), ranges as text ("8000-8080") or `{ lo, hi }`. Not allowed
+   * with ICMP. @default - every port
+   */
+  readonly ports?: ReadonlyArray<number | string | PortRange>;
+  /** Source SmartGroups (constructs, managed/well-known refs or models). */
+  readonly src: readonly SmartGroupInput[];
+  /** Destination SmartGroups (egress: `ManagedSmartGroup.publicInternet()`). */
+  readonly dst: readonly SmartGroupInput[];
+  /** WebGroups restricting the destination hosts. @default - no L7 restriction */
+  readonly webGroups?: readonly WebGroupInput[];
+  /** TLS decryption. URL-filter WebGroups need "DECRYPT_ALLOWED". @default "DECRYPT_UNSPECIFIED" */
+  readonly decrypt?: DecryptPolicy;
+  /** TLS profile UUID used when decrypting. @default - controller default behaviour (none set) */
+  readonly tlsProfile?: string;
+  /** Log matches. @default - the pack's `logging` (true) */
+  readonly logging?: boolean;
+  /** "start", "end", "start/end" or a log profile UUID; needs logging. @default - controller default (session start) */
+  readonly logProfile?: string;
+  /** Watch (monitor) mode: log and fall through. @default - true in discover mode unless promoted, else false */
+  readonly watch?: boolean;
+  /** Discover mode: this rule acts instead of watching (the rule is promoted). @default false */
+  readonly promote?: boolean;
+  /** Force the rule to act (true) or watch (false) whatever the pack mode. @default - follows the pack mode */
+  readonly enforce?: boolean;
+  /** @default "APP_UNSPECIFIED" */
+  readonly flowAppRequirement?: FlowAppRequirement;
+  /** Ignore this rule for security-group orchestration. @default false */
+  readonly excludeSgOrchestration?: boolean;
+}
+
+/** A rule with defaults resolved and group references resolved to refs. */
+export interface PackRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly action: RuleAction;
+  readonly protocol: Protocol;
+  readonly portRanges: readonly PortRange[];
+  readonly src: readonly ISmartGroupRef[];
+  readonly dst: readonly ISmartGroupRef[];
+  readonly webGroups: readonly IWebGroupRef[];
+  readonly logging: boolean;
+  readonly watch: boolean;
+  readonly decryptPolicy: DecryptPolicy;
+  readonly tlsProfile?: string;
+  readonly logProfile?: string;
+  readonly flowAppRequirement: FlowAppRequirement;
+  readonly excludeSgOrchestration: boolean;
+}
+
+export interface DcfRuleContext {
+  readonly scope: IConstruct;
+  /** Position of the rule in the pack (for error messages when the name is unusable). */
+  readonly index: number;
+  readonly mode: PolicyMode;
+  readonly defaultLogging: boolean;
+  readonly smartGroup: (input: SmartGroupInput, prop: string) => ISmartGroupRef;
+  readonly webGroup: (input: WebGroupInput, prop: string) => IWebGroupRef;
+}
+
+/** Validates and normalises one rule; throws DcfValidationError naming `rules["<name>"].<prop>`. */
+export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRule {
+  const { scope } = ctx;
+  if (typeof props.name !== "string" || props.name.trim() === "") {
+    throw new DcfValidationError(scope, `rules[${ctx.index}].name`, describeValue(props.name), "a non-empty rule name");
+  }
+  const at = `rules[${JSON.stringify(props.name)}]`;
+  const fail = (prop: string, got: unknown, want: string, fix?: string): never => {
+    throw new DcfValidationError(scope, `${at}.${prop}`, got instanceof Described ? got.text : describeValue(got), want, fix);
+  };
+
+  if (!Number.isInteger(props.priority) || props.priority < 0) {
+    fail("priority", props.priority, "an integer ≥ 0", "lower numbers are evaluated first");
+  }
+  if (!(RULE_ACTIONS as readonly string[]).includes(props.action)) fail("action", props.action, `one of ${RULE_ACTIONS.join("|")}`);
+  const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : props.protocol) as Protocol;
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) fail("protocol", props.protocol, `one of ${PROTOCOLS.join("|")}`);
+
+  const portRanges = (props.ports ?? []).map((p, i) => parsePort(p, (got, want) => fail(`ports[${i}]`, got, want)));
+  if (portRanges.length > MAX_PORT_RANGES) {
+    fail("ports", new Described(`${portRanges.length} port ranges`), `at most ${MAX_PORT_RANGES}`, "split the rule in two");
+  }
+  if (protocol === "ICMP" && portRanges.length > 0) {
+    fail("ports", props.ports, "no ports with protocol ICMP", "remove ports or use TCP/UDP");
+  }
+
+  const groups = <I, R>(list: readonly I[] | undefined, prop: string, resolve: (x: I, p: string) => R, required: boolean): R[] => {
+    if (list === undefined && !required) return [];
+    if (!Array.isArray(list) || (required && list.length === 0)) {
+      fail(prop, list, "at least one group", prop === "src" ? "e.g. a SmartGroup of the workload" : "egress rules use ManagedSmartGroup.publicInternet()");
+    }
+    return (list as readonly I[]).map((x, i) => {
+      if (x === undefined || x === null || typeof x !== "object") fail(`${prop}[${i}]`, x, "a group construct, reference or model");
+      return resolve(x, `${at}.${prop}[${i}]`);
+    });
+  };
+  const src = groups(props.src, "src", ctx.smartGroup, true);
+  const dst = groups(props.dst, "dst", ctx.smartGroup, true);
+  const webGroups = groups(props.webGroups, "webGroups", ctx.webGroup, false);
+
+  const decryptPolicy = props.decrypt ?? "DECRYPT_UNSPECIFIED";
+  if (!(DECRYPT_POLICIES as readonly string[]).includes(decryptPolicy)) fail("decrypt", props.decrypt, `one of ${DECRYPT_POLICIES.join("|")}`);
+  const urlGroup = webGroups.find(hasUrlFilters);
+  if (urlGroup !== undefined && decryptPolicy !== "DECRYPT_ALLOWED") {
+    fail(
+      "decrypt",
+      decryptPolicy,
+      `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`,
+      "URL filters only match decrypted flows: set decrypt: \"DECRYPT_ALLOWED\" (with a TLS profile and MITM CA) or use SNI domains",
+    );
+  }
+  const flowAppRequirement = props.flowAppRequirement ?? "APP_UNSPECIFIED";
+  if (!(FLOW_APP_REQUIREMENTS as readonly string[]).includes(flowAppRequirement)) {
+    fail("flowAppRequirement", props.flowAppRequirement, `one of ${FLOW_APP_REQUIREMENTS.join("|")}`);
+  }
+
+  // Watch / promote / enforce: explicit contradictions fail, everything else follows the mode.
+  if (props.promote === true && props.enforce === false) fail("promote", true, "not together with enforce: false", "drop one of them");
+  if (props.watch === true && (props.enforce === true || props.promote === true)) {
+    fail("watch", true, `not together with ${props.enforce === true ? "enforce" : "promote"}: true`, "a watched rule only logs; drop one of them");
+  }
+  if (props.watch === false && props.enforce === false) fail("watch", false, "not together with enforce: false", "drop one of them");
+  const acts = props.enforce ?? (props.watch !== undefined ? !props.watch : props.promote === true || ctx.mode === "enforce");
+  const watch = !acts;
+
+  const logging = props.logging ?? ctx.defaultLogging;
+  if (watch && props.logging === false) {
+    fail("logging", false, "true for a watched rule", "a watched rule that does not log does nothing; promote the rule or turn logging on");
+  }
+  let logProfile: string | undefined;
+  if (props.logProfile !== undefined) {
+    logProfile = LOG_PROFILES[props.logProfile] ?? props.logProfile;
+    if (!Token.isUnresolved(logProfile) && !Object.values(LOG_PROFILES).includes(logProfile)) {
+      fail("logProfile", props.logProfile, `"start", "end", "start/end" or one of ${Object.values(LOG_PROFILES).join(", ")}`);
+    }
+    if (!logging) fail("logProfile", props.logProfile, "no log profile when logging is off", "turn logging on or drop logProfile");
+  }
+  if (props.tlsProfile !== undefined && (typeof props.tlsProfile !== "string" || props.tlsProfile.trim() === "")) {
+    fail("tlsProfile", props.tlsProfile, "a TLS profile UUID", `e.g. the controller default "${WELL_KNOWN.defaultTlsProfile}"`);
+  }
+
+  return {
+    name: props.name,
+    priority: props.priority,
+    action: props.action,
+    protocol,
+    portRanges,
+    src,
+    dst,
+    webGroups,
+    logging,
+    watch,
+    decryptPolicy,
+    tlsProfile: props.tlsProfile,
+    logProfile,
+    flowAppRequirement,
+    excludeSgOrchestration: props.excludeSgOrchestration ?? false,
+  };
+}
+
+/** A received value already phrased for the message (not JSON-quoted). */
+class Described {
+  constructor(public readonly text: string) {}
+}
+
+/** 443 | "443" | "8000-8080" | { lo, hi } → PortRange (0..65535, lo ≤ hi). */
+function parsePort(p: number | string | PortRange, fail: (got: unknown, want: string) => never): PortRange {
+  const want = 'a port 0..65535, a range "lo-hi" or { lo, hi } with lo ≤ hi';
+  let range: PortRange;
+  if (typeof p === "number") range = { lo: p };
+  else if (typeof p === "string") {
+    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(p);
+    if (!m) return fail(p, want);
+    range = m[2] === undefined ? { lo: Number(m[1]) } : { lo: Number(m[1]), hi: Number(m[2]) };
+  } else if (p !== null && typeof p === "object") range = { lo: p.lo, ...(p.hi !== undefined ? { hi: p.hi } : {}) };
+  else return fail(p, want);
+  const ok = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535);
+  if (!ok(range.lo) || range.lo === undefined || !ok(range.hi) || (range.hi !== undefined && range.hi < range.lo)) return fail(p, want);
+  // A one-port range is a single port.
+  return range.hi === range.lo ? { lo: range.lo } : range;
+}

@@ -1,0 +1,87 @@
+// What a rule can point at: a SmartGroup / WebGroup construct, a managed or well-known group,
+// or a bare model value. Constructs carry a `uuid` (token or literal) and the model they render.
+import { SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../../dcf/model";
+
+/** Anything a rule can use as a source or destination SmartGroup. */
+export interface ISmartGroupRef {
+  /** The SmartGroup UUID as Terraform sees it (a reference token or a literal well-known UUID). */
+  readonly uuid: string;
+  /** The model of the group (its `key` is what rules in `PolicyModel` reference). */
+  readonly model: SmartGroupModel;
+}
+
+/** Anything a rule can use as a WebGroup. */
+export interface IWebGroupRef {
+  readonly uuid: string;
+  readonly model: WebGroupModel;
+}
+
+/** A SmartGroup reference, or a model value the pack renders on demand. */
+export type SmartGroupInput = ISmartGroupRef | SmartGroupModel;
+/** A WebGroup reference, or a model value the pack renders on demand. */
+export type WebGroupInput = IWebGroupRef | WebGroupModel;
+
+// `in`, not property reads: on constructs uuid/model are getters that create tokens / resolve.
+export function isSmartGroupRef(x: SmartGroupInput): x is ISmartGroupRef {
+  return "uuid" in x && "model" in x;
+}
+
+export function isWebGroupRef(x: WebGroupInput): x is IWebGroupRef {
+  return "uuid" in x && "model" in x;
+}
+
+/** Whether a WebGroup has URL filters, without building its model when the construct knows. */
+export function hasUrlFilters(ref: IWebGroupRef): boolean {
+  const known = (ref as { hasUrlFilters?: unknown }).hasUrlFilters;
+  return typeof known === "boolean" ? known : ref.model.matches.some((m) => m.url !== undefined);
+}
+
+/** A reference to a controller object by literal UUID; its model key is the UUID. */
+class UuidSmartGroupRef implements ISmartGroupRef {
+  constructor(
+    public readonly uuid: string,
+    public readonly model: SmartGroupModel,
+  ) {}
+}
+
+class UuidWebGroupRef implements IWebGroupRef {
+  constructor(
+    public readonly uuid: string,
+    public readonly model: WebGroupModel,
+  ) {}
+}
+
+/** Built-in SmartGroups by their well-known UUIDs (no Terraform object needed). */
+export const WellKnownSmartGroups = {
+  /** "Anywhere" (0.0.0.0/0 and ::/0). */
+  anywhere: (): ISmartGroupRef =>
+    new UuidSmartGroupRef(WELL_KNOWN.anywhere, { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] }),
+  /** "Public Internet": destinations outside every known private range; egress rules use it. */
+  publicInternet: (): ISmartGroupRef =>
+    new UuidSmartGroupRef(WELL_KNOWN.publicInternet, {
+      key: WELL_KNOWN.publicInternet,
+      name: "Public Internet",
+      kind: "publicInternet",
+      expressions: [],
+    }),
+  /** ThreatIQ known-malicious IPs (the built-in threatiq feed group). */
+  threatIq: (): ISmartGroupRef =>
+    new UuidSmartGroupRef(WELL_KNOWN.threatIntel, {
+      key: WELL_KNOWN.threatIntel,
+      name: "ThreatIQ",
+      kind: "selector",
+      expressions: [{ external: "threatiq" }],
+    }),
+  /** Any pre-existing SmartGroup by literal UUID (contents unknown offline). */
+  fromUuid: (uuid: string, name?: string): ISmartGroupRef =>
+    new UuidSmartGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", expressions: [] }),
+} as const;
+
+/** Built-in WebGroups by their well-known UUIDs. */
+export const WellKnownWebGroups = {
+  /** "All-Web": any HTTP/TLS host, including TLS without SNI. */
+  allWeb: (): IWebGroupRef => new UuidWebGroupRef(WELL_KNOWN.allWeb, { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] }),
+  /** Any pre-existing WebGroup by literal UUID (contents unknown offline). */
+  fromUuid: (uuid: string, name?: string): IWebGroupRef =>
+    new UuidWebGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", matches: [] }),
+} as const;

@@ -1,0 +1,18 @@
+// Bridges the pure model validators (lib/dcf/builder) to construct errors that carry the
+// construct path, so a bad selector reads `[stack/runtime] matchExpressions[1]: …`.
+import { IConstruct } from "constructs";
+import { DcfModelError } from "../../dcf/errors";
+import { DcfValidationError } from "./dcf-validation-error";
+
+/** Runs `check`; a DcfModelError becomes a DcfValidationError on `scope` naming `prop`. */
+export function withConstructPath<T>(scope: IConstruct, prop: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof DcfModelError || (err as Error)?.name === "DcfModelError") {
+      const reason = (err as DcfModelError).reason ?? (err as Error).message;
+      throw DcfValidationError.because(scope, prop, reason);
+    }
+    throw err;
+  }
+}

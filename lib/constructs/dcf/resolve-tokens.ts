@@ -1,0 +1,11 @@
+// Model getters return what the synthesized JSON will contain: tokens resolved to `${…}` text.
+import { IConstruct } from "constructs";
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from "../../core/cdktf";
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** Resolves cdktf tokens inside `value` as synth would (cheap no-op when there are none). */
+export function resolveTokens<T>(scope: IConstruct, value: T): T {
+  if (!Token.isUnresolved(JSON.stringify(value) ?? "")) return value;
+  return Tokenization.resolve(value, { scope, preparing: false, resolver: RESOLVER }) as T;
+}
