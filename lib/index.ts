@@ -15,3 +15,4 @@ export * from "./dcf/analyze";
 export * from "./validate";
 export * from "../stacks";
 export * from "./constructs/ai";
+export * from "./constructs/workloads/librechat-egress";

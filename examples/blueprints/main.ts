@@ -3,8 +3,18 @@
 import { App } from "../../lib/core/cdktf";
 import { addAgentCore } from "./agentcore/stack";
 import { addFoundryByoVnet } from "./foundry-byovnet/stack";
+import { addLibreChatAks } from "./librechat-aks/stack";
+import { addLibreChatEks } from "./librechat-eks/stack";
+import { addLibreChatGke } from "./librechat-gke/stack";
+import { addObotAks } from "./obot-aks/stack";
+import { addObotEks } from "./obot-eks/stack";
 
 const app = new App();
 addFoundryByoVnet(app);
 addAgentCore(app);
+addLibreChatEks(app);
+addLibreChatAks(app);
+addLibreChatGke(app);
+addObotAks(app);
+addObotEks(app);
 app.synth();

@@ -1,0 +1,18 @@
+// vca-librechat-aks: Secure Enterprise Chat on a new AKS cluster in a new spoke VNet (lab values).
+import type { App } from "../../../lib/core/cdktf";
+import { AksVcaStack } from "../../../stacks/aks-vca-stack";
+import { LAB_LIBRECHAT } from "../librechat/lab-config";
+
+export function addLibreChatAks(app: App): AksVcaStack {
+  return new AksVcaStack(app, "vca-librechat-aks", {
+    controllerVersion: "9.0",
+    accountName: "azure-lab",
+    subscriptionId: "00000000-0000-0000-0000-000000000000",
+    location: "westeurope",
+    namePrefix: "librechat-aks",
+    mode: "enforce",
+    newNetwork: { cidr: "10.30.0.0/16" },
+    newCluster: {},
+    librechat: LAB_LIBRECHAT,
+  });
+}
