@@ -76,10 +76,12 @@ export class FoundryPolicy extends Construct {
       src,
       // Every rule is a DCF rule only: the agent subnet has no NSG for the controller to orchestrate.
       excludeSgOrchestration: true,
-      ...(promoted.has(r.suffix) ? { promote: true } : {}),
       ...rest,
+      ...(promoted.has(r.suffix) ? { promote: true } : {}),
     });
-    const noDecrypt = { decrypt: "DECRYPT_NOT_ALLOWED", flowAppRequirement: "TLS_REQUIRED" } as const;
+    // The ACA platform permits act even in discover mode: discover permits everything anyway, so this
+    // never widens egress, and Foundry preflight (AVX-FDY2) requires them to be live before any deny.
+    const noDecrypt = { decrypt: "DECRYPT_NOT_ALLOWED", flowAppRequirement: "TLS_REQUIRED", promote: true } as const;
     const rules: DcfRuleProps[] = [
       rule(FOUNDRY_RULES.denyThreatIntel, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.threatIq()] }),
       rule(FOUNDRY_RULES.allowAcaFqdn, { action: "PERMIT", protocol: "TCP", ports: [443], dst: [internet], webGroups: [this.acaFqdns], ...noDecrypt }),
