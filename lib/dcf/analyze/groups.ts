@@ -20,8 +20,10 @@ export function hasInternetWideDestination(model: PolicyModel, dstGroups: readon
   return dstGroups.some((k) => isInternetWide(model.smartGroups[k]));
 }
 
-// SNI "*" (or a URL filter that is only "*" or "*" + "/*"): the group stops restricting hosts.
+// SNI "*" (or a URL filter that is only "*" or "*" + "/*"), or the built-in All-Web group: the
+// group stops restricting hosts.
 export function matchAllEntries(group: WebGroupModel): string[] {
+  if (group.kind === "allWeb") return ["All-Web"];
   if (group.kind !== "domains") return [];
   const out: string[] = [];
   for (const m of group.matches) {

@@ -1,7 +1,8 @@
+import { missingDefaultDeny } from "../../dcf/analyze/checks/missing-default-deny";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { evaluationOrder, isCatchAllDeny } from "./policy-helpers";
+import { runPolicyCheck } from "./policy-analysis";
 
-/** AVX-DCF1: in enforce mode the policy ends in a default deny. */
+/** AVX-DCF1: in enforce mode the policy ends in a default deny (analyzer check missing-default-deny). */
 export const finalDefaultDeny: PreflightRule = {
   id: "AVX-DCF1",
   area: "DCF",
@@ -10,7 +11,8 @@ export const finalDefaultDeny: PreflightRule = {
   cause: "the policy is in enforce mode but nothing denies traffic that no rule permits",
   explanation:
     "After DCF is enabled the POST_RULES default action is PERMIT without logging; unless it is set to DENY (or the last rule is a " +
-    "catch-all deny) everything not explicitly denied leaves the VPC — the opposite of a containment architecture.",
+    "catch-all deny) everything not explicitly denied leaves the VPC — the opposite of a containment architecture. " +
+    "Same check as `vca analyze` missing-default-deny.",
   fix: "set the POST_RULES default action to DENY with logging (DcfPolicyPack mode \"enforce\")",
   suppressible: false,
   reads: "dcf-policy facts (mode, defaultAction, rules)",
@@ -19,10 +21,9 @@ export const finalDefaultDeny: PreflightRule = {
       .facts("dcf-policy")
       .filter((p) => p.fact.mode === "enforce")
       .map(({ node, fact }) => {
-        if (fact.model.defaultAction?.action === "DENY") return pass(node);
-        const last = evaluationOrder(fact.model).at(-1);
-        if (last && last.tier === "V1" && isCatchAllDeny(fact.model, last)) return pass(node);
-        return fail(node, { got: fact.model.defaultAction ? `default action ${fact.model.defaultAction.action}` : "default action unmanaged (controller default PERMIT)", want: "default action DENY" });
+        if (!runPolicyCheck(missingDefaultDeny, fact.model).length) return pass(node);
+        const d = fact.model.defaultAction;
+        return fail(node, { got: d ? `default action ${d.action}` : "default action unmanaged (controller default PERMIT)", want: "default action DENY" });
       });
   },
 };

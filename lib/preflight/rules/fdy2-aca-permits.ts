@@ -1,7 +1,9 @@
 import type { IConstruct } from "constructs";
 import type { PolicyModel } from "../../dcf/model";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { evaluationOrder, isCatchAllDeny, isDenyAllEgress, isPermit } from "./policy-helpers";
+import { isCatchAllDeny } from "../../dcf/analyze/checks/v1-deny-all-before-k8s";
+import { isPermitAction } from "../../dcf/analyze/rule-order";
+import { analysisContext } from "./policy-analysis";
 
 /** AVX-FDY2: the ACA FQDN and service-tag permits precede the default deny and are never decrypted. */
 export const foundryAcaPermits: PreflightRule = {
@@ -31,11 +33,13 @@ function checkPermit(node: IConstruct, permit: { label: string; webGroups?: read
   const keys = new Set([...(permit.webGroups ?? []), ...(permit.dstGroups ?? [])]);
   const want = `PERMIT of ${[...keys].sort().join(", ")} before any deny-all, DECRYPT_NOT_ALLOWED`;
   for (const model of models) {
-    const ordered = evaluationOrder(model);
-    const idx = ordered.findIndex((r) => isPermit(r) && !r.watch && [...r.webGroups, ...r.dstGroups].some((k) => keys.has(k)));
+    // Evaluation order and "catch-all deny" as the policy analyzer defines them.
+    const analysis = analysisContext(model);
+    const ordered = analysis.ordered.map((o) => o.rule);
+    const idx = ordered.findIndex((r) => isPermitAction(r) && !r.watch && [...r.webGroups, ...r.dstGroups].some((k) => keys.has(k)));
     if (idx < 0) continue;
     const rule = ordered[idx];
-    const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(model, r) || (isDenyAllEgress(model, r) && r.protocol === "ANY"));
+    const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(analysis, r));
     if (denyBefore) return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) is shadowed by deny-all ${denyBefore.name}`, got: `${denyBefore.name} first`, want });
     if (rule.decryptPolicy !== "DECRYPT_NOT_ALLOWED") return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) may be TLS-decrypted`, got: rule.decryptPolicy, want: "DECRYPT_NOT_ALLOWED" });
     return pass(node, { findingId: permit.label });

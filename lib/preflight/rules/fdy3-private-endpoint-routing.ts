@@ -1,6 +1,6 @@
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { cidrContains, parseCidr } from "./cidr";
+import { parseCidr, type ParsedCidr } from "../../dcf/simulate/ip";
 
 /** AVX-FDY3: inference to private endpoints does not hairpin through the spoke gateway. */
 export const foundryPrivateEndpointRouting: PreflightRule = {
@@ -26,12 +26,12 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
         }
         const peCidr = parseCidr(pe);
         if (!peCidr) {
-          checks.push(unknown(node, { findingId: pe, cause: "private-endpoint CIDR is not an IPv4 prefix", got: pe }));
+          checks.push(unknown(node, { findingId: pe, cause: "private-endpoint CIDR is not an IP prefix", got: pe }));
           continue;
         }
         const best = fact.udrRoutes
           .map((r) => ({ r, c: parseCidr(r.addressPrefix) }))
-          .filter((x) => x.c && cidrContains(x.c, peCidr))
+          .filter((x) => x.c && prefixContains(x.c, peCidr))
           .sort((a, b) => b.c!.bits - a.c!.bits)[0];
         if (best && best.r.nextHopIp === fact.spokeGatewayIp) {
           checks.push(fail(node, { findingId: pe, got: `${best.r.addressPrefix} → ${best.r.nextHopIp}`, want: `${pe} → VnetLocal` }));
@@ -43,3 +43,10 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
     return checks;
   },
 };
+
+/** `outer` contains every address of `inner` (same family; parsed by the simulator's CIDR parser). */
+function prefixContains(outer: ParsedCidr, inner: ParsedCidr): boolean {
+  if (outer.family !== inner.family || outer.bits > inner.bits) return false;
+  const shift = BigInt((outer.family === 4 ? 32 : 128) - outer.bits);
+  return (inner.base >> shift) << shift === outer.base;
+}

@@ -32,10 +32,11 @@ describe("AVX-DCF3: no wildcard permits", () => {
       [rule("star", { webGroups: ["star"] }), rule("allweb", { webGroups: ["all"] }), rule("naked", { protocol: "ANY", portRanges: [] })],
       [web("star", [{ sni: "*" }]), web("all", [], "allWeb")],
     );
-    expect(findingsOf(policy(m), "AVX-DCF3").map((f) => `${f.status} ${f.id} got ${f.got}`)).toEqual([
-      "non-compliant AVX-DCF3[star] got star: *",
-      "non-compliant AVX-DCF3[allweb] got all: <all web>",
-      "non-compliant AVX-DCF3[naked] got destination internet/anywhere without WebGroup",
+    // The cause is the policy analyzer's finding (vca analyze says the same).
+    expect(findingsOf(policy(m), "AVX-DCF3").map((f) => `${f.status} ${f.id}: ${f.cause}`)).toEqual([
+      expect.stringMatching(/^non-compliant AVX-DCF3\[star\]: WebGroup "star" has snifilter "\*", which matches every host/),
+      expect.stringMatching(/^non-compliant AVX-DCF3\[allweb\]: WebGroup "all" has All-Web, which matches every host/),
+      expect.stringMatching(/^non-compliant AVX-DCF3\[naked\]: PERMIT rule "naked" .* Internet-wide destination without a WebGroup/),
     ]);
   });
   test("compliant: named domains; watched rules and denies are not permits", () => {
@@ -64,10 +65,10 @@ describe("AVX-DCF5: no broad decryption of control-plane destinations", () => {
       ],
       [web("infra", [{ sni: "*.hcp.westeurope.azmk8s.io" }, { sni: "mcr.microsoft.com" }]), web("star", [{ sni: "*" }])],
     );
-    expect(findingsOf(policy(m), "AVX-DCF5").map((f) => `${f.status} ${f.id} got ${f.got}`)).toEqual([
-      "non-compliant AVX-DCF5[aks] got infra: *.hcp.westeurope.azmk8s.io covers *.azmk8s.io",
-      expect.stringMatching(/^non-compliant AVX-DCF5\[star\] got star: \* covers/),
-      "non-compliant AVX-DCF5[naked] got every destination (no WebGroup)",
+    expect(findingsOf(policy(m), "AVX-DCF5").map((f) => `${f.status} ${f.id}: ${f.cause}`)).toEqual([
+      expect.stringMatching(/^non-compliant AVX-DCF5\[aks\]: rule "aks" decrypts .*"\*\.hcp\.westeurope\.azmk8s\.io", "mcr\.microsoft\.com"|^non-compliant AVX-DCF5\[aks\]: rule "aks" decrypts .*azmk8s/),
+      expect.stringMatching(/^non-compliant AVX-DCF5\[star\]: rule "star" decrypts .*"\*" in WebGroup "star"/),
+      expect.stringMatching(/^non-compliant AVX-DCF5\[naked\]: rule "naked" decrypts \(DECRYPT_ALLOWED\) every host of an Internet-wide destination \(no WebGroup\)/),
     ]);
   });
   test("compliant: decrypting application domains only", () => {

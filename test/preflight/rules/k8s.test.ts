@@ -41,6 +41,29 @@ describe("AVX-K8S3: no V1 deny-all with a K8S tier", () => {
     const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny, rule("crd", { tier: "K8S", webGroups: ["llm"] })], [OK_WEB]);
     expect(findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }]).preflight, "AVX-K8S3").map((f) => f.message)).toMatchSnapshot();
   });
+  test("non-compliant: the K8S tier comes from FirewallPolicy objects or Obot, not the V1 pack", () => {
+    const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny], [OK_WEB]);
+    const crd: PreflightFact = {
+      kind: "firewall-policy-crd",
+      clusterKey: "aks",
+      objects: [{ apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata: { name: "chat", namespace: "librechat" }, spec: { rules: [{ name: "llm", action: "permit", destinationSmartGroups: [{ name: "x" }], protocol: "tcp" }] } }],
+    };
+    const viaCrd = findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }, crd]).preflight, "AVX-K8S3");
+    expect(viaCrd.map((f) => f.status)).toEqual(["non-compliant"]);
+    expect(viaCrd[0].cause).toMatch(/V1 DENY "deny-pods" .* pre-empting 1 FirewallPolicy permit rule \(e\.g\. "llm"\)/);
+    const viaObot = findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }, { kind: "obot", clusterKey: "aks", version: "v0.21.0", dependsOn: [] }]).preflight, "AVX-K8S3");
+    expect(viaObot.map((f) => f.status)).toEqual(["non-compliant"]);
+    expect(viaObot[0].cause).toContain("Obot MCP server FirewallPolicies");
+  });
+  test("compliant: FirewallPolicy objects that only deny or watch add no permits to pre-empt", () => {
+    const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny], [OK_WEB]);
+    const denyOnly: PreflightFact = {
+      kind: "firewall-policy-crd",
+      clusterKey: "aks",
+      objects: [{ apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata: { name: "lock", namespace: "x" }, spec: { rules: [{ name: "deny", action: "deny", destinationSmartGroups: [{ name: "x" }], protocol: "any" }, { name: "w", action: "permit", watch: true, destinationSmartGroups: [{ name: "x" }], protocol: "any" }] } }],
+    };
+    expect(statuses(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }, denyOnly]).preflight, "AVX-K8S3")).toEqual(["compliant"]);
+  });
   test("compliant: deny only in POST_RULES; not applicable without a K8S tier", () => {
     const m = model([rule("llm", { webGroups: ["llm"] }), rule("crd", { tier: "K8S", webGroups: ["llm"] })], [OK_WEB]);
     expect(statuses(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }]).preflight, "AVX-K8S3")).toEqual(["compliant"]);

@@ -1,7 +1,7 @@
 import { PolicyFinding, PolicySeverity } from "../finding";
 import { PolicyCheck } from "../check";
 import { MITM_SENSITIVE_DOMAINS } from "../control-plane-domains";
-import { webGroupName } from "../groups";
+import { hasInternetWideDestination, webGroupName } from "../groups";
 import { ruleLabel } from "../rule-order";
 import { sniPatternCovers } from "../subsumption";
 
@@ -39,6 +39,18 @@ export const decryptControlPlane: PolicyCheck = {
     const findings: PolicyFinding[] = [];
     for (const { rule } of ctx.ordered) {
       if (rule.decryptPolicy !== "DECRYPT_ALLOWED") continue;
+      // No WebGroup: the rule decrypts every host of its Internet-wide destination.
+      if (rule.webGroups.length === 0 && hasInternetWideDestination(ctx.model, rule.dstGroups)) {
+        findings.push({
+          id: this.id,
+          severity: "warning",
+          rule: ruleLabel(rule),
+          explanation:
+            `rule "${rule.name}" decrypts (DECRYPT_ALLOWED) every host of an Internet-wide destination (no WebGroup), which includes control-plane hosts that break under MITM; ` +
+            "scope decryption to a WebGroup of application domains",
+        });
+        continue;
+      }
       const hits: Hit[] = [];
       for (const key of rule.webGroups) {
         const g = ctx.model.webGroups[key];
