@@ -25,11 +25,13 @@ import {
   WebGroupModel,
 } from "../../dcf/model";
 import { canonicalExpressions, canonicalWebMatches } from "../../dcf/builder/canonical";
+import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
 import { firewallPolicyToYaml } from "../../obot/render";
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
 import { resolveTokens } from "./resolve-tokens";
 import { DcfValidationError, describeValue } from "./dcf-validation-error";
 import { isSmartGroupRef, isWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
+import { withConstructPath } from "./model-checks";
 import {
   CRD_10_1_CHART,
   CRD_10_1_FIELDS,
@@ -367,6 +369,7 @@ export class FirewallPolicy extends Construct {
     }
     const model = g as SmartGroupModel;
     if (model.kind === "selector") {
+      model.expressions.forEach((e, i) => withConstructPath(this, `${prop}.expressions[${i}]`, () => validateMatchExpression(e, `${prop}.expressions[${i}]`)));
       const selectors: CrdSmartGroupSelector[] = canonicalExpressions(model.expressions).map((e, i) => {
         const s = toCrdSelector(e);
         if (typeof s === "string") {
@@ -405,6 +408,7 @@ export class FirewallPolicy extends Construct {
       if (url !== undefined) {
         throw new DcfValidationError(this, prop, describeValue(url.url), "SNI domains only (FirewallPolicy webGroups have no URL filters)", "create a WebGroup construct with the URL filter and reference it");
       }
+      model.matches.forEach((m, i) => withConstructPath(this, `${prop}.matches[${i}]`, () => validateWebMatch(m, `${prop}.matches[${i}]`)));
       const domains = canonicalWebMatches(model.matches).map((m) => m.sni as string);
       const local: WebGroupModel = { ...model, key: `${this.keyPrefix}/webGroups/${model.name}`, matches: canonicalWebMatches(model.matches) };
       const existing = this.inlineWebGroups.get(model.name);
