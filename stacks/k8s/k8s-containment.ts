@@ -107,7 +107,8 @@ export class K8sContainment extends Construct {
     });
 
     const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables];
-    const common = { prefix, clusterId: props.clusterId, providers: props.providers, pack: this.pack, nodes: this.nodes, firewallChart: this.firewallChart, podSnat: props.podSnat, ordering: workloadOrdering };
+    // Selectors use the id the controller registers (AKS: lower-cased), not the raw resource id.
+    const common = { prefix, clusterId: this.onboarding.clusterId, providers: props.providers, pack: this.pack, nodes: this.nodes, firewallChart: this.firewallChart, podSnat: props.podSnat, ordering: workloadOrdering };
     if (props.librechat) this.librechat = addLibreChatWorkload(this, "librechat", { ...common, workload: props.librechat, controllerVersion: props.controllerVersion });
     if (props.obot) this.obot = addObotWorkload(this, "obot", { ...common, workload: props.obot, apiServer: props.apiServer });
 

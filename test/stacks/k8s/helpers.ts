@@ -1,0 +1,64 @@
+// Shared helpers for the Kubernetes VCA stack tests: synth a stack (validations on), write its
+// cdk.tf.json to a temp dir, run the CLI in-process, and summarise the resource tree.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, Testing, TerraformStack } from "../../../lib/core/cdktf";
+import { main } from "../../../lib/cli/main";
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function vca(...args: string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += c.toString()), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((stderr += c.toString()), true));
+  try {
+    return { code: await main([process.execPath, "vca", ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+export function testApp(): App {
+  // Preflight reports go to the app's outdir: keep them out of the repo.
+  return Testing.app({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "vca-k8s-out-")) }) as App;
+}
+
+/** Synthesizes with validations (preflight errors fail) and returns the parsed cdk.tf.json. */
+export function synthJson(stack: TerraformStack): Record<string, any> {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** Writes the synthesized JSON to a temp file and returns its path. */
+export function writeSynth(json: unknown, name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-k8s-"));
+  const file = path.join(dir, `${name}.cdk.tf.json`);
+  fs.writeFileSync(file, JSON.stringify(json));
+  return file;
+}
+
+/** `type.address` of every resource and data source, sorted: the stack's resource tree. */
+export function resourceTree(json: Record<string, any>): string[] {
+  const out: string[] = [];
+  for (const kind of ["data", "resource"] as const) {
+    for (const [type, byName] of Object.entries(json[kind] ?? {})) {
+      for (const name of Object.keys(byName as object)) out.push(`${kind === "data" ? "data." : ""}${type}.${name}`);
+    }
+  }
+  return out.sort();
+}
+
+/** The V1 rules of the stack's policy list, by name. */
+export function v1Rules(json: Record<string, any>): Record<string, any> {
+  const lists = Object.values(json.resource.aviatrix_distributed_firewalling_policy_list) as any[];
+  expect(lists).toHaveLength(1);
+  return Object.fromEntries(lists[0].policies.map((p: any) => [p.name, p]));
+}
+
+export const BLUEPRINTS_DIR = path.join(__dirname, "..", "..", "..", "examples", "blueprints");
