@@ -1,24 +1,21 @@
 // Loads the deployed policy for `vca simulate` and `vca analyze`: Terraform JSON (cdk.tf.json, or
 // a .tf file converted with @cdktf/hcl2json) parsed back into the model, merged with any
 // FirewallPolicy manifests (the K8S tier). One loader, so both commands see the same model.
-import * as fs from "fs";
 import { modelFromFirewallPolicies } from "../dcf/crd/from-crd";
 import { firewallPoliciesFromPath } from "../dcf/crd/read-yaml";
 import { mergeModels } from "../dcf/merge";
 import { PolicyModel } from "../dcf/model";
 import { policyModelFromTerraform } from "../dcf/terraform/from-terraform";
 import { UserInputError } from "../util/errors";
+import { MAX_JSON_INPUT_BYTES, MAX_YAML_INPUT_BYTES, readInputText as readBoundedText } from "../util/input-file";
 
-export function readInputText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    throw new UserInputError(`${file}: cannot read ${what} (no such file or not readable)`);
-  }
+/** A UTF-8 input file named on the command line: size-limited, regular files only (lib/util/input-file). */
+export function readInputText(file: string, what: string, maxBytes = MAX_YAML_INPUT_BYTES): string {
+  return readBoundedText(file, what, maxBytes);
 }
 
 async function readTerraform(file: string): Promise<unknown> {
-  const text = readInputText(file, "--synth");
+  const text = readInputText(file, "--synth", MAX_JSON_INPUT_BYTES);
   if (file.endsWith(".tf")) {
     const { parse } = await import("@cdktf/hcl2json");
     try {

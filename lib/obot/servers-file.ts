@@ -1,5 +1,5 @@
-import * as yaml from "js-yaml";
 import { UserInputError } from "../util/errors";
+import { loadYamlBounded } from "../util/input-file";
 import { egressDomainProblem } from "./egress-domains";
 import { McpServerSpec } from "./mcp-server";
 
@@ -22,12 +22,7 @@ function show(v: unknown): string {
 
 /** Parses and validates a servers file; throws UserInputError naming every bad YAML path. */
 export function parseServersYaml(text: string, file: string): McpServerSpec[] {
-  let doc: unknown;
-  try {
-    doc = yaml.load(text, { filename: file });
-  } catch (err) {
-    throw new UserInputError(`${file}: not valid YAML: ${(err as Error).message}`);
-  }
+  const doc = loadYamlBounded(text, file, "servers file");
   const problems: string[] = [];
   const bad = (path: string, msg: string) => problems.push(`${file}: ${path}: ${msg}`);
   if (!isPlainObject(doc)) throw new UserInputError(`${file}: expected a mapping with a \`servers\` list`);

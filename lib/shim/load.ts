@@ -52,6 +52,8 @@ export function parseYamlDocument(text: string, file: string, what: string): unk
       const where = m ? `${file}:${m.line + 1}:${m.column + 1}` : file;
       throw new UserInputError(`${where}: ${what} is not valid YAML: ${err.reason}`);
     }
+    // js-yaml parses recursively: `[[[[…` thousands deep overflows the stack before the bounds below apply.
+    if (err instanceof RangeError) throw new UserInputError(`${file}: ${what} nests deeper than ${MAX_DEPTH} levels (too deep to parse)`);
     throw err;
   }
   assertBoundedTree(doc, file, what);

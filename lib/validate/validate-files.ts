@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ControllerVersion } from "../core/controller-version";
 import { UserInputError } from "../util/errors";
+import { loadAllYamlBounded, MAX_JSON_INPUT_BYTES, MAX_YAML_INPUT_BYTES, readInputText } from "../util/input-file";
 import { isAviatrixCrdManifest, manifestAddress, validateCrdManifest } from "./crd-manifest";
 import { ValidationFinding, FindingSink } from "./finding";
 import { isObject } from "./terraform-values";
@@ -87,13 +88,9 @@ export function validateDocuments(docs: readonly unknown[], file: string, contro
 
 /** Parses JSON (one document) or YAML (multi-document); errors name the file and line. */
 export function parseValidationInput(file: string): unknown[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    throw new UserInputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  if (/\.ya?ml$/i.test(file)) return parseYaml(file, text);
+  const isYaml = /\.ya?ml$/i.test(file);
+  const text = readInputText(file, isYaml ? "manifest" : "Terraform JSON", isYaml ? MAX_YAML_INPUT_BYTES : MAX_JSON_INPUT_BYTES);
+  if (isYaml) return loadAllYamlBounded(text, file, "manifest");
   try {
     return [JSON.parse(text)];
   } catch (err) {
@@ -101,18 +98,6 @@ export function parseValidationInput(file: string): unknown[] {
     const position = /position (\d+)/.exec(message);
     const where = position ? `:${lineOf(text, Number(position[1]))}` : "";
     throw new UserInputError(`${file}${where}: invalid JSON (${message})`);
-  }
-}
-
-function parseYaml(file: string, text: string): unknown[] {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const yaml = require("js-yaml") as typeof import("js-yaml");
-  try {
-    return yaml.loadAll(text);
-  } catch (err) {
-    const mark = (err as { mark?: { line: number } }).mark;
-    const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message : String(err));
-    throw new UserInputError(`${file}${mark ? `:${mark.line + 1}` : ""}: invalid YAML (${reason})`);
   }
 }
 

@@ -54,7 +54,7 @@ describe("vca obot policies", () => {
     expect(badNs.stderr).toContain("--namespace: must be a DNS-1123 label");
     const missing = await runVca("obot", "policies", path.join(fixtures, "nope.yaml"), "--out", out);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("nope.yaml: cannot read: ENOENT");
+    expect(missing.stderr).toContain("nope.yaml: cannot read servers file (ENOENT)");
     expect((await runVca("obot", "policies", servers)).code).toBe(2);
     expect(fs.readdirSync(out)).toEqual([]);
   });

@@ -85,7 +85,7 @@ describe("vca validate", () => {
     ["a missing file", ["does-not-exist.json"], /does-not-exist\.json: no such file or directory/],
     ["an empty directory", ["__EMPTY_DIR__"], /has no stacks\/\*\/cdk\.tf\.json/],
     ["invalid JSON", ["__BAD_JSON__"], /broken\.json:3: invalid JSON/],
-    ["invalid YAML", ["__BAD_YAML__"], /broken\.yaml:2: invalid YAML/],
+    ["invalid YAML", ["__BAD_YAML__"], /broken\.yaml:2:4: manifest is not valid YAML: bad indentation/],
     ["a malformed --controller-version", [GOOD, "--controller-version", "ten"], /--controller-version: got "ten"/],
   ])("GIVEN %s WHEN validated THEN exit 2 with a message naming the input", async (_name, args, message) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-validate-bad-"));

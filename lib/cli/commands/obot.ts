@@ -1,8 +1,8 @@
-import * as fs from "fs";
 import { Command } from "commander";
 import { DEFAULT_MCP_NAMESPACE, obotPreviewFiles, parseServersYaml } from "../../obot";
 import { writeFilesAtomically } from "../../util/atomic-write";
 import { UserInputError } from "../../util/errors";
+import { MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -26,12 +26,7 @@ export function registerObot(program: Command): void {
       if (opts.namespace.length > 63 || !DNS_LABEL.test(opts.namespace)) {
         throw new UserInputError(`--namespace: must be a DNS-1123 label (got ${JSON.stringify(opts.namespace)})`);
       }
-      let text: string;
-      try {
-        text = fs.readFileSync(serversFile, "utf8");
-      } catch (err) {
-        throw new UserInputError(`${serversFile}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      const text = readInputText(serversFile, "servers file", MAX_YAML_INPUT_BYTES);
       const servers = parseServersYaml(text, serversFile);
       const files = obotPreviewFiles(servers, { namespace: opts.namespace, defaultDenyAllEgress: opts.defaultDeny === true });
       writeFilesAtomically(opts.out, files);

@@ -2,7 +2,7 @@
 // Other kinds are skipped; shape errors name the file and YAML path and exit 2 via the CLI.
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
+import { loadAllYamlBounded, MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
 import { DcfModelError } from "../errors";
 import { LocatedFirewallPolicy } from "./from-crd";
 import { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "./firewall-policy-types";
@@ -51,12 +51,7 @@ function checkShape(doc: Record<string, unknown>, where: string): FirewallPolicy
 
 /** Every FirewallPolicy in a (multi-document) YAML text. */
 export function firewallPoliciesFromYaml(text: string, file: string): LocatedFirewallPolicy[] {
-  let docs: unknown[];
-  try {
-    docs = yaml.loadAll(text, undefined, { filename: file });
-  } catch (err) {
-    throw new DcfModelError(file, `invalid YAML: ${(err as Error).message}`);
-  }
+  const docs = loadAllYamlBounded(text, file, "FirewallPolicy manifest");
   const out: LocatedFirewallPolicy[] = [];
   docs.forEach((doc, i) => {
     if (doc === null || doc === undefined) return;
@@ -79,5 +74,5 @@ export function firewallPoliciesFromPath(p: string): LocatedFirewallPolicy[] {
   const files = stat.isDirectory()
     ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
     : [p];
-  return files.flatMap((f) => firewallPoliciesFromYaml(fs.readFileSync(f, "utf8"), f));
+  return files.flatMap((f) => firewallPoliciesFromYaml(readInputText(f, "FirewallPolicy manifest", MAX_YAML_INPUT_BYTES), f));
 }

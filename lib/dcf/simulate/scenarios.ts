@@ -1,7 +1,7 @@
 // Scenario files for `vca simulate` (DESIGN §6): strict parsing (unknown keys are errors that
 // name the file and YAML path) and running them against a model.
 import { isIP } from "net";
-import * as yaml from "js-yaml";
+import { loadYamlBounded } from "../../util/input-file";
 import { DcfModelError } from "../errors";
 import { PolicyModel, Tier } from "../model";
 import { PolicyEvaluator } from "./evaluate";
@@ -125,12 +125,7 @@ function parseFlow(f: unknown, path: string): Scenario {
 
 /** Parses a scenarios YAML text; `file` prefixes every error path. */
 export function parseScenarios(text: string, file: string): Scenario[] {
-  let doc: unknown;
-  try {
-    doc = yaml.load(text, { filename: file });
-  } catch (err) {
-    throw new DcfModelError(file, `invalid YAML: ${(err as Error).message}`);
-  }
+  const doc = loadYamlBounded(text, file, "scenarios file");
   const top = obj(doc, `${file}: (root)`, ["flows"]);
   if (!Array.isArray(top.flows) || top.flows.length === 0) throw new DcfModelError(`${file}: flows`, "expected a non-empty list of flows");
   const scenarios = top.flows.map((f, i) => parseFlow(f, `${file}: flows[${i}]`));
