@@ -1,0 +1,76 @@
+// Shared helpers of the hardening suites: run the CLI in-process with captured output, make temp
+// dirs, and fingerprint a directory tree so a test can prove nothing was created or changed.
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../lib/cli/main";
+
+export const REPO = path.join(__dirname, "../..");
+export const FIXTURES = path.join(REPO, "test/fixtures");
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Runs `vca <args>` in this process; stdout/stderr are captured, process.exitCode restored. */
+export async function runCli(args: readonly string[]): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const saved = process.exitCode;
+  const start = process.hrtime.bigint();
+  try {
+    process.exitCode = undefined;
+    const code = await main([process.execPath, "vca", ...args]);
+    return { code, stdout, stderr, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  } finally {
+    process.exitCode = saved;
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+export function tmpDir(prefix = "vca-hardening-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** path → sha256 of every file (and "<dir>" for every directory) below `root`, sorted. */
+export function treeFingerprint(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      const rel = path.relative(root, p);
+      if (e.isDirectory()) {
+        out[rel] = "<dir>";
+        walk(p);
+      } else {
+        out[rel] = crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex");
+      }
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return out;
+}
+
+/** Every file below `root` as relative path → content (for byte-for-byte comparisons). */
+export function readTree(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(path.relative(root, p), fs.readFileSync(p));
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A stack trace line as Node prints them. */
+export const STACK_LINE = /^\s+at .+(\(|:\d+)/m;
