@@ -31,7 +31,7 @@ import { addPreflightFacts } from "../../lib/preflight/facts";
 import { SUPPLY_CHAIN_IOC_URLS } from "./cluster-egress-domains";
 import { K8sVcaStackProps, LibreChatWorkloadProps } from "./k8s-vca-props";
 import { K8sStackPropsError } from "./k8s-stack-props-error";
-import { sensitiveEnvVariables } from "./secret-variables";
+import { checkEnvNames, sensitiveEnvVariables } from "./secret-variables";
 
 /** Rule priorities of the LibreChat pack (see the header for why they differ from the seed). */
 export const LIBRECHAT_PRIORITIES = { ioc: 5, dataStores: 8, llm: 10, mcp: 15, other: 17, registry: 20 } as const;
@@ -84,6 +84,7 @@ export function addLibreChatWorkload(
   }
   const controller = ControllerVersion.parse(props.controllerVersion, `[${self.node.path}] controllerVersion`);
   const namespace = w.namespace ?? "librechat";
+  checkEnvNames(self, "librechat.secretEnvNames", w.secretEnvNames ?? []);
   const secretNames = [...LIBRECHAT_REQUIRED_SECRETS, ...(w.secretEnvNames ?? [])];
   const secretEnv = sensitiveEnvVariables(self, "librechat.secretEnvNames", "librechat", secretNames);
 

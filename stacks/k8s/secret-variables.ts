@@ -10,15 +10,20 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 export function sensitiveEnvVariables(scope: IConstruct, prop: string, prefix: string, names: readonly string[]): Record<string, string> {
   const stack = TerraformStack.of(scope);
   const out: Record<string, string> = {};
-  for (const [i, name] of names.entries()) {
-    if (typeof name !== "string" || !ENV_NAME.test(name)) {
-      throw new K8sStackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
-    }
-  }
+  checkEnvNames(scope, prop, names);
   for (const name of [...new Set(names)].sort()) {
     const id = `${prefix}_${name.toLowerCase()}`;
     const existing = stack.node.tryFindChild(id) as TerraformVariable | undefined;
     out[name] = (existing ?? new TerraformVariable(stack, id, { type: "string", sensitive: true, description: `${name} for ${prefix} (secret)` })).stringValue;
   }
   return out;
+}
+
+/** Every name is an environment variable name; errors name the index in `prop`. */
+export function checkEnvNames(scope: IConstruct, prop: string, names: readonly string[]): void {
+  for (const [i, name] of names.entries()) {
+    if (typeof name !== "string" || !ENV_NAME.test(name)) {
+      throw new K8sStackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
+    }
+  }
 }
