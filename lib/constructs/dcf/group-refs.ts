@@ -1,5 +1,6 @@
 // What a rule can point at: a SmartGroup / WebGroup construct, a managed or well-known group,
 // or a bare model value. Constructs carry a `uuid` (token or literal) and the model they render.
+import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../../dcf/builder/policy-pack";
 import { SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../../dcf/model";
 
 /** Anything a rule can use as a source or destination SmartGroup. */
@@ -54,24 +55,12 @@ class UuidWebGroupRef implements IWebGroupRef {
 /** Built-in SmartGroups by their well-known UUIDs (no Terraform object needed). */
 export const WellKnownSmartGroups = {
   /** "Anywhere" (0.0.0.0/0 and ::/0). */
-  anywhere: (): ISmartGroupRef =>
-    new UuidSmartGroupRef(WELL_KNOWN.anywhere, { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] }),
+  anywhere: (): ISmartGroupRef => new UuidSmartGroupRef(WELL_KNOWN.anywhere, BUILT_IN_SMART_GROUPS[WELL_KNOWN.anywhere]),
   /** "Public Internet": destinations outside every known private range; egress rules use it. */
   publicInternet: (): ISmartGroupRef =>
-    new UuidSmartGroupRef(WELL_KNOWN.publicInternet, {
-      key: WELL_KNOWN.publicInternet,
-      name: "Public Internet",
-      kind: "publicInternet",
-      expressions: [],
-    }),
+    new UuidSmartGroupRef(WELL_KNOWN.publicInternet, BUILT_IN_SMART_GROUPS[WELL_KNOWN.publicInternet]),
   /** ThreatIQ known-malicious IPs (the built-in threatiq feed group). */
-  threatIq: (): ISmartGroupRef =>
-    new UuidSmartGroupRef(WELL_KNOWN.threatIntel, {
-      key: WELL_KNOWN.threatIntel,
-      name: "ThreatIQ",
-      kind: "selector",
-      expressions: [{ external: "threatiq" }],
-    }),
+  threatIq: (): ISmartGroupRef => new UuidSmartGroupRef(WELL_KNOWN.threatIntel, BUILT_IN_SMART_GROUPS[WELL_KNOWN.threatIntel]),
   /** Any pre-existing SmartGroup by literal UUID (contents unknown offline). */
   fromUuid: (uuid: string, name?: string): ISmartGroupRef =>
     new UuidSmartGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", expressions: [] }),
@@ -80,7 +69,7 @@ export const WellKnownSmartGroups = {
 /** Built-in WebGroups by their well-known UUIDs. */
 export const WellKnownWebGroups = {
   /** "All-Web": any HTTP/TLS host, including TLS without SNI. */
-  allWeb: (): IWebGroupRef => new UuidWebGroupRef(WELL_KNOWN.allWeb, { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] }),
+  allWeb: (): IWebGroupRef => new UuidWebGroupRef(WELL_KNOWN.allWeb, BUILT_IN_WEB_GROUPS[WELL_KNOWN.allWeb]),
   /** Any pre-existing WebGroup by literal UUID (contents unknown offline). */
   fromUuid: (uuid: string, name?: string): IWebGroupRef =>
     new UuidWebGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", matches: [] }),

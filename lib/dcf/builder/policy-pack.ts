@@ -83,7 +83,8 @@ export interface PolicyPackProps {
 export const BUILT_IN_SMART_GROUPS: Readonly<Record<string, SmartGroupModel>> = {
   [WELL_KNOWN.anywhere]: { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] },
   [WELL_KNOWN.publicInternet]: { key: WELL_KNOWN.publicInternet, name: "Public Internet", kind: "publicInternet", expressions: [] },
-  [WELL_KNOWN.threatIntel]: { key: WELL_KNOWN.threatIntel, name: "ThreatIQ", kind: "managed", expressions: [] },
+  // The controller's ThreatIQ group is the threatiq feed: flows join it with `feeds: [threatiq]`.
+  [WELL_KNOWN.threatIntel]: { key: WELL_KNOWN.threatIntel, name: "ThreatIQ", kind: "selector", expressions: [{ external: "threatiq" }] },
 };
 export const BUILT_IN_WEB_GROUPS: Readonly<Record<string, WebGroupModel>> = {
   [WELL_KNOWN.allWeb]: { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] },
