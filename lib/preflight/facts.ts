@@ -7,6 +7,8 @@
 //     public [PREFLIGHT_FACTS](): readonly PreflightFact[] { return [{ kind: "immutable-binding", ... }]; }
 //   }
 // or, from a stack composing plain resources: addPreflightFacts(resource, { kind: "obot", ... }).
+// Facts attached with addPreflightFacts replace the construct's own facts of the same kind (a
+// stack may correct what a library construct declares; the two never double-count).
 // Facts are read lazily at synth, so a construct may return values that are set after it was
 // created. Values that are Terraform tokens are fine: rules report them as "unknown" (never pass).
 import type { IConstruct } from "constructs";
@@ -56,7 +58,7 @@ export interface FirewallPolicyCrdFact {
   readonly objects: readonly FirewallPolicyObject[];
   /** Cluster the objects are applied to (matches K8sFirewallChartFact.clusterKey). */
   readonly clusterKey: string;
-  /** Chart version the objects are written for. @default - the version of the chart fact with the same clusterKey */
+  /** Chart version the objects are written for; used only when no chart fact has the same clusterKey. @default - the version of the chart fact with the same clusterKey */
   readonly chartVersion?: string;
 }
 
@@ -73,6 +75,12 @@ export interface K8sFirewallChartFact {
 export interface ClusterOnboardingFact {
   readonly kind: "cluster-onboarding";
   readonly clusterKey: string;
+  /**
+   * Where the cluster runs: pods of an onboarded EKS/AKS/GKE cluster must reach the gateway
+   * un-SNATed (AVX-K8S1 expects a kubernetes-cluster fact with the same clusterKey).
+   * @default - not checked for pod SNAT
+   */
+  readonly cloud?: "aks" | "eks" | "gke" | "custom";
   /** The cluster id used by k8s SmartGroup selectors (k8sClusterId). @default - matches any selector */
   readonly clusterId?: string;
   /** Terraform addresses this onboarding depends on (depends_on or references). */
@@ -170,12 +178,19 @@ export function addPreflightFacts(construct: IConstruct, ...facts: readonly Pref
   holder[ATTACHED_FACTS] = list;
 }
 
-/** Every fact a construct declares (implemented + attached). */
+/** Every fact a construct declares: its own, with attached facts replacing own facts of their kind. */
 export function factsOf(construct: IConstruct): readonly PreflightFact[] {
   const holder = construct as unknown as Record<symbol, unknown>;
   const own = typeof holder[PREFLIGHT_FACTS] === "function" ? (holder[PREFLIGHT_FACTS] as () => readonly PreflightFact[]).call(construct) : [];
   const attached = (holder[ATTACHED_FACTS] as readonly PreflightFact[] | undefined) ?? [];
-  return attached.length ? [...own, ...attached] : own;
+  if (!attached.length) return own;
+  const overridden = new Set(attached.map((f) => f.kind));
+  return [...own.filter((f) => !overridden.has(f.kind)), ...attached];
+}
+
+/** The Terraform address (`type.name`) of a resource, for facts naming what depends on what. */
+export function terraformAddressOf(resource: { readonly terraformResourceType: string; readonly friendlyUniqueId: string }): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
 export function hasFacts(construct: IConstruct): boolean {

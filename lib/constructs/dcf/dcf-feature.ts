@@ -5,6 +5,7 @@
 import { Construct } from "constructs";
 import { ITerraformDependable } from "../../core/cdktf";
 import { ConfigFeature } from "../../aviatrix/gen/providers/aviatrix/config-feature";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { DcfValidationError, describeValue } from "./dcf-validation-error";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 
@@ -43,7 +44,7 @@ export interface DcfFeatureProps {
 }
 
 /** Enables Distributed Cloud Firewall (and optional feature flags) on the controller. */
-export class DcfFeature extends Construct implements ITerraformDependable {
+export class DcfFeature extends Construct implements ITerraformDependable, PreflightFactSource {
   /** The `microseg` feature resource. */
   public readonly microseg: ConfigFeature;
   /** Every enabled feature by name (microseg included). */
@@ -78,6 +79,11 @@ export class DcfFeature extends Construct implements ITerraformDependable {
     }
     this.features = features;
     requireControllerVersion(this, "aviatrix_config_feature", DCF_MIN_VERSIONS.configFeature);
+  }
+
+  /** Preflight: one fact per enabled feature flag (aviatrix_config_feature needs controller >= 8.2.10, AVX-CTRL3). */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return Object.keys(this.features).sort().map((feature) => ({ kind: "dcf-feature", feature }));
   }
 
   /** Depending on the feature means depending on DCF being enabled. */

@@ -27,7 +27,9 @@ import {
 import { canonicalExpressions, canonicalWebMatches } from "../../dcf/builder/canonical";
 import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
 import { firewallPolicyToYaml } from "../../obot/render";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
+import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { resolveTokens } from "./resolve-tokens";
 import { DcfValidationError, describeValue } from "./dcf-validation-error";
 import { isSmartGroupRef, isWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
@@ -117,6 +119,11 @@ export interface FirewallPolicyProps {
   readonly renderManifest?: boolean;
   /** Kubernetes provider for the manifest. @default - the default kubernetes provider */
   readonly provider?: TerraformProvider;
+  /**
+   * Which cluster the object is applied to, for preflight (matches the k8s-firewall chart).
+   * @default - the path of the KubernetesProviders owning `provider`, else "default"
+   */
+  readonly clusterKey?: string;
 }
 
 interface StoredRule {
@@ -125,7 +132,7 @@ interface StoredRule {
 }
 
 /** A FirewallPolicy object, as a kubernetes_manifest and as YAML. */
-export class FirewallPolicy extends Construct {
+export class FirewallPolicy extends Construct implements PreflightFactSource {
   public readonly policyName: string;
   public readonly namespace: string;
   public readonly chartVersion: string;
@@ -331,6 +338,12 @@ export class FirewallPolicy extends Construct {
       webGroups,
       rules: this.rules.map((r, i) => ({ ...r.model, priority: i })),
     });
+  }
+
+  /** Preflight: the applied object, on which cluster, written for which chart (AVX-CTRL4, AVX-K8S3). */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    if (this.manifest === undefined) return []; // toYaml()/toObject() only: applied elsewhere (GitOps)
+    return [{ kind: "firewall-policy-crd", objects: [this.toObject()], clusterKey: clusterKeyOf(this.props.clusterKey, this.props.provider), chartVersion: this.chartVersion }];
   }
 
   private get keyPrefix(): string {

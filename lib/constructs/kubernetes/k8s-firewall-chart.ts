@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { Annotations, ITerraformDependable, Token } from "../../core/cdktf";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
 import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "./chart-version";
+import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, describeValue } from "./construct-props-error";
 import { mergeValues, renderHelmValues } from "./helm-values";
@@ -29,6 +31,11 @@ export interface K8sFirewallChartProps {
   readonly providers?: ClusterProviderSet;
   /** Resources that must exist first (e.g. the cluster, its node group). @default - none */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Which cluster this is, for preflight (matches onboarding, pod SNAT, FirewallPolicies, Obot).
+   * @default - the path of the KubernetesProviders in `providers`, else "default"
+   */
+  readonly clusterKey?: string;
 }
 
 /**
@@ -39,13 +46,15 @@ export interface K8sFirewallChartProps {
  * Helm installs CRDs on first install only; a later chart version's new CRD fields need a
  * separate CRD apply.
  */
-export class K8sFirewallChart extends Construct {
+export class K8sFirewallChart extends Construct implements PreflightFactSource {
   public readonly release: Release;
   public readonly version: ChartVersion;
   /** True when the installed CRD carries the rule TLS/watch fields (chart ≥ 10.1.0). */
   public readonly supportsRuleTlsFields: boolean;
   /** What later resources should depend on. */
   public readonly dependable: ITerraformDependable[];
+  /** The preflight cluster key (see `clusterKey` prop). */
+  public readonly clusterKey: string;
 
   constructor(scope: Construct, id: string, props: K8sFirewallChartProps) {
     super(scope, id);
@@ -68,6 +77,7 @@ export class K8sFirewallChart extends Construct {
     for (const warning of found.warnings) Annotations.of(this).addWarning(warning);
 
     this.version = version;
+    this.clusterKey = clusterKeyOf(props.clusterKey, props.providers);
     this.supportsRuleTlsFields = chartVersionAtLeast(version, "10.1.0");
     this.release = new Release(this, "release", {
       name: props.releaseName ?? "k8s-firewall",
@@ -81,5 +91,10 @@ export class K8sFirewallChart extends Construct {
       dependsOn: props.dependsOn,
     });
     this.dependable = [this.release];
+  }
+
+  /** Preflight: the chart version installed on the cluster and the address dependents must wait for. */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "k8s-firewall-chart", clusterKey: this.clusterKey, chartVersion: this.version.text, address: terraformAddressOf(this.release) }];
   }
 }

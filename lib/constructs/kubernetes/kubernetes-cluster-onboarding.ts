@@ -4,6 +4,8 @@ import {
   KubernetesClusterClusterDetails,
 } from "../../aviatrix/gen/providers/aviatrix/kubernetes-cluster";
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { clusterKeyOf } from "./cluster-key";
 import { ConstructPropsError, describeValue } from "./construct-props-error";
 import { K8sFirewallChart } from "./k8s-firewall-chart";
 import { KubernetesCloud, KUBERNETES_CLOUDS } from "./kubernetes-cloud";
@@ -73,6 +75,11 @@ export interface KubernetesClusterOnboardingProps {
   readonly aviatrixProvider?: TerraformProvider;
   /** Further resources to wait for (cluster, node groups, access entries). @default - none */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Which cluster this is, for preflight (matches the chart, pod SNAT, FirewallPolicies, Obot).
+   * @default - the `firewallChart`'s cluster key, else "default"
+   */
+  readonly clusterKey?: string;
 }
 
 const EKS_ARN = /^arn:aws[a-z-]*:eks:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -97,7 +104,7 @@ const ID_FORMS: Record<Exclude<KubernetesCloud, KubernetesCloud.CUSTOM>, { patte
  * Prerequisites the construct cannot check: DCF and "Kubernetes Resource Discovery" enabled,
  * the API server reachable from the controller, pod SNAT off (`PodSnatDisabled`).
  */
-export class KubernetesClusterOnboarding extends Construct {
+export class KubernetesClusterOnboarding extends Construct implements PreflightFactSource {
   public readonly cloud: KubernetesCloud;
   /** The id to use as `k8s_cluster_id` in SmartGroup selectors (what the controller registers). */
   public readonly clusterId: string;
@@ -105,6 +112,10 @@ export class KubernetesClusterOnboarding extends Construct {
   public readonly resource?: KubernetesCluster;
   /** What later resources should depend on (the registration, else the CRD chart). */
   public readonly dependable: ITerraformDependable[];
+  /** The preflight cluster key (see `clusterKey` prop). */
+  public readonly clusterKey: string;
+  /** What the registration waits for (chart first), as given; read by preflight. */
+  private readonly ordering: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: KubernetesClusterOnboardingProps) {
     super(scope, id);
@@ -112,10 +123,12 @@ export class KubernetesClusterOnboarding extends Construct {
       throw new ConstructPropsError(this, "cloud", `got ${describeValue(props.cloud)}, want one of ${KUBERNETES_CLOUDS.join(", ")}`);
     }
     this.cloud = props.cloud;
+    this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined);
     this.clusterId = this.resolveClusterId(props);
     const register = props.register ?? props.cloud !== KubernetesCloud.EKS;
     const details = this.resolveDetails(props);
     const ordering: ITerraformDependable[] = [...(props.firewallChart?.dependable ?? []), ...(props.dependsOn ?? [])];
+    this.ordering = ordering;
 
     if (!register) {
       if (props.credentials || props.clusterDetails || props.intraClusterInspection !== undefined) {
@@ -135,6 +148,24 @@ export class KubernetesClusterOnboarding extends Construct {
       dependsOn: ordering.length > 0 ? ordering : undefined,
     });
     this.dependable = [this.resource];
+  }
+
+  /**
+   * Preflight: the onboarding (cluster id for k8s SmartGroups, what it waits for) and the
+   * cluster itself, whose pods must reach the gateway un-SNATed (AVX-K8S1, AVX-K8S2, AVX-K8S4).
+   * A cluster id only known at plan time matches every selector.
+   */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    const waitsFor = this.resource ? (this.resource.dependsOn ?? []) : this.ordering.map((d) => d.fqn);
+    return [
+      {
+        kind: "cluster-onboarding",
+        clusterKey: this.clusterKey,
+        cloud: this.cloud.toLowerCase() as "aks" | "eks" | "gke" | "custom",
+        ...(Token.isUnresolved(this.clusterId) ? {} : { clusterId: this.clusterId }),
+        dependsOn: waitsFor,
+      },
+    ];
   }
 
   private resolveClusterId(props: KubernetesClusterOnboardingProps): string {

@@ -7,6 +7,7 @@ import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-c
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
+import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, describeValue } from "./construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
@@ -138,6 +139,8 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   private constructor(scope: Construct, id: string, cloud: KubernetesCloud | undefined) {
     super(scope, id);
     this.cloud = cloud;
+    // Lets constructs deployed with these providers share one preflight cluster key (cluster-key.ts).
+    Object.defineProperty(this, KUBERNETES_PROVIDERS_BRAND, { value: true });
   }
 
   public get kubernetes(): KubernetesProvider {

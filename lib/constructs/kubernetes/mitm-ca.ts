@@ -4,6 +4,7 @@ import { DataAviatrixDcfMitmCa } from "../../aviatrix/gen/providers/aviatrix/dat
 import { DcfMitmCa } from "../../aviatrix/gen/providers/aviatrix/dcf-mitm-ca";
 import { DcfMitmCaSelection } from "../../aviatrix/gen/providers/aviatrix/dcf-mitm-ca-selection";
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, describeValue } from "./construct-props-error";
 
@@ -71,7 +72,7 @@ export interface MitmCaProps {
  * Image pulls are made by the node's containerd and ignore pod env: exclude registries from
  * decryption or put the CA in the node trust store.
  */
-export class MitmCa extends Construct {
+export class MitmCa extends Construct implements PreflightFactSource {
   /** The CA certificate chain (a Terraform reference). */
   public readonly certificateChain: string;
   /** The controller's CA id. */
@@ -126,6 +127,11 @@ export class MitmCa extends Construct {
       });
     }
     this.dependable = [...Object.values(this.configMaps), ...(this.selection ? [this.selection] : [])];
+  }
+
+  /** Preflight: the DCF MITM CA (resource or data source) needs controller >= 9.0 (AVX-CTRL3). */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "mitm-ca" }];
   }
 
   /** The ConfigMap for a namespace; fails when the namespace was not listed in `namespaces`. */

@@ -5,6 +5,8 @@ import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { ConfigMapV1Data } from "@cdktf/provider-kubernetes/lib/config-map-v1-data";
 import { Env } from "@cdktf/provider-kubernetes/lib/env";
 import { ITerraformDependable, TerraformResource } from "../../core/cdktf";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, describeValue } from "./construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
@@ -71,13 +73,19 @@ export interface PodSnatDisabledProps {
   readonly providers?: ClusterProviderSet;
   /** @default - none */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Which cluster this is, for preflight (matches the chart, onboarding, FirewallPolicies, Obot).
+   * On EKS with the add-on method `providers` is not used for resources; pass it (or this) anyway.
+   * @default - the path of the KubernetesProviders in `providers`, else "default"
+   */
+  readonly clusterKey?: string;
 }
 
 /**
  * Keeps pod source IPs un-SNATed on the nodes so DCF SmartGroups can match pods.
  * Preflight finds it with `PodSnatDisabled.isPodSnatDisabled(node)` and reads `cloud`.
  */
-export class PodSnatDisabled extends Construct {
+export class PodSnatDisabled extends Construct implements PreflightFactSource {
   /** `default_snat_status` for google_container_cluster props (VPC-native clusters). */
   public static readonly GKE_DEFAULT_SNAT_STATUS = { disabled: true } as const;
 
@@ -101,11 +109,14 @@ export class PodSnatDisabled extends Construct {
   /** The resources that turn SNAT off (empty for GKE when the cluster construct applies it). */
   public readonly resources: TerraformResource[] = [];
   public readonly dependable: ITerraformDependable[];
+  /** The preflight cluster key (see `clusterKey` prop). */
+  public readonly clusterKey: string;
 
   constructor(scope: Construct, id: string, props: PodSnatDisabledProps) {
     super(scope, id);
     Object.defineProperty(this, PRESENCE, { value: true });
     this.cloud = props.cloud;
+    this.clusterKey = clusterKeyOf(props.clusterKey, props.providers);
     const misplaced = (["eks", "aks", "gke"] as const).filter((k) => props[k] !== undefined && k.toUpperCase() !== props.cloud);
     if (misplaced.length > 0) {
       throw new ConstructPropsError(this, misplaced[0], `does not apply to cloud ${props.cloud}; remove it`);
@@ -124,6 +135,11 @@ export class PodSnatDisabled extends Construct {
         throw new ConstructPropsError(this, "cloud", `got ${describeValue(props.cloud)}, want EKS, AKS or GKE (for CUSTOM clusters turn masquerading off in your CNI)`);
     }
     this.dependable = [...this.resources];
+  }
+
+  /** Preflight: pod SNAT is off on this cluster (AVX-K8S1). */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "kubernetes-cluster", clusterKey: this.clusterKey, cloud: this.cloud.toLowerCase() as "aks" | "eks" | "gke", podSnatDisabled: true }];
   }
 
   private renderAks(props: PodSnatDisabledProps): void {

@@ -5,6 +5,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ITerraformDependable, Token } from "../../core/cdktf";
 import { parseChartVersion } from "../kubernetes/chart-version";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
@@ -88,7 +89,7 @@ export interface LibreChatProps {
  * LibreChat from the official chart, with config as code, secrets only from references, image
  * registries pinned for the registry WebGroup, and optional MITM CA trust (no image rebuild).
  */
-export class LibreChat extends Construct {
+export class LibreChat extends Construct implements PreflightFactSource {
   public readonly release: Release;
   /** What later resources (FirewallPolicies, ingress records) should depend on. */
   public readonly dependable: ITerraformDependable[];
@@ -102,9 +103,12 @@ export class LibreChat extends Construct {
   public readonly registryHosts: readonly string[];
   public readonly secret?: SecretV1;
   public readonly namespaceResource?: NamespaceV1;
+  /** Whether pods trust the DCF MITM CA, i.e. LibreChat traffic is meant to be TLS-decrypted. */
+  public readonly tlsDecryption: boolean;
 
   constructor(scope: Construct, id: string, props: LibreChatProps) {
     super(scope, id);
+    this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
     if (typeof chartVersion !== "string" || Token.isUnresolved(chartVersion) || !parseChartVersion(chartVersion) || chartVersion.startsWith("v")) {
       throw new ConstructPropsError(this, "chartVersion", `got ${describeValue(chartVersion)}, want an exact chart version "X.Y.Z" (e.g. "${LIBRECHAT_DEFAULT_CHART_VERSION}")`);
@@ -175,6 +179,14 @@ export class LibreChat extends Construct {
       dependsOn: ordering.length > 0 ? ordering : undefined,
     });
     this.dependable = [this.release];
+  }
+
+  /**
+   * Preflight: TLS decryption (with `mitmCa`) needs controller >= 9.0 (AVX-CTRL3). URL-path
+   * visibility is decided by the policy's URL WebGroups (AVX-DCF4), not by this construct.
+   */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "librechat", tlsDecryption: this.tlsDecryption, urlPathVisibility: false }];
   }
 
   private resolveRegistries(given: LibreChatImageRegistries | undefined): Required<LibreChatImageRegistries> {

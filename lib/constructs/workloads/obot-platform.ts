@@ -4,6 +4,8 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Annotations, ITerraformDependable, Token } from "../../core/cdktf";
 import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
@@ -95,6 +97,11 @@ export interface ObotPlatformProps {
   readonly providers?: ClusterProviderSet;
   /** Further ordering (spoke gateway, DCF policy list, default action, cluster onboarding). @default - none */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Which cluster Obot runs on, for preflight (matches the chart, onboarding, pod SNAT).
+   * @default - the `firewallChart`'s cluster key, else the path of the KubernetesProviders in `providers`, else "default"
+   */
+  readonly clusterKey?: string;
 }
 
 /**
@@ -102,7 +109,7 @@ export interface ObotPlatformProps {
  * every MCP server gets a FirewallPolicy in the MCP namespace (domains → permit tcp/443, then
  * deny). Install order: k8s-firewall CRDs → pod SNAT off → Obot.
  */
-export class ObotPlatform extends Construct {
+export class ObotPlatform extends Construct implements PreflightFactSource {
   public readonly release: Release;
   /** What later resources (FirewallPolicies, ingress records) should depend on. */
   public readonly dependable: ITerraformDependable[];
@@ -114,10 +121,13 @@ export class ObotPlatform extends Construct {
   public readonly secret?: SecretV1;
   /** Hosts the platform itself needs (for the infra WebGroup), sorted. */
   public readonly platformEgressDomains: readonly string[] = [...OBOT_PLATFORM_EGRESS_DOMAINS].sort();
+  /** The preflight cluster key (see `clusterKey` prop). */
+  public readonly clusterKey: string;
 
   constructor(scope: Construct, id: string, props: ObotPlatformProps) {
     super(scope, id);
     this.version = this.resolveVersion(props.version);
+    this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined, props.providers);
     this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");
     this.mcpNamespace = this.namespaceProp("mcpNamespace", props.mcpNamespace ?? "obot-mcp");
     if (this.namespace === this.mcpNamespace) {
@@ -202,6 +212,11 @@ export class ObotPlatform extends Construct {
       dependsOn: [...this.namespaces, ...(this.secret ? [this.secret] : []), ...ordering],
     });
     this.dependable = [this.release];
+  }
+
+  /** Preflight: the Obot release and what it waits for (AVX-CTRL5, AVX-K8S2; a K8S tier for AVX-K8S3). */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "obot", clusterKey: this.clusterKey, version: this.version.text, dependsOn: this.release.dependsOn ?? [] }];
   }
 
   private resolveVersion(text: string): ChartVersion {

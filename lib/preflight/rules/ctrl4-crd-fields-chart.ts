@@ -18,7 +18,7 @@ export const crdFieldsNeedChart: PreflightRule = {
     "chart 10.1.0; older CRDs prune or reject them (and Helm never upgrades CRDs in place).",
   fix: `install k8s-firewall chart >= ${CRD_EXTENDED_FIELDS_CHART} (and apply its CRDs) or drop the fields`,
   suppressible: false,
-  reads: "firewall-policy-crd facts (objects, chartVersion) and the k8s-firewall-chart fact of the same clusterKey",
+  reads: "firewall-policy-crd facts (objects, clusterKey) and the k8s-firewall-chart fact of the same clusterKey (else the facts' chartVersion)",
   check(ctx): readonly RuleCheck[] {
     const checks: RuleCheck[] = [];
     for (const { node, fact } of ctx.facts("firewall-policy-crd")) {
@@ -28,7 +28,9 @@ export const crdFieldsNeedChart: PreflightRule = {
         checks.push(pass(node));
         continue;
       }
-      const chart = fact.chartVersion ?? ctx.facts("k8s-firewall-chart").find((c) => c.fact.clusterKey === fact.clusterKey)?.fact.chartVersion;
+      // The chart installed on the cluster decides what the CRD accepts; the version the objects
+      // were written for only stands in when the stack does not install the chart itself.
+      const chart = ctx.facts("k8s-firewall-chart").find((c) => c.fact.clusterKey === fact.clusterKey)?.fact.chartVersion ?? fact.chartVersion;
       const fields = [...used].sort().join(", ");
       if (chart === undefined) {
         checks.push(unknown(node, { cause: `FirewallPolicy fields ${fields} need chart >= ${CRD_EXTENDED_FIELDS_CHART}, but no k8s-firewall chart is known for cluster ${fact.clusterKey}`, want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }));
