@@ -10,6 +10,13 @@ import { DcfValidationError, describeValue } from "../dcf/dcf-validation-error";
 
 const BRAND = Symbol.for("vca-cdktf.AviatrixProvider");
 
+/**
+ * Newest controller major this library knows of (the vendored provider schema is 10.0.1), plus one
+ * for a release that is out but not vendored yet. Anything beyond is a typo ("99.0.0" for "9.0.0")
+ * that would otherwise surface only at `terraform init` as an unsatisfiable `~> 99.0.0` pin.
+ */
+const NEWEST_PLAUSIBLE_CONTROLLER_MAJOR = 11;
+
 /** Where the provider gets the controller address and login from. */
 export type AviatrixCredentials = "variables" | "env";
 
@@ -94,6 +101,15 @@ export class AviatrixProvider extends AviatrixProviderL1 {
         "controllerVersion",
         describeValue(props.controllerVersion),
         `"X.Y" or "X.Y.Z" (e.g. "9.0.10")`,
+        "use the controller version shown in CoPilot or the controller UI",
+      );
+    }
+    if (this.controllerVersion.major > NEWEST_PLAUSIBLE_CONTROLLER_MAJOR) {
+      throw new DcfValidationError(
+        this,
+        "controllerVersion",
+        describeValue(props.controllerVersion),
+        `a released Aviatrix controller version (major ≤ ${NEWEST_PLAUSIBLE_CONTROLLER_MAJOR}, e.g. "9.0.10")`,
         "use the controller version shown in CoPilot or the controller UI",
       );
     }
