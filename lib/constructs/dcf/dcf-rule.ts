@@ -106,8 +106,9 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
     throw new DcfValidationError(scope, `${at}.${prop}`, got instanceof Described ? got.text : describeValue(got), want, fix);
   };
 
-  if (!Number.isInteger(props.priority) || props.priority < 0) {
-    fail("priority", props.priority, "an integer ≥ 0", "lower numbers are evaluated first");
+  if (!Number.isSafeInteger(props.priority) || props.priority < 0) {
+    // Past 2^53 JSON numbers lose precision: distinct priorities could tie and first-match order would be ambiguous.
+    fail("priority", props.priority, Number.isInteger(props.priority) && props.priority > 0 ? "an integer ≤ 2^53-1 (larger numbers lose precision in JSON)" : "an integer ≥ 0", "lower numbers are evaluated first");
   }
   if (!(RULE_ACTIONS as readonly string[]).includes(props.action)) fail("action", props.action, `one of ${RULE_ACTIONS.join("|")}`);
   const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : props.protocol) as Protocol;
