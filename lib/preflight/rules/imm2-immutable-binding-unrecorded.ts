@@ -1,3 +1,4 @@
+import * as path from "path";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
 
 /** AVX-IMM2: immutable bindings are recorded in the baseline so AVX-IMM1 can protect them. */
@@ -18,7 +19,7 @@ export const immutableBindingUnrecorded: PreflightRule = {
     return ctx.facts("immutable-binding").map(({ node, fact }) =>
       recorded[fact.key]
         ? pass(node, { findingId: fact.key })
-        : fail(node, { findingId: fact.key, got: ctx.baseline ? `no entry ${ctx.stackName}/${fact.key}` : `no baseline file ${ctx.baselineFile ?? ""}`.trim(), want: "a recorded baseline" }),
+        : fail(node, { findingId: fact.key, got: ctx.baseline ? `no entry ${ctx.stackName}/${fact.key}` : `no baseline file ${ctx.baselineFile === undefined ? "" : path.relative(process.cwd(), ctx.baselineFile) || ctx.baselineFile}`.trim(), want: "a recorded baseline" }),
     );
   },
 };
