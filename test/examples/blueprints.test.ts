@@ -1,0 +1,73 @@
+// The main job end to end, in CI: every example blueprint synthesizes, passes offline schema
+// validation, its attack-simulation scenarios, the analyzer (no error finding) and preflight
+// (no error finding) — and `npx cdktf synth` itself works from cdktf.json.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { analyze } from "../../lib/dcf/analyze";
+import { loadPolicyModel } from "../../lib/cli/load-policy";
+import { parseScenarios, runScenarios } from "../../lib/dcf/simulate/scenarios";
+import { validateTerraformJson } from "../../lib/validate";
+
+const ROOT = path.resolve(__dirname, "../..");
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-blueprints-"));
+buildBlueprintsApp(outdir).synth();
+
+function exampleDir(stackId: string): string {
+  return path.join(ROOT, "examples/blueprints", stackId.replace(/^vca-/, ""));
+}
+
+function manifestsOf(stackId: string): string[] {
+  const dir = path.join(exampleDir(stackId), "firewall-policies");
+  return fs.existsSync(dir) ? [dir] : [];
+}
+
+describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (stackId) => {
+  const synthFile = path.join(outdir, "stacks", stackId, "cdk.tf.json");
+
+  test("GIVEN the synthesized stack WHEN validated offline THEN there are no findings", () => {
+    const doc = JSON.parse(fs.readFileSync(synthFile, "utf8"));
+    expect(validateTerraformJson(doc, { file: synthFile })).toEqual([]);
+  });
+
+  test("GIVEN its scenarios.yaml WHEN simulated against the synthesized policy THEN every expectation holds", async () => {
+    const scenariosFile = path.join(exampleDir(stackId), "scenarios.yaml");
+    const scenarios = parseScenarios(fs.readFileSync(scenariosFile, "utf8"), scenariosFile);
+    const results = runScenarios(await loadPolicyModel(synthFile, manifestsOf(stackId)), scenarios);
+    expect(results.length).toBeGreaterThan(3);
+    expect(results.filter((r) => r.pass !== true)).toEqual([]);
+    // A kill chain has both sides: approved destinations permitted and attacks denied.
+    expect(results.some((r) => r.verdict === "PERMIT")).toBe(true);
+    expect(results.some((r) => r.verdict === "DENY")).toBe(true);
+  });
+
+  test("GIVEN the synthesized policy WHEN analyzed THEN there is no error-level finding", async () => {
+    const findings = analyze(await loadPolicyModel(synthFile, manifestsOf(stackId)));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("GIVEN the synth WHEN preflight ran THEN its report has zero errors", () => {
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, "preflight", `${stackId}.json`), "utf8"));
+    expect(report.summary.errors).toBe(0);
+    expect(fs.existsSync(path.join(outdir, "preflight", `${stackId}.sarif`))).toBe(true);
+  });
+});
+
+describe("npx cdktf synth (the main command)", () => {
+  test("GIVEN a build WHEN `npx cdktf synth` runs through cdktf.json THEN every stack's cdk.tf.json is written", () => {
+    const cliOut = fs.mkdtempSync(path.join(os.tmpdir(), "vca-cdktf-cli-"));
+    execFileSync("npx", ["cdktf", "synth", "--output", cliOut], {
+      cwd: ROOT,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" },
+      stdio: "pipe",
+    });
+    for (const id of BLUEPRINT_STACK_IDS) {
+      expect(fs.existsSync(path.join(cliOut, "stacks", id, "cdk.tf.json"))).toBe(true);
+    }
+    // Same app, same bytes: the CLI's output equals the in-process synth.
+    const a = fs.readFileSync(path.join(cliOut, "stacks/vca-agentcore/cdk.tf.json"), "utf8");
+    expect(a).toBe(fs.readFileSync(path.join(outdir, "stacks/vca-agentcore/cdk.tf.json"), "utf8"));
+  });
+});
