@@ -88,7 +88,7 @@ export class RuleContext {
  * expression ("aws_subnet.a.id"), so two references to the same attribute compare equal.
  */
 export function referenceText(stack: TerraformStack, value: unknown): string {
-  if (typeof value !== "string") return JSON.stringify(value);
+  if (typeof value !== "string") return JSON.stringify(value) ?? String(value);
   if (!isToken(value)) return value;
   const resolved: unknown = Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
   const text = typeof resolved === "string" ? resolved : JSON.stringify(resolved);
