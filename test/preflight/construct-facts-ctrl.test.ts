@@ -1,31 +1,14 @@
 // AVX-CTRL1..6 on stacks built from the REAL library constructs (no fact doubles).
-import * as path from "path";
-import { TerraformStack, TerraformVariable, Testing } from "../../lib/core/cdktf";
-import { AviatrixProvider } from "../../lib/constructs/aviatrix/aviatrix-provider";
+import { type TerraformStack, TerraformVariable } from "../../lib/core/cdktf";
 import { DcfFeature, FirewallPolicy, ManagedSmartGroup } from "../../lib/constructs/dcf";
 import { K8sFirewallChart } from "../../lib/constructs/kubernetes/k8s-firewall-chart";
-import { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
+import type { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
 import { MitmCa } from "../../lib/constructs/kubernetes/mitm-ca";
 import { LibreChat, LIBRECHAT_REQUIRED_SECRETS } from "../../lib/constructs/workloads/librechat";
 import { ObotPlatform } from "../../lib/constructs/workloads/obot-platform";
-import { Preflight } from "../../lib/preflight/preflight";
-import { tmpDir } from "./helpers";
+import { givenConstructStack, ruleResults } from "./construct-helpers";
 
-function given(controllerVersion?: string) {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, "s");
-  const preflight = Preflight.of(stack, { baselineFile: path.join(tmpDir(), "none.lock.json"), reports: false });
-  if (controllerVersion !== undefined) new AviatrixProvider(stack, "aviatrix", { controllerVersion, credentials: "env" });
-  const providers = KubernetesProviders.fromKubeconfig(stack, "k8s", { configPath: "~/.kube/config" });
-  return { stack, preflight, providers };
-}
-
-function results(preflight: Preflight, ruleId: string): string[] {
-  return preflight
-    .evaluate()
-    .findings.filter((f) => f.ruleId === ruleId)
-    .map((f) => `${f.status} ${f.id} @ ${f.constructPath}`);
-}
+const given = (aviatrixController?: string) => givenConstructStack({ aviatrixController });
 
 /** LibreChat decrypting through an uploaded MITM CA, and DCF with Kubernetes flags. */
 function decryptingChat(stack: TerraformStack): void {
@@ -39,12 +22,12 @@ describe("AVX-CTRL1 with real constructs", () => {
   test("GIVEN DcfFeature without an AviatrixProvider or controller version WHEN evaluated THEN non-compliant", () => {
     const { stack, preflight } = given();
     new DcfFeature(stack, "dcf");
-    expect(results(preflight, "AVX-CTRL1")).toEqual(["non-compliant AVX-CTRL1 @ s"]);
+    expect(ruleResults(preflight, "AVX-CTRL1")).toEqual(["non-compliant AVX-CTRL1 @ s"]);
   });
   test("GIVEN an AviatrixProvider WHEN evaluated THEN compliant on the provider (its version, read through the adapter)", () => {
     const { stack, preflight } = given("9.0.10");
     new DcfFeature(stack, "dcf");
-    expect(results(preflight, "AVX-CTRL1")).toEqual(["compliant AVX-CTRL1 @ s/aviatrix"]);
+    expect(ruleResults(preflight, "AVX-CTRL1")).toEqual(["compliant AVX-CTRL1 @ s/aviatrix"]);
     expect(preflight.evaluate().controllerVersion).toBe("9.0.10");
   });
 });
@@ -71,7 +54,7 @@ describe("AVX-CTRL3 with real constructs", () => {
   test("GIVEN MitmCa, LibreChat with the CA and DcfFeature on controller 8.2.0 WHEN evaluated THEN each feature is named", () => {
     const { stack, preflight } = given("8.2.0");
     decryptingChat(stack);
-    expect(results(preflight, "AVX-CTRL3")).toEqual([
+    expect(ruleResults(preflight, "AVX-CTRL3")).toEqual([
       "non-compliant AVX-CTRL3[DCF MITM CA] @ s/mitm",
       "non-compliant AVX-CTRL3[controller feature flag k8s (aviatrix_config_feature)] @ s/dcf",
       "non-compliant AVX-CTRL3[controller feature flag k8s_dcf_policies (aviatrix_config_feature)] @ s/dcf",
@@ -86,7 +69,7 @@ describe("AVX-CTRL3 with real constructs", () => {
     const plain = given("8.2.0");
     const secret = (name: string) => new TerraformVariable(plain.stack, name.toLowerCase(), { type: "string", sensitive: true }).stringValue;
     new LibreChat(plain.stack, "chat", { secretEnv: Object.fromEntries(LIBRECHAT_REQUIRED_SECRETS.map((n) => [n, secret(n)])) });
-    expect(results(plain.preflight, "AVX-CTRL3")).toEqual([]);
+    expect(ruleResults(plain.preflight, "AVX-CTRL3")).toEqual([]);
   });
 });
 
@@ -110,13 +93,13 @@ describe("AVX-CTRL4 with real constructs", () => {
     const ok = given("9.0");
     new K8sFirewallChart(ok.stack, "crds", { version: "10.1.0", providers: ok.providers });
     decryptingPolicy(ok.stack, ok.providers);
-    expect(results(ok.preflight, "AVX-CTRL4")).toEqual(["compliant AVX-CTRL4 @ s/chat"]);
+    expect(ruleResults(ok.preflight, "AVX-CTRL4")).toEqual(["compliant AVX-CTRL4 @ s/chat"]);
 
     const elsewhere = given("9.0");
     new K8sFirewallChart(elsewhere.stack, "crds", { version: "10.0.0" }); // default providers: another cluster key
     decryptingPolicy(elsewhere.stack, elsewhere.providers);
     // No chart for s/k8s: the version the object was written for (10.1.0 default) stands in.
-    expect(results(elsewhere.preflight, "AVX-CTRL4")).toEqual(["compliant AVX-CTRL4 @ s/chat"]);
+    expect(ruleResults(elsewhere.preflight, "AVX-CTRL4")).toEqual(["compliant AVX-CTRL4 @ s/chat"]);
   });
 });
 
@@ -124,7 +107,7 @@ describe("AVX-CTRL5 with real constructs", () => {
   test("GIVEN ObotPlatform v0.21.0 WHEN evaluated THEN compliant (older versions are rejected by the construct itself)", () => {
     const { stack, preflight, providers } = given("9.0");
     new ObotPlatform(stack, "obot", { version: "v0.21.0", providers });
-    expect(results(preflight, "AVX-CTRL5")).toEqual(["compliant AVX-CTRL5 @ s/obot"]);
+    expect(ruleResults(preflight, "AVX-CTRL5")).toEqual(["compliant AVX-CTRL5 @ s/obot"]);
     expect(() => new ObotPlatform(stack, "old", { version: "v0.20.0", providers })).toThrow(/want ≥ v0\.21\.0/);
   });
 });
@@ -133,7 +116,7 @@ describe("AVX-CTRL6 with real constructs", () => {
   test("GIVEN the AviatrixProvider's own pin WHEN evaluated THEN compliant", () => {
     const { stack, preflight } = given("9.0.10");
     new DcfFeature(stack, "dcf");
-    expect(results(preflight, "AVX-CTRL6")).toEqual(["compliant AVX-CTRL6 @ s/aviatrix"]);
+    expect(ruleResults(preflight, "AVX-CTRL6")).toEqual(["compliant AVX-CTRL6 @ s/aviatrix"]);
   });
   test("GIVEN a stack override pinning another major.minor WHEN evaluated THEN non-compliant", () => {
     const { stack, preflight } = given("9.0.10");

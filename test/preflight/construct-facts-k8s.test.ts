@@ -1,38 +1,23 @@
 // AVX-K8S1..4 on stacks built from the REAL library constructs (no fact doubles): the facts the
 // constructs declare, and the clusterKey scheme that ties one cluster's constructs together.
-import * as path from "path";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { TerraformStack, Testing } from "../../lib/core/cdktf";
+import type { TerraformStack } from "../../lib/core/cdktf";
 import { DcfPolicyPack, FirewallPolicy, ManagedSmartGroup, SmartGroup, WebGroup } from "../../lib/constructs/dcf";
 import { K8sFirewallChart } from "../../lib/constructs/kubernetes/k8s-firewall-chart";
 import { KubernetesCloud } from "../../lib/constructs/kubernetes/kubernetes-cloud";
 import { KubernetesClusterOnboarding } from "../../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
-import { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
+import type { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
 import { EksSnatMethod, PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabled";
 import { ObotPlatform } from "../../lib/constructs/workloads/obot-platform";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { RuleContext } from "../../lib/preflight/context";
 import { addPreflightFacts } from "../../lib/preflight/facts";
-import { Preflight } from "../../lib/preflight/preflight";
-import { tmpDir } from "./helpers";
+import { givenConstructStack, ruleResults } from "./construct-helpers";
 
 const AKS_ID = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-lab";
 const EKS_ARN = "arn:aws:eks:eu-west-1:123456789012:cluster/eks-lab";
 
-function given() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, "s");
-  const preflight = Preflight.of(stack, { controllerVersion: "9.0", baselineFile: path.join(tmpDir(), "none.lock.json"), reports: false });
-  const providers = KubernetesProviders.fromKubeconfig(stack, "k8s", { configPath: "~/.kube/config" });
-  return { stack, preflight, providers };
-}
-
-function results(preflight: Preflight, ruleId: string): string[] {
-  return preflight
-    .evaluate()
-    .findings.filter((f) => f.ruleId === ruleId)
-    .map((f) => `${f.status} ${f.id} @ ${f.constructPath}`);
-}
+const given = () => givenConstructStack({ preflight: { controllerVersion: "9.0" } });
 
 describe("clusterKey scheme", () => {
   test("GIVEN constructs on one KubernetesProviders WHEN keyed THEN they share its path; the onboarding follows its chart", () => {
@@ -52,7 +37,7 @@ describe("AVX-K8S1 with real constructs", () => {
     const { stack, preflight, providers } = given();
     const chart = new K8sFirewallChart(stack, "crds", { version: "10.1.0", providers });
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, firewallChart: chart });
-    expect(results(preflight, "AVX-K8S1")).toEqual(["non-compliant AVX-K8S1[s/k8s] @ s/onboard"]);
+    expect(ruleResults(preflight, "AVX-K8S1")).toEqual(["non-compliant AVX-K8S1[s/k8s] @ s/onboard"]);
     const finding = preflight.evaluate().findings.find((f) => f.ruleId === "AVX-K8S1")!;
     expect(finding.fix).toMatch(/azure-ip-masq-agent-config .* add PodSnatDisabled with the same providers/);
   });
@@ -62,7 +47,7 @@ describe("AVX-K8S1 with real constructs", () => {
     const chart = new K8sFirewallChart(stack, "crds", { version: "10.1.0", providers });
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, firewallChart: chart });
     new PodSnatDisabled(stack, "snat", { cloud: KubernetesCloud.AKS, providers });
-    expect(results(preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[s/k8s] @ s/snat"]);
+    expect(ruleResults(preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[s/k8s] @ s/snat"]);
   });
 
   test("GIVEN the EKS add-on without providers WHEN keyed THEN it is another cluster, until clusterKey ties them", () => {
@@ -70,13 +55,13 @@ describe("AVX-K8S1 with real constructs", () => {
     const chart = new K8sFirewallChart(stack, "crds", { version: "10.1.0", providers });
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, firewallChart: chart });
     new PodSnatDisabled(stack, "snat", { cloud: KubernetesCloud.EKS, eks: { clusterName: "eks-lab", method: EksSnatMethod.ADDON } });
-    expect(results(preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[default] @ s/snat", "non-compliant AVX-K8S1[s/k8s] @ s/onboard"]);
+    expect(ruleResults(preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[default] @ s/snat", "non-compliant AVX-K8S1[s/k8s] @ s/onboard"]);
 
     const fixed = given();
     const fixedChart = new K8sFirewallChart(fixed.stack, "crds", { version: "10.1.0", providers: fixed.providers });
     new KubernetesClusterOnboarding(fixed.stack, "onboard", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, firewallChart: fixedChart });
     new PodSnatDisabled(fixed.stack, "snat", { cloud: KubernetesCloud.EKS, eks: { clusterName: "eks-lab" }, clusterKey: fixedChart.clusterKey });
-    expect(results(fixed.preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[s/k8s] @ s/snat"]);
+    expect(ruleResults(fixed.preflight, "AVX-K8S1")).toEqual(["compliant AVX-K8S1[s/k8s] @ s/snat"]);
   });
 
   test("GIVEN a CUSTOM cluster WHEN onboarded THEN pod SNAT is not checked (no PodSnatDisabled exists for it)", () => {
@@ -87,7 +72,7 @@ describe("AVX-K8S1 with real constructs", () => {
       credentials: { useCspCredentials: true },
       clusterDetails: { accountName: "a", accountId: "1", name: "n", region: "r", vpcId: "v", isPubliclyAccessible: false, platform: "kubeadm", version: "1.30" },
     });
-    expect(results(preflight, "AVX-K8S1")).toEqual([]);
+    expect(ruleResults(preflight, "AVX-K8S1")).toEqual([]);
   });
 });
 
@@ -97,7 +82,7 @@ describe("AVX-K8S2 with real constructs", () => {
     const chart = new K8sFirewallChart(stack, "crds", { version: "10.1.0", providers });
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, firewallChart: chart });
     new ObotPlatform(stack, "obot", { version: "v0.21.0", firewallChart: chart, providers });
-    expect(results(preflight, "AVX-K8S2")).toEqual(["compliant AVX-K8S2[s/k8s] @ s/onboard", "compliant AVX-K8S2[s/k8s] @ s/obot"]);
+    expect(ruleResults(preflight, "AVX-K8S2")).toEqual(["compliant AVX-K8S2[s/k8s] @ s/onboard", "compliant AVX-K8S2[s/k8s] @ s/obot"]);
   });
 
   test("GIVEN the chart on the cluster but not in depends_on WHEN evaluated THEN both non-compliant, naming the chart address", () => {
@@ -149,10 +134,10 @@ describe("AVX-K8S3 with real constructs", () => {
     const ok = given();
     pack(ok.stack, false);
     firewallPolicy(ok.stack, ok.providers);
-    expect(results(ok.preflight, "AVX-K8S3")).toEqual(["compliant AVX-K8S3 @ s/dcf"]);
+    expect(ruleResults(ok.preflight, "AVX-K8S3")).toEqual(["compliant AVX-K8S3 @ s/dcf"]);
     const noTier = given();
     pack(noTier.stack, true);
-    expect(results(noTier.preflight, "AVX-K8S3")).toEqual([]);
+    expect(ruleResults(noTier.preflight, "AVX-K8S3")).toEqual([]);
   });
 
   test("GIVEN a FirewallPolicy rendered only as YAML (GitOps) WHEN evaluated THEN the stack applies no K8S tier", () => {
@@ -163,7 +148,7 @@ describe("AVX-K8S3 with real constructs", () => {
       renderManifest: false,
       rules: [{ name: "github", action: "PERMIT", protocol: "TCP", port: 443, dst: [ManagedSmartGroup.publicInternet()] }],
     });
-    expect(results(preflight, "AVX-K8S3")).toEqual([]);
+    expect(ruleResults(preflight, "AVX-K8S3")).toEqual([]);
   });
 });
 
@@ -177,14 +162,14 @@ describe("AVX-K8S4 with real constructs", () => {
   test("GIVEN a k8s SmartGroup without onboarding WHEN evaluated THEN non-compliant", () => {
     const { stack, preflight } = given();
     podsPack(stack);
-    expect(results(preflight, "AVX-K8S4")).toEqual(["non-compliant AVX-K8S4[librechat-pods] @ s/dcf"]);
+    expect(ruleResults(preflight, "AVX-K8S4")).toEqual(["non-compliant AVX-K8S4[librechat-pods] @ s/dcf"]);
   });
 
   test("GIVEN the cluster onboarded (AKS id lower-cased like the selector) WHEN evaluated THEN compliant", () => {
     const { stack, preflight } = given();
     podsPack(stack);
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID });
-    expect(results(preflight, "AVX-K8S4")).toEqual(["compliant AVX-K8S4[librechat-pods] @ s/dcf"]);
+    expect(ruleResults(preflight, "AVX-K8S4")).toEqual(["compliant AVX-K8S4[librechat-pods] @ s/dcf"]);
   });
 });
 
