@@ -1,6 +1,6 @@
 // The blueprints app: one call per stack module. Stack modules only deep-import what they use
 // (DESIGN §7). Exported so tests can synthesize it in-process into a temp folder.
-import { App } from "../../lib/core/cdktf";
+import { App, DISABLE_STACK_TRACE_IN_METADATA } from "../../lib/core/cdktf";
 import { addAgentCore } from "./agentcore/stack";
 import { addFoundryByoVnet } from "./foundry-byovnet/stack";
 import { addLibreChatAks } from "./librechat-aks/stack";
@@ -21,7 +21,9 @@ export const BLUEPRINT_STACK_IDS = [
 ] as const;
 
 export function buildBlueprintsApp(outdir?: string): App {
-  const app = new App(outdir === undefined ? {} : { outdir });
+  // Annotation stack traces carry absolute paths of the machine that synthesized: leave them out so
+  // manifest.json is byte-identical on every machine and run.
+  const app = new App({ ...(outdir === undefined ? {} : { outdir }), context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });
   addFoundryByoVnet(app);
   addAgentCore(app);
   addLibreChatEks(app);
