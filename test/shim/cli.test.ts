@@ -217,7 +217,7 @@ describe("GIVEN --fetch-mitm-ca against a local fake controller", () => {
           return res.end(JSON.stringify({ cas: [{ name: "old", state: "inactive", certificate_chain: "x" }, { name: "system", ca_id: "def000ca-6000-1000-8000-000000000001", state: "active", certificate_chain: pem }], total: 2 }));
         }
         res.statusCode = 404;
-        res.end(JSON.stringify({ message: "not found" }));
+        return res.end(JSON.stringify({ message: "not found" }));
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));

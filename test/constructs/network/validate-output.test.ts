@@ -9,7 +9,7 @@ import {
   TransitGateway,
   VpcId,
 } from "../../../lib/constructs/network";
-import { formatFinding, validateTerraformJson } from "../../../lib/validate";
+import { formatValidationFinding, validateTerraformJson } from "../../../lib/validate";
 import { synth } from "./synth";
 
 const SCENARIOS: Record<string, (s: Construct) => void> = {
@@ -53,7 +53,7 @@ describe("network constructs pass vca validate", () => {
   test.each(Object.keys(SCENARIOS))("GIVEN %s WHEN validated THEN there are no error findings", (name) => {
     const { json } = synth(SCENARIOS[name]);
     const errors = validateTerraformJson(json, { controllerVersion: "10.0.1" }).filter((f) => f.severity === "error");
-    expect(errors.map(formatFinding)).toEqual([]);
+    expect(errors.map(formatValidationFinding)).toEqual([]);
   });
 
   test("GIVEN a broken document WHEN validated THEN the validator does report errors (the check above is live)", () => {
