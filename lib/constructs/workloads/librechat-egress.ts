@@ -16,6 +16,7 @@ import { DcfRuleProps } from "../dcf/dcf-rule";
 import { SmartGroupInput } from "../dcf/group-refs";
 import { SmartGroup } from "../dcf/smart-group";
 import { WebGroup } from "../dcf/web-group";
+import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ConstructPropsError } from "../kubernetes/construct-props-error";
 
 /** Kinds of pod-scope egress groups besides LLM providers and MCP servers. */
@@ -26,7 +27,7 @@ export interface LibreChatEgressFirewallPolicyOptions {
   readonly watch?: boolean;
   /** Kubernetes provider for the manifest. @default - the stack's default kubernetes provider */
   readonly provider?: TerraformProvider;
-  /** Cluster key the objects are applied to (preflight fact). @default "cluster" */
+  /** Cluster key the objects are applied to (preflight fact). @default - the path of the KubernetesProviders owning `provider`, else "default" */
   readonly clusterKey?: string;
   /** Resources the manifest waits for (the CRD chart). @default - none */
   readonly dependsOn?: ITerraformDependable[];
@@ -144,7 +145,7 @@ export class LibreChatEgress extends Construct {
             }),
         )
       : [];
-    if (fp) addPreflightFacts(this, { kind: "firewall-policy-crd", objects: this.firewallPolicyObjects, clusterKey: fp.clusterKey ?? "cluster" });
+    if (fp) addPreflightFacts(this, { kind: "firewall-policy-crd", objects: this.firewallPolicyObjects, clusterKey: clusterKeyOf(fp.clusterKey, fp.provider) });
   }
 
   /** Shim groups of one kind (sorted by name). */

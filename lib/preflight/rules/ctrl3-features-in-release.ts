@@ -1,5 +1,6 @@
 import type { IConstruct } from "constructs";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
+import { DCF_MIN_VERSIONS } from "../../constructs/dcf/version-gates";
 import { declaredController } from "./controller-helpers";
 
 /**
@@ -10,7 +11,7 @@ import { declaredController } from "./controller-helpers";
 export const FEATURE_MINIMUMS = {
   perRuleDecryption: "8.2.0",
   mitmCa: "9.0.0",
-  configFeature: "8.2.10",
+  configFeature: DCF_MIN_VERSIONS.configFeature,
   libreChatTlsDecryption: "9.0.0",
   libreChatUrlPathVisibility: "9.0.0",
 } as const;

@@ -1,10 +1,12 @@
 import type { CrdRule } from "../../dcf/crd/firewall-policy-types";
 import { isToken, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
+import { CRD_10_1_CHART, CRD_10_1_FIELDS } from "../../constructs/dcf/firewall-policy-rules";
 import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
 
-export const CRD_EXTENDED_FIELDS_CHART = "10.1.0";
-const EXTENDED_FIELDS = ["decryptPolicy", "watch", "tlsProfile", "logProfile", "flowAppRequirement"] as const;
+// The 10.1.0-only fields and that version: one definition, shared with the FirewallPolicy construct.
+const CRD_EXTENDED_FIELDS_CHART = CRD_10_1_CHART;
+const EXTENDED_FIELDS = CRD_10_1_FIELDS;
 
 /** AVX-CTRL4: FirewallPolicy rule fields decryptPolicy/watch/tlsProfile/logProfile/flowAppRequirement need k8s-firewall chart >= 10.1.0. */
 export const crdFieldsNeedChart: PreflightRule = {
