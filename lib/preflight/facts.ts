@@ -9,6 +9,9 @@
 // or, from a stack composing plain resources: addPreflightFacts(resource, { kind: "obot", ... }).
 // Facts attached with addPreflightFacts replace the construct's own facts of the same kind (a
 // stack may correct what a library construct declares; the two never double-count).
+// clusterKey ties the facts of one Kubernetes cluster together (chart, onboarding, pod SNAT,
+// FirewallPolicies, Obot): the constructs' `clusterKey` prop, else the path of the
+// KubernetesProviders they deploy with, else "default" (lib/constructs/kubernetes/cluster-key.ts).
 // Facts are read lazily at synth, so a construct may return values that are set after it was
 // created. Values that are Terraform tokens are fine: rules report them as "unknown" (never pass).
 import type { IConstruct } from "constructs";
