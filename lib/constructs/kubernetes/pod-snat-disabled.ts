@@ -83,7 +83,7 @@ export interface PodSnatDisabledProps {
 
 /**
  * Keeps pod source IPs un-SNATed on the nodes so DCF SmartGroups can match pods.
- * Preflight finds it with `PodSnatDisabled.isPodSnatDisabled(node)` and reads `cloud`.
+ * Declares the preflight fact that pod SNAT is off on its cluster (`clusterKey`; AVX-K8S1).
  */
 export class PodSnatDisabled extends Construct implements PreflightFactSource {
   /** `default_snat_status` for google_container_cluster props (VPC-native clusters). */
