@@ -39,7 +39,7 @@ const rows = budgets.map((b) => {
     if (r[k] !== want) return { b, status: "FAIL", value, note: `${k} is ${JSON.stringify(r[k])}, want ${JSON.stringify(want)}` };
   }
   const ok = (b.max === undefined || value <= b.max) && (b.min === undefined || value >= b.min);
-  return { b, status: ok ? "PASS" : "FAIL", value, r, note: r.baseline ? `ratio vs ${r.baseline}` : "" };
+  return { b, status: ok ? "PASS" : "FAIL", value, r, note: b.field === "ratio" && r.baseline ? `ratio vs ${r.baseline}` : "" };
 });
 
 const cpu = os.cpus();
