@@ -2,23 +2,16 @@
 // - public: an FQDN destination (lower-case punycode, trailing dot stripped) with scheme and port;
 // - internal: cluster/host-local names and private IPs — listed for reviewers, never permitted;
 // - an issue: wildcard in a URL, public IP literal, unsupported scheme, not a URL.
-// Private ranges follow LibreChat's own SSRF rules (packages/api/src/auth/domain.ts isPrivateIP):
-// loopback, RFC 1918, link-local, CGNAT 100.64/10, unspecified, IPv6 ULA/link-local/loopback.
+// Private ranges: every IP that is not globally reachable per the IANA special-purpose registries
+// (lib/net/special-purpose.ts) — a superset of LibreChat's own SSRF rules (packages/api/src/auth/
+// domain.ts isPrivateIP: loopback, RFC 1918, link-local, CGNAT, unspecified, IPv6 ULA/link-local).
 import { isIP } from "net";
+import { DEFAULT_INTERNAL_SUFFIXES, isInternalName, isNonPublicIp } from "../net";
 import { ShimIssueCode } from "./errors";
 import { MAX_URL_LENGTH } from "./limits";
 
-/** Suffixes that never resolve on the internet (research §8); more via --internal-suffix. */
-export const DEFAULT_INTERNAL_SUFFIXES: readonly string[] = [
-  "localhost",
-  "svc",
-  "cluster.local",
-  "local",
-  "internal",
-  "home.arpa",
-  "in-addr.arpa",
-  "ip6.arpa",
-];
+/** Internal suffixes and names are shared with the DCF simulator (lib/net/host-names). */
+export { DEFAULT_INTERNAL_SUFFIXES, isInternalName };
 
 export type Scheme = "https" | "http" | "wss" | "ws";
 
@@ -76,49 +69,13 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
   return { kind: "public", host, port, scheme };
 }
 
-export function isInternalName(host: string, internalSuffixes: readonly string[]): boolean {
-  if (!host.includes(".")) return true; // single-label names only resolve inside a cluster/compose network
-  return internalSuffixes.some((s) => host === s || host.endsWith(`.${s}`));
-}
-
+/**
+ * A valid IP literal that is not globally reachable (private, loopback, link-local, CGNAT,
+ * documentation, benchmarking, multicast, reserved; IPv4-mapped IPv6 judged by its IPv4 host).
+ * One table with the DCF simulator's Public Internet test: lib/net/special-purpose.ts.
+ */
 export function isPrivateIp(ip: string): boolean {
-  if (isIP(ip) === 4) return isPrivateV4(ip.split(".").map(Number));
-  const v6 = expandV6(ip);
-  if (!v6) return false;
-  if (v6.every((w, i) => (i < 7 ? w === 0 : w === 0 || w === 1))) return true; // :: and ::1
-  if (v6.slice(0, 5).every((w) => w === 0) && v6[5] === 0xffff) {
-    return isPrivateV4([v6[6] >> 8, v6[6] & 0xff, v6[7] >> 8, v6[7] & 0xff]); // IPv4-mapped
-  }
-  const first = v6[0];
-  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80; // ULA fc00::/7, link-local fe80::/10
-}
-
-function isPrivateV4([a, b]: number[]): boolean {
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 100 && b >= 64 && b <= 127)
-  );
-}
-
-function expandV6(ip: string): number[] | undefined {
-  let s = ip.split("%")[0];
-  const v4 = s.match(/(\d+\.\d+\.\d+\.\d+)$/);
-  if (v4) {
-    const p = v4[1].split(".").map(Number);
-    s = s.slice(0, -v4[1].length) + `${((p[0] << 8) | p[1]).toString(16)}:${((p[2] << 8) | p[3]).toString(16)}`;
-  }
-  const [head, tail] = s.split("::");
-  const h = head ? head.split(":") : [];
-  const t = tail !== undefined && tail ? tail.split(":") : [];
-  const missing = 8 - h.length - t.length;
-  if (s.includes("::") ? missing < 0 : h.length !== 8) return undefined;
-  const words = [...h, ...Array(s.includes("::") ? missing : 0).fill("0"), ...t].map((w) => parseInt(w, 16));
-  return words.some((w) => Number.isNaN(w)) ? undefined : words;
+  return isNonPublicIp(ip);
 }
 
 /**

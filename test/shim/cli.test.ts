@@ -34,7 +34,7 @@ endpoints:
       models: {default: [m]}
     - name: appliance
       apiKey: k
-      baseURL: https://203.0.113.10/v1
+      baseURL: https://20.30.40.50/v1
       models: {default: [m]}
     - name: litellm
       apiKey: k
@@ -145,7 +145,7 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
     const md = read(s.out, "egress.md");
     expect(md).toContain("| `endpoints.custom[name=users].baseURL` | `user_provided` URL");
     expect(md).toContain("acknowledged; no rule (stays denied)");
-    expect(md).toContain("`203.0.113.10/32`");
+    expect(md).toContain("`20.30.40.50/32`");
     const cm = yaml.load(read(s.out, "mitm-ca-configmap.yaml")) as { metadata: { namespace: string; annotations: Record<string, string> }; data: Record<string, string> };
     expect(cm.metadata.namespace).toBe("chat");
     expect(cm.data["aviatrix-mitm-ca.pem"]).toMatch(/^-----BEGIN CERTIFICATE-----/);

@@ -1,5 +1,5 @@
 import { MatchExpression, PolicyModel, SmartGroupModel, WebGroupModel } from "../model";
-import { isCatchAllCidr } from "../simulate/ip";
+import { isCatchAllCidr } from "../../net/ip";
 
 // Group facts the checks share: "is this the whole Internet", "does this WebGroup match any host".
 

@@ -1,7 +1,7 @@
 // Eager validation of model values, shared by the builders and the parse-back readers.
 // Facts: research aviatrix-provider-schema.md §5 (field rules, port ranges max 64, ICMP has no
 // ports, snifilter xor urlfilter), k8s-obot-crds.md §5.2 (k8s fields need type k8s).
-import { isIP } from "net";
+import { isCidrOrIp } from "../../net/ip";
 import { DcfModelError } from "../errors";
 import { normalizeSniPattern } from "../host-match";
 import {
@@ -91,15 +91,8 @@ export function validateMatchExpression(e: MatchExpression, path: string): void 
   }
 }
 
-export function isCidrOrIp(value: string): boolean {
-  const [ip, bits, extra] = value.split("/");
-  if (extra !== undefined) return false;
-  const family = isIP(ip);
-  if (family === 0) return false;
-  if (bits === undefined) return true;
-  if (!/^\d{1,3}$/.test(bits)) return false;
-  return Number(bits) <= (family === 4 ? 32 : 128);
-}
+/** Re-exported from lib/net (the library's one CIDR parser) for users of the DCF builder API. */
+export { isCidrOrIp };
 
 /** Exactly one of sni / url, non-blank; SNI patterns must be exact hosts or leading `*.`. */
 export function validateWebMatch(m: WebMatch, path: string): void {

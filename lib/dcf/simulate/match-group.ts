@@ -6,7 +6,7 @@ import { sniMatches } from "../host-match";
 import { MatchExpression, SmartGroupModel } from "../model";
 import { isTerraformRef, terraformRefAddress } from "../builder/tokens";
 import { FlowK8sEndpoint } from "./flow";
-import { cidrContains, isCatchAllCidr, isPublicIp } from "./ip";
+import { cidrContainsIp, isCatchAllCidr, isInternalHost, isPublicIp } from "../../net";
 
 /** Flow source and destination as one shape. */
 export interface Endpoint {
@@ -58,7 +58,7 @@ function named(ep: Endpoint, value: string): boolean {
 export function expressionMatches(e: MatchExpression, ep: Endpoint): boolean {
   if (e.cidr !== undefined) {
     if (isTerraformRef(e.cidr)) return named(ep, e.cidr) || valueMatches(e.cidr, ep.subnet) || valueMatches(e.cidr, ep.vpc);
-    if (ep.ip !== undefined) return cidrContains(e.cidr, ep.ip);
+    if (ep.ip !== undefined) return cidrContainsIp(e.cidr, ep.ip);
     // No address in the flow: only a catch-all CIDR is certain to contain it.
     return isCatchAllCidr(e.cidr);
   }
@@ -110,7 +110,9 @@ export function smartGroupMatches(g: SmartGroupModel, ep: Endpoint): boolean {
   switch (g.kind) {
     case "publicInternet":
       if (ep.ip !== undefined) return isPublicIp(ep.ip);
-      return ep.side === "dst" && ep.host !== undefined;
+      // A name that only resolves inside the cluster/VPC (svc.cluster.local, metadata.google.internal,
+      // single-label, localhost) never leaves for the Internet.
+      return ep.side === "dst" && ep.host !== undefined && !isInternalHost(ep.host);
     case "managed":
       return false;
     case "unresolved": {

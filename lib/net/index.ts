@@ -1,0 +1,4 @@
+// IP / CIDR parsing and classification, and internal host names (one module for the library).
+export * from "./ip";
+export * from "./special-purpose";
+export * from "./host-names";
