@@ -3,7 +3,8 @@
 // the schema resolves `${VAR}` from process.env at parse time (so the runner's environment would
 // leak in), and safeParse throws on MCP URLs that are not URLs after substitution. We validate a
 // clone with `${…}` MCP urls replaced by a sentinel and with process.env emptied for the call.
-import { configSchema, validateAzureGroups } from "librechat-data-provider";
+import type { configSchema } from "librechat-data-provider";
+import { dataProvider } from "./data-provider";
 import { isRecord } from "./load";
 import { ShimIssue } from "./errors";
 import { formatZodPath, joinKey } from "./yaml-path";
@@ -46,7 +47,7 @@ export function validateConfig(raw: unknown): ValidationResult {
 
 let strict: ReturnType<typeof configSchema.strict> | undefined;
 function strictSchema(): ReturnType<typeof configSchema.strict> {
-  return (strict ??= configSchema.strict());
+  return (strict ??= dataProvider().configSchema.strict());
 }
 
 function describeZodIssue(issue: Record<string, unknown>): string {
@@ -130,7 +131,7 @@ function azureIssues(raw: Record<string, unknown>): ShimIssue[] {
   if (!isRecord(endpoints) || !isRecord(endpoints.azureOpenAI)) return [];
   const groups = endpoints.azureOpenAI.groups;
   if (!Array.isArray(groups)) return [];
-  const out = validateAzureGroups(groups as never) as { isValid?: boolean; errors?: Array<string | { message?: string }> };
+  const out = dataProvider().validateAzureGroups(groups as never) as { isValid?: boolean; errors?: Array<string | { message?: string }> };
   if (out.isValid !== false) return [];
   const base = joinKey(joinKey("endpoints", "azureOpenAI"), "groups");
   return (out.errors ?? []).map((e) => ({

@@ -3,7 +3,8 @@
 // ruleset attached through a policy group at TERRAFORM_BEFORE_UI_MANAGED; exposes the same data
 // as a PolicyModel for the simulator, analyzer and preflight.
 import { Construct } from "constructs";
-import { ITerraformDependable, IResolvable, Lazy, TerraformStack } from "../../core/cdktf";
+import { ITerraformDependable, IResolvable, IResolveContext, Lazy, TerraformStack } from "../../core/cdktf";
+import { mayContainTokens } from "../../core/prepare-skip";
 import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-attachment-point";
 import { DcfPolicyGroup } from "../../aviatrix/gen/providers/aviatrix/dcf-policy-group";
 import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
@@ -117,7 +118,7 @@ export class DcfPolicyPack extends Construct {
     }
     this.defaultLogging = props.logging ?? true;
     const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
-    const rules = Lazy.anyValue({ produce: () => this.renderBlocks() }) as IResolvable;
+    const rules = Lazy.anyValue({ produce: (context: IResolveContext) => this.renderBlocks(context) }) as IResolvable;
 
     if (this.renderAs === "policyList") {
       // "Default": the singleton takes the pack's own address (aviatrix_distributed_firewalling_policy_list.<id>).
@@ -252,9 +253,12 @@ export class DcfPolicyPack extends Construct {
     return `${type}.${owner.friendlyUniqueId}[${JSON.stringify(rule.name)}]`;
   }
 
-  private renderBlocks(): Record<string, unknown>[] {
+  private renderBlocks(context: IResolveContext): Record<string, unknown>[] {
     const keys = new GroupKeys(TerraformStack.of(this));
-    return this.rules.map((r) => renderRuleBlock(r, keys));
+    const blocks = this.rules.map((r) => renderRuleBlock(r, keys));
+    // The preparing pass only registers tokens (cross-stack references) and discards its output:
+    // give it just the blocks that hold tokens instead of walking every rule (lib/core/prepare-skip).
+    return context.preparing ? blocks.filter(mayContainTokens) : blocks;
   }
 
   private smartGroupRef(input: SmartGroupInput, prop: string): ISmartGroupRef {

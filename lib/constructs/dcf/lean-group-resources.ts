@@ -5,6 +5,7 @@
 // the generated binding's own mapping functions, so the synthesized JSON is identical.
 import { Construct } from "constructs";
 import { TerraformResource } from "../../core/cdktf";
+import { skipWhilePreparing } from "../../core/prepare-skip";
 import {
   SmartGroupSelector,
   smartGroupSelectorToHclTerraform,
@@ -21,6 +22,7 @@ const GENERATOR_METADATA = { providerName: "aviatrix", providerVersion: "10.0.1"
 
 abstract class LeanGroupResource<S> extends TerraformResource {
   private uuidToken?: string;
+  private preparedAttributes?: { [name: string]: unknown };
 
   protected constructor(
     scope: Construct,
@@ -38,11 +40,29 @@ abstract class LeanGroupResource<S> extends TerraformResource {
     return this.uuidToken;
   }
 
+  /**
+   * Only the meta-arguments that are set: cdktf snake-cases every key of this object on each of
+   * its passes, and unset ones are dropped from the output anyway (this resource has no attribute
+   * of the same name for their `undefined` to delete).
+   */
+  public get terraformMetaArguments(): { [name: string]: unknown } {
+    return Object.fromEntries(Object.entries(super.terraformMetaArguments).filter(([, v]) => v !== undefined));
+  }
+
   protected abstract selectorToTerraform(s: S): unknown;
   protected abstract selectorToHcl(s: S): unknown;
   protected abstract readonly selectorStorageClass: string;
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
+    // Overrides deep-merge into the attribute values, which needs them as plain objects.
+    if (Object.keys(this.rawOverrides).length > 0) return this.plainAttributes();
+    // Name and selector are fixed at construction: build them once and let cdktf's preparing
+    // pass skip them when they hold no tokens (lib/core/prepare-skip; same output).
+    this.preparedAttributes ??= Object.fromEntries(Object.entries(this.plainAttributes()).map(([k, v]) => [k, skipWhilePreparing(v)]));
+    return this.preparedAttributes;
+  }
+
+  private plainAttributes(): { [name: string]: unknown } {
     // The mappers emit every schema field (mostly undefined); cdktf resolves each key of every
     // object twice per synth, so dropping them up front roughly halves the resolve work.
     return { name: this.name, selector: withoutUndefined(this.selectorToTerraform(this.selector)) };

@@ -1,10 +1,10 @@
 // Env-gated integrations (research §2, §4): agent capabilities (code interpreter, web search,
 // OCR), social logins and the OIDC issuer, legacy tools, proxies and URL-valued variables. Only
 // the env inventory's key names activate them; values are used only for URL-shaped variables.
-import { defaultAgentCapabilities, defaultSocialLogins } from "librechat-data-provider";
 import { CODE_API, ENV_GATED, ENV_URLS, GOOGLE_OAUTH_HOST, OCR_DEFAULT, RERANKERS, SCRAPER_PROVIDERS, SEARCH_PROVIDERS, SOCIAL_LOGINS, vertexHost } from "../catalog";
 import { DestinationTarget } from "../collector";
 import { isPlaceholderValue } from "../env";
+import { dataProvider } from "../data-provider";
 import { asRecord, ExtractContext, get } from "./context";
 
 const INTEGRATIONS: DestinationTarget = { kind: "integrations" };
@@ -14,7 +14,7 @@ export function extractEnvGated(ctx: ExtractContext): void {
   for (const name of ctx.env.placeholders()) ctx.c.warn(`env:${name}`, "set to a placeholder value; treated as unset");
   const caps = get(ctx.raw, "endpoints", "agents", "capabilities");
   const explicit = Array.isArray(caps);
-  const capabilities = new Set<string>((explicit ? caps : defaultAgentCapabilities).filter((c): c is string => typeof c === "string"));
+  const capabilities = new Set<string>((explicit ? caps : dataProvider().defaultAgentCapabilities).filter((c): c is string => typeof c === "string"));
   const capPath = explicit ? "endpoints.agents.capabilities" : "endpoints.agents.capabilities (default)";
   if (capabilities.has("execute_code")) codeInterpreter(ctx, explicit, capPath);
   webSearch(ctx, capabilities.has("web_search"), capPath);
@@ -144,7 +144,7 @@ function ocr(ctx: ExtractContext, capability: boolean, capPath: string): void {
 
 function socialLogins(ctx: ExtractContext): void {
   const configured = get(ctx.raw, "registration", "socialLogins");
-  const list = (Array.isArray(configured) ? configured : defaultSocialLogins).filter((s): s is string => typeof s === "string");
+  const list = (Array.isArray(configured) ? configured : dataProvider().defaultSocialLogins).filter((s): s is string => typeof s === "string");
   const path = Array.isArray(configured) ? "registration.socialLogins" : "registration.socialLogins (default)";
   const unknownWithoutEnv: string[] = [];
   for (const name of [...new Set(list)].sort()) {

@@ -7,7 +7,9 @@ const path = require("path");
 const { timeNode, emit } = require("../measure");
 
 const root = path.resolve(__dirname, "../../..");
-const app = path.join(root, "dist/examples/blueprints/main.js");
+// VCA_BENCH_DIST: an alternative build output directory (default dist/).
+const dist = process.env.VCA_BENCH_DIST || path.join(root, "dist");
+const app = path.join(dist, "examples/blueprints/main.js");
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-bench-synth-"));
 const env = { CDKTF_OUTDIR: outdir };
 
