@@ -17,7 +17,8 @@ export type ShimIssueCode =
   | "invalid-url"
   | "unsupported-scheme"
   | "schema"
-  | "annotation";
+  | "annotation"
+  | "literal-secret";
 
 /** Codes a reviewed exception in the annotation file may accept. */
 export const EXCEPTABLE_CODES: ReadonlySet<ShimIssueCode> = new Set([

@@ -1,17 +1,8 @@
-// Limits against hostile input, checked before and while parsing (issue 7).
+// Limits against hostile input (issue 7). Nesting depth and alias expansion use the shared
+// bounds of lib/util/input-file (MAX_YAML_DEPTH, MAX_YAML_EXPANDED_NODES).
 
 /** Largest config/values/env/annotation file read (bytes), checked before parsing. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/**
- * Upper bound on nodes visited when walking the parsed tree with aliases expanded. js-yaml keeps
- * aliases as shared references, so a "billion laughs" document parses cheaply but explodes when
- * walked; counting expanded nodes catches it before any extractor runs.
- */
-export const MAX_EXPANDED_NODES = 2_000_000;
-
-/** Deepest nesting accepted (also stops self-referencing anchors). */
-export const MAX_DEPTH = 64;
 
 /** Longest string value considered as a URL or host. */
 export const MAX_URL_LENGTH = 4096;

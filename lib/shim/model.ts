@@ -13,7 +13,8 @@ import { extractEnvGated } from "./extract/env-gated";
 import { extractHelm, HelmFacts } from "./extract/helm";
 import { extractMcpServers } from "./extract/mcp";
 import { DEFAULT_INTERNAL_SUFFIXES } from "./hosts";
-import { decodeUtf8, isRecord, parseYamlDocument } from "./load";
+import { findLiteralSecrets, literalSecretMessage } from "./literal-secrets";
+import { checkText, isRecord, parseYamlDocument } from "./load";
 import { chooseSchema, SchemaChoice } from "./schema-version";
 import { validateConfig } from "./validate";
 import { groupName } from "./naming";
@@ -92,7 +93,7 @@ export interface LibreChatEgressModel {
 
 export function librechatEgressModel(props: LibreChatEgressModelProps): LibreChatEgressModel {
   const env = new EnvInventory();
-  if (props.envFile !== undefined) addEnvFile(env, props.envFile, props.envFileName ?? ".env");
+  if (props.envFile !== undefined) addEnvFile(env, checkText(props.envFile, props.envFileName ?? ".env", "env file"), props.envFileName ?? ".env");
   if (props.envKeys !== undefined) addEnvKeys(env, props.envKeys.join(","));
   const annotations = props.annotations ?? NO_ANNOTATIONS;
   const suffixes = [...DEFAULT_INTERNAL_SUFFIXES, ...annotations.internalSuffixes, ...(props.internalSuffixes ?? []).map((s) => s.toLowerCase().replace(/^\*?\./, ""))];
@@ -101,7 +102,7 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   let helm: HelmFacts = {};
   const helmName = props.helmValuesName ?? "values.yaml";
   if (props.helmValues !== undefined) {
-    const doc = parseYamlDocument(checkedText(props.helmValues, helmName, "Helm values"), helmName, "Helm values");
+    const doc = parseYamlDocument(props.helmValues, helmName, "Helm values");
     helm = extractHelm(doc, helmName, c, env);
   }
   let configName = props.configName ?? "librechat.yaml";
@@ -111,8 +112,17 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
     configName = `${helmName}#librechat.configYamlContent`;
   }
   if (configText === undefined) throw new ShimInputError(configName, [], `${configName}: no LibreChat config given (pass --config, or Helm values with librechat.configYamlContent)`);
-  const raw = parseYamlDocument(checkedText(configText, configName, "LibreChat config"), configName, "LibreChat config");
+  const raw = parseYamlDocument(configText, configName, "LibreChat config");
   const schema = chooseSchema(props.imageTag ?? helm.imageTag, props.imageTag !== undefined ? "--image-tag" : `${helmName}: image.tag`);
+  // The shim is the PR gate for this file: a literal credential in it is an error, never a warning.
+  const secrets = findLiteralSecrets(raw);
+  if (secrets.length > 0) {
+    throw new ShimInputError(
+      configName,
+      secrets.map((s) => ({ path: s.path, code: "literal-secret" as const, message: literalSecretMessage(s) })),
+      `${configName}: ${secrets.length} literal secret${secrets.length === 1 ? "" : "s"} (nothing written)`,
+    );
+  }
 
   const validation = validateConfig(raw);
   if (validation.issues.length > 0) {
@@ -150,12 +160,7 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
 
 /** Convenience for callers holding annotation YAML text. */
 export function annotationsFromText(text: string, name = "annotations.yaml"): Annotations {
-  return parseAnnotations(parseYamlDocument(checkedText(text, name, "annotation file"), name, "annotation file"), name);
-}
-
-function checkedText(text: string, name: string, what: string): string {
-  // Text given in-process gets the same limits as files (size, NUL, UTF-8 round trip).
-  return decodeUtf8(Buffer.from(text, "utf8"), name, what);
+  return parseAnnotations(parseYamlDocument(text, name, "annotation file"), name);
 }
 
 const PURPOSES: Record<EgressGroupKind, string> = {

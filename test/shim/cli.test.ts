@@ -17,15 +17,15 @@ const EVERYTHING = `version: "1.3.17"
 endpoints:
   custom:
     - name: groq
-      apiKey: k
+      apiKey: "\${K}"
       baseURL: https://api.groq.com/openai/v1
       models: {default: [m]}
     - name: gateway
-      apiKey: k
+      apiKey: "\${K}"
       baseURL: https://llm-gw.example.com:8443/v1
       models: {default: [m]}
     - name: legacy
-      apiKey: k
+      apiKey: "\${K}"
       baseURL: http://plain.example.net/v1
       models: {default: [m]}
     - name: users
@@ -33,11 +33,11 @@ endpoints:
       baseURL: user_provided
       models: {default: [m]}
     - name: appliance
-      apiKey: k
+      apiKey: "\${K}"
       baseURL: https://20.30.40.50/v1
       models: {default: [m]}
     - name: litellm
-      apiKey: k
+      apiKey: "\${K}"
       baseURL: http://litellm.litellm.svc.cluster.local:4000/v1
       models: {default: [m]}
   bedrock:

@@ -26,7 +26,7 @@ type Cfg = { endpoints: string[]; mcp: string[] };
 
 function toDoc(c: Cfg): Record<string, unknown> {
   const doc: Record<string, unknown> = { version: "1.3.17", actions: { allowedDomains: ["example.com"] } };
-  if (c.endpoints.length > 0) doc.endpoints = { custom: c.endpoints.map((u, i) => ({ name: `e${i}`, apiKey: "k", baseURL: u, models: { default: ["m"] } })) };
+  if (c.endpoints.length > 0) doc.endpoints = { custom: c.endpoints.map((u, i) => ({ name: `e${i}`, apiKey: "${K}", baseURL: u, models: { default: ["m"] } })) };
   if (c.mcp.length > 0) doc.mcpServers = Object.fromEntries(c.mcp.map((u, i) => [`s${i}`, { type: "streamable-http", url: u }]));
   return doc;
 }

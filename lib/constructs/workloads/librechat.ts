@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import * as yaml from "js-yaml";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
@@ -13,6 +12,9 @@ import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { CaTrustRuntime, MitmCa } from "../kubernetes/mitm-ca";
 import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
+import { MAX_FILE_BYTES } from "../../shim/limits";
+import { findLiteralSecrets } from "../../shim/literal-secrets";
+import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/input-file";
 
 // Facts: research librechat-shim.md §6 (chart, images, registries, configYamlContent,
 // configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
@@ -242,14 +244,28 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
   if (content === undefined || Token.isUnresolved(content)) return;
   let doc: unknown;
   try {
-    doc = yaml.load(content);
+    // The shared bounded loader (same limits as `vca shim librechat`): no alias bomb reaches synth.
+    doc = loadYamlBounded(content, "configYamlContent", "LibreChat config", { maxBytes: MAX_FILE_BYTES });
   } catch (e) {
-    const err = e as yaml.YAMLException;
-    const where = err.mark ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : "";
-    throw new ConstructPropsError(scope, "configYamlContent", `is not valid YAML${where}: ${err.reason ?? err.message}`);
+    if (e instanceof YamlSyntaxError) {
+      const where = e.line !== undefined ? ` at line ${e.line}, column ${e.column}` : "";
+      throw new ConstructPropsError(scope, "configYamlContent", `is not valid YAML${where}: ${e.reason}`);
+    }
+    if (e instanceof InputFileError) throw new ConstructPropsError(scope, "configYamlContent", e.problem);
+    throw e;
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("version" in doc)) {
     throw new ConstructPropsError(scope, "configYamlContent", "is not a librechat.yaml (want a mapping with a top-level `version`)");
+  }
+  // The content goes verbatim into the Helm values in cdk.tf.json: credentials must be references.
+  const secrets = findLiteralSecrets(doc);
+  if (secrets.length > 0) {
+    throw new ConstructPropsError(
+      scope,
+      secrets.length === 1 ? `configYamlContent.${secrets[0].path}` : "configYamlContent",
+      `${secrets.length === 1 ? "holds a literal secret" : `holds ${secrets.length} literal secrets (${secrets.map((x) => x.path).join(", ")})`}; ` +
+        'it is rendered into cdk.tf.json and a ConfigMap. Use "${ENV_VAR}" (LibreChat substitutes it from secretEnv at runtime), "user_provided", or leave it empty',
+    );
   }
 }
 

@@ -6,6 +6,13 @@ import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validati
 
 const LIBRECHAT_YAML = "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
 
+/** Billion laughs: 10 levels × 10 aliases = 10^10 leaves once expanded. */
+function aliasBomb(): string {
+  const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  return lines.join("\n") + "\n";
+}
+
 function secrets(stack: any, names = ["CREDS_IV", "CREDS_KEY", "JWT_REFRESH_SECRET", "JWT_SECRET"]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, new TerraformVariable(stack, n.toLowerCase(), { type: "string", sensitive: true }).stringValue]));
 }
@@ -85,6 +92,9 @@ describe("LibreChat", () => {
       ["a secret-looking configEnv entry", (s) => ({ secretEnv: secrets(s), configEnv: { OPENAI_API_KEY: "sk-123" } })],
       ["invalid librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "version: 1\nendpoints: [\n" })],
       ["a YAML that is not a librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "- a\n- b\n" })],
+      ["a literal apiKey in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef") })],
+      ["literal secrets at several YAML paths", (s) => ({ secretEnv: secrets(s), configYamlContent: `${LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef")}mcpServers:\n  docs:\n    url: https://mcp.example.com/\n    headers: { Authorization: Bearer abc123 }\n` })],
+      ["a YAML alias bomb in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: `version: 1.2.1\n${aliasBomb()}` })],
       ["a registry with a scheme", (s) => ({ secretEnv: secrets(s), imageRegistries: { librechat: "https://ghcr.io" } })],
       ["a chart version range", (s) => ({ secretEnv: secrets(s), chartVersion: "2.x" })],
       ["both secret sources", (s) => ({ secretEnv: secrets(s), existingSecretName: "x" })],
