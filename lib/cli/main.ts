@@ -14,12 +14,24 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   validate: async () => (await import("./commands/validate")).registerValidate,
 };
 
-/** Exit codes (DESIGN §6): 0 ok, 1 a check failed, 2 bad input or usage. */
+/**
+ * Exit codes (DESIGN §6, README "Exit codes"):
+ * - 0 ok;
+ * - 1 a check ran and failed (CheckFailedError: gate, expectation, validation finding);
+ * - 2 bad input or usage (UserInputError, commander usage errors, and file-system errors such as
+ *   ENOENT/EACCES/EISDIR on a path the user named) — the message names the file, line or YAML path;
+ * - 3 internal error: a bug in vca. One line plus a hint; the stack only with VCA_DEBUG=1.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("vca")
     .description("Aviatrix Validated Containment Architectures: validate, simulate and analyze DCF egress policy")
     .exitOverride()
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
+        "3 internal error (a bug in vca; rerun with VCA_DEBUG=1 for the stack trace).",
+    );
   const wanted = argv[2];
   const names = wanted !== undefined && Object.hasOwn(COMMANDS, wanted) ? [wanted] : Object.keys(COMMANDS);
   try {
@@ -44,6 +56,42 @@ function reportError(err: unknown): number {
     process.stderr.write(`vca: ${err.message}\n`);
     return 1;
   }
-  process.stderr.write(`vca: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+  const fsProblem = fileSystemProblem(err);
+  if (fsProblem) {
+    process.stderr.write(`vca: ${fsProblem}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (process.env.VCA_DEBUG === "1") {
+    process.stderr.write(`vca: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
+  } else {
+    process.stderr.write(`vca: internal error: ${message}\n  (a bug in vca, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
+  }
   return 3;
+}
+
+// File-system errors on paths the user named (--out, an input dir) are bad input, not bugs.
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  EEXIST: "already exists",
+  ENOTEMPTY: "directory not empty",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "file name too long",
+  EMFILE: "too many open files",
+  EXDEV: "cross-device link",
+  EBUSY: "resource busy",
+};
+
+function fileSystemProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!(err instanceof Error) || typeof e?.code !== "string" || typeof e.path !== "string") return undefined;
+  const what = FS_ERRORS[e.code];
+  return what === undefined ? undefined : `${e.path}: ${what} (${e.code}${e.syscall ? `, ${e.syscall}` : ""})`;
 }
