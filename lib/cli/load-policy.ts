@@ -1,9 +1,7 @@
 // Loads the deployed policy for `vca simulate` and `vca analyze`: Terraform JSON (cdk.tf.json, or
 // a .tf file converted with @cdktf/hcl2json) parsed back into the model, merged with any
-// FirewallPolicy manifests (the K8S tier). One loader, so both commands see the same model.
-import { modelFromFirewallPolicies } from "../dcf/crd/from-crd";
+// FirewallPolicy manifests (one K8S tier). One loader, so both commands see the same model.
 import { firewallPoliciesFromPath } from "../dcf/crd/read-yaml";
-import { mergeModels } from "../dcf/merge";
 import { PolicyModel } from "../dcf/model";
 import { policyModelFromTerraform } from "../dcf/terraform/from-terraform";
 import { UserInputError } from "../util/errors";
@@ -32,7 +30,9 @@ async function readTerraform(file: string): Promise<unknown> {
 }
 
 export async function loadPolicyModel(synth: string, manifests: readonly string[]): Promise<PolicyModel> {
-  const tf = policyModelFromTerraform(await readTerraform(synth), synth);
+  const doc = await readTerraform(synth);
+  // Every FirewallPolicy (kubernetes_manifest in the synth + --manifests) goes into ONE K8S tier,
+  // so rule order depends on namespace/name only, never on which input a policy came from.
   const policies = manifests.flatMap((m) => firewallPoliciesFromPath(m));
-  return policies.length === 0 ? tf : mergeModels(tf, modelFromFirewallPolicies(policies));
+  return policyModelFromTerraform(doc, synth, policies);
 }

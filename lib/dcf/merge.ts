@@ -1,4 +1,5 @@
 // Combining models read from several sources (synthesized Terraform + FirewallPolicy manifests).
+import { canonicalJson } from "./builder/canonical";
 import { DcfModelError } from "./errors";
 import { PolicyModel } from "./model";
 
@@ -8,7 +9,8 @@ export function mergeModels(...models: readonly PolicyModel[]): PolicyModel {
   const webGroups: Record<string, PolicyModel["webGroups"][string]> = {};
   const add = <T>(into: Record<string, T>, from: Readonly<Record<string, T>>, what: string) => {
     for (const [k, v] of Object.entries(from)) {
-      if (k in into && JSON.stringify(into[k]) !== JSON.stringify(v)) {
+      // Key order is not meaning: compare canonical JSON (models from different readers differ in it).
+      if (k in into && canonicalJson(into[k]) !== canonicalJson(v)) {
         throw new DcfModelError(`${what}[${k}]`, "defined twice with different contents");
       }
       into[k] = v;

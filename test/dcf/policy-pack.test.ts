@@ -62,10 +62,19 @@ describe("PolicyPack", () => {
     expect(evaluate(base().toModel(), flow({ ip: "8.8.8.8", protocol: "ICMP" }))).toMatchObject({ verdict: "DENY", rule: "icmp-deny" });
   });
 
-  test("GIVEN URL filters WHEN decrypted or not THEN only the decrypted flow matches the URL", () => {
-    const m = base().toModel();
-    expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP", decrypted: true })).rule).toBe("llm");
+  test("GIVEN URL filters on a DECRYPT_ALLOWED rule WHEN decrypted or not THEN only the decrypted flow matches the URL", () => {
+    const m = base()
+      .addWebGroup("ioc", { matches: [Web.url("github.com/*/ioc*")] })
+      .addRule({ name: "ioc-deny", priority: 8, action: "DENY", protocol: "TCP", ports: [443], src: ["pods"], dst: [WELL_KNOWN.publicInternet], webGroups: ["ioc"], decryptPolicy: "DECRYPT_ALLOWED" })
+      .toModel();
+    expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP", decrypted: true })).rule).toBe("ioc-deny");
     expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP" })).rule).toBe("default-action");
+  });
+
+  test("GIVEN URL filters on a rule without DECRYPT_ALLOWED WHEN a decrypted flow matches the URL THEN the rule does not match (the controller never decrypts for it)", () => {
+    const m = base().toModel();
+    expect(m.rules.find((r) => r.name === "llm")?.decryptPolicy).toBe("DECRYPT_UNSPECIFIED");
+    expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP", decrypted: true })).rule).toBe("default-action");
   });
 
   test("GIVEN *.x WHEN x itself or x.evil.io THEN no match; IDN/case/trailing dot normalised", () => {

@@ -72,13 +72,13 @@ function urlHostPart(url: string): string | undefined {
   return host.includes("*") || host === "" || isTerraformRef(host) ? undefined : normalizeHost(host);
 }
 
-function matchCovered(outers: readonly WebGroupModel[], m: WebMatch): boolean {
+function matchCovered(outers: readonly WebGroupModel[], m: WebMatch, outerUrlsActive: boolean): boolean {
   for (const g of outers) {
     if (g.kind === "allWeb") return true;
     if (g.kind !== "domains") continue;
     for (const o of g.matches) {
       if (o.sni !== undefined && m.sni !== undefined && sniPatternCovers(o.sni, m.sni)) return true;
-      if (o.url !== undefined && m.url !== undefined && o.url === m.url) return true;
+      if (outerUrlsActive && o.url !== undefined && m.url !== undefined && o.url === m.url) return true;
       if (o.sni !== undefined && m.url !== undefined) {
         // A URL filter only matches hosts its host part matches; an SNI filter covering that
         // literal host (or "*") covers it.
@@ -90,20 +90,32 @@ function matchCovered(outers: readonly WebGroupModel[], m: WebMatch): boolean {
   return false;
 }
 
+function hasUrlEntries(g: WebGroupModel | undefined): boolean {
+  return g !== undefined && g.matches.some((m) => m.url !== undefined);
+}
+
 /**
  * WebGroup sets; an empty list means no L7 restriction. A group is covered when it is one of
  * outer's, or (domain groups) every match expression is covered by outer's domain/All-Web groups.
+ * URL entries match only on DECRYPT_ALLOWED rules (`*UrlsActive`): an outer rule's inert URL
+ * entries cover nothing, and an inner rule's inert URL entries match nothing (vacuously covered).
  */
-export function webGroupsCover(model: PolicyModel, outer: readonly string[], inner: readonly string[]): boolean {
+export function webGroupsCover(
+  model: PolicyModel,
+  outer: readonly string[],
+  inner: readonly string[],
+  outerUrlsActive = true,
+  innerUrlsActive = true,
+): boolean {
   if (outer.length === 0) return true;
   if (inner.length === 0) return false;
   const outerSet = new Set(outer);
   const outerGroups = outer.map((k) => model.webGroups[k]).filter((g): g is WebGroupModel => g !== undefined);
   return inner.every((k) => {
-    if (outerSet.has(k)) return true;
     const g = model.webGroups[k];
+    if (outerSet.has(k) && (outerUrlsActive || !innerUrlsActive || !hasUrlEntries(g))) return true;
     if (g === undefined || g.kind !== "domains" || g.matches.length === 0) return false;
-    return g.matches.every((m) => matchCovered(outerGroups, m));
+    return g.matches.every((m) => (m.url !== undefined && !innerUrlsActive) || matchCovered(outerGroups, m, outerUrlsActive));
   });
 }
 
@@ -122,6 +134,6 @@ export function ruleCovers(model: PolicyModel, outer: RuleModel, inner: RuleMode
     conditionsCover(outer, inner) &&
     groupsCover(model, outer.srcGroups, inner.srcGroups) &&
     groupsCover(model, outer.dstGroups, inner.dstGroups) &&
-    webGroupsCover(model, outer.webGroups, inner.webGroups)
+    webGroupsCover(model, outer.webGroups, inner.webGroups, outer.decryptPolicy === "DECRYPT_ALLOWED", inner.decryptPolicy === "DECRYPT_ALLOWED")
   );
 }

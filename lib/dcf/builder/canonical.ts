@@ -50,3 +50,25 @@ export function canonicalWebMatches(list: readonly WebMatch[]): WebMatch[] {
   }
   return [...seen.keys()].sort(compareText).map((k) => seen.get(k) as WebMatch);
 }
+
+/**
+ * JSON with object keys sorted at every level and undefined / null members dropped, so two
+ * values that mean the same thing compare equal whatever order their keys were written in.
+ * Arrays keep their order (rule lists are ordered).
+ */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(canonicalValue(v));
+}
+
+function canonicalValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonicalValue);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort(compareText)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined && x !== null) out[k] = canonicalValue(x);
+    }
+    return out;
+  }
+  return v;
+}

@@ -3,7 +3,7 @@
 // namespace); destinations/WebGroups are the policy's own spec groups by name, or groups that
 // already exist on the controller (by name or uuid, kept as "managed"). Policies are ordered by
 // namespace/name, rules by list order (research k8s-obot-crds.md §1.1, §2.2, §5.4).
-import { canonicalExpressions, canonicalWebMatches, compareText } from "../builder/canonical";
+import { canonicalExpressions, canonicalJson, canonicalWebMatches, compareText } from "../builder/canonical";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
 import { validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { DcfModelError } from "../errors";
@@ -56,13 +56,19 @@ export function modelFromFirewallPolicies(policies: readonly LocatedFirewallPoli
   const smartGroups: Record<string, SmartGroupModel> = { ...BUILT_IN_SMART_GROUPS };
   const webGroups: Record<string, WebGroupModel> = { ...BUILT_IN_WEB_GROUPS };
   const rules: RuleModel[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { where: string; content: string }>();
   const ordered = [...policies].sort((a, b) => compareText(policyId(a.policy), policyId(b.policy)));
   let priority = firstPriority;
   for (const { policy, where } of ordered) {
     const id = policyId(policy);
-    if (seen.has(id)) throw new DcfModelError(where, `FirewallPolicy ${id} is also defined at ${seen.get(id)}`);
-    seen.set(id, where);
+    const content = canonicalJson(policy.spec);
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      // The same policy from two sources (kubernetes_manifest and --manifests) is one policy.
+      if (earlier.content === content) continue;
+      throw new DcfModelError(where, `FirewallPolicy ${id} is also defined at ${earlier.where} with different contents; keep one definition`);
+    }
+    seen.set(id, { where, content });
     const ns = policy.metadata.namespace ?? "default";
     const localSg = new Map<string, string>();
     const localWg = new Map<string, string>();

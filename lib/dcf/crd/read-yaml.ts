@@ -17,7 +17,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Checks the parts of the shape the simulator relies on (the full schema is lib/validate's job). */
-function checkShape(doc: Record<string, unknown>, where: string): FirewallPolicyObject {
+export function checkFirewallPolicyShape(doc: Record<string, unknown>, where: string): FirewallPolicyObject {
   if (doc.apiVersion !== FIREWALL_POLICY_API_VERSION) {
     throw new DcfModelError(`${where}.apiVersion`, `want ${FIREWALL_POLICY_API_VERSION} (got ${JSON.stringify(doc.apiVersion)})`);
   }
@@ -58,7 +58,7 @@ export function firewallPoliciesFromYaml(text: string, file: string): LocatedFir
     const where = `${file}: documents[${i}]`;
     if (!isObject(doc)) throw new DcfModelError(where, "expected a Kubernetes object");
     if (doc.kind !== FIREWALL_POLICY_KIND) return;
-    out.push({ policy: checkShape(doc, where), where });
+    out.push({ policy: checkFirewallPolicyShape(doc, where), where });
   });
   return out;
 }

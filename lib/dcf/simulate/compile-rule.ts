@@ -22,6 +22,12 @@ export interface CompiledRule {
   readonly dst: readonly SmartGroupModel[];
   readonly web: readonly CompiledWebGroup[];
   readonly permit: boolean;
+  /**
+   * URL filters can match: the controller decrypts (and so sees paths) only for DECRYPT_ALLOWED
+   * rules; on any other rule its WebGroups' URL entries never match (analyzer check
+   * url-filter-without-decryption).
+   */
+  readonly urlFiltersActive: boolean;
 }
 
 /** What the evaluator needs to know about a flow's destination for L4/L7 checks. */
@@ -33,6 +39,8 @@ export interface CompiledFlow {
   readonly host?: string;
   readonly path: string;
   readonly decrypted: boolean;
+  /** Known TLS (true), known not TLS (false) or unknown (undefined); see flowTls. */
+  readonly tls?: boolean;
   readonly dstGroups?: readonly string[];
 }
 
@@ -78,10 +86,11 @@ export function compileRules(model: PolicyModel, ordered: readonly RuleModel[]):
       return c;
     }),
     permit: rule.action !== "DENY",
+    urlFiltersActive: rule.decryptPolicy === "DECRYPT_ALLOWED",
   }));
 }
 
-function webGroupMatches(w: CompiledWebGroup, f: CompiledFlow): boolean {
+function webGroupMatches(w: CompiledWebGroup, f: CompiledFlow, urlFiltersActive: boolean): boolean {
   const host = f.host as string;
   switch (w.model.kind) {
     case "allWeb":
@@ -100,10 +109,21 @@ function webGroupMatches(w: CompiledWebGroup, f: CompiledFlow): boolean {
       return true;
     }
   }
-  if (f.decrypted) {
+  if (urlFiltersActive && f.decrypted) {
     for (const u of w.urls) if (globMatches(u.hostGlob, host) && globMatches(u.pathGlob, f.path)) return true;
   }
   return false;
+}
+
+/**
+ * flow_app_requirement, read so that a rule never matches more flows than the controller would:
+ * TLS_REQUIRED matches only flows known to be TLS, NOT_TLS_REQUIRED only flows known not to be;
+ * a flow whose TLS-ness is unknown matches neither (state it with `to.tls` in the scenario).
+ */
+function flowAppRequirementHolds(req: RuleModel["flowAppRequirement"], tls: boolean | undefined): boolean {
+  if (req === "TLS_REQUIRED") return tls === true;
+  if (req === "NOT_TLS_REQUIRED") return tls === false;
+  return true;
 }
 
 /** Full match of one rule against one flow (no index): L4, then groups, then L7. */
@@ -122,11 +142,18 @@ export function ruleMatches(c: CompiledRule, f: CompiledFlow): boolean {
     }
     if (!hit) return false;
   }
+  if (!flowAppRequirementHolds(r.flowAppRequirement, f.tls)) return false;
   if (c.web.length > 0 && f.host === undefined) return false;
   if (!c.src.some((g) => smartGroupMatches(g, f.src))) return false;
   if (!c.dst.some((g) => smartGroupMatches(g, f.dst))) return false;
-  if (c.web.length > 0 && !c.web.some((w) => webGroupMatches(w, f))) return false;
+  if (c.web.length > 0 && !c.web.some((w) => webGroupMatches(w, f, c.urlFiltersActive))) return false;
   return true;
+}
+
+/** A flow is TLS when it says so (`tls`), or when the gateway decrypted it (decryption implies TLS). */
+export function flowTls(to: import("./flow").FlowDestination): boolean | undefined {
+  if (to.tls !== undefined) return to.tls;
+  return to.decrypted === true ? true : undefined;
 }
 
 /** Normalises a flow once so each rule test is cheap. */
@@ -147,6 +174,7 @@ export function compileFlow(flow: import("./flow").Flow): CompiledFlow {
     host,
     path: p === undefined || p === "" ? "/" : p.startsWith("/") ? p : `/${p}`,
     decrypted: flow.to.decrypted === true,
+    ...(flowTls(flow.to) !== undefined ? { tls: flowTls(flow.to) } : {}),
     dstGroups: flow.to.groups,
   };
 }

@@ -33,8 +33,17 @@ export interface FlowDestination {
   readonly protocol: FlowProtocol;
   /** Request path (only visible when decrypted). */
   readonly path?: string;
-  /** The gateway decrypted the TLS session (URL filters apply only then). */
+  /**
+   * The gateway decrypted the TLS session. URL filters match only decrypted flows, and only on
+   * rules with decrypt_policy DECRYPT_ALLOWED. Implies `tls: true`.
+   */
   readonly decrypted?: boolean;
+  /**
+   * The session is TLS (true) or plaintext (false). Unknown by default: rules with
+   * flow_app_requirement TLS_REQUIRED match only `tls: true` (or decrypted) flows and
+   * NOT_TLS_REQUIRED rules only `tls: false` flows, so neither matches an unknown flow.
+   */
+  readonly tls?: boolean;
   readonly groups?: readonly string[];
   /** External feed memberships: `threatiq`, `geo:CN`, `githubips:actions`… */
   readonly feeds?: readonly string[];

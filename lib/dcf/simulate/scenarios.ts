@@ -73,7 +73,7 @@ function parseFlow(f: unknown, path: string): Scenario {
   const from = obj(o.from ?? {}, `${path}.from`, ["ip", "k8s", "subnet", "vpc", "tags", "groups"]);
   const k8s = from.k8s === undefined ? undefined : obj(from.k8s, `${path}.from.k8s`, ["cluster", "namespace", "labels", "pod", "service"]);
   if (o.to === undefined) throw new DcfModelError(`${path}.to`, "every flow needs a destination (to)");
-  const to = obj(o.to, `${path}.to`, ["host", "ip", "port", "protocol", "path", "decrypted", "groups", "feeds", "serviceTags"]);
+  const to = obj(o.to, `${path}.to`, ["host", "ip", "port", "protocol", "path", "decrypted", "tls", "groups", "feeds", "serviceTags"]);
   const protoText = str(to.protocol, `${path}.to.protocol`);
   const protocol = protoText?.toUpperCase();
   if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "ICMP") {
@@ -83,7 +83,13 @@ function parseFlow(f: unknown, path: string): Scenario {
   if (to.port !== undefined && (!Number.isInteger(to.port) || (to.port as number) < 0 || (to.port as number) > 65535)) {
     throw new DcfModelError(`${path}.to.port`, `want an integer 0..65535 (got ${JSON.stringify(to.port)})`);
   }
-  if (to.decrypted !== undefined && typeof to.decrypted !== "boolean") throw new DcfModelError(`${path}.to.decrypted`, `want true or false (got ${JSON.stringify(to.decrypted)})`);
+  if (to.decrypted !== undefined && typeof to.decrypted !== "boolean") {
+    throw new DcfModelError(`${path}.to.decrypted`, `want true or false (got ${JSON.stringify(to.decrypted)}); true = the gateway decrypted the session (URL filters of DECRYPT_ALLOWED rules apply)`);
+  }
+  if (to.tls !== undefined && typeof to.tls !== "boolean") {
+    throw new DcfModelError(`${path}.to.tls`, `want true or false (got ${JSON.stringify(to.tls)}); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)`);
+  }
+  if (to.tls === false && to.decrypted === true) throw new DcfModelError(`${path}.to.tls`, "a decrypted flow is TLS: drop tls: false or decrypted: true");
   let expect: Verdict | undefined;
   if (o.expect !== undefined) {
     const e = String(o.expect).toUpperCase();
@@ -115,6 +121,7 @@ function parseFlow(f: unknown, path: string): Scenario {
       protocol: protocol as FlowProtocol,
       path: to.path === undefined ? undefined : String(to.path),
       decrypted: to.decrypted as boolean | undefined,
+      tls: to.tls as boolean | undefined,
       groups: strList(to.groups, `${path}.to.groups`),
       feeds: strList(to.feeds, `${path}.to.feeds`),
       serviceTags: strList(to.serviceTags, `${path}.to.serviceTags`),

@@ -8,7 +8,8 @@ import { canonicalExpressions, canonicalWebMatches, compareText } from "../build
 import { terraformRefAddress } from "../builder/tokens";
 import { validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { LocatedFirewallPolicy, modelFromFirewallPolicies } from "../crd/from-crd";
-import { FIREWALL_POLICY_KIND, FirewallPolicyObject } from "../crd/firewall-policy-types";
+import { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND } from "../crd/firewall-policy-types";
+import { checkFirewallPolicyShape } from "../crd/read-yaml";
 import { DcfModelError } from "../errors";
 import { mergeModels } from "../merge";
 import { DefaultActionModel, MatchExpression, PolicyModel, PortRange, RuleModel, SmartGroupModel, WebGroupModel, WebMatch } from "../model";
@@ -62,19 +63,41 @@ class Reader {
       this.defaultAction = { action, logging: toBool(attr(n, "logging"), `${n.path}.logging`) ?? false, ...(logProfile ? { logProfile } : {}) };
       void address;
     }
-    for (const [address, n] of this.nodes("resource", "kubernetes_manifest")) {
-      const m = attr(n, "manifest");
-      if (m === undefined || isUnknown(m) || Array.isArray(m) || m === null || typeof m !== "object") continue;
-      if ((m as Record<string, Value>).kind !== FIREWALL_POLICY_KIND) continue;
-      this.manifests.push({ policy: plain(m) as FirewallPolicyObject, where: `${this.source}: ${address}.manifest` });
-    }
-    const tf: PolicyModel = {
+    for (const [address, n] of this.nodes("resource", "kubernetes_manifest")) this.readManifest(address, n);
+    return {
       smartGroups: this.smartGroups,
       webGroups: this.webGroups,
       rules: this.rules,
       ...(this.defaultAction ? { defaultAction: this.defaultAction } : {}),
     };
-    return this.manifests.length === 0 ? mergeModels(tf) : mergeModels(tf, modelFromFirewallPolicies(this.manifests));
+  }
+
+  /**
+   * A kubernetes_manifest is a FirewallPolicy (K8S tier), clearly something else (skipped), or
+   * unreadable offline — then it could be a FirewallPolicy whose rules would be silently lost, so
+   * it is an error naming the address.
+   */
+  private readManifest(address: string, n: Node): void {
+    const where = `${this.source}: ${address}.manifest`;
+    const m = attr(n, "manifest");
+    if (m === undefined || m === null) throw new DcfModelError(where, "kubernetes_manifest has no manifest");
+    if (isUnknown(m) || Array.isArray(m) || typeof m !== "object") {
+      throw new DcfModelError(
+        where,
+        `cannot read the manifest offline (got ${JSON.stringify(text(m))}); if it is a FirewallPolicy, its rules would be missing from the K8S tier — ` +
+          "write the manifest as an object in the configuration, or pass the FirewallPolicy YAML with --manifests and drop it from the Terraform input",
+      );
+    }
+    const obj = m as Record<string, Value>;
+    const apiVersion = obj.apiVersion;
+    const kind = obj.kind;
+    if (typeof apiVersion === "string" && apiGroup(apiVersion) !== apiGroup(FIREWALL_POLICY_API_VERSION)) return;
+    if (typeof kind === "string" && kind !== FIREWALL_POLICY_KIND) return;
+    if (typeof kind !== "string" || typeof apiVersion !== "string") {
+      const which = typeof kind !== "string" ? `kind ${JSON.stringify(text(kind))}` : `apiVersion ${JSON.stringify(text(apiVersion))}`;
+      throw new DcfModelError(where, `${which} is not known offline, so it may be a FirewallPolicy whose rules would be missing; write it as a literal`);
+    }
+    this.manifests.push({ policy: checkFirewallPolicyShape(plain(m) as Record<string, unknown>, where), where });
   }
 
   private readSmartGroup(address: string, n: Node): void {
@@ -180,10 +203,20 @@ function plain(v: Value): unknown {
 }
 
 /**
- * The policy model of a Terraform JSON document (cdk.tf.json or @cdktf/hcl2json output).
- * `source` names the file in error messages.
+ * The policy model of a Terraform JSON document (cdk.tf.json or @cdktf/hcl2json output), with
+ * the K8S tier built from its FirewallPolicy kubernetes_manifests plus `moreFirewallPolicies`
+ * (e.g. from --manifests) in one pass. `source` names the file in error messages.
  */
-export function policyModelFromTerraform(doc: unknown, source = "cdk.tf.json"): PolicyModel {
+export function policyModelFromTerraform(doc: unknown, source = "cdk.tf.json", moreFirewallPolicies: readonly LocatedFirewallPolicy[] = []): PolicyModel {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new DcfModelError(source, "expected a Terraform JSON object");
-  return new Reader(doc as Raw, source).read();
+  const reader = new Reader(doc as Raw, source);
+  const tf = reader.read();
+  // One K8S tier from every FirewallPolicy (kubernetes_manifest + --manifests): ordered by
+  // namespace/name wherever each came from; a policy given twice identically counts once.
+  const policies = [...reader.manifests, ...moreFirewallPolicies];
+  return policies.length === 0 ? mergeModels(tf) : mergeModels(tf, modelFromFirewallPolicies(policies));
+}
+
+function apiGroup(apiVersion: string): string {
+  return apiVersion.split("/")[0].trim().toLowerCase();
 }

@@ -78,10 +78,20 @@ describe("shadowed-rule", () => {
 
   test("GIVEN URL filters THEN an SNI entry for the URL's host covers them, a different host does not", () => {
     const groups = [urlGroup("gh-urls", "github.com/evil/*"), sniGroup("gh", "github.com"), sniGroup("gl", "gitlab.com")];
-    const covered = model([rule("a", { priority: 1, webGroups: ["gh"] }), rule("b", { priority: 2, webGroups: ["gh-urls"] })], { webGroups: groups });
+    const decrypts = { decryptPolicy: "DECRYPT_ALLOWED" as const };
+    const covered = model([rule("a", { priority: 1, webGroups: ["gh"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], { webGroups: groups });
     expect(byId(analyze(covered), "shadowed-rule").map((f) => f.rule)).toEqual(["b"]);
-    const notCovered = model([rule("a", { priority: 1, webGroups: ["gl"] }), rule("b", { priority: 2, webGroups: ["gh-urls"] })], { webGroups: groups });
+    const notCovered = model([rule("a", { priority: 1, webGroups: ["gl"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], { webGroups: groups });
     expect(byId(analyze(notCovered), "shadowed-rule")).toEqual([]);
+  });
+
+  test("GIVEN the same URL WebGroup WHEN the earlier rule does not decrypt and the later one does THEN the later rule is reachable (inert URL entries cover nothing)", () => {
+    const groups = [urlGroup("gh-urls", "github.com/evil/*")];
+    const m = model(
+      [rule("a", { priority: 1, webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_UNSPECIFIED" }), rule("b", { priority: 2, action: "DENY", webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_ALLOWED" })],
+      { webGroups: groups },
+    );
+    expect(byId(analyze(m), "shadowed-rule")).toEqual([]);
   });
 });
 
