@@ -112,6 +112,31 @@ describe("GIVEN a minimal config", () => {
   });
 });
 
+describe("GIVEN committed outputs that include a file this run no longer produces (review item 3)", () => {
+  const CA = path.join(FIXTURES, "mitm/test-ca.pem");
+
+  test("WHEN --check runs without --mitm-ca THEN the stale mitm-ca-configmap.yaml alone makes it exit 1 and is listed", async () => {
+    const s = setup(MINIMAL);
+    expect((await runCli("shim", "librechat", "--config", s.cfg, "--mitm-ca", CA, "--out", s.out)).code).toBe(0);
+    const r = await runCli("shim", "librechat", "--config", s.cfg, "--out", s.out, "--check");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("no egress changes\nno longer produced (delete or regenerate):\n  - mitm-ca-configmap.yaml\n");
+    expect(r.stderr).toMatch(/stale egress outputs in .*out: mitm-ca-configmap\.yaml is no longer produced/);
+    expect(fs.existsSync(path.join(s.out, "mitm-ca-configmap.yaml"))).toBe(true);
+  });
+
+  test("WHEN regenerating without --mitm-ca THEN the stale file is removed in the same transaction and --check passes", async () => {
+    const s = setup(MINIMAL);
+    expect((await runCli("shim", "librechat", "--config", s.cfg, "--mitm-ca", CA, "--out", s.out)).code).toBe(0);
+    fs.writeFileSync(path.join(s.out, "README.md"), "ours\n");
+    const r = await runCli("shim", "librechat", "--config", s.cfg, "--out", s.out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("removed mitm-ca-configmap.yaml (no longer produced)");
+    expect(fs.readdirSync(s.out).sort()).toEqual(["README.md", "egress.json", "egress.md", "firewall-policy.yaml"]);
+    expect((await runCli("shim", "librechat", "--config", s.cfg, "--out", s.out, "--check")).code).toBe(0);
+  });
+});
+
 describe("GIVEN an everything-on config with reviewed exceptions, env, Helm values and a MITM CA", () => {
   test("THEN ports, plain http, CIDR exception, per-MCP groups and the CA ConfigMap are rendered; snapshot", async () => {
     const s = setup(EVERYTHING, {

@@ -50,7 +50,7 @@ export function registerShim(program: Command): void {
     .option("--image-tag <tag>", "LibreChat image tag (selects the config schema; default: Helm image.tag)")
     .option("--policy-name <name>", "FirewallPolicy metadata.name", "librechat-egress")
     .requiredOption("--out <dir>", "output directory")
-    .option("--check", "write nothing; exit 1 with the egress diff when the committed files are stale")
+    .option("--check", "write nothing; exit 1 with the egress diff when the committed files are stale (differ, or an output this run no longer produces is still there)")
     .action(async (opts: LibreChatOptions) => runLibreChat(opts));
   shim
     .command("diff <old> <new>")
@@ -87,18 +87,30 @@ async function runLibreChat(opts: LibreChatOptions): Promise<void> {
     check(opts.out, files);
     return;
   }
-  writeFilesAtomically(opts.out, files);
+  // Outputs of an earlier run that this one no longer produces (e.g. the CA ConfigMap without
+  // --mitm-ca) go in the same transaction, so a regenerated dir passes --check.
+  const leftovers = notProduced(opts.out, files);
+  writeFilesAtomically(opts.out, files, { remove: leftovers });
   const permitted = model.groups.reduce((n, g) => n + g.domains.length, 0);
   process.stdout.write(
     `wrote ${[...files.keys()].sort().join(", ")} to ${opts.out}: ${permitted} destination(s) in ${model.groups.length} group(s), ` +
       `${model.internal.length} internal, ${model.warnings.length} warning(s)\n`,
   );
+  if (leftovers.length > 0) process.stdout.write(`removed ${leftovers.join(", ")} (no longer produced)\n`);
+}
+
+/** Known shim outputs present in outDir that this run does not produce. Other files are not ours. */
+function notProduced(outDir: string, files: ReadonlyMap<string, string>): string[] {
+  return Object.values(OUTPUT_FILES)
+    .filter((name) => !files.has(name) && fs.existsSync(path.join(outDir, name)))
+    .sort();
 }
 
 /** --check: compare every output with the committed file; exit 1 with the egress diff. */
 function check(outDir: string, files: ReadonlyMap<string, string>): void {
-  const stale = [...files.entries()].filter(([name, content]) => readIfExists(path.join(outDir, name)) !== content).map(([n]) => n);
-  if (stale.length === 0) {
+  const differ = [...files.entries()].filter(([name, content]) => readIfExists(path.join(outDir, name)) !== content).map(([n]) => n);
+  const leftovers = notProduced(outDir, files);
+  if (differ.length === 0 && leftovers.length === 0) {
     process.stdout.write(`egress outputs in ${outDir} are up to date\n`);
     return;
   }
@@ -106,9 +118,12 @@ function check(outDir: string, files: ReadonlyMap<string, string>): void {
   const committed = committedText === undefined ? EMPTY_EGRESS : safeParse(committedText, path.join(outDir, OUTPUT_FILES.egressJson));
   const diff = diffEgress(committed, parseEgressJson(files.get(OUTPUT_FILES.egressJson)!, "generated egress.json"));
   process.stdout.write(formatDiff(diff));
-  throw new CheckFailedError(
-    `stale egress outputs in ${outDir}: ${stale.sort().join(", ")} differ from what the config produces; run the same command without --check and commit the result`,
-  );
+  if (leftovers.length > 0) process.stdout.write(`no longer produced (delete or regenerate):\n${leftovers.map((n) => `  - ${n}\n`).join("")}`);
+  const problems = [
+    ...(differ.length > 0 ? [`${differ.sort().join(", ")} differ from what the config produces`] : []),
+    ...(leftovers.length > 0 ? [`${leftovers.join(", ")} ${leftovers.length === 1 ? "is" : "are"} no longer produced`] : []),
+  ];
+  throw new CheckFailedError(`stale egress outputs in ${outDir}: ${problems.join("; ")}; run the same command without --check and commit the result`);
 }
 
 function safeParse(text: string, file: string) {
@@ -119,9 +134,10 @@ function safeParse(text: string, file: string) {
   }
 }
 
+/** A committed output, or undefined when missing or unusable (too big, not UTF-8, a directory…): then it is stale. */
 function readIfExists(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, "utf8");
+    return readTextFile(file, "committed output");
   } catch {
     return undefined;
   }
