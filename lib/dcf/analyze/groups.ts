@@ -16,6 +16,33 @@ export function isInternetWide(group: SmartGroupModel | undefined): boolean {
   return group.kind === "selector" && group.expressions.some(isCatchAllExpression);
 }
 
+/** Every address: Anywhere, or a selector with a catch-all CIDR (Public Internet is not every address). */
+export function isAllAddresses(group: SmartGroupModel | undefined): boolean {
+  if (group === undefined) return false;
+  if (group.kind === "anywhere") return true;
+  return group.kind === "selector" && group.expressions.some(isCatchAllExpression);
+}
+
+/**
+ * Could Kubernetes workloads (pods) be members? Anywhere; a k8s selector; a CIDR, subnet or VPC
+ * selector (pod IPs come from node subnets with VPC CNIs, or from any private range); a managed or
+ * unresolved group whose contents are unknown offline. Not: Public Internet, FQDN, site/S2C,
+ * external feeds, VM, serverless or node selectors.
+ */
+export function couldContainK8sWorkloads(group: SmartGroupModel | undefined): boolean {
+  if (group === undefined) return false;
+  switch (group.kind) {
+    case "anywhere":
+    case "managed":
+    case "unresolved":
+      return true;
+    case "publicInternet":
+      return false;
+    default:
+      return group.expressions.some((e) => e.type === "k8s" || e.type === "subnet" || e.type === "vpc" || e.cidr !== undefined);
+  }
+}
+
 export function hasInternetWideDestination(model: PolicyModel, dstGroups: readonly string[]): boolean {
   return dstGroups.some((k) => isInternetWide(model.smartGroups[k]));
 }

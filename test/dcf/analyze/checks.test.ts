@@ -119,6 +119,35 @@ describe("v1-deny-all-before-k8s", () => {
     expect(formatPolicyFinding(f[0])).toMatchSnapshot();
   });
 
+  test("GIVEN a V1 deny-all whose sources cannot hold pods (FQDN, feed, Public Internet, VM tags) THEN nothing", () => {
+    const groups = [
+      cidrGroup("pods", "10.9.0.0/16"),
+      { key: "threats", name: "threats", kind: "selector" as const, expressions: [{ external: "threatiq" }] },
+      { key: "vms", name: "vms", kind: "selector" as const, expressions: [{ type: "vm" as const, tags: { role: "bastion" } }] },
+      { key: "partner", name: "partner", kind: "selector" as const, expressions: [{ fqdn: "partner.example.com" }] },
+    ];
+    for (const src of ["threats", "vms", "partner", INTERNET]) {
+      const deny = { ...denyAll, srcGroups: [src] };
+      expect(byId(analyze(model([deny, crdPermit], { webGroups: web, smartGroups: groups })), "v1-deny-all-before-k8s")).toEqual([]);
+    }
+  });
+
+  test.each([
+    ["Anywhere", ANY],
+    ["a k8s selector", "k8s-sel"],
+    ["a subnet selector", "subnet-sel"],
+    ["an unresolved group", "${var.src}"],
+  ])("GIVEN a V1 deny-all from %s and K8S permits THEN error", (_what, src) => {
+    const groups = [
+      cidrGroup("pods", "10.9.0.0/16"),
+      { key: "k8s-sel", name: "k8s-sel", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp" }] },
+      { key: "subnet-sel", name: "subnet-sel", kind: "selector" as const, expressions: [{ type: "subnet" as const, resId: "subnet-1" }] },
+      { key: "${var.src}", name: "var.src", kind: "unresolved" as const, expressions: [], ref: "${var.src}" },
+    ];
+    const deny = { ...denyAll, srcGroups: [src] };
+    expect(byId(analyze(model([deny, crdPermit], { webGroups: web, smartGroups: groups })), "v1-deny-all-before-k8s").map((f) => f.severity)).toEqual(["error"]);
+  });
+
   test("GIVEN no K8S tier, or a scoped V1 deny THEN nothing", () => {
     expect(byId(analyze(model([denyAll], { webGroups: web })), "v1-deny-all-before-k8s")).toEqual([]);
     const scoped = { ...denyAll, protocol: "UDP" as const, portRanges: [{ lo: 53 }] };
@@ -249,8 +278,18 @@ describe("missing-default-deny", () => {
 
   test("GIVEN default DENY, or a final V1 catch-all deny THEN nothing", () => {
     expect(byId(analyze(model([permit], { webGroups: web })), "missing-default-deny")).toEqual([]);
-    const finalDeny = rule("deny", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], dstGroups: [ANY] });
+    const finalDeny = rule("deny", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: [ANY], dstGroups: [ANY] });
     expect(byId(analyze(model([permit, finalDeny], { webGroups: web, defaultAction: null })), "missing-default-deny")).toEqual([]);
+    const zero = cidrGroup("zero", "0.0.0.0/0");
+    const cidrDeny = { ...finalDeny, srcGroups: ["zero"], dstGroups: ["zero"] };
+    expect(byId(analyze(model([permit, cidrDeny], { webGroups: web, smartGroups: [zero], defaultAction: null })), "missing-default-deny")).toEqual([]);
+  });
+
+  test("GIVEN a final V1 deny-all from one narrow source group THEN it is no default deny (other sources pass): warning", () => {
+    const narrow = rule("deny-app", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: ["app"], dstGroups: [ANY] });
+    expect(byId(analyze(model([permit, narrow], { webGroups: web, defaultAction: null })), "missing-default-deny").map((f) => f.severity)).toEqual(["warning"]);
+    const toInternetOnly = rule("deny-internet", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: [ANY], dstGroups: [INTERNET] });
+    expect(byId(analyze(model([permit, toInternetOnly], { webGroups: web, defaultAction: null })), "missing-default-deny").map((f) => f.severity)).toEqual(["warning"]);
   });
 });
 

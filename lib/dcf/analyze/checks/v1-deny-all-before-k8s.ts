@@ -1,6 +1,6 @@
 import { RuleModel } from "../../model";
 import { AnalysisContext, PolicyCheck } from "../check";
-import { hasInternetWideDestination } from "../groups";
+import { couldContainK8sWorkloads, hasInternetWideDestination } from "../groups";
 import { isPermitAction, ruleLabel, rulePosition } from "../rule-order";
 
 // V1 is evaluated before the K8S block (FirewallPolicy CRDs), so a V1 catch-all DENY decides
@@ -19,6 +19,11 @@ export function isCatchAllDeny(ctx: AnalysisContext, r: RuleModel): boolean {
   );
 }
 
+/** A catch-all DENY whose sources could hold pods, so it can decide flows the K8S tier should. */
+function preemptsK8s(ctx: AnalysisContext, r: RuleModel): boolean {
+  return isCatchAllDeny(ctx, r) && r.srcGroups.some((k) => couldContainK8sWorkloads(ctx.model.smartGroups[k]));
+}
+
 export const v1DenyAllBeforeK8s: PolicyCheck = {
   id: "v1-deny-all-before-k8s",
   description: "a V1 catch-all DENY that pre-empts the permits of the K8S (FirewallPolicy) tier",
@@ -26,7 +31,7 @@ export const v1DenyAllBeforeK8s: PolicyCheck = {
     const k8sPermits = ctx.model.rules.filter((r) => r.tier === "K8S" && !r.watch && isPermitAction(r));
     if (k8sPermits.length === 0) return [];
     return ctx.ordered
-      .filter((o) => o.rule.tier === "V1" && isCatchAllDeny(ctx, o.rule))
+      .filter((o) => o.rule.tier === "V1" && preemptsK8s(ctx, o.rule))
       .map((o) => ({
         id: this.id,
         severity: "error" as const,
