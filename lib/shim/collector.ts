@@ -49,6 +49,11 @@ export interface UrlOptions {
   readonly localVars?: Readonly<Record<string, string | undefined>>;
   /** When the URL names a stdio command or similar; only used for messages. */
   readonly what?: string;
+  /**
+   * The raw config text to quote in messages when `value` was already substituted by the caller.
+   * @default - `value` as given, or `${VAR}` for env-sourced values (path `env:VAR`)
+   */
+  readonly shownAs?: string;
 }
 
 export class Collector {
@@ -83,6 +88,11 @@ export class Collector {
       return;
     }
     const trimmed = value.trim();
+    // Messages quote what the reviewer wrote (with `${VAR}`) and name the variables, never the
+    // substituted value: a URL from the env file may carry a token in its path or query.
+    const envVar = path.startsWith("env:") ? path.slice(4) : undefined;
+    const raw = opts.shownAs ?? (envVar !== undefined ? `\${${envVar}}` : trimmed);
+    const substituted = new Set<string>(envVar !== undefined ? [envVar] : []);
     if (trimmed.toLowerCase() === "user_provided") {
       this.raise(target, path, "user-provided", "`user_provided` URL: each user types the host at runtime, so no reviewed egress rule can exist");
       return;
@@ -103,13 +113,17 @@ export class Collector {
         );
         return;
       }
+      for (const m of text.matchAll(/\$\{([^}]*)\}/g)) substituted.add(m[1].trim());
       text = sub.text;
     }
+    const note = substituted.size > 0 ? ` (after substituting ${[...substituted].sort().map((n) => `\${${n}}`).join(", ")} from the env inventory)` : "";
+    const shown = `${JSON.stringify(raw)}${note}`;
     if (/\{\{[^}]*\}\}/.test(text)) {
-      this.raise(target, path, "unresolved-variable", `host contains a runtime placeholder ${JSON.stringify(text)}`);
+      this.raise(target, path, "unresolved-variable", `host contains a runtime placeholder: ${shown}`);
       return;
     }
-    this.record(target, classifyUrl(text, { schemes, internalSuffixes: this.internalSuffixes }), path);
+    const c = classifyUrl(text, { schemes, internalSuffixes: this.internalSuffixes, shownAs: raw });
+    this.record(target, c.kind === "issue" && c.code === "invalid-url" && note ? { ...c, message: `${c.message}${note}` } : c, path);
   }
 
   /** Adds a catalog or derived host (already known to be a hostname). */

@@ -107,7 +107,11 @@ export function addEnvFile(inv: EnvInventory, text: string, file: string): void 
     const line = rawLine.trim();
     if (!line || line.startsWith("#")) return;
     const m = line.match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/);
-    if (!m) throw new UserInputError(`${file}:${i + 1}: expected KEY=VALUE, got ${JSON.stringify(line.slice(0, 60))}`);
+    if (!m) {
+      // Never echo the line: `OPENAI_API_KEY sk-…` (a missing `=`) would print the key.
+      const name = line.match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)/)?.[1];
+      throw new UserInputError(`${file}:${i + 1}: expected KEY=VALUE (${name ? `line starts with ${JSON.stringify(name)}` : "no variable name at the start"}; its value is not shown)`);
+    }
     inv.add(m[1], unquote(m[2]));
   });
 }

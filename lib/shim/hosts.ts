@@ -25,6 +25,12 @@ const DEFAULT_PORTS: Record<Scheme, number> = { https: 443, wss: 443, http: 80, 
 export interface ClassifyOptions {
   readonly internalSuffixes: readonly string[];
   readonly schemes: readonly Scheme[];
+  /**
+   * How messages quote the value: the raw config text with its `${VAR}`s. The substituted URL may
+   * carry a token from the env file (webhook paths, query keys), so it is never echoed.
+   * @default - the value itself (callers that substituted nothing)
+   */
+  readonly shownAs?: string;
 }
 
 /** Classifies a fully substituted URL string. */
@@ -34,7 +40,7 @@ export function classifyUrl(value: string, opts: ClassifyOptions): HostClass {
   try {
     url = new URL(value.trim());
   } catch {
-    return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(value)} is not an absolute URL` };
+    return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(opts.shownAs ?? value)} is not an absolute URL` };
   }
   const scheme = url.protocol.replace(/:$/, "") as Scheme;
   if (!opts.schemes.includes(scheme)) {

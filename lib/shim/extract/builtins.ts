@@ -167,15 +167,19 @@ function azure(ctx: ExtractContext, refs: readonly string[]): void {
       ctx.c.addUrl(LLM, `https://${group.instanceName}`, `${path}.instanceName`);
       return;
     }
-    addAzureInstance(ctx, sub.text, `${path}.instanceName`);
+    addAzureInstance(ctx, sub.text, `${path}.instanceName`, group.instanceName);
   });
 }
 
-/** genAzureEndpoint: a bare name gets `.openai.azure.com`; a dotted name or URL is used as-is (PR #10355). */
-function addAzureInstance(ctx: ExtractContext, instance: string, path: string): void {
-  if (/^[a-z]+:\/\//i.test(instance)) ctx.c.addUrl(LLM, instance, path);
-  else if (instance.includes(".")) ctx.c.addUrl(LLM, `https://${instance}`, path);
-  else ctx.c.addUrl(LLM, `https://${instance}.openai.azure.com`, path);
+/**
+ * genAzureEndpoint: a bare name gets `.openai.azure.com`; a dotted name or URL is used as-is (PR #10355).
+ * `raw`: the config text before env substitution, quoted in messages instead of the value.
+ */
+function addAzureInstance(ctx: ExtractContext, instance: string, path: string, raw?: string): void {
+  const opts = raw !== undefined && raw !== instance ? { shownAs: raw } : {};
+  if (/^[a-z]+:\/\//i.test(instance)) ctx.c.addUrl(LLM, instance, path, opts);
+  else if (instance.includes(".")) ctx.c.addUrl(LLM, `https://${instance}`, path, opts);
+  else ctx.c.addUrl(LLM, `https://${instance}.openai.azure.com`, path, opts);
 }
 
 function bedrock(ctx: ExtractContext, refs: readonly string[]): void {
