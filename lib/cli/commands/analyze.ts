@@ -4,13 +4,16 @@
 import { Command } from "commander";
 import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../dcf/analyze";
 import { CheckFailedError } from "../../util/errors";
-import { loadPolicyModel } from "../load-policy";
+import { loadPolicyModel, reportOpaqueGroups } from "../load-policy";
 
 interface AnalyzeOptions {
   readonly synth: string;
   readonly manifests: string[];
   readonly json?: boolean;
+  readonly strictRefs?: boolean;
 }
+
+const OPAQUE_CONSEQUENCE = "findings about it (shadowing, deny-all before the K8S tier) assume any membership, so they may be missing or too cautious";
 
 function summary(findings: readonly PolicyFinding[]): string {
   const n = (s: PolicyFinding["severity"]) => findings.filter((f) => f.severity === s).length;
@@ -18,8 +21,14 @@ function summary(findings: readonly PolicyFinding[]): string {
   return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${plural(n("info"), "info")}`;
 }
 
-export async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void): Promise<PolicyFinding[]> {
-  const findings = analyze(await loadPolicyModel(opts.synth, opts.manifests));
+export async function runAnalyze(
+  opts: AnalyzeOptions,
+  out: (line: string) => void,
+  note: (line: string) => void = (line) => process.stderr.write(`vca analyze: ${line}\n`),
+): Promise<PolicyFinding[]> {
+  const model = await loadPolicyModel(opts.synth, opts.manifests);
+  reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
+  const findings = analyze(model);
   for (const f of findings) out(opts.json ? JSON.stringify(f) : formatPolicyFinding(f));
   if (!opts.json) out(`${opts.synth}: ${summary(findings)}`);
   if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
@@ -33,6 +42,7 @@ export function registerAnalyze(program: Command): void {
     .requiredOption("--synth <file>", "synthesized cdk.tf.json (or a .tf file, converted with hcl2json)")
     .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--json", "one JSON object per finding: { id, severity, rule?, explanation }")
+    .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
     .action(async (opts: AnalyzeOptions) => {
       await runAnalyze(opts, (line) => process.stdout.write(`${line}\n`));
     });

@@ -4,17 +4,25 @@
 import { Command } from "commander";
 import { parseScenarios, runScenarios } from "../../dcf/simulate/scenarios";
 import { CheckFailedError } from "../../util/errors";
-import { loadPolicyModel, readInputText } from "../load-policy";
+import { loadPolicyModel, readInputText, reportOpaqueGroups } from "../load-policy";
 
 interface SimulateOptions {
   readonly synth: string;
   readonly manifests: string[];
   readonly scenarios: string;
+  readonly strictRefs?: boolean;
 }
 
-export async function runSimulate(opts: SimulateOptions, out: (line: string) => void): Promise<void> {
+const OPAQUE_CONSEQUENCE = "it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it";
+
+export async function runSimulate(
+  opts: SimulateOptions,
+  out: (line: string) => void,
+  note: (line: string) => void = (line) => process.stderr.write(`vca simulate: ${line}\n`),
+): Promise<void> {
   const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios"), opts.scenarios);
   const model = await loadPolicyModel(opts.synth, opts.manifests);
+  reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
   const results = runScenarios(model, scenarios);
   for (const r of results) out(JSON.stringify(r));
   const failed = results.filter((r) => r.pass === false);
@@ -29,7 +37,8 @@ export function registerSimulate(program: Command): void {
     .description("evaluate scenario flows first-match against the synthesized DCF policy (V1 → K8S → POST_RULES)")
     .requiredOption("--synth <file>", "synthesized cdk.tf.json (or a .tf file, converted with hcl2json)")
     .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .requiredOption("--scenarios <file>", "scenarios YAML: flows: [ { name, from, to, expect?, expectRule? } ]")
+    .requiredOption("--scenarios <file>", "scenarios YAML: flows: [ { name, from, to, expect?, expectRule? } ] (format: lib/dcf/simulate/README.md)")
+    .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
     .action(async (opts: SimulateOptions) => {
       await runSimulate(opts, (line) => process.stdout.write(`${line}\n`));
     });
