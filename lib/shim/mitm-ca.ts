@@ -11,6 +11,7 @@
 import { createHash, X509Certificate } from "crypto";
 import * as http from "http";
 import * as https from "https";
+import { isIP } from "net";
 import * as yaml from "js-yaml";
 import { UserInputError } from "../util/errors";
 
@@ -92,7 +93,10 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Contro
 }
 
 export interface FetchOptions {
-  /** Skip TLS verification (controllers often use self-signed certificates). @default false */
+  /**
+   * Skip TLS certificate verification (controllers often use self-signed certificates). It never
+   * allows plaintext: http:// is accepted only for loopback addresses. @default false
+   */
   readonly insecure?: boolean;
   /** @default 15000 */
   readonly timeoutMs?: number;
@@ -101,7 +105,7 @@ export interface FetchOptions {
 /** Logs in to the controller and returns the active DCF MITM CA. */
 export async function fetchMitmCa(controller: string, creds: ControllerCredentials, opts: FetchOptions = {}): Promise<MitmCaCertificate> {
   const base = controller.includes("://") ? controller.replace(/\/+$/, "") : `https://${controller}`;
-  const where = `controller ${base}`;
+  const where = checkTransport(base);
   const tokenResp = await requestJson(`${base}/v2/api?action=get_api_token`, { method: "GET" }, opts, where);
   const token = (tokenResp as { return?: boolean; results?: { api_token?: string } }).results?.api_token;
   if ((tokenResp as { return?: boolean }).return !== true || !token) throw new UserInputError(`${where}: get_api_token failed: ${reason(tokenResp)}`);
@@ -120,6 +124,35 @@ export async function fetchMitmCa(controller: string, creds: ControllerCredentia
   if (active.length === 0) throw new UserInputError(`${where}: no active DCF MITM CA (dcf/mitm-ca lists ${(list.cas ?? []).length} CA(s))`);
   if (active.length > 1) throw new UserInputError(`${where}: ${active.length} active MITM CAs (${active.map((c) => c.name).join(", ")}); expected one`);
   return parseMitmCa(active[0].certificate_chain!, `${where} (CA ${active[0].name ?? active[0].ca_id})`);
+}
+
+/**
+ * The login posts AVIATRIX_PASSWORD: TLS only. Plain http:// is allowed for loopback addresses
+ * alone (a local test double, or an SSH tunnel to the controller), where nothing crosses a network.
+ */
+function checkTransport(base: string): string {
+  let u: URL;
+  try {
+    u = new URL(base);
+  } catch {
+    throw new UserInputError("--fetch-mitm-ca: not a URL; want https://<controller>");
+  }
+  if (u.username || u.password) {
+    // Not echoed: the URL holds a credential.
+    throw new UserInputError("--fetch-mitm-ca: the controller URL contains user:password@; pass credentials as AVIATRIX_USERNAME/AVIATRIX_PASSWORD in the environment");
+  }
+  const where = `controller ${base}`;
+  if (u.protocol === "https:" || (u.protocol === "http:" && isLoopback(u.hostname))) return where;
+  throw new UserInputError(
+    `${where}: --fetch-mitm-ca needs https:// (got ${u.protocol}//): the login sends AVIATRIX_PASSWORD, which must not cross the network in plaintext. ` +
+      "Use https:// (add --controller-insecure for a self-signed certificate); http:// is accepted only for loopback addresses",
+  );
+}
+
+function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost") || h === "::1") return true;
+  return isIP(h) === 4 && h.startsWith("127.");
 }
 
 function reason(body: unknown): string {

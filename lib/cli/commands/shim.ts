@@ -43,8 +43,11 @@ export function registerShim(program: Command): void {
     .option("--namespace <ns>", "namespace of the LibreChat pods", "librechat")
     .option("--pod-label <k=v>", "pod label the policy selects (repeatable; default app.kubernetes.io/name=librechat)", collect, [])
     .option("--mitm-ca <pem>", "Aviatrix MITM CA certificate → mitm-ca-configmap.yaml")
-    .option("--fetch-mitm-ca <controller-url>", "fetch the active MITM CA from the controller (AVIATRIX_USERNAME/AVIATRIX_PASSWORD from env)")
-    .option("--controller-insecure", "skip TLS verification for --fetch-mitm-ca")
+    .option(
+      "--fetch-mitm-ca <controller-url>",
+      "fetch the active MITM CA from the controller (AVIATRIX_USERNAME/AVIATRIX_PASSWORD from env); https:// only (http:// only to a loopback address)",
+    )
+    .option("--controller-insecure", "skip TLS certificate verification for --fetch-mitm-ca (self-signed controller); never allows http://")
     .option("--annotations <file>", "reviewed exceptions (YAML) for never-widen findings")
     .option("--internal-suffix <suffix>", "extra DNS suffix that counts as internal (repeatable)", collect, [])
     .option("--image-tag <tag>", "LibreChat image tag (selects the config schema; default: Helm image.tag)")
