@@ -20,10 +20,14 @@ export const BLUEPRINT_STACK_IDS = [
   "vca-obot-eks",
 ] as const;
 
-export function buildBlueprintsApp(outdir?: string): App {
+/**
+ * @param outdir where to synthesize. @default - cdktf's (cdktf.out, or the CLI's --output)
+ * @param context extra app context, e.g. `avx:preflightBaseline`. @default - none: preflight reads ./vca-preflight.lock.json
+ */
+export function buildBlueprintsApp(outdir?: string, context: Readonly<Record<string, unknown>> = {}): App {
   // Annotation stack traces carry absolute paths of the machine that synthesized: leave them out so
   // manifest.json is byte-identical on every machine and run.
-  const app = new App({ ...(outdir === undefined ? {} : { outdir }), context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });
+  const app = new App({ ...(outdir === undefined ? {} : { outdir }), context: { ...context, [DISABLE_STACK_TRACE_IN_METADATA]: true } });
   addFoundryByoVnet(app);
   addAgentCore(app);
   addLibreChatEks(app);

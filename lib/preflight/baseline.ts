@@ -10,7 +10,10 @@ export interface BaselineEntry {
   readonly constructPath: string;
   readonly address?: string;
   readonly description: string;
+  /** Literal values as is; references as their Terraform expression text ("${type.name.attr}"). */
   readonly values: Readonly<Record<string, string>>;
+  /** Names of values that are references (for reviewers; comparison uses the text). @default - none */
+  readonly references?: readonly string[];
 }
 
 export interface Baseline {
@@ -43,6 +46,9 @@ export function checkBaseline(parsed: unknown, file: string): Baseline {
       const values = e?.values as Record<string, unknown> | undefined;
       if (!values || typeof values !== "object" || Object.values(values).some((v) => typeof v !== "string")) {
         throw new UserInputError(`${file}: stacks.${stack}.${key}.values must map names to strings`);
+      }
+      if (e.references !== undefined && (!Array.isArray(e.references) || e.references.some((n) => typeof n !== "string" || !(n in values)))) {
+        throw new UserInputError(`${file}: stacks.${stack}.${key}.references must list names of its values`);
       }
     }
   }

@@ -89,11 +89,16 @@ export class RuleContext {
  */
 export function referenceText(stack: TerraformStack, value: unknown): string {
   if (typeof value !== "string") return JSON.stringify(value) ?? String(value);
-  if (!isToken(value)) return value;
-  const resolved: unknown = Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
-  const text = typeof resolved === "string" ? resolved : JSON.stringify(resolved);
+  const text = resolvedText(stack, value);
   const m = /^\$\{(.*)\}$/.exec(text);
   return m ? m[1] : text;
+}
+
+/** A string as it will be synthesized: literals unchanged, tokens as "${<expression>}" (resolved the way the stack's synth resolves them). */
+export function resolvedText(stack: TerraformStack, value: string): string {
+  if (!isToken(value)) return value;
+  const resolved: unknown = Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  return typeof resolved === "string" ? resolved : JSON.stringify(resolved);
 }
 
 export function isToken(value: unknown): boolean {

@@ -2,7 +2,8 @@
 // the construct tree; reports and annotations are the caller's job).
 import { TerraformStack } from "../core/cdktf";
 import { findAcknowledgement } from "./acknowledge";
-import { addressOf, RuleContext, show } from "./context";
+import { resolveBindingValues } from "./binding-values";
+import { addressOf, RuleContext } from "./context";
 import { formatMessage, type PreflightFinding } from "./finding";
 import type { PlanTimeCheck, PreflightRule, RuleCheck, RuleLevel } from "./rule";
 
@@ -11,9 +12,10 @@ export interface ImmutableRecord {
   readonly constructPath: string;
   readonly address?: string;
   readonly description: string;
+  /** Literal values as is, references as their Terraform expression text (lib/preflight/binding-values.ts). */
   readonly values: Readonly<Record<string, string>>;
-  /** Names of values that are Terraform tokens (cannot be locked). */
-  readonly unknownValues: readonly string[];
+  /** Names of values that are Terraform references (recorded by expression, tracked by Terraform at plan). */
+  readonly references: readonly string[];
 }
 
 export interface PreflightSummary {
@@ -54,8 +56,10 @@ export function evaluateRules(ctx: RuleContext, rules: readonly PreflightRule[],
     }
     if (checks.length) applicable.push(rule.id);
     for (const check of checks) {
-      findings.push(toFinding(rule, check, now));
-      if (check.planTimeCheck) planTimeChecks.push(check.planTimeCheck);
+      const finding = toFinding(rule, check, now);
+      findings.push(finding);
+      // An accepted finding must not come back as a failing plan (e.g. a planned teardown).
+      if (check.planTimeCheck && finding.status !== "acknowledged") planTimeChecks.push(check.planTimeCheck);
     }
   }
   const controller = ctx.controllerVersion();
@@ -138,15 +142,9 @@ function immutableRecords(ctx: RuleContext): ImmutableRecord[] {
   return ctx
     .facts("immutable-binding")
     .map(({ node, fact }) => {
-      const values: Record<string, string> = {};
-      const unknownValues: string[] = [];
-      for (const name of Object.keys(fact.values).sort()) {
-        const v = fact.values[name];
-        values[name] = show(v);
-        if (show(v) !== v) unknownValues.push(name);
-      }
+      const { values, references } = resolveBindingValues(ctx.stack, fact.values);
       const address = addressOf(fact.guard ?? node);
-      return { key: fact.key, constructPath: node.node.path, ...(address ? { address } : {}), description: fact.description, values, unknownValues };
+      return { key: fact.key, constructPath: node.node.path, ...(address ? { address } : {}), description: fact.description, values, references };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -9,9 +9,10 @@ import { CognitiveAccountProject } from "@cdktf/provider-azurerm/lib/cognitive-a
 import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
-import { DataResource, ITerraformDependable } from "../../lib/core/cdktf";
+import { ITerraformDependable } from "../../lib/core/cdktf";
 import { Resource as AzapiResource } from "../../lib/aviatrix/gen/providers/azapi/resource";
 import { FOUNDRY_PRIVATE_DNS_ZONES } from "./aca-egress";
+import { BindingFingerprint } from "./binding-fingerprint";
 
 /** ARM type of the project-level capability host (the blueprint's API version). */
 export const CAPABILITY_HOST_TYPE = "Microsoft.CognitiveServices/accounts/projects/capabilityHosts@2025-04-01-preview";
@@ -57,13 +58,13 @@ export class FoundryAccount extends Construct {
   public readonly project: CognitiveAccountProject;
   public readonly privateEndpoint: PrivateEndpoint;
   /** `terraform_data` holding the immutable binding; replacing it replaces the capability host. */
-  public readonly bindingFingerprint: DataResource;
+  public readonly bindingFingerprint: BindingFingerprint;
   public readonly capabilityHost?: AzapiResource;
 
   constructor(scope: Construct, id: string, props: FoundryAccountProps) {
     super(scope, id);
     const rg = props.resourceGroupName;
-    this.bindingFingerprint = new DataResource(this, "BindingFingerprint", { input: sortedRecord(props.immutableBinding) });
+    this.bindingFingerprint = new BindingFingerprint(this, "BindingFingerprint", props.immutableBinding);
     this.bindingFingerprint.overrideLogicalId("foundry_network_binding");
 
     this.account = new CognitiveAccount(this, "Account", {
@@ -146,10 +147,4 @@ export class FoundryAccount extends Construct {
       this.capabilityHost.overrideLogicalId("foundry_capability_host");
     }
   }
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(r).sort()) out[k] = r[k];
-  return out;
 }

@@ -10,10 +10,13 @@ import { analyze } from "../../lib/dcf/analyze";
 import { loadPolicyModel } from "../../lib/cli/load-policy";
 import { parseScenarios, runScenarios } from "../../lib/dcf/simulate/scenarios";
 import { validateTerraformJson } from "../../lib/validate";
+import { runCli } from "../stacks/foundry/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
+// The committed baseline of the Foundry capability host binding (`vca preflight lock cdktf.out`).
+const LOCK_FILE = path.join(ROOT, "vca-preflight.lock.json");
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-blueprints-"));
-buildBlueprintsApp(outdir).synth();
+buildBlueprintsApp(outdir, { "avx:preflightBaseline": LOCK_FILE }).synth();
 
 function exampleDir(stackId: string): string {
   return path.join(ROOT, "examples/blueprints", stackId.replace(/^vca-/, ""));
@@ -52,6 +55,25 @@ describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (stackId) => {
     const report = JSON.parse(fs.readFileSync(path.join(outdir, "preflight", `${stackId}.json`), "utf8"));
     expect(report.summary.errors).toBe(0);
     expect(fs.existsSync(path.join(outdir, "preflight", `${stackId}.sarif`))).toBe(true);
+  });
+});
+
+describe("the committed vca-preflight.lock.json", () => {
+  test("GIVEN the blueprints synthesized WHEN preflight compares the immutable bindings THEN AVX-IMM1 and AVX-IMM2 pass", () => {
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, "preflight", "vca-foundry-byovnet.json"), "utf8"));
+    const imm = report.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith("AVX-IMM")).map((f: { id: string; status: string }) => [f.id, f.status]);
+    expect(imm).toEqual([
+      ["AVX-IMM1[foundry/network-injection]", "compliant"],
+      ["AVX-IMM2[foundry/network-injection]", "compliant"],
+    ]);
+  });
+
+  test("GIVEN the same synth WHEN `vca preflight lock` runs again THEN it writes the committed bytes (in sync, deterministic)", async () => {
+    const again = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-relock-")), "vca-preflight.lock.json");
+    const { code } = await runCli("preflight", "lock", outdir, "--baseline", again);
+    expect(code).toBe(0);
+    // If this fails after an intended change of the Foundry blueprint: `npx tsc -p tsconfig.json && npx cdktf synth && node bin/vca.js preflight lock cdktf.out`.
+    expect(fs.readFileSync(again, "utf8")).toBe(fs.readFileSync(LOCK_FILE, "utf8"));
   });
 });
 

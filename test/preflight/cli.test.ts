@@ -38,15 +38,28 @@ describe("vca preflight", () => {
     ]);
   });
 
-  test("GIVEN plan-time values WHEN lock THEN exit 1 and no baseline is written", async () => {
+  test("GIVEN a value known only at plan WHEN lock THEN it is recorded by its Terraform expression and marked a reference", async () => {
     const baselineFile = path.join(tmpDir(), "vca-preflight.lock.json");
     const { app, stack } = stackWith([], { baselineFile });
     const v = new TerraformVariable(stack, "cidr", { type: "string" });
-    new FactConstruct(stack, "facts", [{ kind: "immutable-binding", key: "k", description: "d", values: { cidr: v.stringValue } }]);
+    new FactConstruct(stack, "facts", [{ kind: "immutable-binding", key: "k", description: "d", values: { cidr: v.stringValue, gatewayIp: "10.20.0.4" } }]);
     app.synth();
     const res = await run("preflight", "lock", app.outdir, "--baseline", baselineFile);
-    expect(res.code).toBe(1);
-    expect(res.err).toMatch(/cannot lock values known only at plan time[\s\S]*test-stack\/k: cidr/);
+    expect(res).toMatchObject({ code: 0, err: "" });
+    expect(res.out).toContain("test-stack/k: cidr=${var.cidr} (reference), gatewayIp=10.20.0.4 (literal)");
+    const entry = JSON.parse(fs.readFileSync(baselineFile, "utf8")).stacks["test-stack"].k;
+    expect(entry).toMatchObject({ values: { cidr: "${var.cidr}", gatewayIp: "10.20.0.4" }, references: ["cidr"] });
+  });
+
+  test("GIVEN a report without the references list (older format) WHEN lock THEN exit 2 and no baseline is written", async () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, "preflight"));
+    const old = { stack: "s", findings: [], immutable: [{ key: "k", constructPath: "s/x", description: "d", values: { ip: "<unknown until plan>" }, unknownValues: ["ip"] }] };
+    fs.writeFileSync(path.join(dir, "preflight", "s.json"), JSON.stringify(old));
+    const baselineFile = path.join(dir, "lock.json");
+    const res = await run("preflight", "lock", dir, "--baseline", baselineFile);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('s: immutable binding k has no "references" list');
     expect(fs.existsSync(baselineFile)).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import * as path from "path";
 import type { Command } from "commander";
 import { writeFilesAtomically } from "../../util/atomic-write";
 import { CheckFailedError, UserInputError } from "../../util/errors";
+import { describeBindingValues } from "../../preflight/binding-values";
 import { type Baseline, type BaselineEntry, BASELINE_FORMAT_VERSION, DEFAULT_BASELINE_FILE, readBaseline, renderBaseline } from "../../preflight/baseline";
 import type { PreflightReportJson } from "../../preflight/report";
 import { REPORT_DIR } from "../../preflight/report";
@@ -23,24 +24,32 @@ export function registerPreflight(program: Command): void {
       const reports = readReports(outdir);
       const previous = readBaseline(opts.baseline);
       const stacks: Record<string, Record<string, BaselineEntry>> = { ...(previous?.stacks ?? {}) };
-      const unknown: string[] = [];
+      const lines: string[] = [];
       for (const report of reports) {
         const entries: Record<string, BaselineEntry> = {};
         for (const rec of report.immutable ?? []) {
-          if (rec.unknownValues.length) unknown.push(`${report.stack}/${rec.key}: ${rec.unknownValues.join(", ")} (at ${rec.constructPath})`);
-          entries[rec.key] = { constructPath: rec.constructPath, ...(rec.address ? { address: rec.address } : {}), description: rec.description, values: rec.values };
+          if (!Array.isArray(rec.references)) {
+            throw new UserInputError(`${report.stack}: immutable binding ${rec.key} has no "references" list (a report of an older vca-cdktf); synthesize again, then lock`);
+          }
+          // Literals are locked as values, references by their Terraform expression (lib/preflight/binding-values.ts).
+          entries[rec.key] = {
+            constructPath: rec.constructPath,
+            ...(rec.address ? { address: rec.address } : {}),
+            description: rec.description,
+            values: rec.values,
+            ...(rec.references.length ? { references: rec.references } : {}),
+          };
+          lines.push(`  ${report.stack}/${rec.key}: ${describeBindingValues(rec.values)}`);
         }
         if (Object.keys(entries).length) stacks[report.stack] = entries;
         else delete stacks[report.stack];
-      }
-      if (unknown.length) {
-        throw new CheckFailedError(`cannot lock values known only at plan time; pass literal values or lock after they are known:\n  ${unknown.join("\n  ")}`);
       }
       const baseline: Baseline = { version: BASELINE_FORMAT_VERSION, stacks };
       const target = path.resolve(opts.baseline);
       writeFilesAtomically(path.dirname(target), new Map([[path.basename(target), renderBaseline(baseline)]]));
       const count = Object.values(stacks).reduce((n, e) => n + Object.keys(e).length, 0);
       process.stdout.write(`vca: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${Object.keys(stacks).length} stack(s) in ${opts.baseline}\n`);
+      for (const line of lines) process.stdout.write(`${line}\n`);
     });
 
   preflight

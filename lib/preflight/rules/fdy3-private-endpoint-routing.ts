@@ -1,4 +1,5 @@
-import { isToken, show } from "../context";
+import type { TerraformStack } from "../../core/cdktf";
+import { isToken, referenceText, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { parseCidr, type ParsedCidr } from "../../dcf/simulate/ip";
 
@@ -19,8 +20,8 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
     const checks: RuleCheck[] = [];
     for (const { node, fact } of ctx.facts("foundry-hosted-agents")) {
       for (const pe of fact.privateEndpointCidrs) {
-        const routeTexts = fact.udrRoutes.flatMap((r) => [r.addressPrefix, r.nextHopIp ?? ""]);
-        if (isToken(pe) || isToken(fact.spokeGatewayIp) || routeTexts.some(isToken)) {
+        // Prefixes must be literal to pick the route; next hops may be references (compared by expression below).
+        if (isToken(pe) || fact.udrRoutes.some((r) => isToken(r.addressPrefix))) {
           checks.push(unknown(node, { findingId: show(pe), cause: "private-endpoint routing depends on values known only at plan", got: show(pe) }));
           continue;
         }
@@ -33,8 +34,11 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
           .map((r) => ({ r, c: parseCidr(r.addressPrefix) }))
           .filter((x) => x.c && prefixContains(x.c, peCidr))
           .sort((a, b) => b.c!.bits - a.c!.bits)[0];
-        if (best && best.r.nextHopIp === fact.spokeGatewayIp) {
-          checks.push(fail(node, { findingId: pe, got: `${best.r.addressPrefix} → ${best.r.nextHopIp}`, want: `${pe} → VnetLocal` }));
+        const hop = best?.r.nextHopIp === undefined ? "no" : sameNextHop(ctx.stack, best.r.nextHopIp, fact.spokeGatewayIp);
+        if (hop === "yes") {
+          checks.push(fail(node, { findingId: pe, got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}`, want: `${pe} → VnetLocal` }));
+        } else if (hop === "unknown") {
+          checks.push(unknown(node, { findingId: pe, cause: "whether the route's next hop is the spoke gateway is known only at plan", got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}` }));
         } else {
           checks.push(pass(node, { findingId: pe }));
         }
@@ -43,6 +47,13 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
     return checks;
   },
 };
+
+/** Literals compare by value; two references to the same attribute are the same hop; anything else waits for plan. */
+function sameNextHop(stack: TerraformStack, hop: string, gatewayIp: string): "yes" | "no" | "unknown" {
+  if (!isToken(hop) && !isToken(gatewayIp)) return hop === gatewayIp ? "yes" : "no";
+  if (isToken(hop) && isToken(gatewayIp) && referenceText(stack, hop) === referenceText(stack, gatewayIp)) return "yes";
+  return "unknown";
+}
 
 /** `outer` contains every address of `inner` (same family; parsed by the simulator's CIDR parser). */
 function prefixContains(outer: ParsedCidr, inner: ParsedCidr): boolean {

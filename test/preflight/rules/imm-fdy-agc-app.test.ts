@@ -38,19 +38,38 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
     expect(findingsOf(preflight, "AVX-IMM2").map((f) => [f.status, f.level])).toEqual([["non-compliant", "WARN"]]);
     expect(statuses(preflight, "AVX-IMM1")).toEqual([]);
   });
-  test("IMM1 unknown for plan-time values, with a lifecycle precondition carrying the rule id", () => {
+  test("IMM1 compares a reference by its expression: the same reference passes, a precondition re-checks the literals", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "test-stack");
     const cidr = new TerraformVariable(stack, "agent_cidr", { type: "string" });
     const guard = new SmartGroup(stack, "guard", { name: "g", selector: { matchExpressions: [{ cidr: "10.0.0.0/8" }] } });
     new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: cidr.stringValue }, guard)]);
-    const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
-    expect(statuses(preflight, "AVX-IMM1")).toEqual(["unknown"]);
+    const preflight = Preflight.of(stack, { baselineFile: lockFile({ ...VALUES, agentSubnetCidr: "${var.agent_cidr}" }), controllerVersion: "9.0" });
+    expect(statuses(preflight, "AVX-IMM1")).toEqual(["compliant"]);
     const json = JSON.parse(Testing.synth(stack));
     const pre = json.resource.aviatrix_smart_group.guard.lifecycle.precondition;
     expect(pre).toHaveLength(1);
-    expect(pre[0].error_message).toMatch(/^AVX-IMM1: Foundry capability host network binding/);
-    expect(pre[0].condition).toContain("var.agent_cidr");
+    expect(pre[0].error_message).toMatch(/^AVX-IMM1: Foundry capability host network binding .*\(spokeGatewayIp=10\.20\.0\.4, udrNextHop=10\.20\.0\.4\)/);
+    // References are Terraform's to track; their ${…} text never reaches the message (Terraform would interpolate it).
+    expect(pre[0].condition).not.toContain("var.agent_cidr");
+    expect(pre[0].error_message).not.toContain("${");
+  });
+  test("IMM1 non-compliant when a literal became a reference (or the reference points elsewhere)", () => {
+    const stack = new TerraformStack(Testing.app(), "test-stack");
+    const cidr = new TerraformVariable(stack, "agent_cidr", { type: "string" });
+    new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: cidr.stringValue })]);
+    const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
+    expect(findingsOf(preflight, "AVX-IMM1").map((f) => [f.status, f.got, f.want])).toEqual([["non-compliant", "agentSubnetCidr=${var.agent_cidr}", "agentSubnetCidr=10.20.1.0/24"]]);
+  });
+  test("IMM1 acknowledged: no precondition, so the planned teardown can plan", () => {
+    const stack = new TerraformStack(Testing.app(), "test-stack");
+    const guard = new SmartGroup(stack, "guard", { name: "g", selector: { matchExpressions: [{ cidr: "10.0.0.0/8" }] } });
+    new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: "10.20.9.0/24" }, guard)]);
+    const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
+    Preflight.acknowledge(stack, { id: "AVX-IMM1[foundry/capability-host]", reason: "CHG-42 planned full teardown and redeploy" });
+    expect(statuses(preflight, "AVX-IMM1")).toEqual(["acknowledged"]);
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.resource.aviatrix_smart_group.guard.lifecycle).toBeUndefined();
   });
 });
 
@@ -99,6 +118,19 @@ describe("AVX-FDY3: private endpoints not routed via the gateway", () => {
   });
   test("compliant: a more specific VnetLocal route", () => {
     expect(statuses(stackWith([foundry()]).preflight, "AVX-FDY3")).toEqual(["compliant"]);
+  });
+  test("GIVEN next hops that are references WHEN they name the gateway's attribute THEN decided at synth by expression", () => {
+    const { stack, preflight } = stackWith();
+    const gwIp = new TerraformVariable(stack, "gw_ip", { type: "string" }).stringValue;
+    const other = new TerraformVariable(stack, "other_ip", { type: "string" }).stringValue;
+    new FactConstruct(stack, "only-default", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: gwIp }] })]);
+    new FactConstruct(stack, "vnet-local", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: gwIp }, { addressPrefix: "10.20.2.0/24" }] })]);
+    new FactConstruct(stack, "other-hop", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: other }] })]);
+    expect(findingsOf(preflight, "AVX-FDY3").map((f) => [f.constructPath, f.status, f.got])).toEqual([
+      ["test-stack/only-default", "non-compliant", "0.0.0.0/0 → var.gw_ip"],
+      ["test-stack/vnet-local", "compliant", undefined],
+      ["test-stack/other-hop", "unknown", "0.0.0.0/0 → var.other_ip"],
+    ]);
   });
 });
 

@@ -5,12 +5,12 @@ import { Preflight } from "../../../lib/preflight/preflight";
 import { validateTerraformJson } from "../../../lib/validate/validate-terraform-json";
 import { FoundryByoVnetStack, FoundryByoVnetStackProps } from "../../../stacks/foundry-byovnet-stack";
 import { addFoundryByoVnet } from "../../../examples/blueprints/foundry-byovnet/stack";
-import { Doc, modelOf, only, policies, resourceTree, synthDoc } from "./helpers";
+import { Doc, modelOf, only, policies, resourceTree, synthDoc, testApp } from "./helpers";
 
 const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral" };
 
 function build(props: Partial<FoundryByoVnetStackProps> = {}): { stack: FoundryByoVnetStack; doc: Doc } {
-  const stack = new FoundryByoVnetStack(Testing.app(), "vca-foundry-byovnet", { ...BASE, ...props });
+  const stack = new FoundryByoVnetStack(testApp(), "vca-foundry-byovnet", { ...BASE, ...props });
   return { stack, doc: synthDoc(stack) };
 }
 
@@ -195,18 +195,18 @@ describe("FoundryByoVnetStack variants", () => {
     expect(doc.resource.azurerm_virtual_network).toBeUndefined();
     expect(doc.resource.azurerm_subnet).toBeUndefined();
     expect(only(doc, "aviatrix_spoke_gateway")).toMatchObject({ vpc_id: "vnet-foundry:net-rg:00000000-1111-2222-3333-444444444444", subnet: "10.30.0.0/28" });
-    expect(evaluate(modelOf(doc), { from: { subnet: "agent" }, to: { host: "mcr.microsoft.com", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "PERMIT", rule: "foundry-vca-allow-aca-fqdn" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "agent" }, to: { host: "mcr.microsoft.com", port: 443, protocol: "TCP", tls: true } })).toMatchObject({ verdict: "PERMIT", rule: "foundry-vca-allow-aca-fqdn" });
   });
 
   test("GIVEN the same props twice THEN the synthesized JSON is byte-identical", () => {
-    const a = Testing.synth(new FoundryByoVnetStack(Testing.app(), "s", { ...BASE, ...EVERYTHING }));
-    const b = Testing.synth(new FoundryByoVnetStack(Testing.app(), "s", { ...BASE, ...EVERYTHING, toolCallDomains: ["*.bing.microsoft.com", "api.ipify.org"] }));
+    const a = Testing.synth(new FoundryByoVnetStack(testApp(), "s", { ...BASE, ...EVERYTHING }));
+    const b = Testing.synth(new FoundryByoVnetStack(testApp(), "s", { ...BASE, ...EVERYTHING, toolCallDomains: ["*.bing.microsoft.com", "api.ipify.org"] }));
     expect(a).toBe(b);
   });
 
   test("GIVEN the blueprint example THEN its stack id is vca-foundry-byovnet and vca:mode switches discover", () => {
-    expect(addFoundryByoVnet(Testing.app()).node.id).toBe("vca-foundry-byovnet");
-    const discover = addFoundryByoVnet(Testing.app({ context: { "vca:mode": "discover" } }));
+    expect(addFoundryByoVnet(testApp()).node.id).toBe("vca-foundry-byovnet");
+    const discover = addFoundryByoVnet(testApp({ "vca:mode": "discover" }));
     expect(discover.policy.pack.mode).toBe("discover");
   });
 });

@@ -1,10 +1,9 @@
-import { Testing } from "../../../lib/core/cdktf";
 import { UserInputError } from "../../../lib/util/errors";
 import { FoundryByoVnetStack, FoundryByoVnetStackProps } from "../../../stacks/foundry-byovnet-stack";
-import { errorOf } from "./helpers";
+import { errorOf, testApp } from "./helpers";
 
 const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral" };
-const make = (props: Partial<FoundryByoVnetStackProps>) => () => new FoundryByoVnetStack(Testing.app(), "vca-foundry-byovnet", { ...BASE, ...props } as FoundryByoVnetStackProps);
+const make = (props: Partial<FoundryByoVnetStackProps>) => () => new FoundryByoVnetStack(testApp(), "vca-foundry-byovnet", { ...BASE, ...props } as FoundryByoVnetStackProps);
 
 describe("FoundryByoVnetStack props validation", () => {
   test.each<[string, Partial<FoundryByoVnetStackProps>]>([

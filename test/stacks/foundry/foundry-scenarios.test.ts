@@ -3,13 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "../../../lib/core/cdktf";
 import { addFoundryByoVnet } from "../../../examples/blueprints/foundry-byovnet/stack";
-import { runCli } from "./helpers";
+import { runCli, testApp } from "./helpers";
 
 const SCENARIOS = path.resolve(__dirname, "../../../examples/blueprints/foundry-byovnet/scenarios.yaml");
 
 describe("vca-foundry-byovnet scenarios", () => {
   test("GIVEN the blueprint synthesized WHEN vca simulate runs scenarios.yaml THEN every flow passes and each verdict names its rule", async () => {
-    const stack = addFoundryByoVnet(Testing.app());
+    const stack = addFoundryByoVnet(testApp());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-foundry-"));
     const synth = path.join(dir, "cdk.tf.json");
     fs.writeFileSync(synth, Testing.synth(stack, true));
@@ -23,7 +23,7 @@ describe("vca-foundry-byovnet scenarios", () => {
   });
 
   test("GIVEN discover mode WHEN the same scenarios run THEN the kill chain is permitted (proving the file tests enforcement)", async () => {
-    const stack = addFoundryByoVnet(Testing.app({ context: { "vca:mode": "discover" } }));
+    const stack = addFoundryByoVnet(testApp({ "vca:mode": "discover" }));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-foundry-"));
     const synth = path.join(dir, "cdk.tf.json");
     fs.writeFileSync(synth, Testing.synth(stack, true));
