@@ -38,9 +38,10 @@ const ruleArb = fc.record({
   ports: fc.constantFrom(PORTS[0], ...PORTS),
   src: fc.oneof(fc.constant([WELL_KNOWN.anywhere]), fc.constant(["app"]), fc.subarray(SMART.map((g) => g.key), { minLength: 1, maxLength: 2 })),
   dst: fc.oneof(fc.constant([WELL_KNOWN.anywhere]), fc.constant([WELL_KNOWN.publicInternet]), fc.subarray(SMART.map((g) => g.key), { minLength: 1, maxLength: 2 })),
-  web: fc.oneof(fc.constant([] as string[]), fc.constant(["w-star"]), fc.constant(["w-deep"]), fc.subarray(WEB.map((g) => g.key), { minLength: 1, maxLength: 2 })),
+  web: fc.oneof(fc.constant([] as string[]), fc.constant(["w-star"]), fc.constant(["w-deep"]), fc.constant(["w-url"]), fc.subarray(WEB.map((g) => g.key), { minLength: 1, maxLength: 2 })),
   watch: fc.constantFrom(false, false, false, true),
-  decrypt: fc.constantFrom("DECRYPT_UNSPECIFIED" as const, "DECRYPT_UNSPECIFIED" as const, "DECRYPT_ALLOWED" as const),
+  decrypt: fc.constantFrom("DECRYPT_UNSPECIFIED" as const, "DECRYPT_UNSPECIFIED" as const, "DECRYPT_UNSPECIFIED" as const, "DECRYPT_ALLOWED" as const, "DECRYPT_NOT_ALLOWED" as const),
+  app: fc.constantFrom("APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "TLS_REQUIRED" as const, "NOT_TLS_REQUIRED" as const),
 });
 
 const modelArb = fc.array(ruleArb, { minLength: 2, maxLength: 8 }).map((rs): PolicyModel => ({
@@ -60,7 +61,7 @@ const modelArb = fc.array(ruleArb, { minLength: 2, maxLength: 8 }).map((rs): Pol
       logging: true,
       watch: r.watch,
       decryptPolicy: r.decrypt,
-      flowAppRequirement: "APP_UNSPECIFIED",
+      flowAppRequirement: r.app,
     }),
   ),
   defaultAction: { action: "DENY", logging: true },
@@ -85,6 +86,7 @@ const flowArb: fc.Arbitrary<Flow> = fc.record({
       protocol: fc.constantFrom("TCP" as const, "UDP" as const, "ICMP" as const),
       path: fc.constantFrom("/", "/x/y", "/z"),
       decrypted: fc.boolean(),
+      tls: fc.boolean(),
       groups: fc.subarray(NAMES, { maxLength: 2 }),
     },
     { requiredKeys: ["protocol"] },
@@ -105,9 +107,34 @@ describe("analyzer soundness against evaluate()", () => {
         }
         return true;
       }),
-      { numRuns: 250, seed: 20261121 },
+      { numRuns: 500, seed: 20261121 },
     );
     // The generator must actually exercise the check.
     expect(shadowedSeen).toBeGreaterThan(50);
+  });
+
+  test("GIVEN two rules on one URL WebGroup with random decrypt policies WHEN evaluated THEN no flow reaches a rule reported unreachable", () => {
+    const decrypt = fc.constantFrom("DECRYPT_UNSPECIFIED" as const, "DECRYPT_ALLOWED" as const, "DECRYPT_NOT_ALLOWED" as const);
+    const pair = fc.tuple(decrypt, decrypt, fc.constantFrom("PERMIT" as const, "DENY" as const), fc.constantFrom(["w-url"], ["w-url", "w-exact"]));
+    let shadowedSeen = 0;
+    fc.assert(
+      fc.property(pair, fc.array(flowArb, { minLength: 20, maxLength: 20 }), ([outerDecrypt, innerDecrypt, action, innerWeb], flows) => {
+        const base = (name: string, priority: number, decryptPolicy: RuleModel["decryptPolicy"], webGroups: string[], act: RuleModel["action"]): RuleModel => ({
+          name, tier: "V1", priority, action: act, protocol: "ANY", portRanges: [], srcGroups: [WELL_KNOWN.anywhere], dstGroups: [WELL_KNOWN.anywhere],
+          webGroups, logging: true, watch: false, decryptPolicy, flowAppRequirement: "APP_UNSPECIFIED",
+        });
+        const model: PolicyModel = {
+          smartGroups: Object.fromEntries(SMART.map((g) => [g.key, g])),
+          webGroups: Object.fromEntries(WEB.map((g) => [g.key, g])),
+          rules: [base("outer", 1, outerDecrypt, ["w-url"], "PERMIT"), base("inner", 2, innerDecrypt, innerWeb, action)],
+          defaultAction: { action: "DENY", logging: true },
+        };
+        const unreachable = new Set(analyze(model).filter((f) => f.id === "shadowed-rule").map((f) => f.rule));
+        shadowedSeen += unreachable.size;
+        return flows.every((flow) => !unreachable.has(evaluate(model, { ...flow, to: { ...flow.to, protocol: "TCP", port: 443 } }).rule));
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+    expect(shadowedSeen).toBeGreaterThan(5);
   });
 });
