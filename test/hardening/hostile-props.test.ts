@@ -89,8 +89,8 @@ const cases: Case[] = [
   { name: "priority beyond 2^53 (JSON would lose precision)", build: rule({ priority: 2 ** 60 }), prop: /priority/, at: /s\/pack/ },
   { name: "duplicate priority (ambiguous order)", build: rule({}, (pack, s) => pack.addRule({ name: "first", priority: 10, action: "DENY", protocol: "ANY", src: [new SmartGroup(s, "other", { matchExpressions: [{ cidr: "10.2.0.0/16" }] })], dst: [ManagedSmartGroup.publicInternet()] })), prop: /priority/, at: /s\/pack/ },
   { name: "ICMP with ports (conflicting)", build: rule({ protocol: "ICMP", ports: [443], webGroups: [] }), prop: /ports|protocol/, at: /s\/pack/ },
-  { name: "unknown protocol", build: rule({ protocol: "SCTP" }), prop: /protocol/, at: /s\/pack/ },
-  { name: "unknown action", build: rule({ action: "ALLOW_ALL" }), prop: /action/, at: /s\/pack/ },
+  { name: "unknown protocol", build: rule({ protocol: "SCTP" as never }), prop: /protocol/, at: /s\/pack/ },
+  { name: "unknown action", build: rule({ action: "ALLOW_ALL" as never }), prop: /action/, at: /s\/pack/ },
   { name: "URL filter without decryption (conflicting)", build: (s) => rule({ webGroups: [new WebGroup(s, "urls", { urls: ["api.example.com/v1/*"] })], decrypt: "DECRYPT_NOT_ALLOWED" })(s), prop: /webGroups|decrypt/, at: /s\/pack/ },
   { name: "rule without a source", build: rule({ src: [] }), prop: /src/, at: /s\/pack/ },
 
