@@ -22,7 +22,7 @@ const GENERATOR_METADATA = { providerName: "aviatrix", providerVersion: "10.0.1"
 
 abstract class LeanGroupResource<S> extends TerraformResource {
   private uuidToken?: string;
-  private preparedAttributes?: { [name: string]: unknown };
+  private attributes?: { [name: string]: unknown };
 
   protected constructor(
     scope: Construct,
@@ -53,13 +53,22 @@ abstract class LeanGroupResource<S> extends TerraformResource {
   protected abstract selectorToHcl(s: S): unknown;
   protected abstract readonly selectorStorageClass: string;
 
+  /** Token-free resources are skipped by cdktf's preparing pass (lib/core/prepare-skip; same output). */
+  public toTerraform(): any {
+    return skipWhilePreparing(super.toTerraform());
+  }
+
+  /** Only the metadata that is set (unset entries are dropped from the output anyway). */
+  public toMetadata(): any {
+    return withoutUndefined(super.toMetadata());
+  }
+
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    // Overrides deep-merge into the attribute values, which needs them as plain objects.
+    // Overrides deep-merge into (and so change) the attribute objects: build fresh ones then.
     if (Object.keys(this.rawOverrides).length > 0) return this.plainAttributes();
-    // Name and selector are fixed at construction: build them once and let cdktf's preparing
-    // pass skip them when they hold no tokens (lib/core/prepare-skip; same output).
-    this.preparedAttributes ??= Object.fromEntries(Object.entries(this.plainAttributes()).map(([k, v]) => [k, skipWhilePreparing(v)]));
-    return this.preparedAttributes;
+    // Name and selector are fixed at construction: map them once for both synth passes.
+    this.attributes ??= this.plainAttributes();
+    return this.attributes;
   }
 
   private plainAttributes(): { [name: string]: unknown } {
