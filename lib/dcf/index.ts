@@ -14,3 +14,4 @@ export { policyModelFromTerraform } from "./terraform/from-terraform";
 export * from "./simulate/flow";
 export { evaluate, orderRules, PolicyEvaluator } from "./simulate/evaluate";
 export * from "./simulate/scenarios";
+export * from "./opaque-groups";
