@@ -1,7 +1,7 @@
 // The cloud-independent half of the Kubernetes VCA stacks: DCF on, the FirewallPolicy CRD chart,
 // cluster onboarding, the node SmartGroup and control-plane permit, the policy pack
-// (discover/enforce), the workloads (LibreChat, Obot), Zero Trust for AI intents and the
-// preflight facts. Install order: CRD chart → onboarding → pod SNAT off → workloads.
+// (discover/enforce), the workloads (LibreChat, Obot) and Zero Trust for AI intents. The
+// constructs declare their own preflight facts (one clusterKey scheme). Install order: CRD chart → onboarding → pod SNAT off → workloads.
 import { Construct } from "constructs";
 import { ITerraformDependable } from "../../lib/core/cdktf";
 import { ZeroTrustForAi } from "../../lib/constructs/ai/zero-trust-for-ai";
@@ -16,13 +16,10 @@ import { KubernetesClusterOnboarding, OnboardingCredentials } from "../../lib/co
 import { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
 import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabled";
 import { MatchExpression, PolicyMode } from "../../lib/dcf/model";
-import { addPreflightFacts } from "../../lib/preflight/facts";
 import { K8sVcaStackProps } from "./k8s-vca-props";
 import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
 import { addObotWorkload, ObotWorkload } from "./obot-workload";
 import { K8sStackPropsError } from "./k8s-stack-props-error";
-import { terraformAddress, tokenFreeOrUndefined } from "./addresses";
-import { CLUSTER_KEY } from "./cluster-key";
 
 /** Priority of the node → cloud control plane / registries permit. */
 export const CONTROL_PLANE_PRIORITY = 30;
@@ -115,20 +112,5 @@ export class K8sContainment extends Construct {
     if (props.zeroTrustForAi) {
       this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack });
     }
-    this.addFacts(props);
-  }
-
-  private addFacts(props: K8sContainmentProps): void {
-    const chartAddress = terraformAddress(this.firewallChart.release);
-    addPreflightFacts(props.podSnat, { kind: "kubernetes-cluster", clusterKey: CLUSTER_KEY, cloud: props.cloud.toLowerCase() as "eks" | "aks" | "gke", podSnatDisabled: true });
-    addPreflightFacts(this.firewallChart, { kind: "k8s-firewall-chart", clusterKey: CLUSTER_KEY, chartVersion: this.firewallChart.version.text, address: chartAddress });
-    addPreflightFacts(this.onboarding, {
-      kind: "cluster-onboarding",
-      clusterKey: CLUSTER_KEY,
-      // A reference is only known at plan time: the one onboarded cluster covers every selector.
-      clusterId: tokenFreeOrUndefined(this.onboarding.clusterId),
-      dependsOn: this.onboarding.resource ? (this.onboarding.resource.dependsOn ?? []) : [chartAddress],
-    });
-    for (const name of Object.keys(this.feature.features).sort()) addPreflightFacts(this.feature, { kind: "dcf-feature", feature: name });
   }
 }

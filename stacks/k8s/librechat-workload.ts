@@ -27,7 +27,6 @@ import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabl
 import { LibreChat, LibreChatImageRegistries, LIBRECHAT_DEFAULT_REGISTRIES, LIBRECHAT_REQUIRED_SECRETS } from "../../lib/constructs/workloads/librechat";
 import { LibreChatEgress } from "../../lib/constructs/workloads/librechat-egress";
 import { Select } from "../../lib/dcf/builder/selectors";
-import { addPreflightFacts } from "../../lib/preflight/facts";
 import { SUPPLY_CHAIN_IOC_URLS } from "./cluster-egress-domains";
 import { K8sVcaStackProps, LibreChatWorkloadProps } from "./k8s-vca-props";
 import { K8sStackPropsError } from "./k8s-stack-props-error";
@@ -107,7 +106,6 @@ export function addLibreChatWorkload(
     // The CA ConfigMap needs the namespace first, and LibreChat needs the ConfigMap: own the namespace here.
     ns = new NamespaceV1(self, "namespace", { metadata: { name: namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } }, provider: props.providers.kubernetes, dependsOn: [...props.ordering] });
     mitmCa = new MitmCa(self, "mitm-ca", { name: w.tlsDecryption.caName, namespaces: [namespace], providers: props.providers, dependsOn: [ns] });
-    addPreflightFacts(mitmCa, { kind: "mitm-ca" });
   }
   const chat = new LibreChat(self, "app", {
     namespace,
@@ -122,7 +120,6 @@ export function addLibreChatWorkload(
     providers: props.providers,
     dependsOn: [...props.ordering, ...(ns ? [ns] : [])],
   });
-  addPreflightFacts(chat, { kind: "librechat", tlsDecryption: mitmCa !== undefined, urlPathVisibility: false });
 
   const pods = new SmartGroup(self, "pods", {
     name: `${props.prefix}-librechat-pods`,

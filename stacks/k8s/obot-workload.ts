@@ -12,11 +12,8 @@ import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { ObotPlatform } from "../../lib/constructs/workloads/obot-platform";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { MatchExpression } from "../../lib/dcf/model";
-import { addPreflightFacts } from "../../lib/preflight/facts";
-import { CLUSTER_KEY } from "./cluster-key";
 import { OBOT_IMAGE_REGISTRY_DOMAINS, OBOT_SYSTEM_DOMAINS } from "./cluster-egress-domains";
 import { ObotWorkloadProps } from "./k8s-vca-props";
-import { terraformAddress } from "./addresses";
 import { WorkloadContext } from "./librechat-workload";
 import { sensitiveEnvVariables } from "./secret-variables";
 
@@ -45,12 +42,6 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     podSnat: props.podSnat,
     providers: props.providers,
     dependsOn: [...props.ordering, props.pack.policyList ?? props.pack.ruleset!, ...(props.pack.defaultActionRule ? [props.pack.defaultActionRule] : [])],
-  });
-  addPreflightFacts(platform, {
-    kind: "obot",
-    clusterKey: CLUSTER_KEY,
-    version: `${platform.version.major}.${platform.version.minor}.${platform.version.patch}`,
-    dependsOn: platform.release.dependsOn ?? [terraformAddress(props.firewallChart.release)],
   });
 
   const internet = WellKnownSmartGroups.publicInternet();

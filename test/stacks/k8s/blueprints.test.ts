@@ -35,6 +35,16 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
     expect(result.findings.some((f) => f.ruleId === "AVX-K8S1" && f.status === "compliant")).toBe(true);
   });
 
+  test("the constructs' own preflight facts apply every Kubernetes check to one cluster, all compliant", () => {
+    const result = Preflight.of(stack).evaluate();
+    const k8s = ["AVX-K8S1", "AVX-K8S2", "AVX-K8S4", "AVX-CTRL3", ...(obot ? ["AVX-K8S3", "AVX-CTRL5"] : [])];
+    expect(k8s.filter((id) => !result.applicableRuleIds.includes(id))).toEqual([]);
+    expect(result.findings.filter((f) => k8s.includes(f.ruleId) && f.status !== "compliant").map((f) => f.message)).toEqual([]);
+    // Chart, onboarding, pod SNAT (and Obot) correlate through the KubernetesProviders' path.
+    const clusters = result.findings.filter((f) => f.ruleId === "AVX-K8S1" || f.ruleId === "AVX-K8S2").map((f) => f.id.replace(/^AVX-K8S\d/, ""));
+    expect(new Set(clusters)).toEqual(new Set([`[${id}/kubernetes]`]));
+  });
+
   test("vca validate exits 0", async () => {
     const run = await vca("validate", file);
     expect(run.stderr).toBe("");
