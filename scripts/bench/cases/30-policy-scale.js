@@ -44,5 +44,11 @@ if (process.argv[2] === "--child") {
   const half = timeNode([__filename, "--child", "5000"], { cwd: root, runs: 2 });
   emit({ name: "policy-scale-5k-servers", ...half });
   const full = timeNode([__filename, "--child", "10000"], { cwd: root, runs: 2 });
-  emit({ name: "policy-scale-10k-servers", ...full, ratio: +(full.ms / half.ms).toFixed(2), baseline: "policy-scale-5k-servers" });
+  emit({
+    name: "policy-scale-10k-servers",
+    ...full,
+    ratio: +(full.ms / half.ms).toFixed(2),
+    cpuRatio: +(full.cpuMs / half.cpuMs).toFixed(2),
+    baseline: "policy-scale-5k-servers",
+  });
 }
