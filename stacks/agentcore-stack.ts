@@ -39,7 +39,7 @@ import { AgentCoreIam } from "./agentcore/agentcore-iam";
 import { AgentCoreVpc } from "./agentcore/agentcore-network";
 import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
-import { checkDomains, checkNamePrefix, requireText, StackPropsError } from "./foundry/stack-props-error";
+import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText, StackPropsError } from "./stack-props-error";
 
 const STACK = "AgentCoreStack";
 
@@ -137,10 +137,7 @@ export class AgentCoreStack extends TerraformStack {
         throw new StackPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");
       }
     });
-    const known = Object.values(AGENTCORE_RULES).map((r) => r.suffix as string);
-    (props.promoteRules ?? []).forEach((r, i) => {
-      if (!known.includes(r)) throw new StackPropsError(this, `${STACK}.promoteRules[${i}]`, r, `one of ${known.join(", ")}`, "name the rule by its suffix");
-    });
+    checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(AGENTCORE_RULES).map((r) => r.suffix));
     const az = props.availabilityZone ?? `${region}a`;
     const tags = { Blueprint: prefix, Environment: "lab", ManagedBy: "terraform" };
 

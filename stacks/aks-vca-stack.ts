@@ -10,7 +10,6 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { ITerraformDependable, TerraformStack } from "../lib/core/cdktf";
-import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
 import { KubernetesCloud } from "../lib/constructs/kubernetes/kubernetes-cloud";
 import { KubernetesProviders } from "../lib/constructs/kubernetes/kubernetes-providers";
 import { PodSnatDisabled } from "../lib/constructs/kubernetes/pod-snat-disabled";
@@ -18,10 +17,10 @@ import { AKS_OUTBOUND_TYPE_UDR } from "../lib/constructs/network/azure-egress-ro
 import { Cloud } from "../lib/constructs/network/cloud";
 import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
-import { Preflight } from "../lib/preflight/preflight";
 import { aksControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral, checkNamePrefix, checkOneOf } from "./k8s/k8s-stack-props-error";
+import { checkLiteral } from "./stack-props-error";
+import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
 export interface AksNewNetworkProps {
@@ -77,28 +76,20 @@ export class AksVcaStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AksVcaStackProps) {
     super(scope, id);
-    const prefix = checkNamePrefix(this, "namePrefix", props.namePrefix ?? "vca");
+    const prefix = checkK8sStackProps(this, props);
     const location = checkLiteral(this, "location", props.location, 'set the Azure location, e.g. "westeurope"');
     checkLiteral(this, "subscriptionId", props.subscriptionId, "set the Azure subscription id");
-    checkOneOf(this, "newNetwork/existingNetwork", ["newNetwork", props.newNetwork], ["existingNetwork", props.existingNetwork]);
-    checkOneOf(this, "newCluster/existingCluster", ["newCluster", props.newCluster], ["existingCluster", props.existingCluster]);
     new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId });
-    new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
-    Preflight.of(this, { controllerVersion: props.controllerVersion });
+    addAviatrixWithPreflight(this, props.controllerVersion);
 
     const rgName = props.resourceGroupName ?? `${prefix}-rg`;
     const rg = props.newNetwork || props.newCluster ? new ResourceGroup(this, "resource-group", { name: rgName, location }) : undefined;
-    this.spokeGateway = new SpokeGateway(this, "spoke", {
-      name: `${prefix}-spoke`,
+    this.spokeGateway = addK8sSpokeGateway(this, props, {
+      prefix,
       cloud: Cloud.AZURE,
-      accountName: props.accountName,
       region: location,
-      gatewaySize: props.gatewaySize,
-      ha: props.haGateway,
-      singleIpSnat: true,
-      ...(props.newNetwork
-        ? { newNetwork: { cidr: props.newNetwork.cidr, resourceGroupName: rg!.name, workloadSubnetCount: 2 } }
-        : { vpcId: props.existingNetwork!.vpcId, gatewaySubnet: props.existingNetwork!.gatewaySubnetCidr }),
+      newNetwork: props.newNetwork && { cidr: props.newNetwork.cidr, resourceGroupName: rg!.name, workloadSubnetCount: 2 },
+      existingNetwork: props.existingNetwork,
     });
     const nodeSubnetCidr = props.newNetwork ? this.spokeGateway.network!.workloadSubnetCidrs[0] : props.existingNetwork!.nodeSubnetCidr;
 

@@ -9,17 +9,16 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ITerraformDependable, TerraformStack } from "../lib/core/cdktf";
-import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
 import { KubernetesCloud } from "../lib/constructs/kubernetes/kubernetes-cloud";
 import { KubernetesProviders } from "../lib/constructs/kubernetes/kubernetes-providers";
 import { PodSnatDisabled } from "../lib/constructs/kubernetes/pod-snat-disabled";
 import { Cloud } from "../lib/constructs/network/cloud";
 import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
-import { Preflight } from "../lib/preflight/preflight";
 import { eksControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral, checkNamePrefix, checkOneOf, K8sStackPropsError } from "./k8s/k8s-stack-props-error";
+import { checkLiteral, StackPropsError } from "./stack-props-error";
+import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
 export interface EksNewNetworkProps {
@@ -76,32 +75,24 @@ export class EksVcaStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: EksVcaStackProps) {
     super(scope, id);
-    const prefix = checkNamePrefix(this, "namePrefix", props.namePrefix ?? "vca");
+    const prefix = checkK8sStackProps(this, props);
     const region = checkLiteral(this, "region", props.region, 'set the AWS region, e.g. "us-east-2"');
-    checkOneOf(this, "newNetwork/existingNetwork", ["newNetwork", props.newNetwork], ["existingNetwork", props.existingNetwork]);
-    checkOneOf(this, "newCluster/existingCluster", ["newCluster", props.newCluster], ["existingCluster", props.existingCluster]);
     if (props.newNetwork && props.newNetwork.availabilityZones?.length !== 2) {
-      throw new K8sStackPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
+      throw new StackPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
     }
     new AwsProvider(this, "aws", { region });
-    new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
-    Preflight.of(this, { controllerVersion: props.controllerVersion });
+    addAviatrixWithPreflight(this, props.controllerVersion);
 
-    this.spokeGateway = new SpokeGateway(this, "spoke", {
-      name: `${prefix}-spoke`,
+    // The controller programs 0/0 → gateway in the private route table and SNATs to its EIP.
+    this.spokeGateway = addK8sSpokeGateway(this, props, {
+      prefix,
       cloud: Cloud.AWS,
-      accountName: props.accountName,
       region,
-      gatewaySize: props.gatewaySize,
-      ha: props.haGateway,
-      // The controller programs 0/0 → gateway in the private route table and SNATs to its EIP.
-      singleIpSnat: true,
-      ...(props.newNetwork
-        ? { newNetwork: { cidr: props.newNetwork.cidr, availabilityZones: [...props.newNetwork.availabilityZones], workloadSubnetCount: 2 } }
-        : { vpcId: props.existingNetwork!.vpcId, gatewaySubnet: props.existingNetwork!.gatewaySubnetCidr }),
+      newNetwork: props.newNetwork && { cidr: props.newNetwork.cidr, availabilityZones: [...props.newNetwork.availabilityZones], workloadSubnetCount: 2 },
+      existingNetwork: props.existingNetwork,
     });
     const nodeSubnetIds = props.newNetwork ? this.spokeGateway.network!.workloadSubnetIds : [...props.existingNetwork!.nodeSubnetIds];
-    if (nodeSubnetIds.length === 0) throw new K8sStackPropsError(this, "existingNetwork.nodeSubnetIds", nodeSubnetIds, "at least one private subnet", "list the node subnets routed through the gateway");
+    if (nodeSubnetIds.length === 0) throw new StackPropsError(this, "existingNetwork.nodeSubnetIds", nodeSubnetIds, "at least one private subnet", "list the node subnets routed through the gateway");
 
     let clusterName: string;
     let clusterArn: string;

@@ -22,7 +22,7 @@ import { DEFAULT_TOOL_CALL_DOMAINS, FOUNDRY_REGIONS } from "./foundry/aca-egress
 import { CapabilityHostOptions, FoundryAccount } from "./foundry/foundry-account";
 import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions } from "./foundry/foundry-network";
 import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
-import { checkDomains, checkNamePrefix, requireText, StackPropsError } from "./foundry/stack-props-error";
+import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText, StackPropsError } from "./stack-props-error";
 
 const STACK = "FoundryByoVnetStack";
 
@@ -93,12 +93,7 @@ export class FoundryByoVnetStack extends TerraformStack {
     }
     const toolCallDomains = checkDomains(this, `${STACK}.toolCallDomains`, props.toolCallDomains ?? DEFAULT_TOOL_CALL_DOMAINS, true);
     const mode = props.mode ?? "enforce";
-    const known = Object.values(FOUNDRY_RULES).map((r) => r.suffix);
-    (props.promoteRules ?? []).forEach((r, i) => {
-      if (!known.includes(r as (typeof known)[number])) {
-        throw new StackPropsError(this, `${STACK}.promoteRules[${i}]`, r, `one of ${known.join(", ")}`, "name the rule by its suffix");
-      }
-    });
+    checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(FOUNDRY_RULES).map((r) => r.suffix));
     const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" });
 
     this.aviatrixProvider = new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });

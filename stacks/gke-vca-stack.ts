@@ -9,7 +9,6 @@ import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { ITerraformDependable, TerraformStack } from "../lib/core/cdktf";
-import { AviatrixProvider } from "../lib/constructs/aviatrix/aviatrix-provider";
 import { KubernetesCloud } from "../lib/constructs/kubernetes/kubernetes-cloud";
 import { KubernetesProviders } from "../lib/constructs/kubernetes/kubernetes-providers";
 import { PodSnatDisabled } from "../lib/constructs/kubernetes/pod-snat-disabled";
@@ -17,10 +16,10 @@ import { Cloud } from "../lib/constructs/network/cloud";
 import { GcpSpokeNetwork } from "../lib/constructs/network/gcp-spoke-network";
 import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
-import { Preflight } from "../lib/preflight/preflight";
 import { gkeControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral, checkNamePrefix, checkOneOf, K8sStackPropsError } from "./k8s/k8s-stack-props-error";
+import { checkLiteral, StackPropsError } from "./stack-props-error";
+import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
 export interface GkeNewNetworkProps {
@@ -77,28 +76,20 @@ export class GkeVcaStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: GkeVcaStackProps) {
     super(scope, id);
-    const prefix = checkNamePrefix(this, "namePrefix", props.namePrefix ?? "vca");
+    const prefix = checkK8sStackProps(this, props);
     const projectId = checkLiteral(this, "projectId", props.projectId, "set the GCP project id");
     const zone = checkLiteral(this, "zone", props.zone, 'set the zone, e.g. "us-central1-a"');
-    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new K8sStackPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
+    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new StackPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
     const region = zone.replace(/-[a-z]$/, "");
-    checkOneOf(this, "newNetwork/existingNetwork", ["newNetwork", props.newNetwork], ["existingNetwork", props.existingNetwork]);
-    checkOneOf(this, "newCluster/existingCluster", ["newCluster", props.newCluster], ["existingCluster", props.existingCluster]);
     new GoogleProvider(this, "google", { project: projectId, region });
-    new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
-    Preflight.of(this, { controllerVersion: props.controllerVersion });
+    addAviatrixWithPreflight(this, props.controllerVersion);
 
-    this.spokeGateway = new SpokeGateway(this, "spoke", {
-      name: `${prefix}-spoke`,
+    this.spokeGateway = addK8sSpokeGateway(this, props, {
+      prefix,
       cloud: Cloud.GCP,
-      accountName: props.accountName,
       region: zone,
-      gatewaySize: props.gatewaySize,
-      ha: props.haGateway,
-      singleIpSnat: true,
-      ...(props.newNetwork
-        ? { newNetwork: { cidr: props.newNetwork.cidr, projectId, workloadSubnetCount: 1 } }
-        : { vpcId: props.existingNetwork!.vpcId, gatewaySubnet: props.existingNetwork!.gatewaySubnetCidr }),
+      newNetwork: props.newNetwork && { cidr: props.newNetwork.cidr, projectId, workloadSubnetCount: 1 },
+      existingNetwork: props.existingNetwork,
     });
     const network = this.spokeGateway.network as GcpSpokeNetwork | undefined;
     const nodeSubnetCidr = network ? network.workloadSubnetCidrs[0] : props.existingNetwork!.nodeSubnetCidr;
@@ -111,7 +102,7 @@ export class GkeVcaStack extends TerraformStack {
       const c = props.newCluster;
       const name = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-gke`, "name the cluster");
       clusterName = name;
-      if (!network) throw new K8sStackPropsError(this, "newCluster", c, "newNetwork together with newCluster", "create both, or bring an existing cluster to an existing network");
+      if (!network) throw new StackPropsError(this, "newCluster", c, "newNetwork together with newCluster", "create both, or bring an existing cluster to an existing network");
       this.cluster = new ContainerCluster(this, "cluster", {
         name,
         project: projectId,

@@ -2,6 +2,8 @@
 // §2.1 (blueprint agentcore-aws variables.tf / dcf.tf). The blueprint hard-codes us-east-2 in its
 // domain defaults; here every AWS domain is derived from the stack's region.
 
+import { SUPPLY_CHAIN_IOC_URLS } from "../supply-chain-ioc";
+
 /** Regions the blueprint accepts ("AgentCore PrivateLink coverage"). */
 export const AGENTCORE_REGIONS: readonly string[] = [
   "ap-northeast-1",
@@ -36,18 +38,8 @@ export function defaultAwsControlDomains(region: string): string[] {
 export const DEFAULT_TOOL_DOMAINS: readonly string[] = ["api.github.com", "github.com", "raw.githubusercontent.com"];
 export const DEFAULT_MCP_SERVER_DOMAINS: readonly string[] = ["mcp.deepwiki.com"];
 
-/**
- * Supply-chain IoC URL filters (Shai-Hulud npm worm, Sep 2025) on GitHub hosts: `host/path`
- * globs, only effective on decrypted flows.
- */
-export const DEFAULT_IOC_URL_FILTERS: readonly string[] = [
-  "api.github.com/repos/*/*shai-hulud*",
-  "api.github.com/repos/*shai-hulud*/*",
-  "github.com/*/*shai-hulud*",
-  "github.com/*shai-hulud*",
-  "github.com/shai-hulud*",
-  "raw.githubusercontent.com/*/*shai-hulud*",
-];
+/** Supply-chain IoC URL filters on GitHub hosts (stacks/supply-chain-ioc.ts). */
+export const DEFAULT_IOC_URL_FILTERS: readonly string[] = SUPPLY_CHAIN_IOC_URLS;
 
 /** The blueprint's agent model (a cross-region inference profile). */
 export const DEFAULT_AGENT_MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1:0";

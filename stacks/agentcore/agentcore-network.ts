@@ -12,7 +12,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { ITerraformDependable } from "../../lib/core/cdktf";
 import { cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/constructs/network/ipv4";
-import { StackPropsError } from "../foundry/stack-props-error";
+import { StackPropsError } from "../stack-props-error";
 
 export interface AgentCoreVpcSpec {
   /** Logical id prefix, e.g. "agentcore" → aws_vpc.agentcore, aws_subnet.agentcore_gw. */

@@ -11,7 +11,7 @@ import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { ITerraformDependable, Token } from "../../lib/core/cdktf";
 import { cidrContains, cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/constructs/network/ipv4";
 import { VpcId } from "../../lib/constructs/network/vpc-id";
-import { StackPropsError, requireText } from "./stack-props-error";
+import { StackPropsError, requireText } from "../stack-props-error";
 
 /** Delegation Foundry network injection needs on the agent subnet. */
 export const AGENT_SUBNET_DELEGATION = "Microsoft.App/environments";

@@ -35,21 +35,6 @@ export function gkeControlPlaneDomains(): string[] {
   return ["*.googleapis.com", "accounts.google.com", "gcr.io", "*.gcr.io", "*.pkg.dev"].sort();
 }
 
-/**
- * Blobs of known-bad supply-chain paths on GitHub (the Shai-Hulud npm worm publishes stolen
- * secrets to repositories named "Shai-Hulud"). URL filters: they only match decrypted flows.
- * Source: AviatrixSystems/aviatrix-blueprints blueprints/agentcore-aws/dcf.tf @acecbf3
- * (supply_chain_ioc_github), vendored in test/fixtures/dcf/agentcore-aws.dcf.tf.json.
- */
-export const SUPPLY_CHAIN_IOC_URLS: readonly string[] = [
-  "api.github.com/repos/*/*shai-hulud*",
-  "api.github.com/repos/*shai-hulud*/*",
-  "github.com/*/*shai-hulud*",
-  "github.com/*shai-hulud*",
-  "github.com/shai-hulud*",
-  "raw.githubusercontent.com/*/*shai-hulud*",
-];
-
 /** Obot's own egress from obot-system besides its LLM API (research cloud-stacks.md §2.3, k8s-obot-crds.md §3.1). */
 export const OBOT_SYSTEM_DOMAINS: readonly string[] = [
   "charts.obot.ai",

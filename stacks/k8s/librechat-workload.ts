@@ -27,9 +27,9 @@ import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabl
 import { LibreChat, LibreChatImageRegistries, LIBRECHAT_DEFAULT_REGISTRIES, LIBRECHAT_REQUIRED_SECRETS } from "../../lib/constructs/workloads/librechat";
 import { LibreChatEgress } from "../../lib/constructs/workloads/librechat-egress";
 import { Select } from "../../lib/dcf/builder/selectors";
-import { SUPPLY_CHAIN_IOC_URLS } from "./cluster-egress-domains";
+import { SUPPLY_CHAIN_IOC_URLS } from "../supply-chain-ioc";
 import { K8sVcaStackProps, LibreChatWorkloadProps } from "./k8s-vca-props";
-import { K8sStackPropsError } from "./k8s-stack-props-error";
+import { StackPropsError } from "../stack-props-error";
 import { checkEnvNames, sensitiveEnvVariables } from "./secret-variables";
 
 /** Rule priorities of the LibreChat pack (see the header for why they differ from the seed). */
@@ -79,7 +79,7 @@ export function addLibreChatWorkload(
   const self = new Construct(scope, id);
   const w = props.workload;
   if (typeof w.config !== "string" || w.config.trim() === "") {
-    throw new K8sStackPropsError(self, "librechat.config", w.config, "the librechat.yaml text", 'read it with fs.readFileSync("librechat.yaml", "utf8")');
+    throw new StackPropsError(self, "librechat.config", w.config, "the librechat.yaml text", 'read it with fs.readFileSync("librechat.yaml", "utf8")');
   }
   const controller = ControllerVersion.parse(props.controllerVersion, `[${self.node.path}] controllerVersion`);
   const namespace = w.namespace ?? "librechat";
@@ -101,7 +101,7 @@ export function addLibreChatWorkload(
   let ns: NamespaceV1 | undefined;
   if (w.tlsDecryption) {
     if (!controller.atLeast("9.0.0")) {
-      throw new K8sStackPropsError(self, "librechat.tlsDecryption", w.tlsDecryption, `controller ≥ 9.0 (got ${controller})`, "upgrade the controller or drop tlsDecryption");
+      throw new StackPropsError(self, "librechat.tlsDecryption", w.tlsDecryption, `controller ≥ 9.0 (got ${controller})`, "upgrade the controller or drop tlsDecryption");
     }
     // The CA ConfigMap needs the namespace first, and LibreChat needs the ConfigMap: own the namespace here.
     ns = new NamespaceV1(self, "namespace", { metadata: { name: namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } }, provider: props.providers.kubernetes, dependsOn: [...props.ordering] });
@@ -126,7 +126,7 @@ export function addLibreChatWorkload(
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace, labels: chat.podSelector })],
   });
   const storeLabels = w.dataStoreLabels ?? LIBRECHAT_DATA_STORE_LABELS;
-  if (storeLabels.length === 0) throw new K8sStackPropsError(self, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
+  if (storeLabels.length === 0) throw new StackPropsError(self, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
   const dataStores = new SmartGroup(self, "data-stores", {
     name: `${props.prefix}-librechat-data-stores`,
     matchExpressions: storeLabels.map((labels) => Select.k8s({ cluster: props.clusterId, namespace, labels })),
@@ -137,7 +137,7 @@ export function addLibreChatWorkload(
   const iocUrls = w.supplyChainIocUrls ?? SUPPLY_CHAIN_IOC_URLS;
   if (iocUrls !== false) {
     if (!controller.atLeast("8.2.0")) {
-      throw new K8sStackPropsError(self, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
+      throw new StackPropsError(self, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
     }
     supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: iocUrls });
     props.pack.addRule({

@@ -2,7 +2,7 @@
 // one `<prefix>_<name lower-case>` variable per env name, values set with TF_VAR_… at apply.
 import { IConstruct } from "constructs";
 import { TerraformStack, TerraformVariable } from "../../lib/core/cdktf";
-import { K8sStackPropsError } from "./k8s-stack-props-error";
+import { StackPropsError } from "../stack-props-error";
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -23,7 +23,7 @@ export function sensitiveEnvVariables(scope: IConstruct, prop: string, prefix: s
 export function checkEnvNames(scope: IConstruct, prop: string, names: readonly string[]): void {
   for (const [i, name] of names.entries()) {
     if (typeof name !== "string" || !ENV_NAME.test(name)) {
-      throw new K8sStackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
+      throw new StackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
     }
   }
 }

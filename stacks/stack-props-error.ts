@@ -1,13 +1,14 @@
-// Typed error for stack props: `[<construct path>] <Stack>.<prop>: got <x>, want <y>; <fix>`.
-// Extends UserInputError so the CLI maps it to exit 2. Shared by the Foundry and AgentCore stacks.
+// The one typed error for the props of every stack (EKS, AKS, GKE, Foundry, AgentCore) and the
+// checks they share: `[<construct path>] <prop>: got <x>, want <y>; <fix>`. Extends
+// UserInputError so the CLI maps it to exit 2.
 import { IConstruct } from "constructs";
-import { Token } from "../../lib/core/cdktf";
-import { UserInputError } from "../../lib/util/errors";
+import { Token } from "../lib/core/cdktf";
+import { UserInputError } from "../lib/util/errors";
 
 export class StackPropsError extends UserInputError {
   /** Construct path of the stack (or helper) that rejected the prop. */
   public readonly constructPath: string;
-  /** `<Stack>.<prop>`, e.g. `FoundryByoVnetStack.location`. */
+  /** The prop as the stack names it, e.g. `FoundryByoVnetStack.location` or `newCluster.name`. */
   public readonly prop: string;
 
   constructor(scope: IConstruct | string, prop: string, received: unknown, want: string, fix: string) {
@@ -54,4 +55,27 @@ export function checkDomains(scope: IConstruct, prop: string, value: unknown, al
     }
   });
   return value as string[];
+}
+
+/** A literal, non-empty string (names that end up in resource names and selectors). */
+export function checkLiteral(scope: IConstruct, prop: string, value: unknown, fix: string): string {
+  if (typeof value !== "string" || Token.isUnresolved(value) || value.trim() === "") {
+    throw new StackPropsError(scope, prop, value, "a non-empty literal string", fix);
+  }
+  return value;
+}
+
+/** Exactly one of two alternatives is set. */
+export function checkOneOf(scope: IConstruct, prop: string, a: [string, unknown], b: [string, unknown]): void {
+  if ((a[1] === undefined) === (b[1] === undefined)) {
+    throw new StackPropsError(scope, prop, { [a[0]]: a[1] !== undefined, [b[0]]: b[1] !== undefined }, `exactly one of ${a[0]} or ${b[0]}`, `set ${a[0]} to create it here, or ${b[0]} to use an existing one`);
+  }
+}
+
+/** Rules to promote (act in discover mode) are named by a suffix of the stack's rule table. */
+export function checkRuleSuffixes(scope: IConstruct, prop: string, given: readonly string[], known: readonly string[]): readonly string[] {
+  given.forEach((r, i) => {
+    if (!known.includes(r)) throw new StackPropsError(scope, `${prop}[${i}]`, r, `one of ${known.join(", ")}`, "name the rule by its suffix");
+  });
+  return given;
 }
