@@ -27,16 +27,16 @@ export function mayContainTokens(value: unknown): boolean {
 }
 
 /**
- * Marks a token-free element fragment (the result of `toTerraform()`) so that the preparing pass
- * skips it. The object stays the same plain data for every reader (e.g. preflight walks
- * `toTerraform()`); only cdktf's resolver sees the non-enumerable `resolve` and, when rendering
- * the final output, resolves a copy of the data exactly as it would have resolved the object.
- * Fragments that may hold tokens are returned untouched.
+ * Marks an element fragment (the result of `toTerraform()`) so that the preparing pass skips it
+ * when it holds no tokens. The object stays the same plain data for every reader (e.g. preflight
+ * walks `toTerraform()`); only cdktf's resolver sees the non-enumerable `resolve`, which hands
+ * back a copy of the data to be resolved exactly as the object itself would have been. The token
+ * check runs in the preparing pass only, so the final render pays nothing for it.
  */
 export function skipWhilePreparing<T extends object>(fragment: T): T {
-  if (mayContainTokens(fragment)) return fragment;
-  const data = { ...fragment };
-  const resolve: IResolvable["resolve"] = (context: IResolveContext) => (context.preparing ? undefined : data);
+  // Unset entries (`moved`, `import`, …) render as nothing; leaving them out spares two resolves each.
+  const data = Object.fromEntries(Object.entries(fragment).filter(([, v]) => v !== undefined));
+  const resolve: IResolvable["resolve"] = (context: IResolveContext) => (context.preparing && !mayContainTokens(data) ? undefined : data);
   Object.defineProperty(fragment, "resolve", { value: resolve, enumerable: false });
   Object.defineProperty(fragment, "creationStack", { value: [], enumerable: false });
   return fragment;

@@ -40,9 +40,12 @@ describe("skipWhilePreparing", () => {
     expect(resolveIn(stack, marked, true)).toBeUndefined();
   });
 
-  test("GIVEN a fragment with a token THEN it is left as it is (the preparing pass must see the token)", () => {
+  test("GIVEN a fragment with a token THEN the preparing pass resolves it (and so registers the token)", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    const withToken = { resource: { t: { id: { name: new TerraformVariable(stack, "v", { type: "string" }).stringValue } } } };
-    expect(Tokenization.isResolvable(skipWhilePreparing(withToken))).toBe(false);
+    const seen: boolean[] = [];
+    const token = Lazy.stringValue({ produce: (context) => (seen.push(context.preparing), "x") });
+    const withToken = { resource: { t: { id: { name: token } } } };
+    expect(resolveIn(stack, skipWhilePreparing(withToken), true)).toEqual({ resource: { t: { id: { name: "x" } } } });
+    expect(seen).toEqual([true]);
   });
 });
