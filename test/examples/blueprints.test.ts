@@ -10,7 +10,7 @@ import { analyze } from "../../lib/dcf/analyze";
 import { loadPolicyModel } from "../../lib/cli/load-policy";
 import { parseScenarios, runScenarios } from "../../lib/dcf/simulate/scenarios";
 import { validateTerraformJson } from "../../lib/validate";
-import { runCli } from "../stacks/foundry/helpers";
+import { runCli } from "../stacks/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 // The committed baseline of the Foundry capability host binding (`vca preflight lock cdktf.out`).

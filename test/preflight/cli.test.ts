@@ -7,13 +7,17 @@ import { TerraformVariable } from "../../lib/core/cdktf";
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
+  // process.exitCode is process-global (outlives a test file in a jest worker) and main() returns it.
+  const saved = process.exitCode;
   const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => ((out += String(c)), true));
   const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => ((err += String(c)), true));
   try {
+    process.exitCode = undefined;
     return { code: await main([process.execPath, "vca", ...args]), out, err };
   } finally {
     o.mockRestore();
     e.mockRestore();
+    process.exitCode = saved;
   }
 }
 

@@ -1,10 +1,9 @@
-import { Testing } from "../../../lib/core/cdktf";
 import { UserInputError } from "../../../lib/util/errors";
 import { AgentCoreStack, AgentCoreStackProps } from "../../../stacks/agentcore-stack";
-import { errorOf } from "../foundry/helpers";
+import { errorOf, testApp } from "../foundry/helpers";
 
 const BASE: AgentCoreStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "aws-agentcore" };
-const make = (props: Partial<AgentCoreStackProps>) => () => new AgentCoreStack(Testing.app(), "vca-agentcore", { ...BASE, ...props } as AgentCoreStackProps);
+const make = (props: Partial<AgentCoreStackProps>) => () => new AgentCoreStack(testApp(), "vca-agentcore", { ...BASE, ...props } as AgentCoreStackProps);
 
 describe("AgentCoreStack props validation", () => {
   test.each<[string, Partial<AgentCoreStackProps>]>([

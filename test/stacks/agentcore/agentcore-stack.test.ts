@@ -5,12 +5,12 @@ import { Preflight } from "../../../lib/preflight/preflight";
 import { validateTerraformJson } from "../../../lib/validate/validate-terraform-json";
 import { AgentCoreStack, AgentCoreStackProps } from "../../../stacks/agentcore-stack";
 import { addAgentCore } from "../../../examples/blueprints/agentcore/stack";
-import { Doc, modelOf, only, policies, resourceTree, synthDoc } from "../foundry/helpers";
+import { Doc, modelOf, only, policies, resourceTree, synthDoc, testApp } from "../foundry/helpers";
 
 const BASE: AgentCoreStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "aws-agentcore" };
 
 function build(props: Partial<AgentCoreStackProps> = {}): { stack: AgentCoreStack; doc: Doc } {
-  const stack = new AgentCoreStack(Testing.app(), "vca-agentcore", { ...BASE, ...props });
+  const stack = new AgentCoreStack(testApp(), "vca-agentcore", { ...BASE, ...props });
   return { stack, doc: synthDoc(stack) };
 }
 
@@ -42,7 +42,7 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
       expect.arrayContaining(["sts.us-east-2.amazonaws.com", "api.ecr.us-east-2.amazonaws.com", "prod-us-east-2-starport-layer-bucket.s3.us-east-2.amazonaws.com", "${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-2.amazonaws.com"]),
     );
     expect(sni(doc, "agentcore-vca-supply-chain-ioc-github")).toHaveLength(6);
-    const west = synthDoc(new AgentCoreStack(Testing.app(), "w", { ...BASE, region: "us-west-2" }));
+    const west = synthDoc(new AgentCoreStack(testApp(), "w", { ...BASE, region: "us-west-2" }));
     expect(sni(west, "agentcore-vca-allowed-models")).toEqual(["bedrock-runtime.us-west-2.amazonaws.com", "bedrock.us-west-2.amazonaws.com"]);
     expect(Object.values(west.resource.aws_vpc_endpoint).map((e) => e.service_name).sort()).toEqual(["com.amazonaws.us-west-2.bedrock-agentcore", "com.amazonaws.us-west-2.bedrock-agentcore-control"]);
   });
@@ -181,8 +181,8 @@ describe("AgentCoreStack (everything on)", () => {
 
 describe("AgentCore blueprint example", () => {
   test("GIVEN the example WHEN built THEN the stack id is vca-agentcore and synth is deterministic", () => {
-    const a = addAgentCore(Testing.app());
+    const a = addAgentCore(testApp());
     expect(a.node.id).toBe("vca-agentcore");
-    expect(Testing.synth(a)).toBe(Testing.synth(addAgentCore(Testing.app())));
+    expect(Testing.synth(a)).toBe(Testing.synth(addAgentCore(testApp())));
   });
 });

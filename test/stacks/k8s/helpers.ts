@@ -4,31 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, Testing, TerraformStack } from "../../../lib/core/cdktf";
-import { main } from "../../../lib/cli/main";
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export async function vca(...args: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += c.toString()), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((stderr += c.toString()), true));
-  try {
-    return { code: await main([process.execPath, "vca", ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-export function testApp(): App {
-  // Preflight reports go to the app's outdir: keep them out of the repo.
-  return Testing.app({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "vca-k8s-out-")) }) as App;
-}
+export { runCli as vca, testApp, type CliRun } from "../helpers";
 
 /** Synthesizes with validations (preflight errors fail) and returns the parsed cdk.tf.json. */
 export function synthJson(stack: TerraformStack): Record<string, any> {
