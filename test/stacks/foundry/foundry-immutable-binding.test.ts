@@ -9,6 +9,9 @@ import { Preflight } from "../../../lib/preflight/preflight";
 import { FoundryByoVnetStack, FoundryByoVnetStackProps } from "../../../stacks/foundry-byovnet-stack";
 import { errorOf, runCli, testApp } from "./helpers";
 
+// The module object itself (an `import * as` namespace is a copy a spy would not reach cdktf through).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const childProcess: typeof import("child_process") = require("child_process");
 const ID = "vca-foundry-byovnet";
 const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral", newNetwork: { cidr: "10.11.0.0/23" } };
 const ACK = { id: "AVX-IMM1[foundry/network-injection]", reason: "CHG-2031 planned full teardown of the Foundry capability host" };
@@ -118,6 +121,22 @@ describe("GIVEN the Foundry blueprint synthesized and locked with `vca preflight
       spokeGatewayIp: "${aviatrix_spoke_gateway.SpokeGateway.private_ip}",
       udrNextHop: "${aviatrix_spoke_gateway.SpokeGateway.private_ip}",
     });
+  });
+});
+
+describe("GIVEN a machine without a terraform binary (CI, DESIGN §5)", () => {
+  test("WHEN the stack synthesizes with validations THEN nothing runs `terraform version` (the fingerprint is not cdktf's DataResource)", () => {
+    // cdktf's DataResource validation shells out to `terraform version`; fail loudly if anything does.
+    const exec = jest.spyOn(childProcess, "execSync").mockImplementation(() => {
+      throw new Error("terraform: not found");
+    });
+    try {
+      const doc = JSON.parse(Testing.synth(new FoundryByoVnetStack(testApp(), ID, BASE), true));
+      expect(Object.keys(doc.resource.terraform_data)).toEqual(["foundry_network_binding"]);
+      expect(exec).not.toHaveBeenCalled();
+    } finally {
+      exec.mockRestore();
+    }
   });
 });
 
