@@ -114,7 +114,9 @@ export interface KubernetesClusterFact {
 /**
  * Values bound into something that cannot be updated in place (e.g. the Foundry capability
  * host: agent subnet CIDR, UDR next hop, spoke gateway IP). Recorded by `vca preflight lock`;
- * any later change fails synth unless acknowledged as a planned full teardown.
+ * any later change fails synth unless acknowledged as a planned full teardown. Values may be
+ * Terraform references: they are locked and compared by their expression text
+ * (`${aviatrix_spoke_gateway.x.private_ip}`), literals by value (lib/preflight/binding-values.ts).
  */
 export interface ImmutableBindingFact {
   readonly kind: "immutable-binding";
@@ -122,7 +124,7 @@ export interface ImmutableBindingFact {
   readonly key: string;
   readonly description: string;
   readonly values: Readonly<Record<string, string>>;
-  /** Resource that gets a plan-time precondition re-checking the values. @default - no precondition */
+  /** Resource that gets a plan-time precondition (AVX-IMM1) re-checking the locked literal values. @default - no precondition */
   readonly guard?: IConstruct;
 }
 
