@@ -1,24 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../lib/cli/main";
+import { runCli } from "../stacks/helpers";
 import { FactConstruct, stackWith, tmpDir } from "./helpers";
 import { TerraformVariable } from "../../lib/core/cdktf";
 
+/** `vca <args>` in-process (the stack tests' runner: output captured, process.exitCode isolated). */
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  // process.exitCode is process-global (outlives a test file in a jest worker) and main() returns it.
-  const saved = process.exitCode;
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => ((out += String(c)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => ((err += String(c)), true));
-  try {
-    process.exitCode = undefined;
-    return { code: await main([process.execPath, "vca", ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = saved;
-  }
+  const r = await runCli(...args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const VALUES = { agentSubnetCidr: "10.20.1.0/24", spokeGatewayIp: "10.20.0.4" };
