@@ -37,7 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const name of names) (await COMMANDS[name]())(program);
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    // Commands signal failure by throwing (CheckFailedError = 1, UserInputError = 2), never through
+    // process.exitCode: that is process-global and would leak between in-process runs.
+    return 0;
   } catch (err) {
     return reportError(err);
   }

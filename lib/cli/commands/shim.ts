@@ -62,7 +62,7 @@ export function registerShim(program: Command): void {
     .action((oldFile: string, newFile: string, opts: { exitCode?: boolean }) => {
       const d = diffEgress(parseEgressJson(readTextFile(oldFile, "egress.json"), oldFile), parseEgressJson(readTextFile(newFile, "egress.json"), newFile));
       process.stdout.write(formatDiff(d));
-      if (d.changed && opts.exitCode) process.exitCode = 1;
+      if (d.changed && opts.exitCode) throw new CheckFailedError(`${oldFile} and ${newFile} differ`);
     });
 }
 
