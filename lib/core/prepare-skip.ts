@@ -1,6 +1,7 @@
-// Skipping token-free values in cdktf's preparing pass. `app.synth()` resolves every element twice
-// before writing: `TerraformStack.prepareStack` resolves it with `preparing: true` only so that
-// tokens can register cross-stack references, then throws that result away. For large token-free
+// Skipping token-free values in cdktf's preparing pass. `app.synth()` resolves every element three
+// times: twice to render the output, and first in `TerraformStack.prepareStack` with
+// `preparing: true`, only so that tokens can register cross-stack references; that result is
+// thrown away. For large token-free
 // values (20k DCF rules, 10k+ group selectors) that discarded pass costs as much as the real one
 // (DESIGN §7 policy scale). Values that hold no token have nothing to register, so the preparing
 // pass may skip them; the final output is the same value, resolved as before.
