@@ -107,6 +107,43 @@ export function providerConstraint(controllerVersion: ControllerVersion | string
   return v.providerConstraint();
 }
 
+/** One comparison of a Terraform version constraint, e.g. `~> 9.0.1` or `< 10`. */
+export interface VersionConstraintPart {
+  readonly op: "=" | "!=" | ">" | ">=" | "<" | "<=" | "~>";
+  /** The version with missing segments read as 0 (`10` → 10.0.0). */
+  readonly version: ControllerVersion;
+  /** How many segments were written (1–3): `~> 9.0` (2) allows every 9.x, `~> 9.0.1` (3) only 9.0.x. */
+  readonly segments: number;
+}
+
+const CONSTRAINT_PART = /^(~>|!=|>=|<=|=|>|<)?\s*v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,5}))?$/;
+
+/**
+ * The one parser for Terraform version constraints (`~> 9.0.1`, `>= 9.0, < 10`, `9.0.10`):
+ * comma-separated comparisons, a bare version meaning `=`. Undefined when any part does not
+ * parse (pre-release versions, garbage, empty), so callers never act on half a constraint.
+ */
+export function parseVersionConstraint(constraint: string): readonly VersionConstraintPart[] | undefined {
+  if (typeof constraint !== "string") return undefined;
+  const parts: VersionConstraintPart[] = [];
+  for (const raw of constraint.split(",")) {
+    const m = CONSTRAINT_PART.exec(raw.trim());
+    if (!m) return undefined;
+    const segments = m[4] !== undefined ? 3 : m[3] !== undefined ? 2 : 1;
+    const version = ControllerVersion.parse(`${m[2]}.${m[3] ?? 0}.${m[4] ?? 0}`);
+    parts.push({ op: (m[1] ?? "=") as VersionConstraintPart["op"], version, segments });
+  }
+  return parts;
+}
+
+/**
+ * The lowest version a constraint allows, from its first `=`, `~>` or `>=` part (`~> 8.2` →
+ * 8.2.0, `>= 9.0.0, < 10` → 9.0.0); undefined when it has no lower bound or does not parse.
+ */
+export function constraintFloor(constraint: string): ControllerVersion | undefined {
+  return parseVersionConstraint(constraint)?.find((p) => p.op === "=" || p.op === "~>" || p.op === ">=")?.version;
+}
+
 /**
  * The one controller major.minor a Terraform version constraint allows, e.g. "~> 9.0.0",
  * "9.0.1", ">= 9.0.0, < 9.1.0" → "9.0"; undefined when it allows more than one major.minor
@@ -114,20 +151,17 @@ export function providerConstraint(controllerVersion: ControllerVersion | string
  * controller of its own major.minor, so this is what a pin must name.
  */
 export function pinnedMajorMinor(constraint: string): string | undefined {
+  const parts = parseVersionConstraint(constraint);
+  if (!parts) return undefined;
   let exact: ControllerVersion | undefined;
   let lower: ControllerVersion | undefined;
   let upper: ControllerVersion | undefined;
-  for (const part of constraint.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(~>|=|>=|<)?\s*(v?\d+(?:\.\d+){1,2})$/.exec(part);
-    const v = m ? ControllerVersion.tryParse(m[2]) : undefined;
-    if (!m || !v) return undefined;
-    const op = m[1] ?? "=";
-    const segments = m[2].replace(/^v/, "").split(".").length;
-    if (op === "=") exact = v;
-    else if (op === "~>" && segments === 3) exact = v; // ~> 9.0.1 allows 9.0.x only
-    else if (op === ">=") lower = v;
-    else if (op === "<") upper = v;
-    else return undefined; // "~> 9.0" allows every 9.x
+  for (const { op, version, segments } of parts) {
+    if (op === "=" && segments >= 2) exact = version;
+    else if (op === "~>" && segments === 3) exact = version; // ~> 9.0.1 allows 9.0.x only
+    else if (op === ">=") lower = version;
+    else if (op === "<") upper = version;
+    else return undefined; // "~> 9.0" allows every 9.x; "= 9" is not a controller version
   }
   if (exact) return exact.majorMinor;
   if (lower && upper && upper.patch === 0 && upper.major === lower.major && upper.minor === lower.minor + 1) return lower.majorMinor;

@@ -2,7 +2,7 @@
 // aviatrix provider pin in the same document. Our provider construct writes `~> X.Y.Z` with
 // X.Y.Z = the controller version (since 8.0 provider version == controller version), so the
 // lower bound of the constraint is the declared controller version.
-import { ControllerVersion } from "../core/controller-version";
+import { ControllerVersion, constraintFloor } from "../core/controller-version";
 import { isObject, JsonObject } from "./terraform-values";
 
 export interface DeclaredControllerVersion {
@@ -11,24 +11,13 @@ export interface DeclaredControllerVersion {
   readonly source: string;
 }
 
-const LOWER_BOUND = /^(?:~>|>=|=)?\s*v?(\d+(?:\.\d+){0,2})$/;
-
-/** The version floor of a Terraform version constraint (`~> 8.2`, `>= 9.0.0, < 10`, `10.0.1`). */
-export function providerConstraintFloor(constraint: string): ControllerVersion | undefined {
-  for (const part of constraint.split(",")) {
-    const m = LOWER_BOUND.exec(part.trim());
-    if (m && ControllerVersion.isValid(m[1])) return ControllerVersion.parse(m[1]);
-  }
-  return undefined;
-}
-
 export function declaredControllerVersion(doc: JsonObject, option?: string): DeclaredControllerVersion {
   if (option !== undefined) {
     return { version: ControllerVersion.parse(option, "--controller-version"), source: "--controller-version" };
   }
   const pin = aviatrixProviderPin(doc);
   if (pin === undefined) return { source: "no terraform.required_providers.aviatrix.version" };
-  const version = providerConstraintFloor(pin);
+  const version = constraintFloor(pin);
   return { version, source: `terraform.required_providers.aviatrix.version ${JSON.stringify(pin)}` };
 }
 

@@ -3,5 +3,5 @@
 export { ValidationFinding, ValidationSeverity, formatValidationFinding, validationFindingLocation, hasValidationErrors } from "./finding";
 export { validateTerraformJson, ValidateTerraformJsonOptions } from "./validate-terraform-json";
 export { validateFiles, validateDocuments, expandValidationInputs, parseValidationInput, ValidateFilesOptions, ValidateFilesResult } from "./validate-files";
-export { providerConstraintFloor, declaredControllerVersion, DeclaredControllerVersion } from "./declared-version";
+export { declaredControllerVersion, DeclaredControllerVersion } from "./declared-version";
 export { vcaJestMatchers, registerVcaMatchers, VcaValidationMatcherOptions } from "./jest-matchers";

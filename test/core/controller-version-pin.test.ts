@@ -1,6 +1,6 @@
 // ControllerVersion.tryParse and pinnedMajorMinor: the non-throwing helpers preflight uses
 // (preflight had its own version parser before; these keep one parser for controller versions).
-import { ControllerVersion, pinnedMajorMinor } from "../../lib/core/controller-version";
+import { ControllerVersion, constraintFloor, parseVersionConstraint, pinnedMajorMinor } from "../../lib/core/controller-version";
 
 describe("ControllerVersion.tryParse", () => {
   test.each([
@@ -35,4 +35,30 @@ describe("pinnedMajorMinor", () => {
       expect(pinnedMajorMinor(constraint)).toBeUndefined();
     },
   );
+});
+
+describe("parseVersionConstraint (the one constraint grammar for preflight and validate)", () => {
+  test("GIVEN a two-part constraint WHEN parsed THEN each part keeps its operator, version and written segments", () => {
+    const parts = parseVersionConstraint(">= 9.0, < 10");
+    expect(parts?.map((p) => [p.op, p.version.toString(), p.segments])).toEqual([
+      [">=", "9.0.0", 2],
+      ["<", "10.0.0", 1],
+    ]);
+  });
+
+  test.each(["", "latest", "~> 9.0.1-beta", "9.0.1, junk", "=> 9.0"])("GIVEN %j WHEN parsed THEN undefined (no half constraints)", (bad) => {
+    expect(parseVersionConstraint(bad)).toBeUndefined();
+  });
+
+  test.each([
+    ["~> 10.0.1", "10.0.1"],
+    ["~> 8.2", "8.2.0"],
+    ["9.0.10", "9.0.10"],
+    [">= 9.0.0, < 10.0.0", "9.0.0"],
+    ["< 10, >= 8.1", "8.1.0"],
+    ["< 10", undefined],
+    ["9.0.1, junk", undefined],
+  ])("GIVEN %j WHEN its floor is read THEN %p", (constraint, floor) => {
+    expect(constraintFloor(constraint)?.toString()).toBe(floor);
+  });
 });

@@ -1,4 +1,5 @@
-import { providerConstraintFloor, validateTerraformJson } from "../../lib/validate";
+import { constraintFloor } from "../../lib/core/controller-version";
+import { validateTerraformJson } from "../../lib/validate";
 import { brief, doc, policy, policyList } from "./docs";
 
 const pinned = (version: string, resource: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -17,7 +18,7 @@ describe("introduced_in against the declared controller version", () => {
     [">= 9.0.0, < 10.0.0", "9.0.0"],
     ["< 10", undefined],
   ])("GIVEN the constraint %p WHEN read THEN the floor is %p", (constraint, floor) => {
-    expect(providerConstraintFloor(constraint)?.toString()).toBe(floor);
+    expect(constraintFloor(constraint)?.toString()).toBe(floor);
   });
 
   test("GIVEN a resource newer than the pinned controller WHEN validated THEN introduced-in names resource and versions", () => {
