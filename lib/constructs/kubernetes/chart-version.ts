@@ -25,7 +25,36 @@ export function compareChartVersions(a: ChartVersion, b: ChartVersion): number {
   if (a.prerelease === b.prerelease) return 0;
   if (a.prerelease === undefined) return 1;
   if (b.prerelease === undefined) return -1;
-  return a.prerelease < b.prerelease ? -1 : 1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+
+const NUMERIC = /^\d+$/;
+
+/**
+ * Semver §11.4: compare dot-separated identifiers left to right — numeric ones numerically
+ * (rc.2 < rc.10), numeric before alphanumeric, alphanumeric ones in ASCII order; when all
+ * shared identifiers are equal, the longer list is higher (alpha < alpha.1).
+ */
+function comparePrerelease(a: string, b: string): number {
+  const x = a.split(".");
+  const y = b.split(".");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const order = compareIdentifier(x[i], y[i]);
+    if (order !== 0) return order;
+  }
+  return x.length - y.length;
+}
+
+function compareIdentifier(a: string, b: string): number {
+  const aNum = NUMERIC.test(a);
+  const bNum = NUMERIC.test(b);
+  if (aNum && bNum) {
+    // Compared as digit strings, not Number(): identifiers may exceed 2^53.
+    const [p, q] = [a.replace(/^0+(?=\d)/, ""), b.replace(/^0+(?=\d)/, "")];
+    return p.length - q.length || (p < q ? -1 : p > q ? 1 : 0);
+  }
+  if (aNum !== bNum) return aNum ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when `v` is at or above `floor` (`floor` written as `X.Y.Z`). */
