@@ -11,7 +11,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { ITerraformDependable } from "../../lib/core/cdktf";
-import { cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/constructs/network/ipv4";
+import { cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/net/ip";
 import { StackPropsError } from "../stack-props-error";
 
 export interface AgentCoreVpcSpec {

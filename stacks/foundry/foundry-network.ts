@@ -9,7 +9,7 @@ import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { SubnetRouteTableAssociation } from "@cdktf/provider-azurerm/lib/subnet-route-table-association";
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { ITerraformDependable, Token } from "../../lib/core/cdktf";
-import { cidrContains, cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/constructs/network/ipv4";
+import { cidrSubnet, ipv4CidrContains, isNetworkAddress, parseIpv4Cidr } from "../../lib/net/ip";
 import { VpcId } from "../../lib/constructs/network/vpc-id";
 import { StackPropsError, requireText } from "../stack-props-error";
 
@@ -161,7 +161,7 @@ const EXISTING_KEYS: Readonly<Record<keyof ExistingFoundryNetworkOptions, string
 function isRfc1918(text: string): boolean {
   const c = parseIpv4Cidr(text);
   if (!c) return false;
-  return ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].some((r) => cidrContains(parseIpv4Cidr(r)!, c));
+  return ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].some((r) => ipv4CidrContains(parseIpv4Cidr(r)!, c));
 }
 
 function checkAgentSubnet(scope: Construct, prop: string, text: string): void {

@@ -3,7 +3,7 @@
 // resolution of defaults into the generated resource's config fields.
 import { Annotations } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";
-import { parseIpv4Cidr } from "./ipv4";
+import { parseIpv4Cidr } from "../../net/ip";
 import {
   CheckContext,
   checkAzureZone,

@@ -3,7 +3,7 @@
 import { Token } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";
 import { NetworkPropError } from "./errors";
-import { parseIpv4, parseIpv4Cidr } from "./ipv4";
+import { parseIpv4, parseIpv4Cidr } from "../../net/ip";
 
 /** Where a check runs: the construct path, the construct's class name and the error area. */
 export interface CheckContext {

@@ -11,7 +11,7 @@ import { AzureSpokeVnet } from "./azure-spoke-vnet";
 import { CloudFamily } from "./cloud";
 import { GatewayOptions, IGatewayRef, ResolvedNetwork, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
 import { GcpSpokeNetwork } from "./gcp-spoke-network";
-import { isNetworkAddress, parseIpv4Cidr } from "./ipv4";
+import { isNetworkAddress, parseIpv4Cidr } from "../../net/ip";
 import { CheckContext, checkNonEmpty, checkOnlyFor, fail, isToken } from "./prop-checks";
 import { SpokeTransitAttachment, SpokeTransitAttachmentOptions } from "./spoke-transit-attachment";
 import {

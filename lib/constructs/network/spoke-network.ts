@@ -3,7 +3,7 @@
 // split into four quarters; quarter 0 holds the gateway subnets (/28 each, or the /26 pair the
 // Aviatrix docs ask for with insane mode), quarters 1..3 hold up to three workload subnets.
 import { ITerraformDependable } from "../../core/cdktf";
-import { cidrSubnet, Ipv4Cidr } from "./ipv4";
+import { cidrSubnet, Ipv4Cidr } from "../../net/ip";
 
 /** A network created for a spoke gateway. */
 export interface ISpokeNetwork {

@@ -1,7 +1,7 @@
 import type { TerraformStack } from "../../core/cdktf";
 import { isToken, referenceText, show } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
-import { parseCidr, type ParsedCidr } from "../../dcf/simulate/ip";
+import { parseCidr, type ParsedCidr } from "../../net/ip";
 
 /** AVX-FDY3: inference to private endpoints does not hairpin through the spoke gateway. */
 export const foundryPrivateEndpointRouting: PreflightRule = {
