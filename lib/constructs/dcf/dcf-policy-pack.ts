@@ -4,7 +4,6 @@
 // as a PolicyModel for the simulator, analyzer and preflight.
 import { Construct } from "constructs";
 import { ITerraformDependable, IResolvable, IResolveContext, Lazy, TerraformStack } from "../../core/cdktf";
-import { mayContainTokens } from "../../core/prepare-skip";
 import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-attachment-point";
 import { DcfPolicyGroup } from "../../aviatrix/gen/providers/aviatrix/dcf-policy-group";
 import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
@@ -25,7 +24,7 @@ import {
   WellKnownWebGroups,
 } from "./group-refs";
 import { ManagedSmartGroup, ManagedWebGroup } from "./managed-groups";
-import { byPriority, GroupKeys, renderRuleBlock, ruleToModel } from "./policy-render";
+import { byPriority, GroupKeys, renderRuleBlock, ruleMayHoldTokens, ruleToModel } from "./policy-render";
 import { SmartGroup } from "./smart-group";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
@@ -101,6 +100,8 @@ export class DcfPolicyPack extends Construct {
   private readonly defaultLogging: boolean;
   private readonly rulesByName = new Map<string, PackRule>();
   private readonly namesByPriority = new Map<number, string>();
+  /** Rules whose rendered block may hold tokens: all that cdktf's preparing pass needs to see. */
+  private readonly tokenRules = new Set<PackRule>();
   // Groups rendered on demand from model inputs, by model key, so a model used twice is one resource.
   private readonly renderedSmartGroups = new Map<string, ISmartGroupRef>();
   private readonly renderedWebGroups = new Map<string, IWebGroupRef>();
@@ -204,6 +205,7 @@ export class DcfPolicyPack extends Construct {
     }
     this.rulesByName.set(rule.name, rule);
     this.namesByPriority.set(rule.priority, rule.name);
+    if (ruleMayHoldTokens(rule, TerraformStack.of(this))) this.tokenRules.add(rule);
     return this;
   }
 
@@ -255,10 +257,10 @@ export class DcfPolicyPack extends Construct {
 
   private renderBlocks(context: IResolveContext): Record<string, unknown>[] {
     const keys = new GroupKeys(TerraformStack.of(this));
-    const blocks = this.rules.map((r) => renderRuleBlock(r, keys));
     // The preparing pass only registers tokens (cross-stack references) and discards its output:
-    // give it just the blocks that hold tokens instead of walking every rule (lib/core/prepare-skip).
-    return context.preparing ? blocks.filter(mayContainTokens) : blocks;
+    // render just the rules that may hold tokens for it (lib/core/prepare-skip).
+    const rules = context.preparing ? byPriority(this.tokenRules) : this.rules;
+    return rules.map((r) => renderRuleBlock(r, keys));
   }
 
   private smartGroupRef(input: SmartGroupInput, prop: string): ISmartGroupRef {

@@ -3,6 +3,7 @@
 // (a Terraform address or UUID) so output does not depend on call order.
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../core/cdktf";
+import { mayContainTokens } from "../../core/prepare-skip";
 import { RuleModel } from "../../dcf/model";
 import { PackRule } from "./dcf-rule";
 import { ISmartGroupRef, IWebGroupRef } from "./group-refs";
@@ -36,9 +37,7 @@ export class GroupKeys {
   public uuidOf(ref: GroupRef): string {
     let uuid = this.uuids.get(ref);
     if (uuid === undefined) {
-      const address = (ref as { address?: unknown }).address;
-      const local = typeof address === "string" && this.stack !== undefined && Construct.isConstruct(ref) && TerraformStack.of(ref) === this.stack;
-      uuid = local ? `\${${address}.uuid}` : ref.uuid;
+      uuid = isLocalGroup(ref, this.stack) ? `\${${ref.address}.uuid}` : ref.uuid;
       this.uuids.set(ref, uuid);
     }
     return uuid;
@@ -59,6 +58,18 @@ export class GroupKeys {
     for (const r of refs) byKey.set(this.of(r), r);
     return [...byKey.keys()].sort().map((k) => byKey.get(k) as GroupRef);
   }
+}
+
+/** Whether `ref` is a Terraform object in `stack`: rules then write its UUID as plain reference text. */
+function isLocalGroup(ref: GroupRef, stack: IConstruct | undefined): ref is GroupRef & { readonly address: string } {
+  const address = (ref as { address?: unknown }).address;
+  return typeof address === "string" && stack !== undefined && Construct.isConstruct(ref) && TerraformStack.of(ref) === stack;
+}
+
+/** Whether the block rendered for `rule` in `stack` may hold cdktf tokens (see lib/core/prepare-skip). */
+export function ruleMayHoldTokens(rule: PackRule, stack: IConstruct): boolean {
+  const { src, dst, webGroups, ...fields } = rule;
+  return mayContainTokens(fields) || [...src, ...dst, ...webGroups].some((ref) => !isLocalGroup(ref, stack) && mayContainTokens(ref.uuid));
 }
 
 /** Rules ordered by priority (the pack guarantees priorities are unique). */

@@ -3,7 +3,7 @@
 // registered there, and a skipped reference would leave the consuming stack without its input.
 import * as fs from "fs";
 import * as path from "path";
-import { App, TerraformStack, TerraformVariable, Testing } from "../../../lib/core/cdktf";
+import { App, Lazy, TerraformStack, TerraformVariable, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";
 import { DcfPolicyPack, ManagedSmartGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
 
@@ -61,4 +61,28 @@ describe("preparing pass", () => {
     expect(expression.k8s_cluster_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-groups\.outputs\.cross-stack-output-/);
     expect(expression.k8s_namespace).toBe("mcp");
   });
+
+  test("GIVEN a rule field holding a token THEN the preparing pass resolves it, and the output is unchanged", () => {
+    const app = Testing.app();
+    const policy = givenStack(app, "policy");
+    const passes: boolean[] = [];
+    const tlsProfile = Lazy.stringValue({ produce: (context) => (passes.push(context.preparing), "tls-profile-uuid") });
+    const pods = new SmartGroup(policy, "pods", { matchExpressions: [{ type: "k8s", k8sNamespace: "mcp" }] });
+    const egress = new WebGroup(policy, "egress", { domains: ["api.example.com"] });
+    new DcfPolicyPack(policy, "dcf", {
+      manageDefaultAction: false,
+      rules: [
+        { name: "plain", priority: 1, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.publicInternet()] },
+        { name: "decrypt", priority: 2, action: "PERMIT", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [egress], decrypt: "DECRYPT_ALLOWED", tlsProfile },
+      ],
+    });
+
+    app.synth();
+
+    expect(passes).toContain(true);
+    const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "policy", "cdk.tf.json"), "utf8"));
+    const rules = doc.resource.aviatrix_distributed_firewalling_policy_list.dcf.policies;
+    expect(rules.map((r: { name: string; tls_profile?: string }) => [r.name, r.tls_profile])).toEqual([["plain", undefined], ["decrypt", "tls-profile-uuid"]]);
+  });
 });
+
