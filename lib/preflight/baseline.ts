@@ -2,6 +2,7 @@
 // from the reports of a synth; read at every synth. Plain sorted JSON so diffs review well.
 import * as fs from "fs";
 import { UserInputError } from "../util/errors";
+import { readInputJson } from "../util/input-file";
 
 export const DEFAULT_BASELINE_FILE = "vca-preflight.lock.json";
 export const BASELINE_FORMAT_VERSION = 1;
@@ -25,13 +26,7 @@ export interface Baseline {
 /** Reads a baseline; undefined when the file does not exist; UserInputError when it is malformed. */
 export function readBaseline(file: string): Baseline | undefined {
   if (!fs.existsSync(file)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new UserInputError(`${file}: not valid JSON (${(err as Error).message}); regenerate it with \`vca preflight lock\``);
-  }
-  return checkBaseline(parsed, file);
+  return checkBaseline(readInputJson(file, "preflight baseline", { fix: "regenerate it with `vca preflight lock`" }), file);
 }
 
 export function checkBaseline(parsed: unknown, file: string): Baseline {

@@ -81,6 +81,30 @@ export function readInputText(file: string, what: string, maxBytes: number): str
   return decodeInputBytes(bytes, file, what, maxBytes);
 }
 
+export interface JsonInputOptions {
+  /** Largest file accepted, in bytes. @default MAX_JSON_INPUT_BYTES (256 MiB) */
+  readonly maxBytes?: number;
+  /** How to repair the file, appended to a syntax error (e.g. "regenerate it with `vca preflight lock`"). @default - no hint */
+  readonly fix?: string;
+}
+
+/** Reads and parses a JSON file named on the command line with readInputText's limits; errors name the file and line. */
+export function readInputJson(file: string, what: string, opts: JsonInputOptions = {}): unknown {
+  return parseInputJson(readInputText(file, what, opts.maxBytes ?? MAX_JSON_INPUT_BYTES), file, what, opts.fix);
+}
+
+/** JSON.parse for user input: a syntax error is an InputFileError naming the file and the line. */
+export function parseInputJson(text: string, file: string, what: string, fix?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineAt(text, Number(position[1])) : undefined;
+    throw new InputFileError(file, what, `is not valid JSON (${message})${fix ? `; ${fix}` : ""}`, line);
+  }
+}
+
 /** Bytes → text: size, strict UTF-8, no NUL, BOM dropped. */
 export function decodeInputBytes(bytes: Uint8Array, file: string, what: string, maxBytes: number): string {
   if (bytes.byteLength > maxBytes) throw new InputFileError(file, what, `is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`);

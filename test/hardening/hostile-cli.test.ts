@@ -135,8 +135,11 @@ const cases: Case[] = [
   { name: "validate: bad configuration → exit 1", args: ["validate", path.join(FIXTURES, "validate/bad-configuration.cdk.tf.json")], code: 1, message: /validation failed: [1-9]\d* errors?/ },
 
   // ---------------- vca preflight ----------------
-  { name: "preflight report: corrupted report JSON", files: { "co/preflight/s.json": '{"stack": "s", "findings": [' }, args: ["preflight", "report", "@co"], code: 2, message: /co\/preflight\/s\.json: Unexpected end of JSON input/ },
-  { name: "preflight report: binary report", files: { "co/preflight/s.json": BINARY }, args: ["preflight", "report", "@co"], code: 2, message: /co\/preflight\/s\.json: .*not valid JSON/ },
+  { name: "preflight report: corrupted report JSON", files: { "co/preflight/s.json": '{"stack": "s", "findings": [' }, args: ["preflight", "report", "@co"], code: 2, message: /co\/preflight\/s\.json: preflight report is not valid JSON \(Unexpected end of JSON input\); re-run `cdktf synth`/ },
+  { name: "preflight report: binary report", files: { "co/preflight/s.json": BINARY }, args: ["preflight", "report", "@co"], code: 2, message: /co\/preflight\/s\.json:1: preflight report contains a NUL byte \(binary file\?\)/ },
+  { name: "preflight report: a directory named like a report", files: { "co/preflight/s.json/x": "x" }, args: ["preflight", "report", "@co"], code: 2, message: /co\/preflight\/s\.json: preflight report is not a regular file/ },
+  { name: "preflight lock: baseline is a directory", files: { "co/preflight/s.json": report({ stack: "s", summaryLine: "s: ok", summary: {}, findings: [] }), "b/x": "x" }, args: ["preflight", "lock", "@co", "--baseline", "@b"], code: 2, message: /b: preflight baseline is not a regular file/ },
+  { name: "preflight lock: baseline with a syntax error", files: { "co/preflight/s.json": report({ stack: "s", summaryLine: "s: ok", summary: {}, findings: [] }), "b.json": '{\n  "version": 1,\n  oops\n}' }, args: ["preflight", "lock", "@co", "--baseline", "@b.json"], code: 2, message: /b\.json:3: preflight baseline is not valid JSON \(.*\); regenerate it with `vca preflight lock`/ },
   { name: "preflight lock: no reports, baseline untouched", files: { "co/x.txt": "x", "baseline.json": "{}" }, args: ["preflight", "lock", "@co", "--baseline", "@baseline.json"], code: 2, message: /co\/preflight: no preflight reports/ },
   { name: "preflight report: ERROR findings → exit 1", files: { "co/preflight/s.json": report({ stack: "s", summaryLine: "s: 1 error", summary: { errors: 1 }, findings: [{ status: "non-compliant", message: "[ERROR at s/x] AVX-DCF1: no default deny" }] }) }, args: ["preflight", "report", "@co"], code: 1, message: /1 preflight error/ },
 

@@ -5,6 +5,7 @@ import * as path from "path";
 import type { Command } from "commander";
 import { writeFilesAtomically } from "../../util/atomic-write";
 import { CheckFailedError, UserInputError } from "../../util/errors";
+import { readInputJson } from "../../util/input-file";
 import { describeBindingValues } from "../../preflight/binding-values";
 import { type Baseline, type BaselineEntry, BASELINE_FORMAT_VERSION, DEFAULT_BASELINE_FILE, readBaseline, renderBaseline } from "../../preflight/baseline";
 import type { PreflightReportJson } from "../../preflight/report";
@@ -87,12 +88,10 @@ function readReports(outdir: string): PreflightReportJson[] {
   if (!files.length) throw new UserInputError(`${dir}: no preflight reports (*.json)`);
   return files.map((f) => {
     const file = path.join(dir, f);
-    try {
-      const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as PreflightReportJson;
-      if (typeof parsed.stack !== "string" || !Array.isArray(parsed.findings)) throw new Error("not a preflight report (stack/findings missing)");
-      return parsed;
-    } catch (err) {
-      throw new UserInputError(`${file}: ${(err as Error).message}`);
+    const parsed = readInputJson(file, "preflight report", { fix: "re-run `cdktf synth`" }) as Partial<PreflightReportJson> | null;
+    if (typeof parsed?.stack !== "string" || !Array.isArray(parsed.findings)) {
+      throw new UserInputError(`${file}: not a preflight report (stack/findings missing); re-run \`cdktf synth\` with Preflight.of(stack)`);
     }
+    return parsed as PreflightReportJson;
   });
 }
