@@ -2,7 +2,9 @@
 // the pinned librechat-data-provider. Two hazards handled (research librechat-shim.md §0.1, §0.2):
 // the schema resolves `${VAR}` from process.env at parse time (so the runner's environment would
 // leak in), and safeParse throws on MCP URLs that are not URLs after substitution. We validate a
-// clone with `${…}` MCP urls replaced by a sentinel and with process.env emptied for the call.
+// clone with `${…}` MCP urls replaced by a sentinel and with process.env emptied for the call;
+// a literal MCP url/proxy that WHATWG URL rejects (port 70000…) is reported at its YAML path
+// before the schema runs, so the schema never throws on it.
 import type { configSchema } from "librechat-data-provider";
 import { dataProvider } from "./data-provider";
 import { isRecord } from "./load";
@@ -22,14 +24,14 @@ export function validateConfig(raw: unknown): ValidationResult {
   if (!isRecord(raw)) {
     return { issues: [{ path: "(top level)", code: "schema", message: "expected a mapping with at least `version` (is this a librechat.yaml?)" }] };
   }
-  const { clone, aliases } = withSentinels(raw);
+  const { clone, aliases, urlIssues } = withSentinels(raw);
   const saved = process.env;
   let result: ReturnType<ReturnType<typeof configSchema.strict>["safeParse"]>;
   try {
     process.env = {};
     result = strictSchema().safeParse(clone);
   } catch (err) {
-    return { issues: [{ path: "(top level)", code: "schema", message: `schema validation threw: ${(err as Error).message}` }] };
+    return { issues: [...urlIssues, { path: "(top level)", code: "schema", message: `schema validation threw: ${(err as Error).message}` }] };
   } finally {
     process.env = saved;
   }
@@ -39,10 +41,10 @@ export function validateConfig(raw: unknown): ValidationResult {
       code: "schema" as const,
       message: withAliases(i.path, describeZodIssue(i as unknown as Record<string, unknown>), aliases),
     }));
-    return { issues: dedupe(issues) };
+    return { issues: dedupe([...urlIssues, ...issues]) };
   }
-  const issues: ShimIssue[] = [...azureIssues(raw)];
-  return { issues, parsed: result.data as Record<string, unknown> };
+  const issues: ShimIssue[] = [...urlIssues, ...azureIssues(raw)];
+  return urlIssues.length > 0 ? { issues } : { issues, parsed: result.data as Record<string, unknown> };
 }
 
 let strict: ReturnType<typeof configSchema.strict> | undefined;
@@ -75,10 +77,11 @@ function dedupe(issues: ShimIssue[]): ShimIssue[] {
  * servers of identical shape are validated once — zod's union over the four transports dominates
  * the cost on large configs. `aliases` maps each kept server to the others it stands for.
  */
-function withSentinels(raw: Record<string, unknown>): { clone: Record<string, unknown>; aliases: Map<string, string[]> } {
+function withSentinels(raw: Record<string, unknown>): { clone: Record<string, unknown>; aliases: Map<string, string[]>; urlIssues: ShimIssue[] } {
   const aliases = new Map<string, string[]>();
+  const urlIssues: ShimIssue[] = [];
   const servers = raw.mcpServers;
-  if (!isRecord(servers)) return { clone: raw, aliases };
+  if (!isRecord(servers)) return { clone: raw, aliases, urlIssues };
   const copy: Record<string, unknown> = {};
   const byShape = new Map<string, string>();
   for (const [name, server] of Object.entries(servers)) {
@@ -89,7 +92,10 @@ function withSentinels(raw: Record<string, unknown>): { clone: Record<string, un
     const s = { ...server };
     for (const field of ["url", "proxy"]) {
       const v = s[field];
-      if (typeof v === "string") s[field] = sentinelFor(v, s.type === "websocket");
+      if (typeof v !== "string") continue;
+      const problem = urlProblem(v);
+      if (problem) urlIssues.push({ path: formatZodPath(["mcpServers", name, field]), code: "invalid-url", message: problem });
+      s[field] = problem ? sentinelFor("${INVALID}", s.type === "websocket") : sentinelFor(v, s.type === "websocket");
     }
     const shape = JSON.stringify(s);
     const kept = byShape.get(shape);
@@ -101,7 +107,21 @@ function withSentinels(raw: Record<string, unknown>): { clone: Record<string, un
     aliases.set(name, []);
     copy[name] = s;
   }
-  return { clone: { ...raw, mcpServers: copy }, aliases };
+  return { clone: { ...raw, mcpServers: copy }, aliases, urlIssues };
+}
+
+/** Why a literal `scheme://host…` value is not a URL (the schema's transform would throw on it); undefined otherwise. */
+function urlProblem(value: string): string | undefined {
+  if (value.includes("${") || !/^(https?|wss?):\/\/[^\s/?#]+/i.test(value)) return undefined;
+  try {
+    new URL(value);
+    return undefined;
+  } catch {
+    const port = /^[a-z]+:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i.exec(value)?.[1];
+    const badPort = port !== undefined && Number(port) > 65535;
+    const why = badPort ? `port ${port} is out of range` : "the WHATWG URL parser rejects it";
+    return `got ${JSON.stringify(value)}, want an absolute URL (${why}); ${badPort ? "use a port from 0 to 65535" : "write it as scheme://host[:port]/path"}`;
+  }
 }
 
 function sentinelFor(value: string, websocket: boolean): string {
