@@ -2,6 +2,7 @@
 export * from "./dcf";
 export * from "./obot";
 export * from "./core/controller-version";
+export * from "./core/construct-props-error";
 export * from "./constructs/aviatrix";
 export * from "./constructs/dcf";
 export * from "./constructs/kubernetes";

@@ -39,7 +39,8 @@ import { AgentCoreIam } from "./agentcore/agentcore-iam";
 import { AgentCoreVpc } from "./agentcore/agentcore-network";
 import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
-import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText, StackPropsError } from "./stack-props-error";
+import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
+import { ConstructPropsError } from "../lib/core/construct-props-error";
 
 const STACK = "AgentCoreStack";
 
@@ -118,23 +119,23 @@ export class AgentCoreStack extends TerraformStack {
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the AWS account");
     const region = props.region ?? "us-east-2";
     if (!AGENTCORE_REGIONS.includes(region)) {
-      throw new StackPropsError(this, `${STACK}.region`, region, `one of ${AGENTCORE_REGIONS.join(", ")}`, "pick a region with AgentCore PrivateLink");
+      throw new ConstructPropsError(this, `${STACK}.region`, region, `one of ${AGENTCORE_REGIONS.join(", ")}`, "pick a region with AgentCore PrivateLink");
     }
     this.region = region;
     const runtimeName = `${prefix}_hello`.replace(/-/g, "_");
     if (!RUNTIME_NAME.test(runtimeName)) {
-      throw new StackPropsError(this, `${STACK}.namePrefix`, prefix, "a prefix that makes a runtime name of at most 48 characters", "shorten the prefix");
+      throw new ConstructPropsError(this, `${STACK}.namePrefix`, prefix, "a prefix that makes a runtime name of at most 48 characters", "shorten the prefix");
     }
     const toolDomains = checkDomains(this, `${STACK}.allowedToolDomains`, props.allowedToolDomains ?? DEFAULT_TOOL_DOMAINS, false);
     toolDomains.forEach((d, i) => {
       if (d.startsWith("*")) {
-        throw new StackPropsError(this, `${STACK}.allowedToolDomains[${i}]`, d, "an exact host name", "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host");
+        throw new ConstructPropsError(this, `${STACK}.allowedToolDomains[${i}]`, d, "an exact host name", "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host");
       }
     });
     const iocUrlFilters = props.iocUrlFilters ?? DEFAULT_IOC_URL_FILTERS;
     iocUrlFilters.forEach((u, i) => {
       if (typeof u !== "string" || !/^[a-z0-9.-]+\.[a-z]{2,}\/\S*$/i.test(u)) {
-        throw new StackPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");
+        throw new ConstructPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");
       }
     });
     checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(AGENTCORE_RULES).map((r) => r.suffix));
@@ -278,7 +279,7 @@ export class AgentCoreStack extends TerraformStack {
       return new DataAviatrixDcfMitmCa(this, "MitmCaLookup", { name }).certificateChain;
     }
     if (options.source !== "upload") {
-      throw new StackPropsError(this, `${STACK}.mitmCa.source`, (options as { source?: unknown }).source, "\"upload\" or \"existing\"", "upload a CA from sensitive variables or reference one on the controller");
+      throw new ConstructPropsError(this, `${STACK}.mitmCa.source`, (options as { source?: unknown }).source, "\"upload\" or \"existing\"", "upload a CA from sensitive variables or reference one on the controller");
     }
     const key = new TerraformVariable(this, "agentcore_mitm_ca_key", { type: "string", sensitive: true, description: "PEM private key of the DCF MITM CA (never commit it)" });
     const chain = new TerraformVariable(this, "agentcore_mitm_ca_certificate_chain", { type: "string", sensitive: true, description: "PEM certificate chain of the DCF MITM CA (signing CA first)" });

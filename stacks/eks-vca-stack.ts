@@ -17,7 +17,8 @@ import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
 import { eksControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral, StackPropsError } from "./stack-props-error";
+import { checkLiteral } from "./stack-prop-checks";
+import { ConstructPropsError } from "../lib/core/construct-props-error";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
@@ -78,7 +79,7 @@ export class EksVcaStack extends TerraformStack {
     const prefix = checkK8sStackProps(this, props);
     const region = checkLiteral(this, "region", props.region, 'set the AWS region, e.g. "us-east-2"');
     if (props.newNetwork && props.newNetwork.availabilityZones?.length !== 2) {
-      throw new StackPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
+      throw new ConstructPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
     }
     new AwsProvider(this, "aws", { region });
     addAviatrixWithPreflight(this, props.controllerVersion);
@@ -92,7 +93,7 @@ export class EksVcaStack extends TerraformStack {
       existingNetwork: props.existingNetwork,
     });
     const nodeSubnetIds = props.newNetwork ? this.spokeGateway.network!.workloadSubnetIds : [...props.existingNetwork!.nodeSubnetIds];
-    if (nodeSubnetIds.length === 0) throw new StackPropsError(this, "existingNetwork.nodeSubnetIds", nodeSubnetIds, "at least one private subnet", "list the node subnets routed through the gateway");
+    if (nodeSubnetIds.length === 0) throw new ConstructPropsError(this, "existingNetwork.nodeSubnetIds", nodeSubnetIds, "at least one private subnet", "list the node subnets routed through the gateway");
 
     let clusterName: string;
     let clusterArn: string;

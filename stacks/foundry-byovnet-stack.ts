@@ -22,7 +22,8 @@ import { DEFAULT_TOOL_CALL_DOMAINS, FOUNDRY_REGIONS } from "./foundry/aca-egress
 import { CapabilityHostOptions, FoundryAccount } from "./foundry/foundry-account";
 import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions } from "./foundry/foundry-network";
 import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
-import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText, StackPropsError } from "./stack-props-error";
+import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
+import { ConstructPropsError } from "../lib/core/construct-props-error";
 
 const STACK = "FoundryByoVnetStack";
 
@@ -89,7 +90,7 @@ export class FoundryByoVnetStack extends TerraformStack {
     const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "foundry-vca", 24);
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the Azure subscription");
     if (!FOUNDRY_REGIONS.includes(props.location)) {
-      throw new StackPropsError(this, `${STACK}.location`, props.location, `one of ${FOUNDRY_REGIONS.join(", ")}`, "pick a region where Foundry hosted agents support BYOVNet");
+      throw new ConstructPropsError(this, `${STACK}.location`, props.location, `one of ${FOUNDRY_REGIONS.join(", ")}`, "pick a region where Foundry hosted agents support BYOVNet");
     }
     const toolCallDomains = checkDomains(this, `${STACK}.toolCallDomains`, props.toolCallDomains ?? DEFAULT_TOOL_CALL_DOMAINS, true);
     const mode = props.mode ?? "enforce";

@@ -18,7 +18,8 @@ import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
 import { gkeControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral, StackPropsError } from "./stack-props-error";
+import { checkLiteral } from "./stack-prop-checks";
+import { ConstructPropsError } from "../lib/core/construct-props-error";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
@@ -79,7 +80,7 @@ export class GkeVcaStack extends TerraformStack {
     const prefix = checkK8sStackProps(this, props);
     const projectId = checkLiteral(this, "projectId", props.projectId, "set the GCP project id");
     const zone = checkLiteral(this, "zone", props.zone, 'set the zone, e.g. "us-central1-a"');
-    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new StackPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
+    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new ConstructPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
     const region = zone.replace(/-[a-z]$/, "");
     new GoogleProvider(this, "google", { project: projectId, region });
     addAviatrixWithPreflight(this, props.controllerVersion);
@@ -102,7 +103,7 @@ export class GkeVcaStack extends TerraformStack {
       const c = props.newCluster;
       const name = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-gke`, "name the cluster");
       clusterName = name;
-      if (!network) throw new StackPropsError(this, "newCluster", c, "newNetwork together with newCluster", "create both, or bring an existing cluster to an existing network");
+      if (!network) throw new ConstructPropsError(this, "newCluster", c, "newNetwork together with newCluster", "create both, or bring an existing cluster to an existing network");
       this.cluster = new ContainerCluster(this, "cluster", {
         name,
         project: projectId,

@@ -4,4 +4,3 @@ export * from "./agentcore-stack";
 export * from "./eks-vca-stack";
 export * from "./aks-vca-stack";
 export * from "./gke-vca-stack";
-export { StackPropsError } from "./stack-props-error";

@@ -1,6 +1,7 @@
 // Everything a rule may read about one stack, computed once per evaluation.
 import type { IConstruct } from "constructs";
-import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Token, Tokenization } from "../core/cdktf";
+import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from "../core/cdktf";
+import { isUnresolved } from "../core/construct-props-error";
 import { derivedFacts } from "./adapters";
 import type { Baseline } from "./baseline";
 import { factsOf, type PreflightFact, type PreflightFactKind } from "./facts";
@@ -96,19 +97,15 @@ export function referenceText(stack: TerraformStack, value: unknown): string {
 
 /** A string as it will be synthesized: literals unchanged, tokens as "${<expression>}" (resolved the way the stack's synth resolves them). */
 export function resolvedText(stack: TerraformStack, value: string): string {
-  if (!isToken(value)) return value;
+  if (!isUnresolved(value)) return value;
   const resolved: unknown = Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
   return typeof resolved === "string" ? resolved : JSON.stringify(resolved);
-}
-
-export function isToken(value: unknown): boolean {
-  return Token.isUnresolved(value);
 }
 
 /** Renders a value for a message: tokens as <unknown until plan>. */
 export function show(value: unknown): string {
   if (value === undefined) return "<unset>";
-  if (isToken(value)) return "<unknown until plan>";
+  if (isUnresolved(value)) return "<unknown until plan>";
   if (typeof value === "string") return value;
   return JSON.stringify(value);
 }

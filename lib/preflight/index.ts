@@ -2,7 +2,7 @@
 // acknowledgements, per-stack JSON/SARIF reports, the immutable-binding baseline and RULES.md.
 export * from "./facts";
 export * from "./rule";
-export { RuleContext, addressOf, isToken, show, referenceText, type FactAt, type FactOf, type ControllerVersionSource } from "./context";
+export { RuleContext, addressOf, show, referenceText, type FactAt, type FactOf, type ControllerVersionSource } from "./context";
 export { type Acknowledgement, PreflightAcknowledgementError, MIN_REASON_LENGTH } from "./acknowledge";
 export * from "./baseline";
 export { type PreflightFinding, type FindingStatus, formatMessage } from "./finding";

@@ -12,7 +12,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { ITerraformDependable } from "../../lib/core/cdktf";
 import { cidrSubnet, isNetworkAddress, parseIpv4Cidr } from "../../lib/net/ip";
-import { StackPropsError } from "../stack-props-error";
+import { ConstructPropsError } from "../../lib/core/construct-props-error";
 
 export interface AgentCoreVpcSpec {
   /** Logical id prefix, e.g. "agentcore" → aws_vpc.agentcore, aws_subnet.agentcore_gw. */
@@ -37,11 +37,11 @@ export class AgentCoreVpc extends Construct {
     super(scope, id);
     const cidr = parseIpv4Cidr(spec.cidr);
     if (!cidr || !isNetworkAddress(cidr) || cidr.prefixLength < 16 || cidr.prefixLength > 23) {
-      throw new StackPropsError(this, spec.prop, spec.cidr, "a literal IPv4 network /16 to /23 with no host bits set", "subnets are carved from it at synth time (e.g. 10.50.0.0/16)");
+      throw new ConstructPropsError(this, spec.prop, spec.cidr, "a literal IPv4 network /16 to /23 with no host bits set", "subnets are carved from it at synth time (e.g. 10.50.0.0/16)");
     }
     const maxNetNum = Math.max(0, ...Object.values(spec.privateSubnets));
     if (maxNetNum >= 2 ** (24 - cidr.prefixLength)) {
-      throw new StackPropsError(this, spec.prop, spec.cidr, `a network of /${24 - Math.ceil(Math.log2(maxNetNum + 1))} or larger (the private /24s sit at index ${Object.values(spec.privateSubnets).join(", ")})`, "widen the address space, e.g. a /16");
+      throw new ConstructPropsError(this, spec.prop, spec.cidr, `a network of /${24 - Math.ceil(Math.log2(maxNetNum + 1))} or larger (the private /24s sit at index ${Object.values(spec.privateSubnets).join(", ")})`, "widen the address space, e.g. a /16");
     }
     const tag = (n: string) => ({ ...spec.tags, Name: `${spec.name}-${n}` });
     this.vpc = new Vpc(this, "Vpc", { cidrBlock: spec.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: tag("vpc") });

@@ -19,7 +19,7 @@ import { MatchExpression, PolicyMode } from "../../lib/dcf/model";
 import { K8sVcaStackProps } from "./k8s-vca-props";
 import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
 import { addObotWorkload, ObotWorkload } from "./obot-workload";
-import { StackPropsError } from "../stack-props-error";
+import { ConstructPropsError } from "../../lib/core/construct-props-error";
 
 /** Priority of the node → cloud control plane / registries permit. */
 export const CONTROL_PLANE_PRIORITY = 30;
@@ -63,10 +63,10 @@ export class K8sContainment extends Construct {
     super(scope, id);
     this.mode = props.mode ?? "discover";
     if (this.mode !== "discover" && this.mode !== "enforce") {
-      throw new StackPropsError(this, "mode", props.mode, '"discover" or "enforce"', 'start with "discover", switch to "enforce" once the logged flows are reviewed');
+      throw new ConstructPropsError(this, "mode", props.mode, '"discover" or "enforce"', 'start with "discover", switch to "enforce" once the logged flows are reviewed');
     }
     if (!props.librechat && !props.obot) {
-      throw new StackPropsError(this, "librechat/obot", undefined, "at least one workload", "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)");
+      throw new ConstructPropsError(this, "librechat/obot", undefined, "at least one workload", "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)");
     }
     const prefix = props.namePrefix;
     this.feature = new DcfFeature(this, "dcf", { k8sDcfPolicies: true });

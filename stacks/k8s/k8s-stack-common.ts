@@ -9,7 +9,7 @@ import { Cloud } from "../../lib/constructs/network/cloud";
 import { SpokeGateway } from "../../lib/constructs/network/spoke-gateway";
 import { NewSpokeNetworkOptions } from "../../lib/constructs/network/spoke-network";
 import { Preflight } from "../../lib/preflight/preflight";
-import { checkOneOf } from "../stack-props-error";
+import { checkOneOf } from "../stack-prop-checks";
 import { K8sVcaStackProps } from "./k8s-vca-props";
 import { checkK8sNamePrefix } from "./name-prefix";
 

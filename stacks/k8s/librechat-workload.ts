@@ -29,7 +29,7 @@ import { LibreChatEgress } from "../../lib/constructs/workloads/librechat-egress
 import { Select } from "../../lib/dcf/builder/selectors";
 import { SUPPLY_CHAIN_IOC_URLS } from "../supply-chain-ioc";
 import { K8sVcaStackProps, LibreChatWorkloadProps } from "./k8s-vca-props";
-import { StackPropsError } from "../stack-props-error";
+import { ConstructLocation, ConstructPropsError } from "../../lib/core/construct-props-error";
 import { checkEnvNames, sensitiveEnvVariables } from "./secret-variables";
 
 /** Rule priorities of the LibreChat pack (see the header for why they differ from the seed). */
@@ -77,13 +77,15 @@ export function addLibreChatWorkload(
   props: WorkloadContext & { readonly workload: LibreChatWorkloadProps; readonly controllerVersion: K8sVcaStackProps["controllerVersion"] },
 ): LibreChatWorkload {
   const self = new Construct(scope, id);
+  // A plain grouping construct: errors name the props as K8sContainment (and the stacks) take them.
+  const at: ConstructLocation = { path: self.node.path, construct: "K8sContainment" };
   const w = props.workload;
   if (typeof w.config !== "string" || w.config.trim() === "") {
-    throw new StackPropsError(self, "librechat.config", w.config, "the librechat.yaml text", 'read it with fs.readFileSync("librechat.yaml", "utf8")');
+    throw new ConstructPropsError(at, "librechat.config", w.config, "the librechat.yaml text", 'read it with fs.readFileSync("librechat.yaml", "utf8")');
   }
   const controller = ControllerVersion.parse(props.controllerVersion, `[${self.node.path}] controllerVersion`);
   const namespace = w.namespace ?? "librechat";
-  checkEnvNames(self, "librechat.secretEnvNames", w.secretEnvNames ?? []);
+  checkEnvNames(at, "librechat.secretEnvNames", w.secretEnvNames ?? []);
   const secretNames = [...LIBRECHAT_REQUIRED_SECRETS, ...(w.secretEnvNames ?? [])];
   const secretEnv = sensitiveEnvVariables(self, "librechat.secretEnvNames", "librechat", secretNames);
 
@@ -101,7 +103,7 @@ export function addLibreChatWorkload(
   let ns: NamespaceV1 | undefined;
   if (w.tlsDecryption) {
     if (!controller.atLeast("9.0.0")) {
-      throw new StackPropsError(self, "librechat.tlsDecryption", w.tlsDecryption, `controller ≥ 9.0 (got ${controller})`, "upgrade the controller or drop tlsDecryption");
+      throw new ConstructPropsError(at, "librechat.tlsDecryption", w.tlsDecryption, `controller ≥ 9.0 (got ${controller})`, "upgrade the controller or drop tlsDecryption");
     }
     // The CA ConfigMap needs the namespace first, and LibreChat needs the ConfigMap: own the namespace here.
     ns = new NamespaceV1(self, "namespace", { metadata: { name: namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } }, provider: props.providers.kubernetes, dependsOn: [...props.ordering] });
@@ -126,7 +128,7 @@ export function addLibreChatWorkload(
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace, labels: chat.podSelector })],
   });
   const storeLabels = w.dataStoreLabels ?? LIBRECHAT_DATA_STORE_LABELS;
-  if (storeLabels.length === 0) throw new StackPropsError(self, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
+  if (storeLabels.length === 0) throw new ConstructPropsError(at, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
   const dataStores = new SmartGroup(self, "data-stores", {
     name: `${props.prefix}-librechat-data-stores`,
     matchExpressions: storeLabels.map((labels) => Select.k8s({ cluster: props.clusterId, namespace, labels })),
@@ -137,7 +139,7 @@ export function addLibreChatWorkload(
   const iocUrls = w.supplyChainIocUrls ?? SUPPLY_CHAIN_IOC_URLS;
   if (iocUrls !== false) {
     if (!controller.atLeast("8.2.0")) {
-      throw new StackPropsError(self, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
+      throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
     }
     supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: iocUrls });
     props.pack.addRule({

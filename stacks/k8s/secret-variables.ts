@@ -2,7 +2,7 @@
 // one `<prefix>_<name lower-case>` variable per env name, values set with TF_VAR_… at apply.
 import { IConstruct } from "constructs";
 import { TerraformStack, TerraformVariable } from "../../lib/core/cdktf";
-import { StackPropsError } from "../stack-props-error";
+import { ConstructLocation, ConstructPropsError } from "../../lib/core/construct-props-error";
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -20,10 +20,10 @@ export function sensitiveEnvVariables(scope: IConstruct, prop: string, prefix: s
 }
 
 /** Every name is an environment variable name; errors name the index in `prop`. */
-export function checkEnvNames(scope: IConstruct, prop: string, names: readonly string[]): void {
+export function checkEnvNames(scope: IConstruct | ConstructLocation, prop: string, names: readonly string[]): void {
   for (const [i, name] of names.entries()) {
     if (typeof name !== "string" || !ENV_NAME.test(name)) {
-      throw new StackPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
+      throw new ConstructPropsError(scope, `${prop}[${i}]`, name, "an environment variable name (A-Z, 0-9, _)", "e.g. OPENAI_API_KEY");
     }
   }
 }

@@ -11,7 +11,7 @@ import { IWebGroupRef, WellKnownSmartGroups } from "../dcf/group-refs";
 import { ManagedWebGroup } from "../dcf/managed-groups";
 import { SmartGroup } from "../dcf/smart-group";
 import { WebGroup } from "../dcf/web-group";
-import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 
 /**
  * Rollout stage.
@@ -88,38 +88,38 @@ export class ZeroTrustForAi extends Construct {
   constructor(scope: Construct, id: string, props: ZeroTrustForAiProps) {
     super(scope, id);
     this.stage = props.stage ?? "log-only";
-    if (!STAGES.includes(this.stage)) throw new ConstructPropsError(this, "stage", `got ${describeValue(props.stage)}, want one of ${STAGES.join(", ")}`);
-    if (!DcfPolicyPack.isDcfPolicyPack(props.pack)) throw new ConstructPropsError(this, "pack", "got no DcfPolicyPack, want the pack the rules join");
+    if (!STAGES.includes(this.stage)) throw new ConstructPropsError(this, "stage", props.stage, `one of ${STAGES.join(", ")}`);
+    if (!DcfPolicyPack.isDcfPolicyPack(props.pack)) throw new ConstructPropsError(this, "pack", described("no DcfPolicyPack"), "the pack the rules join");
 
     const providers = new Map<string, IWebGroupRef>();
     for (const key of Object.keys(props.providers ?? {}).sort()) providers.set(key, this.provider(key, props.providers[key]));
-    if (providers.size === 0) throw new ConstructPropsError(this, "providers", "got none, want at least one AI provider (managedWebGroup or domains)");
+    if (providers.size === 0) throw new ConstructPropsError(this, "providers", described("none"), "at least one AI provider (managedWebGroup or domains)");
     const workloads = new Map<string, SmartGroup>();
     for (const key of Object.keys(props.workloads ?? {}).sort()) workloads.set(key, this.workload(key, props.workloads[key]));
-    if (workloads.size === 0) throw new ConstructPropsError(this, "workloads", "got none, want at least one workload selector");
+    if (workloads.size === 0) throw new ConstructPropsError(this, "workloads", described("none"), "at least one workload selector");
     this.providerGroups = providers;
     this.workloadGroups = workloads;
 
     const first = props.firstPriority ?? 100;
-    if (!Number.isInteger(first) || first < 0) throw new ConstructPropsError(this, "firstPriority", `got ${describeValue(props.firstPriority)}, want an integer ≥ 0`);
+    if (!Number.isInteger(first) || first < 0) throw new ConstructPropsError(this, "firstPriority", props.firstPriority, `an integer ≥ 0`);
     if (!Array.isArray(props.intents) || props.intents.length === 0) {
-      throw new ConstructPropsError(this, "intents", "got none, want at least one intent such as { name: \"prod-to-bedrock\", workloads: [\"prod\"], providers: [\"bedrock\"] }");
+      throw new ConstructPropsError(this, "intents", described("none"), "at least one intent such as { name: \"prod-to-bedrock\", workloads: [\"prod\"], providers: [\"bedrock\"] }");
     }
     const pick = <T>(map: ReadonlyMap<string, T>, keys: readonly string[], prop: string): T[] =>
       keys.map((k, i) => {
         const v = map.get(k);
-        if (v === undefined) throw new ConstructPropsError(this, `${prop}[${i}]`, `got ${describeValue(k)}, want one of ${[...map.keys()].join(", ")}`);
+        if (v === undefined) throw new ConstructPropsError(this, `${prop}[${i}]`, k, `one of ${[...map.keys()].join(", ")}`);
         return v;
       });
     const permitsAct = this.stage !== "log-only";
     const rules: DcfRuleProps[] = props.intents.map((intent, i) => {
       const at = `intents[${i}]`;
       if (typeof intent.name !== "string" || !KEY.test(intent.name)) {
-        throw new ConstructPropsError(this, `${at}.name`, `got ${describeValue(intent.name)}, want a rule name of lower-case letters, digits and '-'`);
+        throw new ConstructPropsError(this, `${at}.name`, intent.name, `a rule name of lower-case letters, digits and '-'`);
       }
-      if (!Array.isArray(intent.workloads) || intent.workloads.length === 0) throw new ConstructPropsError(this, `${at}.workloads`, "got none, want at least one workload key");
+      if (!Array.isArray(intent.workloads) || intent.workloads.length === 0) throw new ConstructPropsError(this, `${at}.workloads`, described("none"), "at least one workload key");
       const web = intent.providers === "any" ? [...providers.values()] : pick(providers, intent.providers, `${at}.providers`);
-      if (web.length === 0) throw new ConstructPropsError(this, `${at}.providers`, "got none, want provider keys or \"any\"");
+      if (web.length === 0) throw new ConstructPropsError(this, `${at}.providers`, described("none"), "provider keys or \"any\"");
       return {
         name: intent.name,
         priority: first + i,
@@ -151,9 +151,9 @@ export class ZeroTrustForAi extends Construct {
 
   private provider(key: string, p: AiProviderProps): IWebGroupRef {
     const at = `providers.${key}`;
-    if (!KEY.test(key)) throw new ConstructPropsError(this, at, "key: want lower-case letters, digits and '-'");
+    if (!KEY.test(key)) throw new ConstructPropsError(this, at, key, "a key of lower-case letters, digits and '-'", "rename the key");
     if ((p.managedWebGroup === undefined) === (p.domains === undefined)) {
-      throw new ConstructPropsError(this, at, `got ${describeValue(p)}, want exactly one of managedWebGroup (an Aviatrix-managed list by name) or domains`);
+      throw new ConstructPropsError(this, at, p, `exactly one of managedWebGroup (an Aviatrix-managed list by name) or domains`);
     }
     if (p.managedWebGroup !== undefined) return ManagedWebGroup.fromName(this, `provider-${key}`, p.managedWebGroup);
     return new WebGroup(this, `provider-${key}`, { name: p.name ?? `ai-${key}`, domains: p.domains });
@@ -161,18 +161,18 @@ export class ZeroTrustForAi extends Construct {
 
   private workload(key: string, w: AiWorkloadProps): SmartGroup {
     const at = `workloads.${key}`;
-    if (!KEY.test(key)) throw new ConstructPropsError(this, at, "key: want lower-case letters, digits and '-'");
+    if (!KEY.test(key)) throw new ConstructPropsError(this, at, key, "a key of lower-case letters, digits and '-'", "rename the key");
     const exprs: MatchExpression[] = [];
     if (w.k8s) exprs.push(Select.k8s({ cluster: w.k8s.cluster, namespace: w.k8s.namespace, labels: w.k8s.labels }));
     if (w.cloudTags) exprs.push(Select.vm({ tags: w.cloudTags }));
     for (const arn of w.lambdaArns ?? []) {
       if (!/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9-_]+(:[A-Za-z0-9$_-]+)?$/.test(arn) && !arn.includes("${")) {
-        throw new ConstructPropsError(this, `${at}.lambdaArns`, `got ${describeValue(arn)}, want a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`);
+        throw new ConstructPropsError(this, `${at}.lambdaArns`, arn, `a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`);
       }
       exprs.push(Select.serverless({ resId: arn }));
     }
     for (const cidr of w.cidrs ?? []) exprs.push(Select.cidr(cidr));
-    if (exprs.length === 0) throw new ConstructPropsError(this, at, "got no selector, want k8s, cloudTags, lambdaArns or cidrs");
+    if (exprs.length === 0) throw new ConstructPropsError(this, at, described("no selector"), "k8s, cloudTags, lambdaArns or cidrs");
     return new SmartGroup(this, `workload-${key}`, { name: w.name ?? `ai-workload-${key}`, matchExpressions: exprs });
   }
 }

@@ -6,7 +6,7 @@ import { Construct, IConstruct } from "constructs";
 import { TerraformStack, TerraformVariable, Token } from "../../core/cdktf";
 import { ControllerVersion } from "../../core/controller-version";
 import { AviatrixProvider as AviatrixProviderL1 } from "../../aviatrix/gen/providers/aviatrix/provider";
-import { DcfValidationError, describeValue } from "../dcf/dcf-validation-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 
 const BRAND = Symbol.for("vca-cdktf.AviatrixProvider");
 
@@ -96,22 +96,20 @@ export class AviatrixProvider extends AviatrixProviderL1 {
     try {
       this.controllerVersion = ControllerVersion.parse(props.controllerVersion, `[${this.node.path}] controllerVersion`);
     } catch {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         "controllerVersion",
-        describeValue(props.controllerVersion),
+        props.controllerVersion,
         `"X.Y" or "X.Y.Z" (e.g. "9.0.10")`,
-        "use the controller version shown in CoPilot or the controller UI",
-      );
+        "use the controller version shown in CoPilot or the controller UI");
     }
     if (this.controllerVersion.major > NEWEST_PLAUSIBLE_CONTROLLER_MAJOR) {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         "controllerVersion",
-        describeValue(props.controllerVersion),
+        props.controllerVersion,
         `a released Aviatrix controller version (major ≤ ${NEWEST_PLAUSIBLE_CONTROLLER_MAJOR}, e.g. "9.0.10")`,
-        "use the controller version shown in CoPilot or the controller UI",
-      );
+        "use the controller version shown in CoPilot or the controller UI");
     }
     this.versionConstraint = this.controllerVersion.providerConstraint();
     // cdktf writes providerVersion (first) into terraform.required_providers; replace the
@@ -123,17 +121,16 @@ export class AviatrixProvider extends AviatrixProviderL1 {
     };
 
     if (props.password !== undefined && !Token.isUnresolved(props.password)) {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         "password",
-        "a literal string",
+        described("a literal string"),
         "a token (sensitive TerraformVariable or secret reference)",
-        `omit it to use the sensitive variable "${AVIATRIX_CREDENTIAL_VARIABLES.password}", or set credentials: "env"`,
-      );
+        `omit it to use the sensitive variable "${AVIATRIX_CREDENTIAL_VARIABLES.password}", or set credentials: "env"`);
     }
     const credentials = props.credentials ?? "variables";
     if (credentials !== "variables" && credentials !== "env") {
-      throw new DcfValidationError(this, "credentials", describeValue(credentials), `"variables" or "env"`);
+      throw new ConstructPropsError(this, "credentials", credentials, `"variables" or "env"`);
     }
     const fromVariable = (name: string, description: string): string | undefined =>
       credentials === "variables" ? sensitiveVariable(this, name, description) : undefined;
@@ -151,7 +148,7 @@ function sensitiveVariable(scope: IConstruct, name: string, description: string)
   if (existing !== undefined) {
     // Brand-free check (no instanceof across package copies): a variable exposes stringValue.
     if (typeof (existing as Partial<TerraformVariable>).stringValue !== "string") {
-      throw new DcfValidationError(scope, "credentials", `a construct named "${name}" that is not a variable`, "a free id or a TerraformVariable", `rename that construct or pass the credential prop explicitly`);
+      throw new ConstructPropsError(scope, "credentials", described(`a construct named "${name}" that is not a variable`), "a free id or a TerraformVariable", `rename that construct or pass the credential prop explicitly`);
     }
     return (existing as TerraformVariable).stringValue;
   }

@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { ITerraformDependable } from "../../core/cdktf";
 import { ConfigFeature } from "../../aviatrix/gen/providers/aviatrix/config-feature";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError } from "../../core/construct-props-error";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 
 /** Feature names `aviatrix_config_feature` accepts (provider 10.0.1 docs). */
@@ -62,7 +62,7 @@ export class DcfFeature extends Construct implements ITerraformDependable, Prefl
         const fix = API_ONLY_FLAGS.includes(name)
           ? `"${name}" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)`
           : "check the spelling against the provider's aviatrix_config_feature docs";
-        throw new DcfValidationError(this, `additionalFeatures[${i}]`, describeValue(name), `one of ${CONFIG_FEATURE_NAMES.join("|")}`, fix);
+        throw new ConstructPropsError(this, `additionalFeatures[${i}]`, name, `one of ${CONFIG_FEATURE_NAMES.join("|")}`, fix);
       }
       wanted.add(name);
     });

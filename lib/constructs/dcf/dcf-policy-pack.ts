@@ -12,7 +12,7 @@ import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/a
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
 import { resolveTokens } from "./resolve-tokens";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import {
   isSmartGroupRef,
   isWebGroupRef,
@@ -111,11 +111,11 @@ export class DcfPolicyPack extends Construct {
     Object.defineProperty(this, BRAND, { value: true });
     this.mode = props.mode ?? "enforce";
     if (this.mode !== "discover" && this.mode !== "enforce") {
-      throw new DcfValidationError(this, "mode", describeValue(props.mode), `"discover" or "enforce"`);
+      throw new ConstructPropsError(this, "mode", props.mode, `"discover" or "enforce"`);
     }
     this.renderAs = props.renderAs ?? "policyList";
     if (this.renderAs !== "policyList" && this.renderAs !== "ruleset") {
-      throw new DcfValidationError(this, "renderAs", describeValue(props.renderAs), `"policyList" or "ruleset"`);
+      throw new ConstructPropsError(this, "renderAs", props.renderAs, `"policyList" or "ruleset"`);
     }
     this.defaultLogging = props.logging ?? true;
     const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
@@ -127,11 +127,11 @@ export class DcfPolicyPack extends Construct {
     } else {
       const attachmentPoint = props.attachmentPoint ?? "TERRAFORM_BEFORE_UI_MANAGED";
       if (attachmentPoint !== "TERRAFORM_BEFORE_UI_MANAGED" && attachmentPoint !== "TERRAFORM_AFTER_UI_MANAGED") {
-        throw new DcfValidationError(this, "attachmentPoint", describeValue(attachmentPoint), `"TERRAFORM_BEFORE_UI_MANAGED" or "TERRAFORM_AFTER_UI_MANAGED"`);
+        throw new ConstructPropsError(this, "attachmentPoint", attachmentPoint, `"TERRAFORM_BEFORE_UI_MANAGED" or "TERRAFORM_AFTER_UI_MANAGED"`);
       }
       this.attachmentPoint = attachmentPoint;
       const name = props.rulesetName ?? id;
-      if (name.trim() === "") throw new DcfValidationError(this, "rulesetName", describeValue(name), "a non-empty name");
+      if (name.trim() === "") throw new ConstructPropsError(this, "rulesetName", name, "a non-empty name");
       this.ruleset = new DcfRuleset(this, "Default", { name, rules, dependsOn });
       const sameAddress = this.ruleset.friendlyUniqueId;
       const point = new DataAviatrixDcfAttachmentPoint(this, "attachment_point", { name: attachmentPoint });
@@ -150,16 +150,16 @@ export class DcfPolicyPack extends Construct {
       const d = props.defaultAction ?? {};
       const action = d.action ?? (this.mode === "discover" ? "PERMIT" : "DENY");
       if (action !== "PERMIT" && action !== "DENY") {
-        throw new DcfValidationError(this, "defaultAction.action", describeValue(d.action), `"PERMIT" or "DENY"`);
+        throw new ConstructPropsError(this, "defaultAction.action", d.action, `"PERMIT" or "DENY"`);
       }
       const logging = d.logging ?? true;
       let logProfile: string | undefined;
       if (d.logProfile !== undefined) {
         logProfile = LOG_PROFILES[d.logProfile] ?? d.logProfile;
         if (!Object.values(LOG_PROFILES).includes(logProfile)) {
-          throw new DcfValidationError(this, "defaultAction.logProfile", describeValue(d.logProfile), `"start", "end", "start/end" or a log profile UUID`);
+          throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, `"start", "end", "start/end" or a log profile UUID`);
         }
-        if (!logging) throw new DcfValidationError(this, "defaultAction.logProfile", describeValue(d.logProfile), "no log profile when logging is off", "turn logging on or drop logProfile");
+        if (!logging) throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, "no log profile when logging is off", "turn logging on or drop logProfile");
       }
       this.defaultAction = { action, logging, ...(logProfile !== undefined ? { logProfile } : {}) };
       this.defaultActionRule = new DistributedFirewallingDefaultActionRule(this, "default_action", {
@@ -191,17 +191,16 @@ export class DcfPolicyPack extends Construct {
     });
     const at = `rules[${JSON.stringify(rule.name)}]`;
     if (this.rulesByName.has(rule.name)) {
-      throw new DcfValidationError(this, `${at}.name`, describeValue(rule.name), "a name unique in the pack", "rename one of the rules");
+      throw new ConstructPropsError(this, `${at}.name`, rule.name, "a name unique in the pack", "rename one of the rules");
     }
     const clash = this.namesByPriority.get(rule.priority);
     if (clash !== undefined) {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         `${at}.priority`,
-        String(rule.priority),
+        described(String(rule.priority)),
         `a priority not used by another rule (rule "${clash}" has it)`,
-        "give each rule its own priority: first match wins, so ties would make the order undefined",
-      );
+        "give each rule its own priority: first match wins, so ties would make the order undefined");
     }
     this.rulesByName.set(rule.name, rule);
     this.namesByPriority.set(rule.priority, rule.name);
@@ -272,7 +271,7 @@ export class DcfPolicyPack extends Construct {
       case "publicInternet":
         return WellKnownSmartGroups.publicInternet();
       case "unresolved":
-        if (!model.ref) throw new DcfValidationError(this, prop, describeValue(model), "an unresolved group with its `ref` text");
+        if (!model.ref) throw new ConstructPropsError(this, prop, model, "an unresolved group with its `ref` text");
         return { uuid: model.ref, model };
       case "selector":
       case "managed": {
@@ -287,7 +286,7 @@ export class DcfPolicyPack extends Construct {
         return ref;
       }
       default:
-        throw new DcfValidationError(this, prop, describeValue(input), "a SmartGroup construct, a ManagedSmartGroup reference or a SmartGroupModel");
+        throw new ConstructPropsError(this, prop, input, "a SmartGroup construct, a ManagedSmartGroup reference or a SmartGroupModel");
     }
   }
 
@@ -298,7 +297,7 @@ export class DcfPolicyPack extends Construct {
       case "allWeb":
         return WellKnownWebGroups.allWeb();
       case "unresolved":
-        if (!model.ref) throw new DcfValidationError(this, prop, describeValue(model), "an unresolved group with its `ref` text");
+        if (!model.ref) throw new ConstructPropsError(this, prop, model, "an unresolved group with its `ref` text");
         return { uuid: model.ref, model };
       case "domains":
       case "managed": {
@@ -310,7 +309,7 @@ export class DcfPolicyPack extends Construct {
         return ref;
       }
       default:
-        throw new DcfValidationError(this, prop, describeValue(input), "a WebGroup construct, a ManagedWebGroup reference or a WebGroupModel");
+        throw new ConstructPropsError(this, prop, input, "a WebGroup construct, a ManagedWebGroup reference or a WebGroupModel");
     }
   }
 

@@ -16,7 +16,7 @@ import {
   WELL_KNOWN,
 } from "../../dcf/model";
 import { MAX_PORT_RANGES } from "../../dcf/builder/validate";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
 
 
@@ -95,15 +95,15 @@ export interface DcfRuleContext {
   readonly webGroup: (input: WebGroupInput, prop: string) => IWebGroupRef;
 }
 
-/** Validates and normalises one rule; throws DcfValidationError naming `rules["<name>"].<prop>`. */
+/** Validates and normalises one rule; throws ConstructPropsError naming `rules["<name>"].<prop>`. */
 export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRule {
   const { scope } = ctx;
   if (typeof props.name !== "string" || props.name.trim() === "") {
-    throw new DcfValidationError(scope, `rules[${ctx.index}].name`, describeValue(props.name), "a non-empty rule name");
+    throw new ConstructPropsError(scope, `rules[${ctx.index}].name`, props.name, "a non-empty rule name");
   }
   const at = `rules[${JSON.stringify(props.name)}]`;
   const fail = (prop: string, got: unknown, want: string, fix?: string): never => {
-    throw new DcfValidationError(scope, `${at}.${prop}`, got instanceof Described ? got.text : describeValue(got), want, fix);
+    throw new ConstructPropsError(scope, `${at}.${prop}`, got, want, fix);
   };
 
   if (!Number.isSafeInteger(props.priority) || props.priority < 0) {
@@ -116,7 +116,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
 
   const portRanges = (props.ports ?? []).map((p, i) => parsePort(p, (got, want) => fail(`ports[${i}]`, got, want)));
   if (portRanges.length > MAX_PORT_RANGES) {
-    fail("ports", new Described(`${portRanges.length} port ranges`), `at most ${MAX_PORT_RANGES}`, "split the rule in two");
+    fail("ports", described(`${portRanges.length} port ranges`), `at most ${MAX_PORT_RANGES}`, "split the rule in two");
   }
   if (protocol === "ICMP" && portRanges.length > 0) {
     fail("ports", props.ports, "no ports with protocol ICMP", "remove ports or use TCP/UDP");
@@ -194,11 +194,6 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
     flowAppRequirement,
     excludeSgOrchestration: props.excludeSgOrchestration ?? false,
   };
-}
-
-/** A received value already phrased for the message (not JSON-quoted). */
-class Described {
-  constructor(public readonly text: string) {}
 }
 
 /** 443 | "443" | "8000-8080" | { lo, hi } → PortRange (0..65535, lo ≤ hi). */

@@ -31,7 +31,7 @@ import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from ".
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { resolveTokens } from "./resolve-tokens";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { isSmartGroupRef, isWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
 import { withConstructPath } from "./model-checks";
 import {
@@ -154,19 +154,19 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     this.policyName = props.name ?? id;
     this.namespace = props.namespace;
     if (!DNS1123_SUBDOMAIN.test(this.policyName)) {
-      throw new DcfValidationError(this, "name", describeValue(this.policyName), "a DNS-1123 subdomain (lower-case letters, digits, '-', '.')", "rename the policy");
+      throw new ConstructPropsError(this, "name", this.policyName, "a DNS-1123 subdomain (lower-case letters, digits, '-', '.')", "rename the policy");
     }
     if (typeof this.namespace !== "string" || !DNS1123_LABEL.test(this.namespace)) {
-      throw new DcfValidationError(this, "namespace", describeValue(props.namespace), "a DNS-1123 label (lower-case letters, digits, '-')");
+      throw new ConstructPropsError(this, "namespace", props.namespace, "a DNS-1123 label (lower-case letters, digits, '-')");
     }
     this.chartVersion = props.chartVersion ?? CRD_10_1_CHART;
     const chart = parseChartVersion(this.chartVersion);
-    if (chart === undefined) throw new DcfValidationError(this, "chartVersion", describeValue(props.chartVersion), `a chart version "X.Y.Z" (e.g. "${CRD_10_1_CHART}")`);
+    if (chart === undefined) throw new ConstructPropsError(this, "chartVersion", props.chartVersion, `a chart version "X.Y.Z" (e.g. "${CRD_10_1_CHART}")`);
     this.supports10_1 = chartVersionAtLeast(chart, CRD_10_1_CHART);
     this.mode = props.mode ?? "enforce";
-    if (this.mode !== "discover" && this.mode !== "enforce") throw new DcfValidationError(this, "mode", describeValue(props.mode), `"discover" or "enforce"`);
+    if (this.mode !== "discover" && this.mode !== "enforce") throw new ConstructPropsError(this, "mode", props.mode, `"discover" or "enforce"`);
     if (this.mode === "discover" && !this.supports10_1) {
-      throw new DcfValidationError(this, "mode", `"discover" with chartVersion ${this.chartVersion}`, `chartVersion ≥ ${CRD_10_1_CHART} (watch mode)`, 'upgrade the k8s-firewall chart or use mode: "enforce"');
+      throw new ConstructPropsError(this, "mode", described(`"discover" with chartVersion ${this.chartVersion}`), `chartVersion ≥ ${CRD_10_1_CHART} (watch mode)`, 'upgrade the k8s-firewall chart or use mode: "enforce"');
     }
     if (props.renderManifest ?? true) {
       // Produced at synth, so rules added after construction are included.
@@ -185,11 +185,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
   public addRule(props: FirewallPolicyRuleProps): this {
     const index = this.rules.length;
     if (typeof props.name !== "string" || props.name.trim() === "") {
-      throw new DcfValidationError(this, `rules[${index}].name`, describeValue(props.name), "a non-empty rule name");
+      throw new ConstructPropsError(this, `rules[${index}].name`, props.name, "a non-empty rule name");
     }
     const at = `rules[${JSON.stringify(props.name)}]`;
     const fail = (prop: string, got: unknown, want: string, fix?: string): never => {
-      throw new DcfValidationError(this, `${at}.${prop}`, describeValue(got), want, fix);
+      throw new ConstructPropsError(this, `${at}.${prop}`, got, want, fix);
     };
     if (this.rules.some((r) => r.crd.name === props.name)) fail("name", props.name, "a name unique in the policy", "rename one of the rules");
 
@@ -322,7 +322,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     const obj = this.toObject();
     const text = JSON.stringify(obj);
     if (Token.isUnresolved(text)) {
-      throw new DcfValidationError(this, "toYaml()", "a Terraform token in the object", "literal values only", "use the kubernetes_manifest rendering, or give groups literal names");
+      throw new ConstructPropsError(this, "toYaml()", described("a Terraform token in the object"), "literal values only", "use the kubernetes_manifest rendering, or give groups literal names");
     }
     return firewallPolicyToYaml(obj);
   }
@@ -371,7 +371,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
   }
 
   private smartGroupRef(g: SmartGroupInput, prop: string): { ref: CrdGroupRef; model: SmartGroupModel } {
-    if (g === undefined || g === null || typeof g !== "object") throw new DcfValidationError(this, prop, describeValue(g), "a group construct, reference or model");
+    if (g === undefined || g === null || typeof g !== "object") throw new ConstructPropsError(this, prop, g, "a group construct, reference or model");
     if (isSmartGroupRef(g)) {
       const model = g.model;
       this.referencedSmartGroups.set(model.key, model);
@@ -386,14 +386,14 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       const selectors: CrdSmartGroupSelector[] = canonicalExpressions(model.expressions).map((e, i) => {
         const s = toCrdSelector(e);
         if (typeof s === "string") {
-          throw new DcfValidationError(this, `${prop}.expressions[${i}].${s}`, describeValue(e[s as keyof typeof e]), "a field the FirewallPolicy selector has", "create a SmartGroup construct and reference it instead");
+          throw new ConstructPropsError(this, `${prop}.expressions[${i}].${s}`, e[s as keyof typeof e], "a field the FirewallPolicy selector has", "create a SmartGroup construct and reference it instead");
         }
         return s;
       });
       const local: SmartGroupModel = { ...model, key: `${this.keyPrefix}/smartGroups/${model.name}`, expressions: canonicalExpressions(model.expressions) };
       const existing = this.inlineSmartGroups.get(model.name);
       if (existing && JSON.stringify(existing.selectors) !== JSON.stringify(selectors)) {
-        throw new DcfValidationError(this, prop, `two different groups named ${JSON.stringify(model.name)}`, "unique inline group names", "rename one of the groups");
+        throw new ConstructPropsError(this, prop, described(`two different groups named ${JSON.stringify(model.name)}`), "unique inline group names", "rename one of the groups");
       }
       this.inlineSmartGroups.set(model.name, { selectors, model: local });
       this.referencedSmartGroups.set(local.key, local);
@@ -403,11 +403,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       this.referencedSmartGroups.set(model.key, model);
       return { ref: { name: model.name }, model };
     }
-    throw new DcfValidationError(this, prop, describeValue(model.kind), "a SmartGroup construct/reference or a selector/managed model", "use ManagedSmartGroup.anywhere() / publicInternet() for built-in groups");
+    throw new ConstructPropsError(this, prop, model.kind, "a SmartGroup construct/reference or a selector/managed model", "use ManagedSmartGroup.anywhere() / publicInternet() for built-in groups");
   }
 
   private webGroupRef(g: WebGroupInput, prop: string): { ref: CrdGroupRef; model: WebGroupModel; hasUrl: boolean } {
-    if (g === undefined || g === null || typeof g !== "object") throw new DcfValidationError(this, prop, describeValue(g), "a group construct, reference or model");
+    if (g === undefined || g === null || typeof g !== "object") throw new ConstructPropsError(this, prop, g, "a group construct, reference or model");
     if (isWebGroupRef(g)) {
       const model = g.model;
       this.referencedWebGroups.set(model.key, model);
@@ -419,14 +419,14 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (model.kind === "domains") {
       const url = model.matches.find((m) => m.url !== undefined);
       if (url !== undefined) {
-        throw new DcfValidationError(this, prop, describeValue(url.url), "SNI domains only (FirewallPolicy webGroups have no URL filters)", "create a WebGroup construct with the URL filter and reference it");
+        throw new ConstructPropsError(this, prop, url.url, "SNI domains only (FirewallPolicy webGroups have no URL filters)", "create a WebGroup construct with the URL filter and reference it");
       }
       model.matches.forEach((m, i) => withConstructPath(this, `${prop}.matches[${i}]`, () => validateWebMatch(m, `${prop}.matches[${i}]`)));
       const domains = canonicalWebMatches(model.matches).map((m) => m.sni as string);
       const local: WebGroupModel = { ...model, key: `${this.keyPrefix}/webGroups/${model.name}`, matches: canonicalWebMatches(model.matches) };
       const existing = this.inlineWebGroups.get(model.name);
       if (existing && JSON.stringify(existing.domains) !== JSON.stringify(domains)) {
-        throw new DcfValidationError(this, prop, `two different web groups named ${JSON.stringify(model.name)}`, "unique inline group names", "rename one of the groups");
+        throw new ConstructPropsError(this, prop, described(`two different web groups named ${JSON.stringify(model.name)}`), "unique inline group names", "rename one of the groups");
       }
       this.inlineWebGroups.set(model.name, { domains, model: local });
       this.referencedWebGroups.set(local.key, local);
@@ -436,7 +436,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       this.referencedWebGroups.set(model.key, model);
       return { ref: { name: model.name }, model, hasUrl: false };
     }
-    throw new DcfValidationError(this, prop, describeValue(model.kind), "a WebGroup construct/reference or a domains/managed model", "use ManagedWebGroup.allWeb() for All-Web");
+    throw new ConstructPropsError(this, prop, model.kind, "a WebGroup construct/reference or a domains/managed model", "use ManagedWebGroup.allWeb() for All-Web");
   }
 
   /** Groups created in Terraform must exist before the controller reconciles the policy (by name). */

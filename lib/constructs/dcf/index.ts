@@ -1,4 +1,3 @@
-export * from "./dcf-validation-error";
 export * from "./group-refs";
 export * from "./smart-group";
 export * from "./web-group";

@@ -6,15 +6,15 @@ import { TerraformStack } from "../../core/cdktf";
 import { DataAviatrixSmartGroups } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-smart-groups";
 import { DataAviatrixWebGroup } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-web-group";
 import { SmartGroupModel, WebGroupModel } from "../../dcf/model";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError } from "../../core/construct-props-error";
 import { ISmartGroupRef, IWebGroupRef, WellKnownSmartGroups, WellKnownWebGroups } from "./group-refs";
 
 /** Stack-level id of the shared `data.aviatrix_smart_groups` lookup. */
 export const ALL_SMART_GROUPS_DATA_ID = "aviatrix_smart_groups_all";
 
-function checkName(scope: Construct, id: string, name: string): void {
+function checkName(construct: string, scope: Construct, id: string, name: string): void {
   if (typeof name !== "string" || name.trim() === "" || name.includes('"') || name.includes("${")) {
-    throw new DcfValidationError(`${scope.node.path}/${id}`, "name", describeValue(name), "the group's name on the controller", "names cannot be empty or contain quotes or ${");
+    throw new ConstructPropsError({ path: `${scope.node.path}/${id}`, construct }, "name", name, "the group's name on the controller", "names cannot be empty or contain quotes or ${");
   }
 }
 
@@ -40,7 +40,7 @@ export class ManagedWebGroup extends Construct implements IWebGroupRef {
   public readonly name: string;
 
   private constructor(scope: Construct, id: string, name: string) {
-    checkName(scope, id, name);
+    checkName("ManagedWebGroup", scope, id, name);
     super(scope, id);
     this.name = name;
     this.dataSource = new DataAviatrixWebGroup(this, "Default", { name });
@@ -91,7 +91,7 @@ export class ManagedSmartGroup extends Construct implements ISmartGroupRef {
   private readonly lookup: DataAviatrixSmartGroups;
 
   private constructor(scope: Construct, id: string, name: string) {
-    checkName(scope, id, name);
+    checkName("ManagedSmartGroup", scope, id, name);
     super(scope, id);
     this.name = name;
     const stack = TerraformStack.of(this);

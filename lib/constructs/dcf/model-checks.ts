@@ -2,16 +2,16 @@
 // construct path, so a bad selector reads `[stack/runtime] matchExpressions[1]: …`.
 import { IConstruct } from "constructs";
 import { DcfModelError } from "../../dcf/errors";
-import { DcfValidationError } from "./dcf-validation-error";
+import { ConstructPropsError } from "../../core/construct-props-error";
 
-/** Runs `check`; a DcfModelError becomes a DcfValidationError on `scope` naming `prop`. */
+/** Runs `check`; a DcfModelError becomes a ConstructPropsError on `scope` naming `prop`. */
 export function withConstructPath<T>(scope: IConstruct, prop: string, check: () => T): T {
   try {
     return check();
   } catch (err) {
     if (err instanceof DcfModelError || (err as Error)?.name === "DcfModelError") {
       const reason = (err as DcfModelError).reason ?? (err as Error).message;
-      throw DcfValidationError.because(scope, prop, reason);
+      throw ConstructPropsError.because(scope, prop, reason);
     }
     throw err;
   }

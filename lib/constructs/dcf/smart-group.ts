@@ -6,7 +6,7 @@ import { canonicalExpressions } from "../../dcf/builder/canonical";
 import { validateMatchExpression } from "../../dcf/builder/validate";
 import { MatchExpression, SmartGroupModel } from "../../dcf/model";
 import { resolveTokens } from "./resolve-tokens";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError } from "../../core/construct-props-error";
 import { ISmartGroupRef } from "./group-refs";
 import { LeanSmartGroupResource } from "./lean-group-resources";
 import { withConstructPath } from "./model-checks";
@@ -33,10 +33,10 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
   /** A SmartGroup from a selector model (kind "selector"). */
   public static fromModel(scope: Construct, id: string, model: SmartGroupModel): SmartGroup {
     if (model.kind !== "selector") {
-      throw new DcfValidationError(
-        `${scope.node.path}/${id}`,
+      throw new ConstructPropsError(
+        { path: `${scope.node.path}/${id}`, construct: "SmartGroup" },
         "model.kind",
-        describeValue(model.kind),
+        model.kind,
         `"selector"`,
         "reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them",
       );
@@ -55,16 +55,15 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
     Object.defineProperty(this, BRAND, { value: true });
     this.name = props.name ?? id;
     if (this.name.trim() === "") {
-      throw new DcfValidationError(this, "name", describeValue(props.name), "a non-empty name", "omit it to use the construct id");
+      throw new ConstructPropsError(this, "name", props.name, "a non-empty name", "omit it to use the construct id");
     }
     if (!Array.isArray(props.matchExpressions) || props.matchExpressions.length === 0) {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         "matchExpressions",
-        describeValue(props.matchExpressions),
+        props.matchExpressions,
         "at least one match expression",
-        'e.g. [Select.k8s({ cluster, namespace: "app" })]',
-      );
+        'e.g. [Select.k8s({ cluster, namespace: "app" })]');
     }
     props.matchExpressions.forEach((e, i) =>
       withConstructPath(this, `matchExpressions[${i}]`, () => validateMatchExpression(e, `matchExpressions[${i}]`)),

@@ -5,7 +5,7 @@ import { canonicalWebMatches } from "../../dcf/builder/canonical";
 import { validateWebMatch } from "../../dcf/builder/validate";
 import { WebGroupModel, WebMatch } from "../../dcf/model";
 import { resolveTokens } from "./resolve-tokens";
-import { DcfValidationError, describeValue } from "./dcf-validation-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { IWebGroupRef } from "./group-refs";
 import { LeanWebGroupResource } from "./lean-group-resources";
 import { withConstructPath } from "./model-checks";
@@ -38,10 +38,10 @@ export class WebGroup extends Construct implements IWebGroupRef {
   /** A WebGroup from a domains model (kind "domains"). */
   public static fromModel(scope: Construct, id: string, model: WebGroupModel): WebGroup {
     if (model.kind !== "domains") {
-      throw new DcfValidationError(
-        `${scope.node.path}/${id}`,
+      throw new ConstructPropsError(
+        { path: `${scope.node.path}/${id}`, construct: "WebGroup" },
         "model.kind",
-        describeValue(model.kind),
+        model.kind,
         `"domains"`,
         "reference All-Web or managed groups with WellKnownWebGroups / ManagedWebGroup instead of rendering them",
       );
@@ -60,7 +60,7 @@ export class WebGroup extends Construct implements IWebGroupRef {
     Object.defineProperty(this, BRAND, { value: true });
     this.name = props.name ?? id;
     if (this.name.trim() === "") {
-      throw new DcfValidationError(this, "name", describeValue(props.name), "a non-empty name", "omit it to use the construct id");
+      throw new ConstructPropsError(this, "name", props.name, "a non-empty name", "omit it to use the construct id");
     }
     const given: Array<[string, WebMatch]> = [
       ...(props.domains ?? []).map((d, i): [string, WebMatch] => [`domains[${i}]`, { sni: d }]),
@@ -68,21 +68,20 @@ export class WebGroup extends Construct implements IWebGroupRef {
       ...(props.matches ?? []).map((m, i): [string, WebMatch] => [`matches[${i}]`, m]),
     ];
     if (given.length === 0) {
-      throw new DcfValidationError(
+      throw new ConstructPropsError(
         this,
         "domains",
-        "no domains, urls or matches",
+        described("no domains, urls or matches"),
         "at least one SNI domain or URL filter",
-        "an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host",
-      );
+        "an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host");
     }
     for (const [prop, m] of given) {
       if (typeof m.sni === "string" && m.sni.trim() === "*") {
         // "*" would silently widen this group to every host: make that an explicit choice.
-        throw new DcfValidationError(this, prop, `"*"`, "an exact host or a leading \"*.\" wildcard", "use WellKnownWebGroups.allWeb() to allow any host");
+        throw new ConstructPropsError(this, prop, described(`"*"`), "an exact host or a leading \"*.\" wildcard", "use WellKnownWebGroups.allWeb() to allow any host");
       }
       if (typeof m.sni === "string" && /^[a-z]+:\/\//i.test(m.sni.trim())) {
-        throw new DcfValidationError(this, prop, describeValue(m.sni), "a host name without scheme", "drop the scheme (SNI filters match host names only)");
+        throw new ConstructPropsError(this, prop, m.sni, "a host name without scheme", "drop the scheme (SNI filters match host names only)");
       }
       withConstructPath(this, prop, () => validateWebMatch(m, prop));
     }

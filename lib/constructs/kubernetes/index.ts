@@ -1,7 +1,6 @@
 // Kubernetes onboarding, CRD chart, pod SNAT, MITM CA delivery and cluster providers.
 export type { ChartVersion } from "./chart-version";
 export * from "./cluster-providers";
-export { ConstructPropsError } from "./construct-props-error";
 export * from "./k8s-firewall-chart";
 export * from "./k8s-firewall-values";
 export * from "./kubernetes-cloud";

@@ -5,7 +5,7 @@ import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terrafor
 import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "./chart-version";
 import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
-import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { mergeValues, renderHelmValues } from "./helm-values";
 import { checkK8sFirewallValues, k8sFirewallDefaultValues, K8sFirewallValues } from "./k8s-firewall-values";
 
@@ -59,20 +59,20 @@ export class K8sFirewallChart extends Construct implements PreflightFactSource {
   constructor(scope: Construct, id: string, props: K8sFirewallChartProps) {
     super(scope, id);
     if (typeof props.version !== "string" || Token.isUnresolved(props.version)) {
-      throw new ConstructPropsError(this, "version", `got ${describeValue(props.version)}, want a literal chart version like "10.1.0"; version gates are decided at synth time`);
+      throw new ConstructPropsError(this, "version", props.version, `a literal chart version like "10.1.0"`, `version gates are decided at synth time`);
     }
     const version = parseChartVersion(props.version);
     if (!version || version.text.startsWith("v")) {
-      throw new ConstructPropsError(this, "version", `got ${describeValue(props.version)}, want an exact chart version "X.Y.Z" (e.g. "10.1.0"); ranges would let Helm drift`);
+      throw new ConstructPropsError(this, "version", props.version, `an exact chart version "X.Y.Z" (e.g. "10.1.0")`, `ranges would let Helm drift`);
     }
     if (!chartVersionAtLeast(version, K8S_FIREWALL_MIN_VERSION)) {
-      throw new ConstructPropsError(this, "version", `got "${props.version}", want ≥ ${K8S_FIREWALL_MIN_VERSION} (the first published k8s-firewall chart)`);
+      throw new ConstructPropsError(this, "version", described(`"${props.version}"`), `≥ ${K8S_FIREWALL_MIN_VERSION} (the first published k8s-firewall chart)`);
     }
     const namespace = props.namespace ?? "kube-system";
     const values = mergeValues(k8sFirewallDefaultValues(version), props.values as Record<string, unknown> | undefined);
     const found = checkK8sFirewallValues(version, values);
     if (found.errors.length > 0) {
-      throw new ConstructPropsError(this, "values", `${found.errors.join("; ")}. Remove or fix these keys`);
+      throw new ConstructPropsError(this, "values", described(found.errors.join("; ")), "values the k8s-firewall chart accepts", "remove or fix these keys");
     }
     for (const warning of found.warnings) Annotations.of(this).addWarning(warning);
 

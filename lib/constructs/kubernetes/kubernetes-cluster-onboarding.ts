@@ -6,7 +6,7 @@ import {
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
-import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { K8sFirewallChart } from "./k8s-firewall-chart";
 import { KubernetesCloud, KUBERNETES_CLOUDS } from "./kubernetes-cloud";
 
@@ -120,7 +120,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
   constructor(scope: Construct, id: string, props: KubernetesClusterOnboardingProps) {
     super(scope, id);
     if (!KUBERNETES_CLOUDS.includes(props.cloud)) {
-      throw new ConstructPropsError(this, "cloud", `got ${describeValue(props.cloud)}, want one of ${KUBERNETES_CLOUDS.join(", ")}`);
+      throw new ConstructPropsError(this, "cloud", props.cloud, `one of ${KUBERNETES_CLOUDS.join(", ")}`);
     }
     this.cloud = props.cloud;
     this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined);
@@ -132,7 +132,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
 
     if (!register) {
       if (props.credentials || props.clusterDetails || props.intraClusterInspection !== undefined) {
-        throw new ConstructPropsError(this, "register", "is false, so credentials/clusterDetails/intraClusterInspection would be ignored; remove them or set register: true");
+        throw new ConstructPropsError(this, "register", false, "true when credentials, clusterDetails or intraClusterInspection are set (they would be ignored)", "remove them or set register: true");
       }
       this.dependable = ordering;
       return;
@@ -171,17 +171,17 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
   private resolveClusterId(props: KubernetesClusterOnboardingProps): string {
     const raw = props.clusterId;
     if (typeof raw !== "string" || raw.trim() === "") {
-      throw new ConstructPropsError(this, "clusterId", `got ${describeValue(raw)}, want the cluster's id (EKS ARN, AKS resource id, GKE self link)`);
+      throw new ConstructPropsError(this, "clusterId", raw, `the cluster's id (EKS ARN, AKS resource id, GKE self link)`);
     }
     const lower = props.cloud === KubernetesCloud.AKS && (props.aksClusterIdCase ?? "lower") === "lower";
     if (props.aksClusterIdCase !== undefined && props.cloud !== KubernetesCloud.AKS) {
-      throw new ConstructPropsError(this, "aksClusterIdCase", `applies to AKS only, got cloud ${props.cloud}; remove it`);
+      throw new ConstructPropsError(this, "aksClusterIdCase", described(`a value with cloud ${props.cloud}`), "unset: it applies to AKS only", "remove it");
     }
     if (Token.isUnresolved(raw)) return lower ? Fn.lower(raw) : raw;
     if (props.cloud !== KubernetesCloud.CUSTOM) {
       const form = ID_FORMS[props.cloud];
       if (!form.pattern.test(raw)) {
-        throw new ConstructPropsError(this, "clusterId", `got ${describeValue(raw)}, want ${form.want}; pass the cluster resource's attribute to avoid typos`);
+        throw new ConstructPropsError(this, "clusterId", raw, `${form.want}`, `pass the cluster resource's attribute to avoid typos`);
       }
     }
     return lower ? raw.toLowerCase() : raw;
@@ -194,22 +194,22 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
       throw new ConstructPropsError(
         this,
         "credentials",
-        `is required on ${props.cloud}; set { useCspCredentials: true } (account-based discovery) or { kubeConfig: <sensitive variable or reference> }`,
+        undefined,
+        `credentials on ${props.cloud}`,
+        "set { useCspCredentials: true } (account-based discovery) or { kubeConfig: <sensitive variable or reference> }",
       );
     }
     const hasKube = given.kubeConfig !== undefined;
     if (given.useCspCredentials && hasKube) {
-      throw new ConstructPropsError(this, "credentials", "sets both useCspCredentials and kubeConfig; choose one");
+      throw new ConstructPropsError(this, "credentials", described("both useCspCredentials and kubeConfig"), "exactly one of them", "choose one");
     }
     if (!given.useCspCredentials && !hasKube) {
-      throw new ConstructPropsError(this, "credentials", "sets neither useCspCredentials: true nor kubeConfig; choose one");
+      throw new ConstructPropsError(this, "credentials", described("neither useCspCredentials: true nor kubeConfig"), "exactly one of them", "choose one");
     }
     if (hasKube && (typeof given.kubeConfig !== "string" || !Token.isUnresolved(given.kubeConfig))) {
       throw new ConstructPropsError(
         this,
-        "credentials.kubeConfig",
-        "got a literal string, want a Terraform reference or a sensitive TerraformVariable: a literal kubeconfig would be written into cdk.tf.json",
-      );
+        "credentials.kubeConfig", described("a literal string"), "a Terraform reference or a sensitive TerraformVariable: a literal kubeconfig would be written into cdk.tf.json");
     }
     return hasKube ? { kubeConfig: given.kubeConfig } : { useCspCredentials: true };
   }
@@ -217,15 +217,15 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
   private resolveDetails(props: KubernetesClusterOnboardingProps): KubernetesClusterClusterDetails | undefined {
     const d = props.clusterDetails;
     if (props.cloud !== KubernetesCloud.CUSTOM) {
-      if (d) throw new ConstructPropsError(this, "clusterDetails", `is only for CUSTOM clusters; ${props.cloud} provides them to the controller; remove it`);
+      if (d) throw new ConstructPropsError(this, "clusterDetails", described("cluster details"), `unset: they are only for CUSTOM clusters, ${props.cloud} provides them to the controller`, "remove it");
       return undefined;
     }
     if (!d) {
-      throw new ConstructPropsError(this, "clusterDetails", "is required for CUSTOM clusters (account, name, region, vpcId, platform, version, isPubliclyAccessible)");
+      throw new ConstructPropsError(this, "clusterDetails", undefined, "cluster details for CUSTOM clusters (account, name, region, vpcId, platform, version, isPubliclyAccessible)", "set clusterDetails");
     }
     const mode = d.networkMode ?? "FLAT";
     if (mode !== "FLAT" && mode !== "OVERLAY") {
-      throw new ConstructPropsError(this, "clusterDetails.networkMode", `got ${describeValue(mode)}, want FLAT or OVERLAY`);
+      throw new ConstructPropsError(this, "clusterDetails.networkMode", mode, `FLAT or OVERLAY`);
     }
     return {
       accountName: d.accountName,

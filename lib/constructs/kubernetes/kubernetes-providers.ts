@@ -9,7 +9,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
 import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
-import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 
 // Facts: research cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
@@ -73,10 +73,10 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   public static forEks(scope: Construct, id: string, options: EksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.EKS);
     if (typeof options.clusterName !== "string" || options.clusterName === "") {
-      throw new ConstructPropsError(self, "clusterName", `got ${describeValue(options.clusterName)}, want the EKS cluster name`);
+      throw new ConstructPropsError(self, "clusterName", options.clusterName, `the EKS cluster name`);
     }
     if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
-      throw new ConstructPropsError(self, "endpoint", "and certificateAuthorityData go together; set both (cluster in this stack) or neither (read by data source)");
+      throw new ConstructPropsError(self, "endpoint", described("only one of endpoint and certificateAuthorityData"), "both (cluster in this stack) or neither (read by data source)", "set both or remove the one given");
     }
     let endpoint = options.endpoint;
     let caData = options.certificateAuthorityData;
@@ -125,7 +125,7 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   public static fromKubeconfig(scope: Construct, id: string, options: KubeconfigProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, undefined);
     if (typeof options.configPath !== "string" || (options.configPath.trim() === "" && !Token.isUnresolved(options.configPath))) {
-      throw new ConstructPropsError(self, "configPath", `got ${describeValue(options.configPath)}, want a kubeconfig path such as "~/.kube/config"`);
+      throw new ConstructPropsError(self, "configPath", options.configPath, `a kubeconfig path such as "~/.kube/config"`);
     }
     self.wire({ configPath: options.configPath, configContext: options.context }, options.alias);
     return self;

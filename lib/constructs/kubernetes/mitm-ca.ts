@@ -6,7 +6,7 @@ import { DcfMitmCaSelection } from "../../aviatrix/gen/providers/aviatrix/dcf-mi
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { ClusterProviderSet } from "./cluster-providers";
-import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 
 // Facts: research librechat-shim.md §9 and k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
 // (additive to its bundled roots) once at start; Python's ssl/httpx read SSL_CERT_FILE and
@@ -87,7 +87,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
   constructor(scope: Construct, id: string, props: MitmCaProps) {
     super(scope, id);
     if (typeof props.name !== "string" || props.name.trim() === "") {
-      throw new ConstructPropsError(this, "name", `got ${describeValue(props.name)}, want the CA's name on the controller`);
+      throw new ConstructPropsError(this, "name", props.name, `the CA's name on the controller`);
     }
     const uploading = props.certificateChain !== undefined || props.key !== undefined;
     if (uploading) {
@@ -113,7 +113,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
     const namespaces = [...new Set(props.namespaces ?? [])].sort();
     for (const ns of namespaces) {
       if (Token.isUnresolved(ns) || !DNS1123_LABEL.test(ns)) {
-        throw new ConstructPropsError(this, "namespaces", `got ${describeValue(ns)}, want a literal namespace name (DNS-1123 label); ConfigMap ids are derived from it`);
+        throw new ConstructPropsError(this, "namespaces", ns, `a literal namespace name (DNS-1123 label)`, `ConfigMap ids are derived from it`);
       }
       (this.configMaps as Record<string, ConfigMapV1>)[ns] = new ConfigMapV1(this, `configmap-${ns}`, {
         metadata: {
@@ -139,7 +139,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
     const cm = this.configMaps[namespace];
     if (!cm) {
       const known = Object.keys(this.configMaps);
-      throw new ConstructPropsError(this, "namespaces", `has no ConfigMap for namespace "${namespace}" (have: ${known.length ? known.join(", ") : "none"}); add it to namespaces`);
+      throw new ConstructPropsError(this, "namespaces", described(`no ConfigMap for namespace "${namespace}" (have: ${known.length ? known.join(", ") : "none"})`), `a list that names "${namespace}"`, "add it to namespaces");
     }
     return cm;
   }
@@ -156,14 +156,12 @@ export class MitmCa extends Construct implements PreflightFactSource {
 
   private requireReference(prop: string, value: string | undefined): void {
     if (value === undefined) {
-      throw new ConstructPropsError(this, prop, "is missing; uploading a CA needs both certificateChain and key (or neither, to look up an existing CA by name)");
+      throw new ConstructPropsError(this, prop, undefined, "both certificateChain and key to upload a CA (or neither, to look up an existing CA by name)", `set ${prop} or remove the other one`);
     }
     if (typeof value !== "string" || !Token.isUnresolved(value)) {
       throw new ConstructPropsError(
         this,
-        prop,
-        "got a literal string, want a sensitive TerraformVariable or a reference (e.g. a secrets-manager data source): literals would be written into cdk.tf.json",
-      );
+        prop, described("a literal string"), "a sensitive TerraformVariable or a reference (e.g. a secrets-manager data source): literals would be written into cdk.tf.json");
     }
   }
 }
@@ -177,7 +175,7 @@ export function caTrustSnippets(runtimes: readonly CaTrustRuntime[], caHash: str
     else if (runtime === CaTrustRuntime.PYTHON) {
       env.REQUESTS_CA_BUNDLE = file;
       env.SSL_CERT_FILE = file;
-    } else throw new ConstructPropsError("MitmCa", "runtimes", `got ${describeValue(runtime)}, want "node" or "python"`);
+    } else throw new ConstructPropsError({ path: "MitmCa.trustSnippets()", construct: "MitmCa" }, "runtimes", runtime, `"node" or "python"`);
   }
   const sorted = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
   return {

@@ -8,7 +8,7 @@ import { ITerraformDependable, TerraformResource } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
-import { ConstructPropsError, describeValue } from "./construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 
 // Facts: research k8s-obot-crds.md §5.3 and cloud-stacks.md §5. DCF only sees pod identities if
@@ -97,7 +97,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
   /** vpc-cni configuration_values JSON with external SNAT on (keys sorted). */
   public static eksVpcCniConfigurationValues(extraEnv: { readonly [name: string]: string } = {}): string {
     if (EKS_EXTERNAL_SNAT_ENV in extraEnv && extraEnv[EKS_EXTERNAL_SNAT_ENV] !== "true") {
-      throw new ConstructPropsError("PodSnatDisabled", `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, `got ${describeValue(extraEnv[EKS_EXTERNAL_SNAT_ENV])}, want "true" or unset`);
+      throw new ConstructPropsError({ path: "PodSnatDisabled.eksVpcCniConfigurationValues()", construct: "PodSnatDisabled" }, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, extraEnv[EKS_EXTERNAL_SNAT_ENV], `"true" or unset`);
     }
     const env: Record<string, string> = { ...extraEnv, [EKS_EXTERNAL_SNAT_ENV]: "true" };
     const sorted = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
@@ -119,7 +119,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     this.clusterKey = clusterKeyOf(props.clusterKey, props.providers);
     const misplaced = (["eks", "aks", "gke"] as const).filter((k) => props[k] !== undefined && k.toUpperCase() !== props.cloud);
     if (misplaced.length > 0) {
-      throw new ConstructPropsError(this, misplaced[0], `does not apply to cloud ${props.cloud}; remove it`);
+      throw new ConstructPropsError(this, misplaced[0], described(`options for another cloud (cloud is ${props.cloud})`), `only options for ${props.cloud}`, "remove it");
     }
     switch (props.cloud) {
       case KubernetesCloud.AKS:
@@ -132,7 +132,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
         this.renderGke(props);
         break;
       default:
-        throw new ConstructPropsError(this, "cloud", `got ${describeValue(props.cloud)}, want EKS, AKS or GKE (for CUSTOM clusters turn masquerading off in your CNI)`);
+        throw new ConstructPropsError(this, "cloud", props.cloud, `EKS, AKS or GKE (for CUSTOM clusters turn masquerading off in your CNI)`);
     }
     this.dependable = [...this.resources];
   }
@@ -167,18 +167,18 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
         new ConfigMapV1Data(this, "ip-masq-agent", { metadata, data, force: true, provider: props.providers?.kubernetes, dependsOn: props.dependsOn }),
       );
     } else {
-      throw new ConstructPropsError(this, "aks.mode", `got ${describeValue(mode)}, want "create" or "patch"`);
+      throw new ConstructPropsError(this, "aks.mode", mode, `"create" or "patch"`);
     }
   }
 
   private renderEks(props: PodSnatDisabledProps): void {
     const eks = props.eks;
     if (!eks || typeof eks.clusterName !== "string" || eks.clusterName === "") {
-      throw new ConstructPropsError(this, "eks.clusterName", `got ${describeValue(eks?.clusterName)}, want the EKS cluster name (e.g. cluster.name)`);
+      throw new ConstructPropsError(this, "eks.clusterName", eks?.clusterName, `the EKS cluster name (e.g. cluster.name)`);
     }
     const snatEnv = eks.extraEnv?.[EKS_EXTERNAL_SNAT_ENV];
     if (snatEnv !== undefined && snatEnv !== "true") {
-      throw new ConstructPropsError(this, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, `got ${describeValue(snatEnv)}, want "true" or unset: pod SNAT must stay off for DCF to see pod IPs`);
+      throw new ConstructPropsError(this, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, snatEnv, `"true" or unset: pod SNAT must stay off for DCF to see pod IPs`);
     }
     const method = eks.method ?? EksSnatMethod.ADDON;
     if (method === EksSnatMethod.ADDON) {
@@ -197,10 +197,10 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
       return;
     }
     if (method !== EksSnatMethod.DAEMONSET_ENV) {
-      throw new ConstructPropsError(this, "eks.method", `got ${describeValue(method)}, want "addon" or "daemonset-env"`);
+      throw new ConstructPropsError(this, "eks.method", method, `"addon" or "daemonset-env"`);
     }
     if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined) {
-      throw new ConstructPropsError(this, "eks.method", "is daemonset-env, so addonVersion/serviceAccountRoleArn would be ignored; remove them or use the addon method");
+      throw new ConstructPropsError(this, "eks.method", "daemonset-env", `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`, "remove them or use the addon method");
     }
     const env = JSON.parse(PodSnatDisabled.eksVpcCniConfigurationValues(eks.extraEnv)).env as Record<string, string>;
     this.resources.push(

@@ -10,7 +10,8 @@ import { Route } from "@cdktf/provider-azurerm/lib/route";
 import { RouteTable } from "@cdktf/provider-azurerm/lib/route-table";
 import { SubnetRouteTableAssociation } from "@cdktf/provider-azurerm/lib/subnet-route-table-association";
 import { ITerraformDependable } from "../../core/cdktf";
-import { CheckContext, checkIpv4, checkNonEmpty, fail, isToken, sortedTags } from "./prop-checks";
+import { CheckContext, checkIpv4, checkNonEmpty, sortedTags } from "./prop-checks";
+import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 
 /** The AKS `network_profile.outbound_type` that makes nodes use the subnet's route table. */
 export const AKS_OUTBOUND_TYPE_UDR = "userDefinedRouting";
@@ -53,15 +54,15 @@ export class AzureEgressRouteTable extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureEgressRouteTableProps) {
     super(scope, id);
-    const ctx: CheckContext = { path: this.node.path, construct: "AzureEgressRouteTable", area: "egress" };
+    const ctx: CheckContext = { path: this.node.path, construct: "AzureEgressRouteTable" };
     checkNonEmpty(ctx, "name", props.name, "name the route table");
     checkIpv4(ctx, "nextHopIp", props.nextHopIp);
-    const keys = isToken(props.subnetIds) ? [] : Object.keys(props.subnetIds).sort();
+    const keys = isUnresolved(props.subnetIds) ? [] : Object.keys(props.subnetIds).sort();
     if (keys.length === 0) {
-      fail(ctx, "subnetIds", props.subnetIds, "at least one workload subnet", "list the subnets whose egress must go through the gateway");
+      throw new ConstructPropsError(ctx, "subnetIds", props.subnetIds, "at least one workload subnet", "list the subnets whose egress must go through the gateway");
     }
     for (const key of keys) {
-      if (!/^[A-Za-z0-9_-]+$/.test(key)) fail(ctx, "subnetIds", key, "keys of letters, digits, hyphens and underscores", "rename the key");
+      if (!/^[A-Za-z0-9_-]+$/.test(key)) throw new ConstructPropsError(ctx, "subnetIds", key, "keys of letters, digits, hyphens and underscores", "rename the key");
     }
 
     this.routeTable = new RouteTable(this, "RouteTable", {

@@ -4,22 +4,9 @@
 import { Annotations } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";
 import { parseIpv4Cidr } from "../../net/ip";
-import {
-  CheckContext,
-  checkAzureZone,
-  checkCidr,
-  checkGatewayName,
-  checkGcpZone,
-  checkNonEmpty,
-  checkOnlyFor,
-  checkRegion,
-  checkTags,
-  checkVpcId,
-  fail,
-  isToken,
-  sortedTags,
-} from "./prop-checks";
+import { CheckContext, checkAzureZone, checkCidr, checkGatewayName, checkGcpZone, checkNonEmpty, checkOnlyFor, checkRegion, checkTags, checkVpcId, sortedTags } from "./prop-checks";
 import { Construct } from "constructs";
+import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 
 /** A gateway others can refer to by name (a construct of this library, or an existing gateway). */
 export interface IGatewayRef {
@@ -145,7 +132,7 @@ const AWS_AZURE = [CloudFamily.AWS, CloudFamily.AZURE] as const;
 /** Checks every shared prop that does not depend on where the network comes from. */
 export function checkGatewayOptions(ctx: CheckContext, o: GatewayOptions): void {
   if (!o.cloud || typeof o.cloud.cloudType !== "number") {
-    fail(ctx, "cloud", o.cloud, "one of Cloud.AWS, AWS_GOV, AWS_CHINA, AZURE, AZURE_GOV, AZURE_CHINA, GCP", "pass a Cloud constant");
+    throw new ConstructPropsError(ctx, "cloud", o.cloud, "one of Cloud.AWS, AWS_GOV, AWS_CHINA, AZURE, AZURE_GOV, AZURE_CHINA, GCP", "pass a Cloud constant");
   }
   checkGatewayName(ctx, "name", o.name);
   checkNonEmpty(ctx, "accountName", o.accountName, "pass the Aviatrix access-account name");
@@ -158,7 +145,7 @@ export function checkGatewayOptions(ctx: CheckContext, o: GatewayOptions): void 
   checkOnlyFor(ctx, "tags", o.tags, o.cloud, AWS_AZURE);
   checkTags(ctx, "tags", o.tags);
   if (o.insaneModeAz !== undefined && !o.insaneMode) {
-    fail(ctx, "insaneModeAz", o.insaneModeAz, "unset unless insaneMode is true", "remove insaneModeAz or set insaneMode: true");
+    throw new ConstructPropsError(ctx, "insaneModeAz", o.insaneModeAz, "unset unless insaneMode is true", "remove insaneModeAz or set insaneMode: true");
   }
   if (o.ha) checkHa(ctx, o);
 }
@@ -171,11 +158,11 @@ function checkHa(ctx: CheckContext, o: GatewayOptions): void {
   if (o.cloud.family === CloudFamily.GCP) checkGcpZone(ctx, "ha.zone", ha.zone);
   checkOnlyFor(ctx, "ha.insaneModeAz", ha.insaneModeAz, o.cloud, [CloudFamily.AWS]);
   if (ha.insaneModeAz !== undefined && !o.insaneMode) {
-    fail(ctx, "ha.insaneModeAz", ha.insaneModeAz, "unset unless insaneMode is true", "remove ha.insaneModeAz or set insaneMode: true");
+    throw new ConstructPropsError(ctx, "ha.insaneModeAz", ha.insaneModeAz, "unset unless insaneMode is true", "remove ha.insaneModeAz or set insaneMode: true");
   }
   if (ha.gatewaySize !== undefined) checkNonEmpty(ctx, "ha.gatewaySize", ha.gatewaySize, "pass an instance size or leave it unset");
   if (o.cloud.family === CloudFamily.GCP && ha.zone === undefined) {
-    fail(ctx, "ha.zone", undefined, "a GCP zone such as us-west1-c: GCP HA needs ha_zone", "set ha.zone to another zone of the region");
+    throw new ConstructPropsError(ctx, "ha.zone", undefined, "a GCP zone such as us-west1-c: GCP HA needs ha_zone", "set ha.zone to another zone of the region");
   }
 }
 
@@ -186,14 +173,14 @@ export function gatewayConfigFields(scope: Construct, ctx: CheckContext, o: Gate
   const family = o.cloud.family;
   if (o.ha && family !== CloudFamily.GCP && net.haSubnet === undefined) {
     const cloudName = family === CloudFamily.AWS ? "AWS" : "Azure";
-    fail(ctx, "ha.subnet", undefined, `a subnet CIDR: ${cloudName} HA needs ha_subnet`, "set ha.subnet (on Azure it may equal gatewaySubnet)");
+    throw new ConstructPropsError(ctx, "ha.subnet", undefined, `a subnet CIDR: ${cloudName} HA needs ha_subnet`, "set ha.subnet (on Azure it may equal gatewaySubnet)");
   }
   if (o.insaneMode && family === CloudFamily.AWS) {
     if (net.insaneModeAz === undefined) {
-      fail(ctx, "insaneModeAz", undefined, "an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az", "set insaneModeAz");
+      throw new ConstructPropsError(ctx, "insaneModeAz", undefined, "an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az", "set insaneModeAz");
     }
     if (o.ha && net.haInsaneModeAz === undefined) {
-      fail(ctx, "ha.insaneModeAz", undefined, "an availability zone such as us-east-2b: AWS insane mode with HA needs ha_insane_mode_az", "set ha.insaneModeAz");
+      throw new ConstructPropsError(ctx, "ha.insaneModeAz", undefined, "an availability zone such as us-east-2b: AWS insane mode with HA needs ha_insane_mode_az", "set ha.insaneModeAz");
     }
     warnUnlessSlash26(scope, "gatewaySubnet", net.gatewaySubnet);
     if (net.haSubnet !== undefined) warnUnlessSlash26(scope, "ha.subnet", net.haSubnet);
@@ -222,7 +209,7 @@ export function gatewayConfigFields(scope: Construct, ctx: CheckContext, o: Gate
 
 // The Aviatrix docs ask for a /26 for the insane-mode subnet the controller carves (advice, not a hard rule).
 function warnUnlessSlash26(scope: Construct, prop: string, cidr: string): void {
-  if (isToken(cidr)) return;
+  if (isUnresolved(cidr)) return;
   const parsed = parseIpv4Cidr(cidr);
   if (parsed && parsed.prefixLength !== 26) {
     Annotations.of(scope).addWarning(

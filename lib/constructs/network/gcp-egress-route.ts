@@ -4,7 +4,8 @@
 // workload network tags (research cloud-stacks.md §5).
 import { Construct } from "constructs";
 import { ComputeRoute } from "@cdktf/provider-google/lib/compute-route";
-import { CheckContext, checkIpv4, checkNonEmpty, fail, isToken } from "./prop-checks";
+import { CheckContext, checkIpv4, checkNonEmpty } from "./prop-checks";
+import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 
 /** Priority the controller uses for its own 0/0 route; lower numbers win, the default internet route is 1000. */
 export const GCP_CONTROLLER_DEFAULT_ROUTE_PRIORITY = 991;
@@ -40,18 +41,18 @@ export class GcpEgressRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpEgressRouteProps) {
     super(scope, id);
-    const ctx: CheckContext = { path: this.node.path, construct: "GcpEgressRoute", area: "egress" };
-    if (!isToken(props.name) && !RFC1035.test(props.name)) {
-      fail(ctx, "name", props.name, "lower-case letters, digits and hyphens, starting with a letter, ≤ 63 chars", "rename the route");
+    const ctx: CheckContext = { path: this.node.path, construct: "GcpEgressRoute" };
+    if (!isUnresolved(props.name) && !RFC1035.test(props.name)) {
+      throw new ConstructPropsError(ctx, "name", props.name, "lower-case letters, digits and hyphens, starting with a letter, ≤ 63 chars", "rename the route");
     }
     checkNonEmpty(ctx, "network", props.network, "pass the network name or self link");
     checkIpv4(ctx, "nextHopIp", props.nextHopIp);
     const priority = props.priority ?? GCP_CONTROLLER_DEFAULT_ROUTE_PRIORITY;
-    if (!isToken(priority) && (!Number.isInteger(priority) || priority < 0 || priority >= 1000)) {
-      fail(ctx, "priority", priority, "an integer 0-999 (lower wins; the default internet route has 1000)", "lower the priority so the gateway route wins");
+    if (!isUnresolved(priority) && (!Number.isInteger(priority) || priority < 0 || priority >= 1000)) {
+      throw new ConstructPropsError(ctx, "priority", priority, "an integer 0-999 (lower wins; the default internet route has 1000)", "lower the priority so the gateway route wins");
     }
     for (const tag of props.instanceTags ?? []) {
-      if (!isToken(tag) && !RFC1035.test(tag)) fail(ctx, "instanceTags", tag, "RFC 1035 network tags", "fix the tag");
+      if (!isUnresolved(tag) && !RFC1035.test(tag)) throw new ConstructPropsError(ctx, "instanceTags", tag, "RFC 1035 network tags", "fix the tag");
     }
     this.route = new ComputeRoute(this, "Route", {
       name: props.name,

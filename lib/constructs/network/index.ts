@@ -1,6 +1,5 @@
 // Network constructs: spoke/transit gateways, attachment, created spoke networks and egress routing.
 export * from "./cloud";
-export * from "./errors";
 export * from "./vpc-id";
 export { IGatewayRef, HaGatewayOptions, GatewayOptions, DEFAULT_GATEWAY_SIZE } from "./gateway-options";
 export { ISpokeNetwork, NewSpokeNetworkOptions } from "./spoke-network";

@@ -1,28 +1,11 @@
 // Eager, token-aware prop checks shared by the network constructs. Each check skips values that are
-// unresolved cdktf tokens (they are only known at apply time) and throws NetworkPropError otherwise.
-import { Token } from "../../core/cdktf";
+// unresolved cdktf tokens (they are only known at apply time) and throws ConstructPropsError otherwise.
+import { ConstructLocation, ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 import { Cloud, CloudFamily } from "./cloud";
-import { NetworkPropError } from "./errors";
 import { parseIpv4, parseIpv4Cidr } from "../../net/ip";
 
-/** Where a check runs: the construct path, the construct's class name and the error area. */
-export interface CheckContext {
-  readonly path: string;
-  readonly construct: string;
-  readonly area: string;
-}
-
-export function isToken(value: unknown): boolean {
-  return value !== undefined && Token.isUnresolved(value);
-}
-
-export function fail(ctx: CheckContext, prop: string, received: unknown, want: string, fix: string): never {
-  throw new NetworkPropError(ctx.path, `${ctx.construct}.${prop}`, show(received), want, fix, ctx.area);
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "undefined" : JSON.stringify(value);
-}
+/** Where a check runs: the construct path and the construct's class name. */
+export type CheckContext = ConstructLocation;
 
 /**
  * Gateway names as terraform-aviatrix-mc-spoke validates them (variables.tf `gw_name`):
@@ -32,10 +15,9 @@ export const GATEWAY_NAME_MAX_LENGTH = 50;
 const GATEWAY_NAME = /^[a-zA-Z0-9_-]+$/;
 
 export function checkGatewayName(ctx: CheckContext, prop: string, name: string): void {
-  if (isToken(name)) return;
+  if (isUnresolved(name)) return;
   if (!GATEWAY_NAME.test(name) || name.length > GATEWAY_NAME_MAX_LENGTH) {
-    fail(
-      ctx,
+    throw new ConstructPropsError(ctx,
       prop,
       name,
       `letters, digits, hyphens and underscores, 1 to ${GATEWAY_NAME_MAX_LENGTH} characters`,
@@ -45,19 +27,19 @@ export function checkGatewayName(ctx: CheckContext, prop: string, name: string):
 }
 
 export function checkNonEmpty(ctx: CheckContext, prop: string, value: string, fix: string): void {
-  if (isToken(value)) return;
-  if (value.trim() === "") fail(ctx, prop, value, "a non-empty string", fix);
+  if (isUnresolved(value)) return;
+  if (value.trim() === "") throw new ConstructPropsError(ctx, prop, value, "a non-empty string", fix);
 }
 
 export function checkCidr(ctx: CheckContext, prop: string, value: string | undefined): void {
-  if (value === undefined || isToken(value)) return;
-  if (!parseIpv4Cidr(value)) fail(ctx, prop, value, "an IPv4 CIDR such as 10.1.0.0/28", "fix the address or prefix length");
+  if (value === undefined || isUnresolved(value)) return;
+  if (!parseIpv4Cidr(value)) throw new ConstructPropsError(ctx, prop, value, "an IPv4 CIDR such as 10.1.0.0/28", "fix the address or prefix length");
 }
 
 export function checkIpv4(ctx: CheckContext, prop: string, value: string | undefined): void {
-  if (value === undefined || isToken(value)) return;
+  if (value === undefined || isUnresolved(value)) return;
   if (parseIpv4(value) === undefined) {
-    fail(ctx, prop, value, "an IPv4 address such as 10.1.0.4", "pass the gateway's private IP (e.g. spokeGateway.privateIp)");
+    throw new ConstructPropsError(ctx, prop, value, "an IPv4 address such as 10.1.0.4", "pass the gateway's private IP (e.g. spokeGateway.privateIp)");
   }
 }
 
@@ -71,8 +53,7 @@ export function checkOnlyFor(
   isSet: (v: unknown) => boolean = (v) => v !== undefined && v !== false,
 ): void {
   if (!isSet(value) || allowed.includes(cloud.family)) return;
-  fail(
-    ctx,
+  throw new ConstructPropsError(ctx,
     prop,
     value,
     `unset on ${cloud}: the provider accepts it on ${allowed.map((f) => FAMILY_NAMES[f]).join(" and ")} only`,
@@ -98,9 +79,9 @@ const VPC_ID: Readonly<Record<CloudFamily, { re: RegExp; want: string }>> = {
 
 export function checkVpcId(ctx: CheckContext, prop: string, cloud: Cloud, vpcId: string): void {
   // Composite ids built from tokens (e.g. "${vnet.name}:rg:${vnet.guid}") are only checkable at apply.
-  if (isToken(vpcId)) return;
+  if (isUnresolved(vpcId)) return;
   const rule = VPC_ID[cloud.family];
-  if (!rule.re.test(vpcId)) fail(ctx, prop, vpcId, `${rule.want} on ${cloud}`, "pass the id of the existing network in the gateway's cloud");
+  if (!rule.re.test(vpcId)) throw new ConstructPropsError(ctx, prop, vpcId, `${rule.want} on ${cloud}`, "pass the id of the existing network in the gateway's cloud");
 }
 
 /** vpc_reg: AWS region, Azure location, GCP zone (the provider sends it to GCP as the zone). */
@@ -111,31 +92,31 @@ const REGION: Readonly<Record<CloudFamily, { re: RegExp; want: string }>> = {
 };
 
 export function checkRegion(ctx: CheckContext, prop: string, cloud: Cloud, region: string): void {
-  if (isToken(region)) return;
+  if (isUnresolved(region)) return;
   const rule = REGION[cloud.family];
-  if (!rule.re.test(region)) fail(ctx, prop, region, `${rule.want} on ${cloud}`, "set the region the network lives in");
+  if (!rule.re.test(region)) throw new ConstructPropsError(ctx, prop, region, `${rule.want} on ${cloud}`, "set the region the network lives in");
 }
 
 /** Azure availability zones are written az-1, az-2, az-3. */
 export function checkAzureZone(ctx: CheckContext, prop: string, zone: string | undefined): void {
-  if (zone === undefined || isToken(zone)) return;
-  if (!/^az-[1-3]$/.test(zone)) fail(ctx, prop, zone, "az-1, az-2 or az-3", "use the Aviatrix az-N form");
+  if (zone === undefined || isUnresolved(zone)) return;
+  if (!/^az-[1-3]$/.test(zone)) throw new ConstructPropsError(ctx, prop, zone, "az-1, az-2 or az-3", "use the Aviatrix az-N form");
 }
 
 export function checkGcpZone(ctx: CheckContext, prop: string, zone: string | undefined): void {
-  if (zone === undefined || isToken(zone)) return;
-  if (!REGION[CloudFamily.GCP].re.test(zone)) fail(ctx, prop, zone, "a GCP zone such as us-west1-c", "name a zone in the gateway's region");
+  if (zone === undefined || isUnresolved(zone)) return;
+  if (!REGION[CloudFamily.GCP].re.test(zone)) throw new ConstructPropsError(ctx, prop, zone, "a GCP zone such as us-west1-c", "name a zone in the gateway's region");
 }
 
 export function checkTags(ctx: CheckContext, prop: string, tags: Readonly<Record<string, string>> | undefined): void {
-  if (tags === undefined || isToken(tags)) return;
+  if (tags === undefined || isUnresolved(tags)) return;
   for (const key of Object.keys(tags)) {
-    if (!isToken(key) && key.trim() === "") fail(ctx, prop, tags, "tag keys that are non-empty", "remove the empty tag key");
+    if (!isUnresolved(key) && key.trim() === "") throw new ConstructPropsError(ctx, prop, tags, "tag keys that are non-empty", "remove the empty tag key");
   }
 }
 
 /** Copy a tag map with sorted keys so synthesized JSON is byte-stable. */
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): { [key: string]: string } | undefined {
-  if (tags === undefined || isToken(tags)) return tags as { [key: string]: string } | undefined;
+  if (tags === undefined || isUnresolved(tags)) return tags as { [key: string]: string } | undefined;
   return Object.fromEntries(Object.keys(tags).sort().map((k) => [k, tags[k]]));
 }

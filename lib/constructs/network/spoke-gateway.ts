@@ -12,8 +12,9 @@ import { CloudFamily } from "./cloud";
 import { GatewayOptions, IGatewayRef, ResolvedNetwork, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
 import { GcpSpokeNetwork } from "./gcp-spoke-network";
 import { isNetworkAddress, parseIpv4Cidr } from "../../net/ip";
-import { CheckContext, checkNonEmpty, checkOnlyFor, fail, isToken } from "./prop-checks";
+import { CheckContext, checkNonEmpty, checkOnlyFor } from "./prop-checks";
 import { SpokeTransitAttachment, SpokeTransitAttachmentOptions } from "./spoke-transit-attachment";
+import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 import {
   ISpokeNetwork,
   MAX_NETWORK_PREFIX,
@@ -96,7 +97,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
   constructor(scope: Construct, id: string, props: SpokeGatewayProps) {
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
-    const ctx: CheckContext = { path: this.node.path, construct: "SpokeGateway", area: "spoke" };
+    const ctx: CheckContext = { path: this.node.path, construct: "SpokeGateway" };
     checkGatewayOptions(ctx, props);
     checkSpokeOnlyProps(ctx, props);
 
@@ -136,37 +137,37 @@ export class SpokeGateway extends Construct implements IGatewayRef {
         transitGateway: props.attachTo,
       });
     } else if (props.attachment) {
-      fail(ctx, "attachment", props.attachment, "unset unless attachTo names a transit gateway", "set attachTo or remove attachment");
+      throw new ConstructPropsError(ctx, "attachment", props.attachment, "unset unless attachTo names a transit gateway", "set attachTo or remove attachment");
     }
   }
 
   private createNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedNetwork & { created: ISpokeNetwork } {
     const opts = props.newNetwork!;
     if (props.vpcId !== undefined || props.gatewaySubnet !== undefined) {
-      fail(ctx, "newNetwork", "newNetwork with vpcId/gatewaySubnet", "either an existing network (vpcId + gatewaySubnet) or newNetwork", "remove vpcId and gatewaySubnet, or remove newNetwork");
+      throw new ConstructPropsError(ctx, "newNetwork", "newNetwork with vpcId/gatewaySubnet", "either an existing network (vpcId + gatewaySubnet) or newNetwork", "remove vpcId and gatewaySubnet, or remove newNetwork");
     }
-    const cidr = isToken(opts.cidr) ? undefined : parseIpv4Cidr(opts.cidr);
+    const cidr = isUnresolved(opts.cidr) ? undefined : parseIpv4Cidr(opts.cidr);
     if (!cidr || !isNetworkAddress(cidr) || cidr.prefixLength < MIN_NETWORK_PREFIX || cidr.prefixLength > MAX_NETWORK_PREFIX) {
-      fail(ctx, "newNetwork.cidr", opts.cidr, `a literal IPv4 network /${MIN_NETWORK_PREFIX} to /${MAX_NETWORK_PREFIX} with no host bits set, such as 10.50.0.0/16`, "fix the address space (subnets are carved from it at synth time)");
+      throw new ConstructPropsError(ctx, "newNetwork.cidr", opts.cidr, `a literal IPv4 network /${MIN_NETWORK_PREFIX} to /${MAX_NETWORK_PREFIX} with no host bits set, such as 10.50.0.0/16`, "fix the address space (subnets are carved from it at synth time)");
     }
     const family = props.cloud.family;
     const insane = props.insaneMode ?? false;
     if (insane && family !== CloudFamily.AWS) {
-      fail(ctx, "insaneMode", true, "false when the gateway creates an Azure or GCP network", "bring an existing network (vpcId + gatewaySubnet) for insane mode");
+      throw new ConstructPropsError(ctx, "insaneMode", true, "false when the gateway creates an Azure or GCP network", "bring an existing network (vpcId + gatewaySubnet) for insane mode");
     }
     if (insane && cidr.prefixLength > 23) {
-      fail(ctx, "newNetwork.cidr", opts.cidr, "a /23 or larger with insane mode (two /26 gateway subnets in the first quarter)", "widen the address space");
+      throw new ConstructPropsError(ctx, "newNetwork.cidr", opts.cidr, "a /23 or larger with insane mode (two /26 gateway subnets in the first quarter)", "widen the address space");
     }
     const count = opts.workloadSubnetCount ?? (family === CloudFamily.AWS ? Math.min(2, opts.availabilityZones?.length ?? 1) : 1);
     if (!Number.isInteger(count) || count < 0 || count > MAX_WORKLOAD_SUBNETS) {
-      fail(ctx, "newNetwork.workloadSubnetCount", count, `an integer from 0 to ${MAX_WORKLOAD_SUBNETS}`, "lower the subnet count");
+      throw new ConstructPropsError(ctx, "newNetwork.workloadSubnetCount", count, `an integer from 0 to ${MAX_WORKLOAD_SUBNETS}`, "lower the subnet count");
     }
     checkOnlyFor(ctx, "newNetwork.availabilityZones", opts.availabilityZones, props.cloud, [CloudFamily.AWS]);
     checkOnlyFor(ctx, "newNetwork.resourceGroupName", opts.resourceGroupName, props.cloud, [CloudFamily.AZURE]);
     checkOnlyFor(ctx, "newNetwork.projectId", opts.projectId, props.cloud, [CloudFamily.GCP]);
     checkOnlyFor(ctx, "newNetwork.tags", opts.tags, props.cloud, [CloudFamily.AWS, CloudFamily.AZURE]);
     if (props.ha?.subnet !== undefined) {
-      fail(ctx, "ha.subnet", props.ha.subnet, "unset when the gateway creates its network", "remove ha.subnet (the created network provides it)");
+      throw new ConstructPropsError(ctx, "ha.subnet", props.ha.subnet, "unset when the gateway creates its network", "remove ha.subnet (the created network provides it)");
     }
     const layout = spokeNetworkLayout(cidr, count, insane);
     const name = props.name;
@@ -175,7 +176,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       const azs = opts.availabilityZones ?? [];
       const need = props.ha ? 2 : 1;
       if (azs.length < need || azs.length > 2) {
-        fail(ctx, "newNetwork.availabilityZones", azs, `${need === 2 ? "two availability zones (HA)" : "one or two availability zones"} such as ["us-east-2a","us-east-2b"]`, "list the zones for the gateway subnets");
+        throw new ConstructPropsError(ctx, "newNetwork.availabilityZones", azs, `${need === 2 ? "two availability zones (HA)" : "one or two availability zones"} such as ["us-east-2a","us-east-2b"]`, "list the zones for the gateway subnets");
       }
       const created = new AwsSpokeVpc(this, "Network", { name, cidr: opts.cidr, layout, availabilityZones: azs, ha: !!props.ha, insaneMode: insane, tags: opts.tags });
       return {
@@ -193,16 +194,16 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
     }
     requireText(ctx, "newNetwork.projectId", opts.projectId, "name the GCP project for the network");
-    const region = isToken(props.region) ? props.region : props.region.replace(/-[a-z]$/, "");
+    const region = isUnresolved(props.region) ? props.region : props.region.replace(/-[a-z]$/, "");
     const created = new GcpSpokeNetwork(this, "Network", { name: name.toLowerCase().replace(/_/g, "-"), layout, projectId: opts.projectId!, region });
     return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
   }
 }
 
 function existingNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedNetwork & { created?: undefined } {
-  if (props.vpcId === undefined) fail(ctx, "vpcId", undefined, "the existing network's id (or newNetwork)", "set vpcId and gatewaySubnet, or newNetwork");
+  if (props.vpcId === undefined) throw new ConstructPropsError(ctx, "vpcId", undefined, "the existing network's id (or newNetwork)", "set vpcId and gatewaySubnet, or newNetwork");
   if (props.gatewaySubnet === undefined) {
-    fail(ctx, "gatewaySubnet", undefined, "the CIDR of the gateway subnet (or newNetwork)", "set gatewaySubnet to the subnet the gateway launches in");
+    throw new ConstructPropsError(ctx, "gatewaySubnet", undefined, "the CIDR of the gateway subnet (or newNetwork)", "set gatewaySubnet to the subnet the gateway launches in");
   }
   return {
     vpcId: props.vpcId,
@@ -214,7 +215,7 @@ function existingNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedN
 }
 
 function requireText(ctx: CheckContext, prop: string, value: string | undefined, fix: string): void {
-  if (value === undefined) fail(ctx, prop, undefined, "a non-empty string", fix);
+  if (value === undefined) throw new ConstructPropsError(ctx, prop, undefined, "a non-empty string", fix);
   checkNonEmpty(ctx, prop, value, fix);
 }
 
@@ -223,8 +224,8 @@ function checkSpokeOnlyProps(ctx: CheckContext, props: SpokeGatewayProps): void 
   checkOnlyFor(ctx, "enableSkipPublicRouteTableUpdate", props.enableSkipPublicRouteTableUpdate, props.cloud, [CloudFamily.AWS]);
   checkOnlyFor(ctx, "privateRouteTableConfig", props.privateRouteTableConfig, props.cloud, [CloudFamily.AZURE]);
   for (const entry of props.privateRouteTableConfig ?? []) {
-    if (!isToken(entry) && !/^[^:\s]+:[^:\s]+$/.test(entry)) {
-      fail(ctx, "privateRouteTableConfig", entry, "entries route_table_name:resource_group", "write each route table as name:resource_group");
+    if (!isUnresolved(entry) && !/^[^:\s]+:[^:\s]+$/.test(entry)) {
+      throw new ConstructPropsError(ctx, "privateRouteTableConfig", entry, "entries route_table_name:resource_group", "write each route table as name:resource_group");
     }
   }
   // single_ip_snat stays allowed on GCP: the provider docs name AWS and Azure, but GKE layouts use it too

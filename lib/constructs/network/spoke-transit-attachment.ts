@@ -4,7 +4,8 @@
 import { Construct } from "constructs";
 import { SpokeTransitAttachment as CfnSpokeTransitAttachment } from "../../aviatrix/gen/providers/aviatrix/spoke-transit-attachment";
 import { IGatewayRef } from "./gateway-options";
-import { CheckContext, checkNonEmpty, fail, isToken } from "./prop-checks";
+import { CheckContext, checkNonEmpty } from "./prop-checks";
+import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 
 /** Attachment settings that do not name the gateways. */
 export interface SpokeTransitAttachmentOptions {
@@ -39,17 +40,17 @@ export class SpokeTransitAttachment extends Construct {
 
   constructor(scope: Construct, id: string, props: SpokeTransitAttachmentProps) {
     super(scope, id);
-    const ctx: CheckContext = { path: this.node.path, construct: "SpokeTransitAttachment", area: "transit" };
+    const ctx: CheckContext = { path: this.node.path, construct: "SpokeTransitAttachment" };
     checkNonEmpty(ctx, "spokeGateway.gatewayName", props.spokeGateway.gatewayName, "pass the spoke gateway");
     checkNonEmpty(ctx, "transitGateway.gatewayName", props.transitGateway.gatewayName, "pass the transit gateway");
     const maxPerformance = props.enableMaxPerformance ?? true;
     const tunnels = props.tunnelCount;
-    if (tunnels !== undefined && !isToken(tunnels)) {
+    if (tunnels !== undefined && !isUnresolved(tunnels)) {
       if (!Number.isInteger(tunnels) || tunnels < 1 || tunnels > MAX_TUNNEL_COUNT) {
-        fail(ctx, "tunnelCount", tunnels, `an integer from 1 to ${MAX_TUNNEL_COUNT}`, "pick a tunnel count in range or leave it unset");
+        throw new ConstructPropsError(ctx, "tunnelCount", tunnels, `an integer from 1 to ${MAX_TUNNEL_COUNT}`, "pick a tunnel count in range or leave it unset");
       }
-      if (!isToken(maxPerformance) && !maxPerformance) {
-        fail(ctx, "tunnelCount", tunnels, "unset when enableMaxPerformance is false", "remove tunnelCount or set enableMaxPerformance: true");
+      if (!isUnresolved(maxPerformance) && !maxPerformance) {
+        throw new ConstructPropsError(ctx, "tunnelCount", tunnels, "unset when enableMaxPerformance is false", "remove tunnelCount or set enableMaxPerformance: true");
       }
     }
     for (const rt of props.routeTables ?? []) checkNonEmpty(ctx, "routeTables", rt, "remove the empty route table name");

@@ -4,7 +4,8 @@
 import { Construct } from "constructs";
 import { TransitGateway as CfnTransitGateway } from "../../aviatrix/gen/providers/aviatrix/transit-gateway";
 import { GatewayOptions, IGatewayRef, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
-import { CheckContext, fail } from "./prop-checks";
+import { CheckContext } from "./prop-checks";
+import { ConstructPropsError } from "../../core/construct-props-error";
 
 const BRAND = Symbol.for("vca-cdktf.TransitGateway");
 
@@ -36,10 +37,10 @@ export class TransitGateway extends Construct implements IGatewayRef {
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
-    const ctx: CheckContext = { path: this.node.path, construct: "TransitGateway", area: "transit" };
+    const ctx: CheckContext = { path: this.node.path, construct: "TransitGateway" };
     checkGatewayOptions(ctx, props);
-    if (props.vpcId === undefined) fail(ctx, "vpcId", undefined, "the transit network's id", "set vpcId");
-    if (props.gatewaySubnet === undefined) fail(ctx, "gatewaySubnet", undefined, "the CIDR of the transit gateway subnet", "set gatewaySubnet");
+    if (props.vpcId === undefined) throw new ConstructPropsError(ctx, "vpcId", undefined, "the transit network's id", "set vpcId");
+    if (props.gatewaySubnet === undefined) throw new ConstructPropsError(ctx, "gatewaySubnet", undefined, "the CIDR of the transit gateway subnet", "set gatewaySubnet");
     const fields = gatewayConfigFields(this, ctx, props, {
       vpcId: props.vpcId,
       gatewaySubnet: props.gatewaySubnet,

@@ -17,7 +17,7 @@ import { SmartGroupInput } from "../dcf/group-refs";
 import { SmartGroup } from "../dcf/smart-group";
 import { WebGroup } from "../dcf/web-group";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
-import { ConstructPropsError } from "../kubernetes/construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 
 /** Kinds of pod-scope egress groups besides LLM providers and MCP servers. */
 const OTHER_POD_KINDS = ["sso", "integrations", "actions", "mcp-allowlist", "proxy"] as const;
@@ -102,7 +102,7 @@ export class LibreChatEgress extends Construct {
   constructor(scope: Construct, id: string, props: LibreChatEgressProps) {
     super(scope, id);
     if (typeof props.config !== "string" || props.config.trim() === "") {
-      throw new ConstructPropsError(this, "config", "got no librechat.yaml text, want the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
+      throw new ConstructPropsError(this, "config", described("no librechat.yaml text"), "the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
     }
     this.namespace = props.namespace ?? "librechat";
     try {
@@ -118,7 +118,7 @@ export class LibreChatEgress extends Construct {
       });
     } catch (e) {
       // Same messages as the CLI (file + YAML path), prefixed with the construct path.
-      if (e instanceof UserInputError) throw new ConstructPropsError(this, "config", e.message);
+      if (e instanceof UserInputError) throw ConstructPropsError.because(this, "config", e.message);
       throw e;
     }
     this.egressJson = egressJson(this.model);
@@ -192,7 +192,7 @@ export class LibreChatEgress extends Construct {
   ): DcfRuleProps[] {
     const ports = [...new Set(groups.map((g) => g.port))].sort((a, b) => (a === 443 ? -1 : b === 443 ? 1 : a - b));
     if (ports.length > PRIORITY_SLOTS) {
-      throw new ConstructPropsError(this, "config", `${name}: got ${ports.length} distinct ports (${ports.join(", ")}), want at most ${PRIORITY_SLOTS} per rule family; serve the endpoints on fewer ports`);
+      throw new ConstructPropsError(this, "config", described(`${ports.length} distinct ports (${ports.join(", ")}) for ${name}`), `at most ${PRIORITY_SLOTS} per rule family`, "serve the endpoints on fewer ports");
     }
     return ports.map((port, i) => ({
       name: port === 443 ? name : `${name}-${port}`,

@@ -6,7 +6,7 @@ import { ITerraformDependable, Token } from "../../core/cdktf";
 import { parseChartVersion } from "../kubernetes/chart-version";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
-import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { CaTrustRuntime, MitmCa } from "../kubernetes/mitm-ca";
@@ -113,7 +113,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
     this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
     if (typeof chartVersion !== "string" || Token.isUnresolved(chartVersion) || !parseChartVersion(chartVersion) || chartVersion.startsWith("v")) {
-      throw new ConstructPropsError(this, "chartVersion", `got ${describeValue(chartVersion)}, want an exact chart version "X.Y.Z" (e.g. "${LIBRECHAT_DEFAULT_CHART_VERSION}")`);
+      throw new ConstructPropsError(this, "chartVersion", chartVersion, `an exact chart version "X.Y.Z" (e.g. "${LIBRECHAT_DEFAULT_CHART_VERSION}")`);
     }
     this.namespace = literalName(this, "namespace", props.namespace ?? "librechat");
     this.releaseName = literalName(this, "releaseName", props.releaseName ?? "librechat");
@@ -195,7 +195,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
     const out = { ...LIBRECHAT_DEFAULT_REGISTRIES, ...(given ?? {}) } as Record<string, string>;
     for (const [name, host] of Object.entries(out).sort()) {
       if (typeof host !== "string" || Token.isUnresolved(host) || !HOST.test(host)) {
-        throw new ConstructPropsError(this, `imageRegistries.${name}`, `got ${describeValue(host)}, want a registry host such as "ghcr.io" or "registry.example.com:5000" (no scheme, no path)`);
+        throw new ConstructPropsError(this, `imageRegistries.${name}`, host, `a registry host such as "ghcr.io" or "registry.example.com:5000" (no scheme, no path)`);
       }
     }
     return out as Required<LibreChatImageRegistries>;
@@ -203,7 +203,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   private resolveSecret(props: LibreChatProps): string {
     if (props.existingSecretName !== undefined) {
-      if (props.secretEnv) throw new ConstructPropsError(this, "secretEnv", "and existingSecretName are exclusive; keep one");
+      if (props.secretEnv) throw new ConstructPropsError(this, "secretEnv", described("both secretEnv and existingSecretName"), "one of secretEnv or existingSecretName", "keep one");
       return literalName(this, "existingSecretName", props.existingSecretName);
     }
     const entries = requireSecretReferences(this, "secretEnv", props.secretEnv ?? {});
@@ -212,7 +212,9 @@ export class LibreChat extends Construct implements PreflightFactSource {
       throw new ConstructPropsError(
         this,
         "secretEnv",
-        `is missing ${missing.join(", ")}; pass them as sensitive variables (openssl rand -hex 32 / -hex 16) or set existingSecretName`,
+        described(`no ${missing.join(", ")}`),
+        `every secret LibreChat needs (${LIBRECHAT_REQUIRED_SECRETS.join(", ")})`,
+        "pass them as sensitive variables (openssl rand -hex 32 / -hex 16) or set existingSecretName",
       );
     }
     const name = "librechat-credentials-env";
@@ -228,14 +230,14 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   private ingressHost(host: string): string {
     if (Token.isUnresolved(host)) return host;
-    if (!HOST.test(host) || host.includes(":")) throw new ConstructPropsError(this, "ingressHost", `got ${describeValue(host)}, want a DNS name such as "chat.example.com"`);
+    if (!HOST.test(host) || host.includes(":")) throw new ConstructPropsError(this, "ingressHost", host, `a DNS name such as "chat.example.com"`);
     return host;
   }
 }
 
 function literalName(scope: Construct, prop: string, value: string): string {
   if (typeof value !== "string" || Token.isUnresolved(value) || !DNS1123_LABEL.test(value)) {
-    throw new ConstructPropsError(scope, prop, `got ${describeValue(value)}, want a literal DNS-1123 label (lower-case letters, digits, '-')`);
+    throw new ConstructPropsError(scope, prop, value, `a literal DNS-1123 label (lower-case letters, digits, '-')`);
   }
   return value;
 }
@@ -249,13 +251,13 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
   } catch (e) {
     if (e instanceof YamlSyntaxError) {
       const where = e.line !== undefined ? ` at line ${e.line}, column ${e.column}` : "";
-      throw new ConstructPropsError(scope, "configYamlContent", `is not valid YAML${where}: ${e.reason}`);
+      throw new ConstructPropsError(scope, "configYamlContent", described(`text that is not valid YAML${where}: ${e.reason}`), "a librechat.yaml document", "fix the YAML syntax");
     }
-    if (e instanceof InputFileError) throw new ConstructPropsError(scope, "configYamlContent", e.problem);
+    if (e instanceof InputFileError) throw new ConstructPropsError(scope, "configYamlContent", described(`text that ${e.problem}`), "a librechat.yaml the shim's bounded loader accepts", "remove the oversized, binary or alias-expanded content");
     throw e;
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("version" in doc)) {
-    throw new ConstructPropsError(scope, "configYamlContent", "is not a librechat.yaml (want a mapping with a top-level `version`)");
+    throw new ConstructPropsError(scope, "configYamlContent", described("a document without a top-level `version`"), "a librechat.yaml (a mapping with a top-level `version`)", "pass the content of librechat.yaml");
   }
   // The content goes verbatim into the Helm values in cdk.tf.json: credentials must be references.
   const secrets = findLiteralSecrets(doc);
@@ -263,8 +265,9 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
     throw new ConstructPropsError(
       scope,
       secrets.length === 1 ? `configYamlContent.${secrets[0].path}` : "configYamlContent",
-      `${secrets.length === 1 ? "holds a literal secret" : `holds ${secrets.length} literal secrets (${secrets.map((x) => x.path).join(", ")})`}; ` +
-        'it is rendered into cdk.tf.json and a ConfigMap. Use "${ENV_VAR}" (LibreChat substitutes it from secretEnv at runtime), "user_provided", or leave it empty',
+      described(secrets.length === 1 ? "a literal secret" : `${secrets.length} literal secrets (${secrets.map((x) => x.path).join(", ")})`),
+      'no literal credentials: the content is rendered into cdk.tf.json and a ConfigMap',
+      'use "${ENV_VAR}" (LibreChat substitutes it from secretEnv at runtime), "user_provided", or leave it empty',
     );
   }
 }
@@ -273,7 +276,7 @@ function checkConfigEnv(scope: Construct, env: { readonly [name: string]: string
   const out: Record<string, string> = {};
   for (const name of Object.keys(env).sort()) {
     if (SECRET_LOOKING.test(name) || (LIBRECHAT_REQUIRED_SECRETS as readonly string[]).includes(name)) {
-      throw new ConstructPropsError(scope, `configEnv.${name}`, "looks like a secret; configEnv is rendered into a ConfigMap and cdk.tf.json. Move it to secretEnv as a sensitive variable");
+      throw new ConstructPropsError(scope, `configEnv.${name}`, described("a variable that looks like a secret"), "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)", "move it to secretEnv as a sensitive variable");
     }
     out[name] = env[name];
   }

@@ -7,7 +7,7 @@ import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "../kuberne
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
-import { ConstructPropsError, describeValue } from "../kubernetes/construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
@@ -131,7 +131,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");
     this.mcpNamespace = this.namespaceProp("mcpNamespace", props.mcpNamespace ?? "obot-mcp");
     if (this.namespace === this.mcpNamespace) {
-      throw new ConstructPropsError(this, "mcpNamespace", `equals namespace "${this.namespace}"; MCP servers need their own namespace so FirewallPolicies never select the Obot server`);
+      throw new ConstructPropsError(this, "mcpNamespace", described(`"${this.mcpNamespace}", the same as namespace`), "a namespace of its own, so FirewallPolicies never select the Obot server", "pick another mcpNamespace");
     }
     const releaseName = props.releaseName ?? "obot";
     this.defaultDenyAllEgress = props.defaultDenyAllEgress ?? true;
@@ -171,7 +171,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     if (props.secretEnv && Object.keys(props.secretEnv).length > 0) {
       const entries = requireSecretReferences(this, "secretEnv", props.secretEnv);
       const clash = entries.find(([name]) => (OBOT_ENFORCEMENT_KEYS as readonly string[]).includes(name));
-      if (clash) throw new ConstructPropsError(this, `secretEnv.${clash[0]}`, "is set by this construct from its props; remove it");
+      if (clash) throw new ConstructPropsError(this, `secretEnv.${clash[0]}`, described("a variable ObotPlatform sets from its props"), "variables ObotPlatform does not set", "remove it");
       this.secret = sensitiveEnvSecret(this, "secret-env", {
         name: `${releaseName}-vca-secret-env`,
         namespace: this.namespace,
@@ -221,23 +221,21 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
 
   private resolveVersion(text: string): ChartVersion {
     if (typeof text !== "string" || Token.isUnresolved(text)) {
-      throw new ConstructPropsError(this, "version", `got ${describeValue(text)}, want a literal Obot version like "v0.21.0"; the feature gate is decided at synth time`);
+      throw new ConstructPropsError(this, "version", text, `a literal Obot version like "v0.21.0"`, `the feature gate is decided at synth time`);
     }
     const v = parseChartVersion(text);
-    if (!v) throw new ConstructPropsError(this, "version", `got ${describeValue(text)}, want an exact version "vX.Y.Z" (e.g. "v0.21.0")`);
+    if (!v) throw new ConstructPropsError(this, "version", text, `an exact version "vX.Y.Z" (e.g. "v0.21.0")`);
     if (!chartVersionAtLeast(v, OBOT_MIN_VERSION)) {
       throw new ConstructPropsError(
         this,
-        "version",
-        `got "${text}", want ≥ v${OBOT_MIN_VERSION}: older Obot cannot deploy the Aviatrix network policy controller, so MCP servers would run without FirewallPolicies`,
-      );
+        "version", described(`"${text}"`), `≥ v${OBOT_MIN_VERSION}: older Obot cannot deploy the Aviatrix network policy controller, so MCP servers would run without FirewallPolicies`);
     }
     return v;
   }
 
   private namespaceProp(prop: string, value: string): string {
     if (typeof value !== "string" || Token.isUnresolved(value) || !DNS1123_LABEL.test(value)) {
-      throw new ConstructPropsError(this, prop, `got ${describeValue(value)}, want a literal namespace name (DNS-1123 label)`);
+      throw new ConstructPropsError(this, prop, value, `a literal namespace name (DNS-1123 label)`);
     }
     return value;
   }
@@ -246,12 +244,12 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     const config = values?.config as Record<string, unknown> | undefined;
     for (const key of OBOT_ENFORCEMENT_KEYS) {
       if (config && key in config) {
-        throw new ConstructPropsError(this, `values.config.${key}`, "is owned by ObotPlatform (use defaultDenyAllEgress / networkPolicyProvider); remove it from values");
+        throw new ConstructPropsError(this, `values.config.${key}`, described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "remove it from values; use defaultDenyAllEgress / networkPolicyProvider");
       }
     }
     const mcp = values?.mcpNamespace as Record<string, unknown> | undefined;
-    if (mcp && "name" in mcp) throw new ConstructPropsError(this, "values.mcpNamespace.name", "is owned by ObotPlatform; use the mcpNamespace prop");
-    if (values && "extraEnvFrom" in values) throw new ConstructPropsError(this, "values.extraEnvFrom", "is owned by ObotPlatform; use secretEnv");
+    if (mcp && "name" in mcp) throw new ConstructPropsError(this, "values.mcpNamespace.name", described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "use the mcpNamespace prop");
+    if (values && "extraEnvFrom" in values) throw new ConstructPropsError(this, "values.extraEnvFrom", described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "use secretEnv");
   }
 }
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
-import { ConstructPropsError } from "../kubernetes/construct-props-error";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -13,14 +13,12 @@ export function requireSecretReferences(scope: Construct, prop: string, env: { r
   const entries = Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, value] of entries) {
     if (!ENV_NAME.test(name)) {
-      throw new ConstructPropsError(scope, `${prop}.${name}`, "is not a valid environment variable name (want [A-Za-z_][A-Za-z0-9_]*)");
+      throw new ConstructPropsError(scope, `${prop}.${name}`, name, "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)", "rename the variable");
     }
     if (typeof value !== "string" || !Token.isUnresolved(value)) {
       throw new ConstructPropsError(
         scope,
-        `${prop}.${name}`,
-        "got a literal string, want a sensitive TerraformVariable or a reference (e.g. random_password.x.result): literals would be written into cdk.tf.json",
-      );
+        `${prop}.${name}`, described("a literal string"), "a sensitive TerraformVariable or a reference (e.g. random_password.x.result): literals would be written into cdk.tf.json");
     }
   }
   return entries;

@@ -1,4 +1,5 @@
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 
 /** AVX-AGC2: the IAM guardrail that pins runtimes to the approved subnets/SGs is attached. */
@@ -16,7 +17,7 @@ export const agentCoreGuardrailAttached: PreflightRule = {
   reads: "agentcore-runtime facts (guardrailPolicyAttached)",
   check(ctx): readonly RuleCheck[] {
     return ctx.facts("agentcore-runtime").map(({ node, fact }) => {
-      if (isToken(fact.guardrailPolicyAttached)) return unknown(node, { got: show(fact.guardrailPolicyAttached), want: "attached" });
+      if (isUnresolved(fact.guardrailPolicyAttached)) return unknown(node, { got: show(fact.guardrailPolicyAttached), want: "attached" });
       return fact.guardrailPolicyAttached === true ? pass(node) : fail(node, { got: "not attached", want: "attached" });
     });
   },

@@ -1,6 +1,7 @@
 // The declared controller release as a Version, or the reason it is not available.
 import type { IConstruct } from "constructs";
-import { isToken, type RuleContext } from "../context";
+import { type RuleContext } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { unknown, type RuleCheck } from "../rule";
 import { ControllerVersion } from "../../core/controller-version";
 
@@ -8,7 +9,7 @@ export type ControllerLookup = { readonly version: ControllerVersion; readonly n
 
 export function declaredController(ctx: RuleContext, ruleCause: string): ControllerLookup {
   const src = ctx.controllerVersion();
-  const version = src && typeof src.value === "string" && !isToken(src.value) ? ControllerVersion.tryParse(src.value) : undefined;
+  const version = src && typeof src.value === "string" && !isUnresolved(src.value) ? ControllerVersion.tryParse(src.value) : undefined;
   if (src && version) return { version, node: src.node };
   return {
     unavailable: unknown(src?.node ?? ctx.stack, {

@@ -1,4 +1,5 @@
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { ControllerVersion } from "../../core/controller-version";
 
@@ -20,7 +21,7 @@ export const controllerVersionDeclared: PreflightRule = {
     if (!usesAviatrix) return [];
     const src = ctx.controllerVersion();
     if (!src) return [fail(ctx.stack, { got: "<unset>", want: "a controller release such as 9.0" })];
-    if (isToken(src.value)) return [unknown(src.node, { got: show(src.value), want: "a literal controller release" })];
+    if (isUnresolved(src.value)) return [unknown(src.node, { got: show(src.value), want: "a literal controller release" })];
     const v = ControllerVersion.tryParse(src.value);
     if (!v) return [fail(src.node, { got: show(src.value), want: "MAJOR.MINOR[.PATCH], e.g. 9.0.10" })];
     if (v.major < 8) return [fail(src.node, { got: show(src.value), want: ">= 8.0 (provider version == controller version since 8.0)" })];

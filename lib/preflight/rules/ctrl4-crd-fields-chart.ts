@@ -1,5 +1,6 @@
 import type { CrdRule } from "../../dcf/crd/firewall-policy-types";
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { CRD_10_1_CHART, CRD_10_1_FIELDS } from "../../constructs/dcf/firewall-policy-rules";
 import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
@@ -38,7 +39,7 @@ export const crdFieldsNeedChart: PreflightRule = {
         checks.push(unknown(node, { cause: `FirewallPolicy fields ${fields} need chart >= ${CRD_EXTENDED_FIELDS_CHART}, but no k8s-firewall chart is known for cluster ${fact.clusterKey}`, want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }));
         continue;
       }
-      if (isToken(chart)) {
+      if (isUnresolved(chart)) {
         checks.push(unknown(node, { got: show(chart), want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }));
         continue;
       }

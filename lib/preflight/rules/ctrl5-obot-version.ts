@@ -1,4 +1,5 @@
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
 import { OBOT_MIN_VERSION } from "../../constructs/workloads/obot-platform";
@@ -18,7 +19,7 @@ export const obotVersion: PreflightRule = {
   reads: "obot facts (version)",
   check(ctx): readonly RuleCheck[] {
     return ctx.facts("obot").map(({ node, fact }) => {
-      if (isToken(fact.version)) return unknown(node, { got: show(fact.version), want: `>= v${OBOT_MIN_VERSION}` });
+      if (isUnresolved(fact.version)) return unknown(node, { got: show(fact.version), want: `>= v${OBOT_MIN_VERSION}` });
       const parsed = parseChartVersion(fact.version);
       if (!parsed) return fail(node, { cause: "the Obot version is not a semantic version", got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });
       return chartVersionAtLeast(parsed, OBOT_MIN_VERSION) ? pass(node) : fail(node, { got: fact.version, want: `>= v${OBOT_MIN_VERSION}` });

@@ -1,5 +1,6 @@
 import type { TerraformProvider } from "../../core/cdktf";
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { pinnedMajorMinor } from "../../core/controller-version";
 import { declaredController } from "./controller-helpers";
@@ -29,7 +30,7 @@ export const providerPinFollowsController: PreflightRule = {
     return providers.map((p: TerraformProvider) => {
       const constraint = factPin ?? stackPin ?? p.terraformGeneratorMetadata?.providerVersion ?? p.terraformGeneratorMetadata?.providerVersionConstraint;
       if (constraint === undefined) return fail(p, { got: "<no version constraint>", want: `~> ${want}.0` });
-      if (isToken(constraint)) return unknown(p, { got: show(constraint), want: `~> ${want}.0` });
+      if (isUnresolved(constraint)) return unknown(p, { got: show(constraint), want: `~> ${want}.0` });
       const pinned = pinnedMajorMinor(constraint);
       return pinned === want ? pass(p) : fail(p, { got: constraint, want: `~> ${want}.0 (controller ${want})` });
     });

@@ -1,4 +1,5 @@
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 
 /** AVX-FDY1: Foundry hosted agents use BYOVNet; a managed VNet cannot be put behind the spoke gateway. */
@@ -16,7 +17,7 @@ export const foundryByoVnetRequired: PreflightRule = {
   reads: "foundry-hosted-agents facts (networkMode)",
   check(ctx): readonly RuleCheck[] {
     return ctx.facts("foundry-hosted-agents").map(({ node, fact }) => {
-      if (isToken(fact.networkMode)) return unknown(node, { got: show(fact.networkMode), want: "byo-vnet" });
+      if (isUnresolved(fact.networkMode)) return unknown(node, { got: show(fact.networkMode), want: "byo-vnet" });
       return fact.networkMode === "byo-vnet" ? pass(node) : fail(node, { got: fact.networkMode, want: "byo-vnet" });
     });
   },

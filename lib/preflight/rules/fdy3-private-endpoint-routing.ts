@@ -1,5 +1,6 @@
 import type { TerraformStack } from "../../core/cdktf";
-import { isToken, referenceText, show } from "../context";
+import { referenceText, show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { parseCidr, type ParsedCidr } from "../../net/ip";
 
@@ -21,7 +22,7 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
     for (const { node, fact } of ctx.facts("foundry-hosted-agents")) {
       for (const pe of fact.privateEndpointCidrs) {
         // Prefixes must be literal to pick the route; next hops may be references (compared by expression below).
-        if (isToken(pe) || fact.udrRoutes.some((r) => isToken(r.addressPrefix))) {
+        if (isUnresolved(pe) || fact.udrRoutes.some((r) => isUnresolved(r.addressPrefix))) {
           checks.push(unknown(node, { findingId: show(pe), cause: "private-endpoint routing depends on values known only at plan", got: show(pe) }));
           continue;
         }
@@ -50,8 +51,8 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
 
 /** Literals compare by value; two references to the same attribute are the same hop; anything else waits for plan. */
 function sameNextHop(stack: TerraformStack, hop: string, gatewayIp: string): "yes" | "no" | "unknown" {
-  if (!isToken(hop) && !isToken(gatewayIp)) return hop === gatewayIp ? "yes" : "no";
-  if (isToken(hop) && isToken(gatewayIp) && referenceText(stack, hop) === referenceText(stack, gatewayIp)) return "yes";
+  if (!isUnresolved(hop) && !isUnresolved(gatewayIp)) return hop === gatewayIp ? "yes" : "no";
+  if (isUnresolved(hop) && isUnresolved(gatewayIp) && referenceText(stack, hop) === referenceText(stack, gatewayIp)) return "yes";
   return "unknown";
 }
 

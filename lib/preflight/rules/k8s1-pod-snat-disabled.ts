@@ -1,5 +1,6 @@
 import type { IConstruct } from "constructs";
-import { isToken, show } from "../context";
+import { show } from "../context";
+import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 
 type Cloud = "aks" | "eks" | "gke";
@@ -39,7 +40,7 @@ export const podSnatDisabled: PreflightRule = {
     return [...clusters].map(([key, { node, cloud, states }]) => {
       const disabled = states.find((s) => s.value === true);
       if (disabled) return pass(disabled.node, { findingId: key });
-      const token = states.find((s) => isToken(s.value));
+      const token = states.find((s) => isUnresolved(s.value));
       if (token) return unknown(token.node, { findingId: key, got: show(token.value), want: "pod SNAT disabled" });
       const fix = `disable pod SNAT: ${HOW[cloud]}`;
       if (!states.length) {

@@ -123,7 +123,7 @@ describe("AviatrixProvider", () => {
           password: "hunter2",
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/aviatrix] password: got a literal string, want a token (sensitive TerraformVariable or secret reference); omit it to use the sensitive variable "aviatrix_password", or set credentials: "env""`
+      `"[stack/aviatrix] AviatrixProvider.password: got a literal string, want a token (sensitive TerraformVariable or secret reference); omit it to use the sensitive variable "aviatrix_password", or set credentials: "env""`
     );
     expect(
       () =>
@@ -140,7 +140,7 @@ describe("AviatrixProvider", () => {
       () =>
         new AviatrixProvider(stack, "aviatrix", { controllerVersion: "latest" })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/aviatrix] controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`
+      `"[stack/aviatrix] AviatrixProvider.controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`
     );
   });
 

@@ -3,12 +3,12 @@ import {
   DcfFeature,
   DcfPolicyPack,
   DcfRuleProps,
-  DcfValidationError,
   ManagedSmartGroup,
   ManagedWebGroup,
   SmartGroup,
   WebGroup,
 } from "../../../lib/constructs/dcf";
+import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { Select } from "../../../lib/dcf/builder/selectors";
 import { policyModelFromTerraform } from "../../../lib/dcf";
 import { WELL_KNOWN } from "../../../lib/dcf/model";
@@ -235,7 +235,7 @@ describe("DcfPolicyPack", () => {
       ["promote with enforce false", () => ({ promote: true, enforce: false })],
       ["watched rule without logging", () => ({ watch: true, logging: false })],
     ];
-    test.each(cases)("GIVEN %s WHEN added THEN a DcfValidationError names the rule", (_name, extra) => {
+    test.each(cases)("GIVEN %s WHEN added THEN a ConstructPropsError names the rule", (_name, extra) => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const urls = new WebGroup(stack, "urls", { urls: ["github.com/org/*"] });
@@ -246,9 +246,9 @@ describe("DcfPolicyPack", () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(DcfValidationError);
-      expect((error as DcfValidationError).message).toMatch(/^\[stack\/dcf\] rules\["llm-egress"\]\.\w+/);
-      expect((error as DcfValidationError).message).toMatchSnapshot();
+      expect(error).toBeInstanceOf(ConstructPropsError);
+      expect((error as ConstructPropsError).message).toMatch(/^\[stack\/dcf\] DcfPolicyPack\.rules\["llm-egress"\]\.\w+/);
+      expect((error as ConstructPropsError).message).toMatchSnapshot();
     });
 
     test("GIVEN a duplicate priority WHEN added THEN the error names the rule that has it", () => {
@@ -256,7 +256,7 @@ describe("DcfPolicyPack", () => {
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm)] });
       expect(() => pack.addRule(llmRule(pods, llm, { name: "other" }))).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/dcf] rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`,
+        `"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`,
       );
     });
 
@@ -265,17 +265,17 @@ describe("DcfPolicyPack", () => {
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm)] });
       expect(() => pack.addRule(llmRule(pods, llm, { priority: 11 }))).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/dcf] rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`,
+        `"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`,
       );
     });
 
     test("GIVEN a bad mode or default action WHEN constructed THEN the prop is named", () => {
       const stack = givenStack();
       expect(() => new DcfPolicyPack(stack, "a", { mode: "audit" as never })).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/a] mode: got "audit", want "discover" or "enforce""`,
+        `"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`,
       );
       expect(() => new DcfPolicyPack(stack, "b", { defaultAction: { action: "ALLOW" as never } })).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/b] defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`,
+        `"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`,
       );
     });
   });

@@ -74,7 +74,7 @@ describe("DcfFeature", () => {
           additionalFeatures: ["dcf_multi_policies" as never],
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/dcf] additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`
+      `"[stack/dcf] DcfFeature.additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`
     );
   });
 
@@ -259,7 +259,7 @@ spec:
         decrypt: "DECRYPT_ALLOWED",
       })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp] rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`
+      `"[stack/fp] FirewallPolicy.rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`
     );
     expect(
       () =>
@@ -269,7 +269,7 @@ spec:
           mode: "discover",
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp2] mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`
+      `"[stack/fp2] FirewallPolicy.mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`
     );
   });
 
@@ -330,7 +330,7 @@ spec:
     expect(
       () => new FirewallPolicy(stack, "Bad_Name", { namespace: "app" })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/Bad_Name] name: got "Bad_Name", want a DNS-1123 subdomain (lower-case letters, digits, '-', '.'); rename the policy"`
+      `"[stack/Bad_Name] FirewallPolicy.name: got "Bad_Name", want a DNS-1123 subdomain (lower-case letters, digits, '-', '.'); rename the policy"`
     );
     const fp = new FirewallPolicy(stack, "fp", { namespace: "app" });
     const rule = {
@@ -340,7 +340,7 @@ spec:
     };
     fp.addRule(rule);
     expect(() => fp.addRule(rule)).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp] rules["r"].name: got "r", want a name unique in the policy; rename one of the rules"`
+      `"[stack/fp] FirewallPolicy.rules["r"].name: got "r", want a name unique in the policy; rename one of the rules"`
     );
     const groupName = new TerraformVariable(stack, "group_name", {
       type: "string",
@@ -354,7 +354,7 @@ spec:
       rules: [{ name: "r", action: "DENY", dst: [named] }],
     });
     expect(() => withToken.toYaml()).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/tok] toYaml(): got a Terraform token in the object, want literal values only; use the kubernetes_manifest rendering, or give groups literal names"`
+      `"[stack/tok] FirewallPolicy.toYaml(): got a Terraform token in the object, want literal values only; use the kubernetes_manifest rendering, or give groups literal names"`
     );
     expect(
       synthJson(stack).resource.kubernetes_manifest.tok.manifest.spec.rules[0]

@@ -62,16 +62,16 @@ describe("SmartGroup", () => {
   test("GIVEN bad selectors WHEN constructed THEN errors name the construct and the expression", () => {
     const stack = givenStack();
     expect(() => new SmartGroup(stack, "empty", { matchExpressions: [] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/empty] matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`,
+      `"[stack/empty] SmartGroup.matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`,
     );
     expect(() => new SmartGroup(stack, "mixed", { matchExpressions: [{ cidr: "10.0.0.0/8", type: "vm" }] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/mixed] matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`,
+      `"[stack/mixed] SmartGroup.matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`,
     );
     expect(() => new SmartGroup(stack, "k8s", { matchExpressions: [{ type: "vm", k8sNamespace: "app" }] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/k8s] matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`,
+      `"[stack/k8s] SmartGroup.matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`,
     );
     expect(() => SmartGroup.fromModel(stack, "anywhere", { key: "x", name: "x", kind: "anywhere", expressions: [] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/anywhere] model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`,
+      `"[stack/anywhere] SmartGroup.model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`,
     );
   });
 });
@@ -100,16 +100,16 @@ describe("WebGroup", () => {
   test("GIVEN widening or malformed input WHEN constructed THEN typed errors explain the fix", () => {
     const stack = givenStack();
     expect(() => new WebGroup(stack, "star", { domains: ["*"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/star] domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`,
+      `"[stack/star] WebGroup.domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`,
     );
     expect(() => new WebGroup(stack, "none", {})).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/none] domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`,
+      `"[stack/none] WebGroup.domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`,
     );
     expect(() => new WebGroup(stack, "scheme", { domains: ["https://api.openai.com"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/scheme] domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`,
+      `"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`,
     );
     expect(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/mid] domains[0]: invalid SNI filter "api.*.com": want an exact host or a leading "*." wildcard"`,
+      `"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": want an exact host or a leading "*." wildcard"`,
     );
   });
 });
@@ -145,7 +145,7 @@ describe("managed and well-known groups", () => {
   test("GIVEN a name with quotes WHEN looked up THEN the error names the prop", () => {
     const stack = givenStack();
     expect(() => ManagedSmartGroup.fromName(stack, "bad", 'a"b')).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/bad] name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`,
+      `"[stack/bad] ManagedSmartGroup.name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`,
     );
   });
 });

@@ -1,10 +1,10 @@
 import {
   Cloud,
-  NetworkPropError,
   SpokeGateway,
   SpokeGatewayProps,
   VpcId,
 } from "../../../lib/constructs/network";
+import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { UserInputError } from "../../../lib/util/errors";
 import { Fn } from "../../../lib/core/cdktf";
 import { newStack } from "./synth";
@@ -45,17 +45,18 @@ describe("SpokeGateway validation", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(NetworkPropError);
+    expect(error).toBeInstanceOf(ConstructPropsError);
     expect(error).toBeInstanceOf(UserInputError);
     expect(error).toMatchObject({
       constructPath: "test/Spoke",
-      prop: "SpokeGateway.name",
+      construct: "SpokeGateway",
+      prop: "name",
       received: '"Spoke_1!"',
     });
     expect(() =>
       build({ ...AWS, name: "Spoke_1!" })()
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[vca/spoke] SpokeGateway.name: got "Spoke_1!", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway (at test/Spoke)"`
+      `"[test/Spoke] SpokeGateway.name: got "Spoke_1!", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
     );
   });
 
@@ -64,7 +65,7 @@ describe("SpokeGateway validation", () => {
     expect(
       build({ ...AWS, name: "a".repeat(51) })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[vca/spoke] SpokeGateway.name: got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway (at test/Spoke)"`
+      `"[test/Spoke] SpokeGateway.name: got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
     );
   });
 

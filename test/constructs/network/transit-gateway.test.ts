@@ -51,7 +51,7 @@ describe("TransitGateway", () => {
           insaneMode: true,
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[vca/transit] TransitGateway.insaneModeAz: got undefined, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz (at test/Transit)"`
+      `"[test/Transit] TransitGateway.insaneModeAz: got nothing, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz"`
     );
     expect(
       () =>
@@ -60,7 +60,7 @@ describe("TransitGateway", () => {
           name: "transit gw",
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[vca/transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway (at test/Transit)"`
+      `"[test/Transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
     );
   });
 
@@ -156,7 +156,7 @@ describe("SpokeTransitAttachment", () => {
           transitGateway: { gatewayName: "" },
         })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[vca/transit] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway (at test/Attach)"`
+      `"[test/Attach] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway"`
     );
   });
 

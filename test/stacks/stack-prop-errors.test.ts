@@ -1,8 +1,9 @@
-// One error class for the props of all five stacks: StackPropsError, a UserInputError (CLI exit 2)
-// carrying the construct path and the prop.
+// One error class for the props of all five stacks: ConstructPropsError, a UserInputError (CLI exit 2)
+// carrying the construct path, the construct and the prop.
 import { Testing } from "../../lib/core/cdktf";
 import { UserInputError } from "../../lib/util/errors";
-import { AgentCoreStack, AksVcaStack, EksVcaStack, FoundryByoVnetStack, GkeVcaStack, StackPropsError } from "../../stacks";
+import { ConstructPropsError } from "../../lib/core/construct-props-error";
+import { AgentCoreStack, AksVcaStack, EksVcaStack, FoundryByoVnetStack, GkeVcaStack } from "../../stacks";
 
 const librechat = { config: "version: 1.2.1\n" };
 const k8s = { controllerVersion: "9.0", accountName: "acct", namePrefix: "Bad_Prefix", librechat };
@@ -14,17 +15,18 @@ const BUILDS: ReadonlyArray<[string, string, () => unknown]> = [
   ["AgentCoreStack", "AgentCoreStack.namePrefix", () => new AgentCoreStack(Testing.app(), "s", { controllerVersion: "9.0.10", aviatrixAccountName: "a", namePrefix: "Bad_Prefix" })],
 ];
 
-describe.each(BUILDS)("GIVEN %s with a bad name prefix", (_name, prop, build) => {
-  test("WHEN built THEN it throws StackPropsError (a UserInputError) naming the stack path and the prop", () => {
+describe.each(BUILDS)("GIVEN %s with a bad name prefix", (stack, prop, build) => {
+  test("WHEN built THEN it throws ConstructPropsError (a UserInputError) naming the stack path, the stack class and the prop", () => {
     let err: unknown;
     try {
       build();
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(StackPropsError);
+    expect(err).toBeInstanceOf(ConstructPropsError);
     expect(err).toBeInstanceOf(UserInputError);
-    expect(err).toMatchObject({ name: "StackPropsError", constructPath: "s", prop });
-    expect((err as Error).message).toMatch(new RegExp(`^\\[s\\] ${prop.replace(".", "\\.")}: got "Bad_Prefix", want lower-case letters`));
+    expect(err).toMatchObject({ name: "ConstructPropsError", constructPath: "s", construct: stack, prop });
+    const qualified = prop.startsWith(`${stack}.`) ? prop : `${stack}.${prop}`;
+    expect((err as Error).message).toMatch(new RegExp(`^\\[s\\] ${qualified.replace(".", "\\.")}: got "Bad_Prefix", want lower-case letters`));
   });
 });
