@@ -1,19 +1,255 @@
-// Public API of vca-cdktf: re-exports only.
-export * from "./dcf";
-export * from "./obot";
-export * from "./core/controller-version";
-export * from "./core/construct-props-error";
-export * from "./constructs/aviatrix";
-export * from "./constructs/dcf";
-export * from "./constructs/kubernetes";
-export * from "./constructs/workloads";
-export * from "./constructs/network";
-export * from "./preflight";
-export * from "./shim";
-// The constructs' props own these names at the package root (the lib/dcf builder's are reachable via its module).
-export type { SmartGroupProps, WebGroupProps } from "./constructs/dcf";
-export * from "./dcf/analyze";
-export * from "./validate";
-export * from "../stacks";
-export * from "./constructs/ai";
-export * from "./constructs/workloads/librechat-egress";
+// Public API of vca-cdktf: re-exports only, listed by name so every addition is deliberate
+// (test/repo/public-api.test.ts snapshots the list). Internals (rule helpers, evaluator indexes,
+// validators, network fetchers) stay reachable through their modules, not from here.
+
+// ---------------------------------------------------------------- constructs: Aviatrix + DCF
+export { AVIATRIX_CREDENTIAL_VARIABLES, AviatrixProvider } from "./constructs/aviatrix/aviatrix-provider";
+export type { AviatrixCredentials, AviatrixProviderProps } from "./constructs/aviatrix/aviatrix-provider";
+export { CONFIG_FEATURE_NAMES, DcfFeature } from "./constructs/dcf/dcf-feature";
+export type { ConfigFeatureName, DcfFeatureProps } from "./constructs/dcf/dcf-feature";
+export { DcfPolicyPack } from "./constructs/dcf/dcf-policy-pack";
+export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "./constructs/dcf/dcf-policy-pack";
+export { LOG_PROFILES } from "./constructs/dcf/dcf-rule";
+export type { DcfRuleProps } from "./constructs/dcf/dcf-rule";
+export { FirewallPolicy } from "./constructs/dcf/firewall-policy";
+export type { FirewallPolicyProps, FirewallPolicyRuleProps, FirewallPolicySourceSelector } from "./constructs/dcf/firewall-policy";
+export { isSmartGroupRef, isWebGroupRef, WellKnownSmartGroups, WellKnownWebGroups } from "./constructs/dcf/group-refs";
+export type { ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./constructs/dcf/group-refs";
+export { ManagedSmartGroup, ManagedWebGroup } from "./constructs/dcf/managed-groups";
+export { SmartGroup } from "./constructs/dcf/smart-group";
+export type { SmartGroupProps } from "./constructs/dcf/smart-group";
+export { WebGroup } from "./constructs/dcf/web-group";
+export type { WebGroupProps } from "./constructs/dcf/web-group";
+export { DCF_MIN_VERSIONS, requireControllerVersion } from "./constructs/dcf/version-gates";
+
+// ---------------------------------------------------------------- constructs: Kubernetes
+export { K8S_FIREWALL_CHART_NAME, K8S_FIREWALL_CHART_REPOSITORY, K8S_FIREWALL_MIN_VERSION, K8sFirewallChart } from "./constructs/kubernetes/k8s-firewall-chart";
+export type { K8sFirewallChartProps } from "./constructs/kubernetes/k8s-firewall-chart";
+export { checkK8sFirewallValues, k8sFirewallDefaultValues } from "./constructs/kubernetes/k8s-firewall-values";
+export type { K8sFirewallValues, ValuesCheck } from "./constructs/kubernetes/k8s-firewall-values";
+export type { ChartVersion } from "./constructs/kubernetes/chart-version";
+export type { ClusterProviderSet } from "./constructs/kubernetes/cluster-providers";
+export { KUBERNETES_CLOUDS, KubernetesCloud } from "./constructs/kubernetes/kubernetes-cloud";
+export { KubernetesClusterOnboarding } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
+export type { CustomClusterDetails, KubernetesClusterOnboardingProps, OnboardingCredentials } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
+export { KubernetesProviders } from "./constructs/kubernetes/kubernetes-providers";
+export type { AksProvidersOptions, EksProvidersOptions, GkeProvidersOptions, KubeconfigProvidersOptions } from "./constructs/kubernetes/kubernetes-providers";
+export {
+  CaTrustRuntime,
+  caTrustSnippets,
+  MITM_CA_CONFIGMAP_KEY,
+  MITM_CA_CONFIGMAP_NAME,
+  MITM_CA_HASH_ANNOTATION,
+  MITM_CA_MOUNT_DIR,
+  MitmCa,
+} from "./constructs/kubernetes/mitm-ca";
+export type { CaTrustSnippets, MitmCaProps } from "./constructs/kubernetes/mitm-ca";
+export { EKS_EXTERNAL_SNAT_ENV, EksSnatMethod, IP_MASQ_AGENT_CONFIG, PodSnatDisabled } from "./constructs/kubernetes/pod-snat-disabled";
+export type { AksPodSnatOptions, EksPodSnatOptions, GkePodSnatOptions, PodSnatDisabledProps } from "./constructs/kubernetes/pod-snat-disabled";
+
+// ---------------------------------------------------------------- constructs: network
+export { AwsSpokeVpc } from "./constructs/network/aws-spoke-vpc";
+export type { AwsSpokeVpcProps } from "./constructs/network/aws-spoke-vpc";
+export { AKS_OUTBOUND_TYPE_UDR, AzureEgressRouteTable } from "./constructs/network/azure-egress-route-table";
+export type { AzureEgressRouteTableProps } from "./constructs/network/azure-egress-route-table";
+export { AzureSpokeVnet } from "./constructs/network/azure-spoke-vnet";
+export type { AzureSpokeVnetProps } from "./constructs/network/azure-spoke-vnet";
+export { Cloud, CloudFamily } from "./constructs/network/cloud";
+export { DEFAULT_GATEWAY_SIZE } from "./constructs/network/gateway-options";
+export type { GatewayOptions, HaGatewayOptions, IGatewayRef } from "./constructs/network/gateway-options";
+export { GCP_CONTROLLER_DEFAULT_ROUTE_PRIORITY, GcpEgressRoute } from "./constructs/network/gcp-egress-route";
+export type { GcpEgressRouteProps } from "./constructs/network/gcp-egress-route";
+export { GcpSpokeNetwork } from "./constructs/network/gcp-spoke-network";
+export type { GcpSpokeNetworkProps } from "./constructs/network/gcp-spoke-network";
+export { SpokeGateway } from "./constructs/network/spoke-gateway";
+export type { SpokeGatewayProps } from "./constructs/network/spoke-gateway";
+export type { ISpokeNetwork, NewSpokeNetworkOptions } from "./constructs/network/spoke-network";
+export { MAX_TUNNEL_COUNT, SpokeTransitAttachment } from "./constructs/network/spoke-transit-attachment";
+export type { SpokeTransitAttachmentOptions, SpokeTransitAttachmentProps } from "./constructs/network/spoke-transit-attachment";
+export { TransitGateway } from "./constructs/network/transit-gateway";
+export type { TransitGatewayProps } from "./constructs/network/transit-gateway";
+export { VpcId } from "./constructs/network/vpc-id";
+export type { AzureVpcIdParts, GcpVpcIdParts } from "./constructs/network/vpc-id";
+
+// ---------------------------------------------------------------- constructs: workloads + AI
+export {
+  LIBRECHAT_CHART_NAME,
+  LIBRECHAT_CHART_REPOSITORY,
+  LIBRECHAT_DEFAULT_CHART_VERSION,
+  LIBRECHAT_DEFAULT_REGISTRIES,
+  LIBRECHAT_REQUIRED_SECRETS,
+  LibreChat,
+} from "./constructs/workloads/librechat";
+export type { LibreChatImageRegistries, LibreChatProps } from "./constructs/workloads/librechat";
+export { LibreChatEgress } from "./constructs/workloads/librechat-egress";
+export type { LibreChatEgressFirewallPolicyOptions, LibreChatEgressProps, LibreChatPodRuleOptions } from "./constructs/workloads/librechat-egress";
+export {
+  OBOT_CHART_NAME,
+  OBOT_CHART_REPOSITORY,
+  OBOT_ENFORCEMENT_KEYS,
+  OBOT_MIN_VERSION,
+  OBOT_NPC_CHART_NAME,
+  OBOT_NPC_DEFAULT_VERSION,
+  OBOT_PLATFORM_EGRESS_DOMAINS,
+  ObotPlatform,
+} from "./constructs/workloads/obot-platform";
+export type { ObotNetworkPolicyProviderProps, ObotPlatformProps } from "./constructs/workloads/obot-platform";
+export { ZeroTrustForAi } from "./constructs/ai/zero-trust-for-ai";
+export type { AiAccessIntent, AiProviderProps, AiWorkloadProps, ZeroTrustForAiProps, ZeroTrustStage } from "./constructs/ai/zero-trust-for-ai";
+
+// ---------------------------------------------------------------- errors (CLI: UserInputError → exit 2)
+export { ConstructPropsError, DcfValidationError, NetworkPropError, StackPropsError } from "./core/construct-props-error";
+export type { ConstructLocation } from "./core/construct-props-error";
+export { UserInputError } from "./util/errors";
+
+// ---------------------------------------------------------------- stacks
+export { AgentCoreStack } from "../stacks/agentcore-stack";
+export type { AgentCoreMitmCaOptions, AgentCoreStackProps } from "../stacks/agentcore-stack";
+export { AksVcaStack } from "../stacks/aks-vca-stack";
+export type { AksExistingClusterProps, AksExistingNetworkProps, AksNewClusterProps, AksNewNetworkProps, AksVcaStackProps } from "../stacks/aks-vca-stack";
+export { EksVcaStack } from "../stacks/eks-vca-stack";
+export type { EksExistingClusterProps, EksExistingNetworkProps, EksNewClusterProps, EksNewNetworkProps, EksVcaStackProps } from "../stacks/eks-vca-stack";
+export { FoundryByoVnetStack } from "../stacks/foundry-byovnet-stack";
+export type { FoundryByoVnetStackProps } from "../stacks/foundry-byovnet-stack";
+export { GkeVcaStack } from "../stacks/gke-vca-stack";
+export type { GkeExistingClusterProps, GkeExistingNetworkProps, GkeNewClusterProps, GkeNewNetworkProps, GkeVcaStackProps } from "../stacks/gke-vca-stack";
+
+// ---------------------------------------------------------------- policy model + builders
+export {
+  DECRYPT_POLICIES,
+  FLOW_APP_REQUIREMENTS,
+  PROTOCOLS,
+  RULE_ACTIONS,
+  SMART_GROUP_TYPES,
+  TIERS,
+  WELL_KNOWN,
+} from "./dcf/model";
+export type {
+  DecryptPolicy,
+  DefaultActionModel,
+  FlowAppRequirement,
+  GroupKind,
+  MatchExpression,
+  PolicyMode,
+  PolicyModel,
+  PortRange,
+  Protocol,
+  RuleAction,
+  RuleModel,
+  SmartGroupModel,
+  SmartGroupType,
+  Tier,
+  WebGroupKind,
+  WebGroupModel,
+  WebMatch,
+} from "./dcf/model";
+export { DcfModelError } from "./dcf/errors";
+export { PolicyPack } from "./dcf/builder/policy-pack";
+export type { PolicyPackProps, PortSpec, RuleProps } from "./dcf/builder/policy-pack";
+export { Select, Web } from "./dcf/builder/selectors";
+export type { GeoArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
+export { mergeModels } from "./dcf/merge";
+export { policyModelFromTerraform } from "./dcf/terraform/from-terraform";
+export { modelFromFirewallPolicies } from "./dcf/crd/from-crd";
+export type { LocatedFirewallPolicy } from "./dcf/crd/from-crd";
+export { firewallPoliciesFromPath, firewallPoliciesFromYaml } from "./dcf/crd/read-yaml";
+export { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND } from "./dcf/crd/firewall-policy-types";
+export type { CrdGroupRef, CrdRule, CrdSmartGroupSelector, FirewallPolicyObject } from "./dcf/crd/firewall-policy-types";
+export { formatOpaqueGroupUse, opaqueGroupUses } from "./dcf/opaque-groups";
+export type { OpaqueGroupUse } from "./dcf/opaque-groups";
+
+// ---------------------------------------------------------------- simulate + analyze
+export { evaluate, PolicyEvaluator } from "./dcf/simulate/evaluate";
+export { DEFAULT_ACTION_RULE } from "./dcf/simulate/flow";
+export type { EvaluationResult, Flow, FlowDestination, FlowK8sEndpoint, FlowProtocol, FlowSource, Verdict } from "./dcf/simulate/flow";
+export { parseScenarios, runScenarios } from "./dcf/simulate/scenarios";
+export type { Scenario, ScenarioResult } from "./dcf/simulate/scenarios";
+export { analyze, FINDING_IDS, hasPolicyErrors, POLICY_CHECKS } from "./dcf/analyze/analyze";
+export type { AnalysisContext, PolicyCheck } from "./dcf/analyze/check";
+export { formatPolicyFinding, POLICY_SEVERITIES } from "./dcf/analyze/finding";
+export type { PolicyFinding, PolicySeverity } from "./dcf/analyze/finding";
+export { MITM_SENSITIVE_DOMAINS } from "./dcf/analyze/control-plane-domains";
+export type { SensitiveDomain } from "./dcf/analyze/control-plane-domains";
+
+// ---------------------------------------------------------------- validate + jest matcher
+export { validateTerraformJson } from "./validate/validate-terraform-json";
+export type { ValidateTerraformJsonOptions } from "./validate/validate-terraform-json";
+export { validateDocuments, validateFiles } from "./validate/validate-files";
+export type { ValidateFilesOptions, ValidateFilesResult } from "./validate/validate-files";
+export { formatValidationFinding, hasValidationErrors } from "./validate/finding";
+export type { ValidationFinding, ValidationSeverity } from "./validate/finding";
+export { registerVcaMatchers, vcaJestMatchers } from "./validate/jest-matchers";
+export type { VcaValidationMatcherOptions } from "./validate/jest-matchers";
+
+// ---------------------------------------------------------------- LibreChat shim
+export { librechatEgressModel } from "./shim/model";
+export type { CidrPermit, EgressDestination, EgressGroup, InternalHost, LibreChatEgressModel, LibreChatEgressModelProps } from "./shim/model";
+export { loadAnnotations, parseAnnotations } from "./shim/annotations";
+export type { Annotations, ExceptionAnnotation } from "./shim/annotations";
+export type { AppliedException, EgressGroupKind, ShimWarning } from "./shim/collector";
+export { ShimInputError } from "./shim/errors";
+export type { ShimIssue, ShimIssueCode } from "./shim/errors";
+export { DEFAULT_POD_LABELS, librechatFirewallPolicies, renderFirewallPolicyYaml } from "./shim/render/crd";
+export type { FirewallPolicyOptions as LibrechatFirewallPolicyOptions } from "./shim/render/crd";
+export { egressJson, renderEgressJson } from "./shim/render/json";
+export type { EgressJson } from "./shim/render/json";
+export { renderEgressMarkdown } from "./shim/render/markdown";
+export { diffEgress, formatDiff, parseEgressJson } from "./shim/diff";
+export type { EgressDiff } from "./shim/diff";
+export { OUTPUT_FILES, shimOutputs } from "./shim/outputs";
+export { chooseSchema, KNOWN_RELEASES, PINNED_DATA_PROVIDER } from "./shim/schema-version";
+export { parseMitmCa, renderMitmCaConfigMap } from "./shim/mitm-ca";
+export type { MitmCaCertificate } from "./shim/mitm-ca";
+
+// ---------------------------------------------------------------- Obot MCP servers
+export { parseServersYaml } from "./obot/servers-file";
+export { effectiveDenyAllEgress, OBOT_LABELS, OBOT_MANAGED_BY, obotEgressMode, obotFirewallPolicy, OWNER_SUB_CONTEXT_ANNOTATION } from "./obot/translate";
+export type { ObotEgressMode } from "./obot/translate";
+export { DEFAULT_MCP_NAMESPACE } from "./obot/mcp-server";
+export type { McpServerSpec, ObotPreviewOptions } from "./obot/mcp-server";
+export { firewallPolicyToYaml, obotPreviewFile, obotPreviewFiles } from "./obot/render";
+export { firewallPolicyName } from "./obot/names";
+
+// ---------------------------------------------------------------- preflight: engine
+export { Preflight } from "./preflight/preflight";
+export type { PreflightProps } from "./preflight/preflight";
+export type { ImmutableRecord, PreflightResult, PreflightSummary } from "./preflight/engine";
+export type { FindingStatus, PreflightFinding } from "./preflight/finding";
+export { REPORT_DIR } from "./preflight/report";
+export type { PreflightReportJson } from "./preflight/report";
+export { BASELINE_FORMAT_VERSION, DEFAULT_BASELINE_FILE } from "./preflight/baseline";
+export type { Baseline, BaselineEntry } from "./preflight/baseline";
+
+// ---------------------------------------------------------------- preflight: acknowledge
+export { MIN_REASON_LENGTH, PreflightAcknowledgementError } from "./preflight/acknowledge";
+export type { Acknowledgement } from "./preflight/acknowledge";
+
+// ---------------------------------------------------------------- preflight: facts for construct authors
+export { addPreflightFacts, factsOf, hasFacts, PREFLIGHT_FACTS, terraformAddressOf } from "./preflight/facts";
+export type {
+  AgentCoreRuntimeFact,
+  AviatrixProviderFact,
+  ClusterOnboardingFact,
+  DcfFeatureFact,
+  DcfPolicyFact,
+  FirewallPolicyCrdFact,
+  FoundryHostedAgentsFact,
+  ImmutableBindingFact,
+  K8sFirewallChartFact,
+  KubernetesClusterFact,
+  LibreChatFact,
+  MitmCaFact,
+  ObotFact,
+  PreflightFact,
+  PreflightFactKind,
+  PreflightFactSource,
+} from "./preflight/facts";
+
+// ---------------------------------------------------------------- preflight: rule metadata
+export { ALL_RULES } from "./preflight/rules";
+export type { PlanTimeCheck, PreflightRule, RuleArea, RuleCheck, RuleLevel, RuleMetadata } from "./preflight/rule";
+export type { ControllerVersionSource, FactAt, FactOf, RuleContext } from "./preflight/context";
+export { renderRulesMarkdown } from "./preflight/rules-md";
+
+// ---------------------------------------------------------------- core
+export { ControllerVersion, providerConstraint } from "./core/controller-version";

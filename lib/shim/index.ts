@@ -9,7 +9,7 @@ export { ShimInputError } from "./errors";
 export type { ShimIssue, ShimIssueCode } from "./errors";
 export { classifyUrl, classifyHost, isPrivateIp, DEFAULT_INTERNAL_SUFFIXES } from "./hosts";
 export { chooseSchema, KNOWN_RELEASES, PINNED_DATA_PROVIDER } from "./schema-version";
-export { firewallPolicies, renderFirewallPolicyYaml, DEFAULT_POD_LABELS } from "./render/crd";
+export { librechatFirewallPolicies, renderFirewallPolicyYaml, DEFAULT_POD_LABELS } from "./render/crd";
 export type { FirewallPolicyOptions } from "./render/crd";
 export { egressJson, renderEgressJson } from "./render/json";
 export type { EgressJson } from "./render/json";

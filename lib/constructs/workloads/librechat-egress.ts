@@ -10,7 +10,7 @@ import { Protocol } from "../../dcf/model";
 import { addPreflightFacts } from "../../preflight/facts";
 import { annotationsFromText, librechatEgressModel, LibreChatEgressModel, EgressGroup } from "../../shim/model";
 import { egressJson, EgressJson } from "../../shim/render/json";
-import { DEFAULT_POD_LABELS, firewallPolicies } from "../../shim/render/crd";
+import { DEFAULT_POD_LABELS, librechatFirewallPolicies } from "../../shim/render/crd";
 import { UserInputError } from "../../util/errors";
 import { DcfRuleProps } from "../dcf/dcf-rule";
 import { SmartGroupInput } from "../dcf/group-refs";
@@ -128,7 +128,7 @@ export class LibreChatEgress extends Construct {
       groups.set(g.name, new WebGroup(this, g.name, { name: g.name, domains: g.domains }));
     }
     this.webGroups = groups;
-    this.firewallPolicyObjects = firewallPolicies(this.model, {
+    this.firewallPolicyObjects = librechatFirewallPolicies(this.model, {
       namespace: this.namespace,
       podLabels: props.podLabels ?? DEFAULT_POD_LABELS,
       name: props.policyName,

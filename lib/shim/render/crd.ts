@@ -20,7 +20,7 @@ export interface FirewallPolicyOptions {
 export const DEFAULT_POD_LABELS: Readonly<Record<string, string>> = { "app.kubernetes.io/name": "librechat" };
 const ANYWHERE = "librechat-anywhere";
 
-export function firewallPolicies(model: LibreChatEgressModel, opts: FirewallPolicyOptions = {}): FirewallPolicyObject[] {
+export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: FirewallPolicyOptions = {}): FirewallPolicyObject[] {
   const matchLabels = sortRecord(opts.podLabels ?? DEFAULT_POD_LABELS);
   const selector = { matchLabels };
   const watch = opts.watch ? { watch: true } : {};
@@ -75,7 +75,7 @@ export function renderFirewallPolicyYaml(model: LibreChatEgressModel, opts: Fire
   ];
   const node = model.groups.filter((g) => g.scope === "node");
   if (node.length > 0) header.push(`# Node-scope groups (${node.map((g) => g.name).join(", ")}) are not pod egress: see egress.json / the V1 pack.`);
-  const docs = firewallPolicies(model, opts).map((o) => yaml.dump(o, { noRefs: true, lineWidth: -1, sortKeys: false }));
+  const docs = librechatFirewallPolicies(model, opts).map((o) => yaml.dump(o, { noRefs: true, lineWidth: -1, sortKeys: false }));
   return `${header.join("\n")}\n---\n${docs.join("---\n")}`;
 }
 
