@@ -1,6 +1,6 @@
 // The exit-code contract of `vca` (DESIGN §6 + review item 1): 0 ok, 1 a check failed, 2 bad
 // input or usage, 3 an internal error (a bug): one line and a hint, the stack only with VCA_DEBUG=1.
-import { main } from "../../lib/cli/main";
+import { runVca } from "../support/run-cli";
 import { CheckFailedError, UserInputError } from "../../lib/util/errors";
 
 // A fake `validate` command whose action throws whatever the test puts in `thrown`.
@@ -15,20 +15,8 @@ jest.mock("../../lib/cli/commands/validate", () => ({
       }),
 }));
 
-async function run(): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  const saved = process.exitCode;
-  try {
-    process.exitCode = undefined;
-    return { code: await main([process.execPath, "vca", "validate"]), stdout, stderr };
-  } finally {
-    process.exitCode = saved;
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(): Promise<{ code: number; stderr: string; stdout: string }> {
+  return runVca("validate");
 }
 
 const STACK_LINE = /^\s+at .+(\(|:\d+)/m;
@@ -88,13 +76,8 @@ describe("GIVEN a command that fails", () => {
 
 describe("GIVEN `vca --help`", () => {
   test("THEN the exit-code contract is part of the help text", async () => {
-    let stdout = "";
-    const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-    try {
-      expect(await main([process.execPath, "vca", "--help"])).toBe(0);
-    } finally {
-      out.mockRestore();
-    }
+    const { code, stdout } = await runVca("--help");
+    expect(code).toBe(0);
     expect(stdout).toContain("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage");
     expect(stdout).toContain("3 internal error (a bug in vca; rerun with VCA_DEBUG=1 for the stack trace)");
   });

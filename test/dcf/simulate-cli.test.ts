@@ -1,24 +1,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../lib/cli/main";
+import { runVca } from "../support/run-cli";
 
 const FIX = path.join(__dirname, "../fixtures/dcf");
 const LAB = path.join(FIX, "obot-seed-lab");
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await main([process.execPath, "vca", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runVca;
 
 const lines = (s: string) => s.trim().split("\n").map((l) => JSON.parse(l));
 

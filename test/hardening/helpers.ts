@@ -4,35 +4,18 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../lib/cli/main";
+import { CliRun, runVca } from "../support/run-cli";
 
 export const REPO = path.join(__dirname, "../..");
 export const FIXTURES = path.join(REPO, "test/fixtures");
 
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
+export type CliResult = CliRun & { readonly ms: number };
 
-/** Runs `vca <args>` in this process; stdout/stderr are captured, process.exitCode restored. */
+/** Runs `vca <args>` in this process with stdout/stderr captured, timed. */
 export async function runCli(args: readonly string[]): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  const saved = process.exitCode;
   const start = process.hrtime.bigint();
-  try {
-    process.exitCode = undefined;
-    const code = await main([process.execPath, "vca", ...args]);
-    return { code, stdout, stderr, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-  } finally {
-    process.exitCode = saved;
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const run = await runVca(...args);
+  return { ...run, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 export function tmpDir(prefix = "vca-hardening-"): string {

@@ -1,29 +1,3 @@
-import { main } from "../../lib/cli/main";
 
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `vca <args>` in-process, capturing stdout/stderr. */
-export async function runVca(...args: string[]): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main([process.execPath, "vca", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+export { runVca } from "../support/run-cli";
+export type { CliRun as CliResult } from "../support/run-cli";

@@ -4,7 +4,7 @@ import { runCli } from "../stacks/helpers";
 import { FactConstruct, stackWith, tmpDir } from "./helpers";
 import { TerraformVariable } from "../../lib/core/cdktf";
 
-/** `vca <args>` in-process (the stack tests' runner: output captured, process.exitCode isolated). */
+/** `vca <args>` in-process, output captured. */
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const r = await runCli(...args);
   return { code: r.code, out: r.stdout, err: r.stderr };
