@@ -30,7 +30,16 @@ function limitText(b) {
   return b.max !== undefined ? `≤ ${b.max}` : `≥ ${b.min}`;
 }
 
-const rows = budgets.map((b) => {
+// A budget with `resultPrefix` applies to every result line whose name starts with it (one row
+// each, e.g. one per example stack); at least one such line must exist.
+function expand(b) {
+  if (b.resultPrefix === undefined) return [b];
+  const names = results.map((r) => r.name).filter((n) => typeof n === "string" && n.startsWith(b.resultPrefix));
+  if (names.length === 0) return [{ ...b, result: `${b.resultPrefix}*` }];
+  return names.map((name) => ({ ...b, id: `${b.id}:${name.slice(b.resultPrefix.length)}`, result: name }));
+}
+
+const rows = budgets.flatMap(expand).map((b) => {
   const r = byName.get(b.result);
   if (!r) return { b, status: "MISSING", value: undefined, note: `no "${b.result}" line in the results` };
   const value = r[b.field];
@@ -47,12 +56,12 @@ const machine = `${cpu.length} × ${cpu[0] ? cpu[0].model.trim() : "unknown CPU"
 process.stdout.write(`bench:check on ${machine} (results: ${path.relative(root, resultsFile)})\n`);
 for (const { b, status, value, note } of rows) {
   const shown = value === undefined ? "—" : `${value}${b.field === "ms" ? " ms" : b.field === "rssMb" ? " MB" : "×"}`;
-  process.stdout.write(`${status.padEnd(7)} ${b.id.padEnd(20)} ${shown.padStart(10)}  (${b.field} ${limitText(b)})  ${b.budget}${note ? ` — ${note}` : ""}\n`);
+  process.stdout.write(`${status.padEnd(7)} ${b.id.padEnd(36)} ${shown.padStart(10)}  (${b.field} ${limitText(b)})  ${b.budget}${note ? ` — ${note}` : ""}\n`);
 }
 
 if (process.argv.includes("--markdown")) {
   process.stdout.write(`\n| budget | limit | measured | result |\n| --- | --- | --- | --- |\n`);
-  for (const { b, status, value } of rows) process.stdout.write(`| ${b.budget} | ${b.field} ${limitText(b)} | ${value === undefined ? "—" : value} | ${status} |\n`);
+  for (const { b, status, value } of rows) process.stdout.write(`| ${b.budget}${b.resultPrefix ? ` (${b.result.slice(b.resultPrefix.length)})` : ""} | ${b.field} ${limitText(b)} | ${value === undefined ? "—" : value} | ${status} |\n`);
   process.stdout.write(`\nMeasured on ${machine}.\n`);
 }
 

@@ -1,0 +1,109 @@
+// The blueprints app builds only the stacks picked by context vca:stacks (or env VCA_STACKS), in the
+// app's order, byte-identical to the whole app's output, and loads only the picked stacks' modules.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { selectStacks } from "../../examples/blueprints/stack-selection";
+import { UserInputError } from "../../lib/util/errors";
+
+const IDS = ["vca-a", "vca-b", "vca-c"];
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "vca-select-"));
+}
+
+function synthesizedStacks(outdir: string): string[] {
+  return fs.readdirSync(path.join(outdir, "stacks")).sort();
+}
+
+describe("selectStacks", () => {
+  test("GIVEN no selection WHEN resolved THEN every stack, in app order", () => {
+    expect(selectStacks(undefined, IDS)).toEqual(IDS);
+  });
+
+  test("GIVEN ids in any order, spaced, repeated WHEN resolved THEN each once, in app order", () => {
+    expect(selectStacks(" vca-c, vca-a ,vca-c", IDS)).toEqual(["vca-a", "vca-c"]);
+    expect(selectStacks(["vca-b"], IDS)).toEqual(["vca-b"]);
+  });
+
+  test("GIVEN an unknown id WHEN resolved THEN a UserInputError names it and lists the valid ids", () => {
+    expect(() => selectStacks("vca-a,vca-x", IDS)).toThrow(UserInputError);
+    expect(() => selectStacks("vca-a,vca-x", IDS)).toThrowErrorMatchingInlineSnapshot(
+      `"vca:stacks: unknown stack id "vca-x"; valid ids: vca-a, vca-b, vca-c (comma-separated, e.g. vca:stacks=vca-a)"`,
+    );
+    expect(() => selectStacks("x,y", IDS, "VCA_STACKS")).toThrowErrorMatchingInlineSnapshot(
+      `"VCA_STACKS: unknown stack ids "x", "y"; valid ids: vca-a, vca-b, vca-c (comma-separated, e.g. VCA_STACKS=vca-a)"`,
+    );
+  });
+
+  test("GIVEN an empty or non-string selection WHEN resolved THEN a UserInputError says what is wanted", () => {
+    expect(() => selectStacks(" , ", IDS)).toThrowErrorMatchingInlineSnapshot(
+      `"vca:stacks: got " , ", want at least one stack id (vca-a, vca-b, vca-c); leave it unset for every stack"`,
+    );
+    expect(() => selectStacks(7, IDS)).toThrowErrorMatchingInlineSnapshot(
+      `"vca:stacks: got 7, want a comma-separated string or a list of stack ids (vca-a, vca-b, vca-c)"`,
+    );
+    expect(() => selectStacks(["vca-a", 1], IDS)).toThrow(UserInputError);
+  });
+});
+
+describe("buildBlueprintsApp stack selection", () => {
+  const savedEnv = process.env.VCA_STACKS;
+  afterEach(() => {
+    if (savedEnv === undefined) delete process.env.VCA_STACKS;
+    else process.env.VCA_STACKS = savedEnv;
+  });
+
+  test("GIVEN vca:stacks picks two stacks WHEN synthesized THEN only those are written, byte-identical to the whole app's", () => {
+    delete process.env.VCA_STACKS;
+    const all = tmp();
+    buildBlueprintsApp(all).synth();
+    expect(synthesizedStacks(all)).toEqual([...BLUEPRINT_STACK_IDS].sort());
+
+    const some = tmp();
+    buildBlueprintsApp(some, { "vca:stacks": "vca-obot-eks,vca-agentcore" }).synth();
+    expect(synthesizedStacks(some)).toEqual(["vca-agentcore", "vca-obot-eks"]);
+    for (const id of ["vca-agentcore", "vca-obot-eks"]) {
+      for (const file of [`stacks/${id}/cdk.tf.json`, `preflight/${id}.json`, `preflight/${id}.sarif`]) {
+        expect(fs.readFileSync(path.join(some, file), "utf8")).toBe(fs.readFileSync(path.join(all, file), "utf8"));
+      }
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(some, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks)).toEqual(["vca-agentcore", "vca-obot-eks"]);
+  });
+
+  test("GIVEN env VCA_STACKS and no context WHEN built THEN the env picks; context wins over env", () => {
+    process.env.VCA_STACKS = "vca-obot-eks";
+    expect(buildBlueprintsApp(tmp()).node.children.map((c) => c.node.id)).toEqual(["vca-obot-eks"]);
+    const app = buildBlueprintsApp(tmp(), { "vca:stacks": "vca-foundry-byovnet" });
+    expect(app.node.children.map((c) => c.node.id)).toEqual(["vca-foundry-byovnet"]);
+  });
+
+  test("GIVEN an unknown stack id WHEN the app is built THEN a UserInputError lists the valid ids and nothing is written", () => {
+    delete process.env.VCA_STACKS;
+    const outdir = tmp();
+    expect(() => buildBlueprintsApp(outdir, { "vca:stacks": "vca-agentcor" })).toThrowErrorMatchingInlineSnapshot(
+      `"vca:stacks: unknown stack id "vca-agentcor"; valid ids: vca-foundry-byovnet, vca-agentcore, vca-librechat-eks, vca-librechat-aks, vca-librechat-gke, vca-obot-aks, vca-obot-eks (comma-separated, e.g. vca:stacks=vca-foundry-byovnet)"`,
+    );
+    // cdktf's App creates the (empty) output folders; no file is written.
+    const files = fs.readdirSync(outdir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files).toEqual([]);
+  });
+
+  test("GIVEN AgentCore alone WHEN built THEN LibreChat's data provider is not loaded; a LibreChat stack loads it", () => {
+    delete process.env.VCA_STACKS;
+    const loaded: string[] = [];
+    jest.isolateModules(() => {
+      jest.doMock("librechat-data-provider", () => {
+        loaded.push("librechat-data-provider");
+        return jest.requireActual("librechat-data-provider");
+      });
+      const { buildBlueprintsApp: build } = require("../../examples/blueprints/app") as typeof import("../../examples/blueprints/app");
+      build(tmp(), { "vca:stacks": "vca-agentcore" }).synth();
+      expect(loaded).toEqual([]);
+      build(tmp(), { "vca:stacks": "vca-librechat-eks" }).synth();
+      expect(loaded).toEqual(["librechat-data-provider"]);
+    });
+  });
+});
