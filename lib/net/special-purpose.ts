@@ -48,17 +48,32 @@ export const NON_PUBLIC_IPV6: readonly SpecialPurposeRange[] = [
   { cidr: "ff00::/8", what: "multicast", source: "RFC 4291" },
 ];
 
-const V4 = NON_PUBLIC_IPV4.map((r) => parseCidr(r.cidr) as ParsedCidr);
-const V6 = NON_PUBLIC_IPV6.map((r) => parseCidr(r.cidr) as ParsedCidr);
-const GLOBAL_UNICAST_V6 = parseCidr("2000::/3") as ParsedCidr;
-const NAT64_WELL_KNOWN = parseCidr("64:ff9b::/96") as ParsedCidr;
+interface ParsedTables {
+  readonly v4: readonly ParsedCidr[];
+  readonly v6: readonly ParsedCidr[];
+  readonly globalUnicastV6: ParsedCidr;
+  readonly nat64WellKnown: ParsedCidr;
+}
+
+// Parsed on first use: every stack loads this module (through host-names) but synth never asks,
+// and parsing the table at load costs several ms of a cold start (DESIGN §7).
+let parsed: ParsedTables | undefined;
+function tables(): ParsedTables {
+  return (parsed ??= {
+    v4: NON_PUBLIC_IPV4.map((r) => parseCidr(r.cidr) as ParsedCidr),
+    v6: NON_PUBLIC_IPV6.map((r) => parseCidr(r.cidr) as ParsedCidr),
+    globalUnicastV6: parseCidr("2000::/3") as ParsedCidr,
+    nat64WellKnown: parseCidr("64:ff9b::/96") as ParsedCidr,
+  });
+}
 
 function isPublicParsed(ip: ParsedIp): boolean {
+  const t = tables();
   const p = unmapIpv4(ip);
-  if (p.family === 4) return !V4.some((c) => cidrContainsIp(c, p));
+  if (p.family === 4) return !t.v4.some((c) => cidrContainsIp(c, p));
   // NAT64 well-known prefix: the host is the embedded IPv4 address (RFC 6052 §2.2).
-  if (cidrContainsIp(NAT64_WELL_KNOWN, p)) return isPublicParsed({ family: 4, value: p.value & 0xffffffffn });
-  return cidrContainsIp(GLOBAL_UNICAST_V6, p) && !V6.some((c) => cidrContainsIp(c, p));
+  if (cidrContainsIp(t.nat64WellKnown, p)) return isPublicParsed({ family: 4, value: p.value & 0xffffffffn });
+  return cidrContainsIp(t.globalUnicastV6, p) && !t.v6.some((c) => cidrContainsIp(c, p));
 }
 
 /**

@@ -11,6 +11,7 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
+import { OBOT_MIN_VERSION } from "./obot-release";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
 
 // Facts: research k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
@@ -19,8 +20,7 @@ import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-sec
 
 export const OBOT_CHART_REPOSITORY = "https://charts.obot.ai";
 export const OBOT_CHART_NAME = "obot";
-/** First Obot release that deploys network policy providers via Helm. */
-export const OBOT_MIN_VERSION = "0.21.0";
+export { OBOT_MIN_VERSION };
 export const OBOT_NPC_CHART_NAME = "aviatrix-network-policy-controller";
 /** The only published NPC chart (obot-platform/charts index.yaml). */
 export const OBOT_NPC_DEFAULT_VERSION = "v0.0.1";

@@ -2,7 +2,7 @@ import { show } from "../context";
 import { isUnresolved } from "../../core/construct-props-error";
 import { fail, pass, type PreflightRule, type RuleCheck, unknown } from "../rule";
 import { chartVersionAtLeast, parseChartVersion } from "../../constructs/kubernetes/chart-version";
-import { OBOT_MIN_VERSION } from "../../constructs/workloads/obot-platform";
+import { OBOT_MIN_VERSION } from "../../constructs/workloads/obot-release";
 
 /** AVX-CTRL5: Obot >= v0.21.0 (first release with the network policy controller). */
 export const obotVersion: PreflightRule = {
