@@ -1,9 +1,6 @@
 import { Construct } from "constructs";
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { KubernetesCluster as AksCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
-import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-client-config";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
@@ -11,6 +8,15 @@ import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
+
+// The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
+// the AWS bindings, nor an EKS stack for the Google one (DESIGN §7 cold synth).
+const eksData = () => ({
+  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")),
+  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth")),
+});
+const googleClientConfig = () =>
+  (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config")).DataGoogleClientConfig;
 
 // Facts: research cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
 // as a single object; the kubernetes provider keeps its own flat arguments.
@@ -78,6 +84,7 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
       throw new ConstructPropsError(self, "endpoint", described("only one of endpoint and certificateAuthorityData"), "both (cluster in this stack) or neither (read by data source)", "set both or remove the one given");
     }
+    const { DataAwsEksCluster, DataAwsEksClusterAuth } = eksData();
     let endpoint = options.endpoint;
     let caData = options.certificateAuthorityData;
     if (endpoint === undefined) {
@@ -109,6 +116,7 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   /** GKE: https://<endpoint>, an access token from google_client_config, the cluster CA. */
   public static forGke(scope: Construct, id: string, options: GkeProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.GKE);
+    const DataGoogleClientConfig = googleClientConfig();
     const client = new DataGoogleClientConfig(self, "google-client", { provider: options.googleProvider });
     self.wire(
       {

@@ -5,12 +5,9 @@
 import { Construct } from "constructs";
 import { Annotations } from "../../core/cdktf";
 import { SpokeGateway as CfnSpokeGateway } from "../../aviatrix/gen/providers/aviatrix/spoke-gateway";
-import { AwsSpokeVpc } from "./aws-spoke-vpc";
-import { AzureEgressRouteTable } from "./azure-egress-route-table";
-import { AzureSpokeVnet } from "./azure-spoke-vnet";
+import type { AzureEgressRouteTable } from "./azure-egress-route-table";
 import { CloudFamily } from "./cloud";
 import { GatewayOptions, IGatewayRef, ResolvedNetwork, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
-import { GcpSpokeNetwork } from "./gcp-spoke-network";
 import { isNetworkAddress, parseIpv4Cidr } from "../../net/ip";
 import { CheckContext, checkNonEmpty, checkOnlyFor } from "./prop-checks";
 import { SpokeTransitAttachment, SpokeTransitAttachmentOptions } from "./spoke-transit-attachment";
@@ -25,6 +22,13 @@ import {
 } from "./spoke-network";
 
 const BRAND = Symbol.for("vca-cdktf.SpokeGateway");
+
+// Each cloud's network constructs (and their provider bindings) load only when a gateway creates a
+// network in that cloud: an AWS stack does not pay for the Azure and GCP ones (DESIGN §7 cold synth).
+const awsSpokeVpc = () => (require("./aws-spoke-vpc") as typeof import("./aws-spoke-vpc")).AwsSpokeVpc;
+const azureSpokeVnet = () => (require("./azure-spoke-vnet") as typeof import("./azure-spoke-vnet")).AzureSpokeVnet;
+const azureEgressRouteTable = () => (require("./azure-egress-route-table") as typeof import("./azure-egress-route-table")).AzureEgressRouteTable;
+const gcpSpokeNetwork = () => (require("./gcp-spoke-network") as typeof import("./gcp-spoke-network")).GcpSpokeNetwork;
 
 export interface SpokeGatewayProps extends GatewayOptions {
   /**
@@ -118,8 +122,10 @@ export class SpokeGateway extends Construct implements IGatewayRef {
     this.vpcId = net.vpcId;
     warnIfAwsWorkloadsHaveNoDefaultRoute(this, props, net.created);
 
-    if (net.created instanceof AzureSpokeVnet && net.created.workloadSubnetIds.length > 0) {
+    // A created network in Azure is an AzureSpokeVnet (createNetwork).
+    if (props.cloud.family === CloudFamily.AZURE && net.created && net.created.workloadSubnetIds.length > 0) {
       const keys = net.created.workloadSubnetIds.map((_, i) => `workload-${i}`);
+      const AzureEgressRouteTable = azureEgressRouteTable();
       this.egressRouteTable = new AzureEgressRouteTable(this, "Egress", {
         name: `${props.name}-egress-rt`,
         resourceGroupName: props.newNetwork!.resourceGroupName!,
@@ -178,6 +184,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       if (azs.length < need || azs.length > 2) {
         throw new ConstructPropsError(ctx, "newNetwork.availabilityZones", azs, `${need === 2 ? "two availability zones (HA)" : "one or two availability zones"} such as ["us-east-2a","us-east-2b"]`, "list the zones for the gateway subnets");
       }
+      const AwsSpokeVpc = awsSpokeVpc();
       const created = new AwsSpokeVpc(this, "Network", { name, cidr: opts.cidr, layout, availabilityZones: azs, ha: !!props.ha, insaneMode: insane, tags: opts.tags });
       return {
         created,
@@ -190,11 +197,13 @@ export class SpokeGateway extends Construct implements IGatewayRef {
     }
     if (family === CloudFamily.AZURE) {
       requireText(ctx, "newNetwork.resourceGroupName", opts.resourceGroupName, "name the resource group for the VNet");
+      const AzureSpokeVnet = azureSpokeVnet();
       const created = new AzureSpokeVnet(this, "Network", { name, cidr: opts.cidr, layout, resourceGroupName: opts.resourceGroupName!, location: props.region, tags: opts.tags });
       return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
     }
     requireText(ctx, "newNetwork.projectId", opts.projectId, "name the GCP project for the network");
     const region = isUnresolved(props.region) ? props.region : props.region.replace(/-[a-z]$/, "");
+    const GcpSpokeNetwork = gcpSpokeNetwork();
     const created = new GcpSpokeNetwork(this, "Network", { name: name.toLowerCase().replace(/_/g, "-"), layout, projectId: opts.projectId!, region });
     return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
   }
