@@ -47,12 +47,18 @@ function tooNew(el: IConstruct & { toTerraform(): unknown }, type: string, entri
   if (resourceSince && !have.atLeast(resourceSince)) {
     return [fail(el, { findingId: type, cause: `${type} does not exist in controller ${have}`, got: have.toString(), want: `>= ${resourceSince}` })];
   }
-  const attrKeys = Object.keys(entries).filter((k) => k !== "");
-  if (!attrKeys.length) return out;
+  // Only attributes newer than the controller can fail: when there are none, skip re-rendering the
+  // element's configuration (attributePaths) — most of this rule's cost at synth.
+  const tooNewKeys = Object.keys(entries)
+    .filter((k) => k !== "")
+    .sort()
+    .flatMap((key) => {
+      const s = since(key);
+      return s && !have.atLeast(s) ? [{ key, s }] : [];
+    });
+  if (!tooNewKeys.length) return out;
   const { paths, opaque } = attributePaths(el, type);
-  for (const key of attrKeys.sort()) {
-    const s = since(key);
-    if (!s || have.atLeast(s)) continue;
+  for (const { key, s } of tooNewKeys) {
     if (paths.has(key)) {
       out.push(fail(el, { findingId: `${type}.${key}`, cause: `${type}.${key} does not exist in controller ${have}`, got: have.toString(), want: `>= ${s}` }));
     } else if (opaque.some((o) => key.startsWith(`${o}.`))) {
