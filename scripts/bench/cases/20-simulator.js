@@ -5,7 +5,8 @@
 const path = require("path");
 const { timeFn, emit } = require("../measure");
 
-const dist = path.join(__dirname, "../../../dist/lib/dcf");
+// VCA_BENCH_DIST: an alternative build output directory (default dist/).
+const dist = path.join(process.env.VCA_BENCH_DIST || path.join(__dirname, "../../../dist"), "lib/dcf");
 const { modelFromFirewallPolicies } = require(path.join(dist, "crd/from-crd"));
 const { mergeModels } = require(path.join(dist, "merge"));
 const { PolicyPack } = require(path.join(dist, "builder/policy-pack"));

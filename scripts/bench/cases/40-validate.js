@@ -9,7 +9,7 @@ const path = require("path");
 const { timeFn, timeNode, emit } = require("../measure");
 
 const root = path.resolve(__dirname, "../../..");
-const { validateTerraformJson } = require(path.join(root, "dist/lib/validate"));
+const { validateTerraformJson } = require(path.join(process.env.VCA_BENCH_DIST || path.join(root, "dist"), "lib/validate"));
 
 const RULES = 20000;
 const WEB_GROUPS = 10000;

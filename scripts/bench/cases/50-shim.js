@@ -7,13 +7,15 @@ const { timeFn, emit } = require("../measure");
 
 const lines = ['version: "1.3.17"', "endpoints:", "  custom:"];
 for (let i = 0; i < 1000; i++) {
-  lines.push(`    - name: e${i}`, "      apiKey: k", `      baseURL: https://api${i}.llm.example.com/v1`, "      models: {default: [m]}");
+  // apiKey: a literal key is an error (secrets must be references); user_provided is LibreChat's "ask the user".
+  lines.push(`    - name: e${i}`, "      apiKey: user_provided", `      baseURL: https://api${i}.llm.example.com/v1`, "      models: {default: [m]}");
 }
 lines.push("mcpServers:");
 for (let i = 0; i < 1000; i++) lines.push(`  s${i}:`, "    type: streamable-http", `    url: https://mcp${i}.example.com/mcp`);
 const config = lines.join("\n") + "\n";
 
-const shim = require(path.join(__dirname, "../../../dist/lib/shim"));
+// VCA_BENCH_DIST: an alternative build output directory (default dist/).
+const shim = require(path.join(process.env.VCA_BENCH_DIST || path.join(__dirname, "../../../dist"), "lib/shim"));
 
 (async () => {
   const run = () => {
