@@ -1,14 +1,14 @@
 // Blueprint vca-foundry-byovnet: the seed lab's parameters (azure-ai-foundry-security
 // network-infra defaults: francecentral, 10.11.0.0/23, tool call api.ipify.org, not attached to a
-// transit). Switch discover/enforce with `cdktf synth --context vca:mode=discover` (default enforce).
+// transit). Switch discover/enforce with `VCA_MODE=discover npx cdktf synth` (default enforce).
+import { blueprintMode } from "../policy-mode";
 import { App } from "../../../lib/core/cdktf";
-import { PolicyMode } from "../../../lib/dcf/model";
 import { FoundryByoVnetStack } from "../../../stacks/foundry-byovnet-stack";
 
 export const FOUNDRY_BYOVNET_STACK_ID = "vca-foundry-byovnet";
 
 export function addFoundryByoVnet(app: App): FoundryByoVnetStack {
-  const mode = (app.node.tryGetContext("vca:mode") as PolicyMode | undefined) ?? "enforce";
+  const mode = blueprintMode(app);
   return new FoundryByoVnetStack(app, FOUNDRY_BYOVNET_STACK_ID, {
     controllerVersion: "9.0.10",
     aviatrixAccountName: "azure-foundry",

@@ -1,4 +1,5 @@
 // vca-librechat-aks: Secure Enterprise Chat on a new AKS cluster in a new spoke VNet (lab values).
+import { blueprintMode } from "../policy-mode";
 import type { App } from "../../../lib/core/cdktf";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";
 import { LAB_LIBRECHAT } from "../librechat/lab-config";
@@ -10,7 +11,7 @@ export function addLibreChatAks(app: App): AksVcaStack {
     subscriptionId: "00000000-0000-0000-0000-000000000000",
     location: "westeurope",
     namePrefix: "librechat-aks",
-    mode: "enforce",
+    mode: blueprintMode(app),
     newNetwork: { cidr: "10.30.0.0/16" },
     newCluster: {},
     librechat: LAB_LIBRECHAT,

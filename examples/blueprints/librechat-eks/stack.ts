@@ -1,4 +1,5 @@
 // vca-librechat-eks: Secure Enterprise Chat on a new EKS cluster in a new spoke VPC (lab values).
+import { blueprintMode } from "../policy-mode";
 import type { App } from "../../../lib/core/cdktf";
 import { EksVcaStack } from "../../../stacks/eks-vca-stack";
 import { LAB_LIBRECHAT } from "../librechat/lab-config";
@@ -9,7 +10,7 @@ export function addLibreChatEks(app: App): EksVcaStack {
     accountName: "aws-lab",
     region: "us-east-2",
     namePrefix: "librechat-eks",
-    mode: "enforce",
+    mode: blueprintMode(app),
     newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] },
     newCluster: {},
     librechat: LAB_LIBRECHAT,

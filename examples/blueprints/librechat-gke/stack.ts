@@ -1,4 +1,5 @@
 // vca-librechat-gke: Secure Enterprise Chat on a new private GKE cluster in a new spoke network (lab values).
+import { blueprintMode } from "../policy-mode";
 import type { App } from "../../../lib/core/cdktf";
 import { GkeVcaStack } from "../../../stacks/gke-vca-stack";
 import { LAB_LIBRECHAT } from "../librechat/lab-config";
@@ -10,7 +11,7 @@ export function addLibreChatGke(app: App): GkeVcaStack {
     projectId: "vca-lab-project",
     zone: "us-central1-a",
     namePrefix: "librechat-gke",
-    mode: "enforce",
+    mode: blueprintMode(app),
     newNetwork: { cidr: "10.40.0.0/16" },
     newCluster: {},
     librechat: LAB_LIBRECHAT,

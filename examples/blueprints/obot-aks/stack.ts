@@ -1,5 +1,6 @@
 // vca-obot-aks: Enterprise MCP (Obot) on a new AKS cluster in a new spoke VNet (lab values;
 // research cloud-stacks.md §2.4: obot-system / obot-mcp, Obot v0.21.0).
+import { blueprintMode } from "../policy-mode";
 import type { App } from "../../../lib/core/cdktf";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";
 
@@ -10,7 +11,7 @@ export function addObotAks(app: App): AksVcaStack {
     subscriptionId: "00000000-0000-0000-0000-000000000000",
     location: "westeurope",
     namePrefix: "obot-aks",
-    mode: "enforce",
+    mode: blueprintMode(app),
     newNetwork: { cidr: "10.1.0.0/16" },
     newCluster: {},
     obot: { version: "v0.21.0", namespace: "obot-system", mcpNamespace: "obot-mcp" },

@@ -1,0 +1,44 @@
+// Discover vs enforce is one switch for every example blueprint: context vca:mode or env VCA_MODE.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { blueprintMode, MODE_ENV } from "../../examples/blueprints/policy-mode";
+import { App } from "../../lib/core/cdktf";
+import { UserInputError } from "../../lib/util/errors";
+
+function defaultActions(context: Record<string, unknown>): Record<string, string> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-mode-"));
+  buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
+  return Object.fromEntries(
+    BLUEPRINT_STACK_IDS.map((id) => {
+      const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
+      const rule = Object.values(doc.resource.aviatrix_distributed_firewalling_default_action_rule ?? {})[0] as { action: string } | undefined;
+      return [id, rule?.action ?? "unmanaged"];
+    }),
+  );
+}
+
+describe("blueprint policy mode", () => {
+  afterEach(() => delete process.env[MODE_ENV]);
+
+  test("GIVEN no switch WHEN every blueprint synthesizes THEN each enforces (default action DENY)", () => {
+    expect(new Set(Object.values(defaultActions({})))).toEqual(new Set(["DENY"]));
+  });
+
+  test("GIVEN VCA_MODE=discover WHEN every blueprint synthesizes THEN each discovers (default action PERMIT)", () => {
+    process.env[MODE_ENV] = "discover";
+    expect(new Set(Object.values(defaultActions({})))).toEqual(new Set(["PERMIT"]));
+  });
+
+  test("GIVEN context and env disagree WHEN resolved THEN the context wins", () => {
+    process.env[MODE_ENV] = "discover";
+    expect(blueprintMode(new App({ context: { "vca:mode": "enforce" } }))).toBe("enforce");
+  });
+
+  test("GIVEN an unknown mode WHEN resolved THEN a UserInputError names the source and the allowed values", () => {
+    process.env[MODE_ENV] = "audit";
+    expect(() => blueprintMode(new App())).toThrow(UserInputError);
+    expect(() => blueprintMode(new App())).toThrow('VCA_MODE: got "audit", want "discover" or "enforce"');
+  });
+});
