@@ -13,6 +13,7 @@ import {
   Protocol,
   RULE_ACTIONS,
   RuleAction,
+  RuleModel,
   WELL_KNOWN,
 } from "../../dcf/model";
 import { MAX_PORT_RANGES } from "../../dcf/builder/validate";
@@ -66,24 +67,16 @@ export interface DcfRuleProps {
   readonly excludeSgOrchestration?: boolean;
 }
 
-/** A rule with defaults resolved and group references resolved to refs. */
-export interface PackRule {
-  readonly name: string;
-  readonly priority: number;
-  readonly action: RuleAction;
-  readonly protocol: Protocol;
-  readonly portRanges: readonly PortRange[];
+/**
+ * A rule with defaults resolved and group references resolved to refs: the model's rule, with
+ * constructs where the model has group keys (derived from RuleModel so the two cannot drift).
+ */
+export type PackRule = Omit<RuleModel, "tier" | "srcGroups" | "dstGroups" | "webGroups" | "excludeSgOrchestration" | "origin"> & {
   readonly src: readonly ISmartGroupRef[];
   readonly dst: readonly ISmartGroupRef[];
   readonly webGroups: readonly IWebGroupRef[];
-  readonly logging: boolean;
-  readonly watch: boolean;
-  readonly decryptPolicy: DecryptPolicy;
-  readonly tlsProfile?: string;
-  readonly logProfile?: string;
-  readonly flowAppRequirement: FlowAppRequirement;
   readonly excludeSgOrchestration: boolean;
-}
+};
 
 export interface DcfRuleContext {
   readonly scope: IConstruct;
