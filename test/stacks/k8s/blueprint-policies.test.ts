@@ -1,0 +1,129 @@
+// Targeted assertions on the LibreChat-on-AKS and Obot-on-EKS blueprints (examples/blueprints):
+// rule names, priorities, actions and decrypt settings, groups and the default action, read from
+// the synthesized JSON. Mode pinned to enforce through the context (hermetic against VCA_MODE).
+import { addLibreChatAks } from "../../../examples/blueprints/librechat-aks/stack";
+import { addObotEks } from "../../../examples/blueprints/obot-eks/stack";
+import { MODE_CONTEXT_KEY } from "../../../examples/blueprints/policy-mode";
+import { synthJson, testApp, v1Rules } from "./helpers";
+
+const ANY = "def000ad-0000-0000-0000-000000000001";
+const byName = (json: Record<string, any>, type: string) => Object.fromEntries((Object.values(json.resource[type]) as any[]).map((g) => [g.name, g]));
+const refOf = (json: Record<string, any>, type: string, name: string) => {
+  const [key] = Object.entries(json.resource[type]).find(([, g]: [string, any]) => g.name === name)!;
+  return `\${${type}.${key}.uuid}`;
+};
+
+describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () => {
+  const json = synthJson(addLibreChatAks(testApp({ [MODE_CONTEXT_KEY]: "enforce" })));
+  const rules = v1Rules(json);
+  const sg = (n: string) => refOf(json, "aviatrix_smart_group", n);
+  const wg = (n: string) => refOf(json, "aviatrix_web_group", n);
+
+  test("THEN the rules run in first-match order: IoC and data-store denies before the permits", () => {
+    expect(Object.values(rules).map((r: any) => [r.priority, r.name, r.action, r.watch])).toEqual([
+      [5, "deny-supply-chain-ioc", "DENY", false],
+      [8, "deny-data-store-internet", "DENY", false],
+      [10, "allow-llm-providers", "PERMIT", false],
+      [15, "allow-mcp-per-server", "PERMIT", false],
+      [20, "allow-oci-registry", "PERMIT", false],
+      [30, "allow-k8s-control-plane", "PERMIT", false],
+    ]);
+    expect(Object.values(rules).every((r: any) => r.logging === true && r.dst_smart_groups.length === 1 && r.dst_smart_groups[0] === ANY)).toBe(true);
+  });
+
+  test("THEN decrypt: IoC decrypts with the URL-filter TLS profile, registries and control plane never, LLM/MCP unspecified", () => {
+    expect(rules["deny-supply-chain-ioc"]).toMatchObject({ decrypt_policy: "DECRYPT_ALLOWED", tls_profile: "def000ad-6000-0000-0000-000000000001", protocol: "TCP", port_ranges: [{ lo: 443 }] });
+    expect(rules["allow-oci-registry"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
+    expect(rules["allow-k8s-control-plane"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
+    expect(rules["allow-llm-providers"].decrypt_policy).toBeUndefined();
+    expect(rules["allow-mcp-per-server"].decrypt_policy).toBeUndefined();
+    expect(rules["deny-data-store-internet"]).toMatchObject({ protocol: "ANY" });
+    expect(rules["deny-data-store-internet"].port_ranges).toBeUndefined();
+  });
+
+  test("THEN sources and destinations: pods → LLM/MCP/IoC, data stores → deny, nodes → registries/control plane", () => {
+    const pods = sg("librechat-aks-librechat-pods");
+    const nodes = sg("librechat-aks-nodes");
+    expect(rules["deny-supply-chain-ioc"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-supply-chain-ioc")] });
+    expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
+    expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
+    expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-llm")] });
+    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-mcp-deepwiki"), wg("librechat-mcp-github")] });
+    expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-oci-registries")] });
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-aks-k8s-control-plane")] });
+  });
+
+  test("THEN the default action is DENY + log, after the DCF feature is on", () => {
+    const defaults = Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule) as any[];
+    expect(defaults).toEqual([expect.objectContaining({ action: "DENY", logging: true })]);
+    expect(defaults[0].depends_on.some((d: string) => d.startsWith("aviatrix_config_feature."))).toBe(true);
+  });
+
+  test("THEN groups: pods and data stores by (lower-cased) AKS id + namespace + chart label, nodes by the node subnet CIDR", () => {
+    const groups = byName(json, "aviatrix_smart_group");
+    expect(Object.keys(groups).sort()).toEqual(["librechat-aks-librechat-data-stores", "librechat-aks-librechat-pods", "librechat-aks-nodes"]);
+    const k8s = (app: string) => ({ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "librechat", tags: { "app.kubernetes.io/name": app } });
+    expect(groups["librechat-aks-librechat-pods"].selector.match_expressions).toEqual([k8s("librechat")]);
+    expect(groups["librechat-aks-librechat-data-stores"].selector.match_expressions).toEqual([k8s("mongodb"), k8s("postgresql")]);
+    expect(groups["librechat-aks-nodes"].selector.match_expressions).toEqual([{ cidr: "10.30.64.0/18" }]);
+    expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual([
+      "librechat-aks-k8s-control-plane",
+      "librechat-aks-supply-chain-ioc",
+      "librechat-llm",
+      "librechat-mcp-deepwiki",
+      "librechat-mcp-github",
+      "librechat-oci-registries",
+    ]);
+  });
+});
+
+describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
+  const json = synthJson(addObotEks(testApp({ [MODE_CONTEXT_KEY]: "enforce" })));
+  const rules = v1Rules(json);
+  const sg = (n: string) => refOf(json, "aviatrix_smart_group", n);
+  const wg = (n: string) => refOf(json, "aviatrix_web_group", n);
+
+  test("THEN three V1 permits in order, no V1 deny (MCP servers are governed by the FirewallPolicy CRDs), no API-server rule on EKS", () => {
+    expect(Object.values(rules).map((r: any) => [r.priority, r.name, r.action, r.watch])).toEqual([
+      [30, "allow-k8s-control-plane", "PERMIT", false],
+      [40, "allow-obot-images", "PERMIT", false],
+      [50, "allow-obot-system", "PERMIT", false],
+    ]);
+    expect(Object.values(rules).every((r: any) => r.logging === true && r.protocol === "TCP" && r.dst_smart_groups[0] === ANY)).toBe(true);
+  });
+
+  test("THEN decrypt: control plane and images never decrypted, obot-system unspecified", () => {
+    expect(rules["allow-k8s-control-plane"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
+    expect(rules["allow-obot-images"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
+    expect(rules["allow-obot-system"].decrypt_policy).toBeUndefined();
+    expect(rules["allow-obot-system"].port_ranges).toEqual([{ lo: 443 }]);
+  });
+
+  test("THEN sources and destinations: nodes → control plane and images, obot-system → its egress WebGroup", () => {
+    const nodes = sg("obot-eks-nodes");
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("obot-eks-k8s-control-plane")] });
+    expect(rules["allow-obot-images"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("obot-eks-obot-images")] });
+    expect(rules["allow-obot-system"]).toMatchObject({ src_smart_groups: [sg("obot-eks-obot-system")], web_groups: [wg("obot-eks-obot-system-egress")] });
+  });
+
+  test("THEN the default action is DENY + log", () => {
+    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "DENY", logging: true })]);
+  });
+
+  test("THEN groups: nodes by the EKS cluster tag, obot-system and obot-mcp by cluster ARN + namespace", () => {
+    const groups = byName(json, "aviatrix_smart_group");
+    expect(Object.keys(groups).sort()).toEqual(["obot-eks-nodes", "obot-eks-obot-mcp-servers", "obot-eks-obot-system"]);
+    expect(groups["obot-eks-nodes"].selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "obot-eks-eks" } }]);
+    expect(groups["obot-eks-obot-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-system" }]);
+    expect(groups["obot-eks-obot-mcp-servers"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-mcp" }]);
+    expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual(["obot-eks-k8s-control-plane", "obot-eks-obot-images", "obot-eks-obot-system-egress"]);
+  });
+});
+
+test("GIVEN the blueprints in discover mode WHEN synthesized THEN every V1 rule watches and the default action is PERMIT + log", () => {
+  for (const add of [addLibreChatAks, addObotEks]) {
+    const json = synthJson(add(testApp({ [MODE_CONTEXT_KEY]: "discover" })));
+    expect(Object.values(v1Rules(json)).every((r: any) => r.watch === true)).toBe(true);
+    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "PERMIT", logging: true })]);
+  }
+});
