@@ -54,3 +54,21 @@ describe("cdktf seam", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("layering", () => {
+  test("GIVEN lib/ WHEN scanned THEN nothing in the library imports from stacks/ or examples/", () => {
+    // lib/index.ts re-exports the stacks as part of the public API; nothing else may depend on them.
+    const offenders = sourceFiles(path.join(ROOT, "lib"))
+      .filter((f) => f !== path.join(ROOT, "lib/index.ts"))
+      .filter((f) => /from\s+["'](?:\.\.\/)+(?:stacks|examples)(?:\/[^"']*)?["']/.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(offenders).toEqual([]);
+  });
+
+  test("GIVEN lib/dcf WHEN scanned THEN the pure model imports no cdktf and no constructs", () => {
+    const offenders = sourceFiles(path.join(ROOT, "lib/dcf"))
+      .filter((f) => /from\s+["'](?:cdktf|constructs|(?:\.\.\/)+core\/cdktf)["']/.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(offenders).toEqual([]);
+  });
+});
