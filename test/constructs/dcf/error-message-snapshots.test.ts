@@ -1,0 +1,55 @@
+// Negative tests whose sibling tests match the message by regex: here the full messages are
+// snapshotted (DESIGN §8), so any wording or path change is reviewed.
+import { DcfFeature, DcfPolicyPack, DcfRuleProps, FirewallPolicy, ManagedSmartGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
+import { TerraformStack } from "../../../lib/core/cdktf";
+import { Select } from "../../../lib/dcf/builder/selectors";
+import { givenStack, synthJson } from "./helpers";
+
+function llmRule(stack: TerraformStack, extra: Partial<DcfRuleProps> = {}): DcfRuleProps {
+  const pods = new SmartGroup(stack, "pods", { name: "pods", matchExpressions: [Select.k8s({ cluster: "eks-lab", namespace: "chat", labels: { app: "chat" } })] });
+  const llm = new WebGroup(stack, "llm", { name: "llm", domains: ["api.openai.com"] });
+  return { name: "llm-egress", priority: 10, action: "PERMIT", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [llm], protocol: "TCP", ports: [443], ...extra };
+}
+
+const synthError = (stack: TerraformStack): string => {
+  try {
+    synthJson(stack);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("synth did not fail");
+};
+
+describe("DcfPolicyPack synth-time errors", () => {
+  test("GIVEN controller 8.1.0 WHEN a ruleset pack with a log profile is synthesized THEN both version gates are reported", () => {
+    const stack = givenStack("8.1.0");
+    new DcfPolicyPack(stack, "dcf", { renderAs: "ruleset", rules: [llmRule(stack, { logProfile: "start" })] });
+    expect(synthError(stack)).toMatchSnapshot();
+  });
+
+  test("GIVEN two policy-list packs WHEN synthesized THEN the second pack is rejected twice (list and default action)", () => {
+    const stack = givenStack();
+    const rule = llmRule(stack);
+    new DcfPolicyPack(stack, "one", { rules: [rule] });
+    new DcfPolicyPack(stack, "two", { rules: [rule] });
+    expect(synthError(stack)).toMatchSnapshot();
+  });
+
+  test("GIVEN an empty policy-list pack WHEN synthesized THEN no-rules error", () => {
+    const stack = givenStack();
+    new DcfPolicyPack(stack, "dcf");
+    expect(synthError(stack)).toMatchSnapshot();
+  });
+});
+
+test("GIVEN DcfFeature on controller 8.2.9 WHEN synthesized THEN the aviatrix_config_feature version gate message", () => {
+  const stack = givenStack("8.2.9");
+  new DcfFeature(stack, "dcf");
+  expect(synthError(stack)).toMatchSnapshot();
+});
+
+test("GIVEN a FirewallPolicy without rules WHEN synthesized THEN the no-rules message", () => {
+  const stack = givenStack();
+  new FirewallPolicy(stack, "fp", { namespace: "app" });
+  expect(synthError(stack)).toMatchSnapshot();
+});
