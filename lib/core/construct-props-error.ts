@@ -51,6 +51,15 @@ export class ConstructPropsError extends UserInputError {
   }
 
   /**
+   * The message for a synth-time `node.addValidation` result: the same format without the leading
+   * `[<path>] `, which cdktf prepends to every validation error itself.
+   */
+  public static validationMessage(scope: IConstruct, prop: string, received: unknown, allowed: string, fix?: string): string {
+    const error = new ConstructPropsError(scope, prop, received, allowed, fix);
+    return error.message.slice(`[${error.constructPath}] `.length);
+  }
+
+  /**
    * @param received the raw value (rendered with describeValue) or `described("…")` text
    * @param allowed what the prop accepts, e.g. `"discover" or "enforce"`
    * @param fix how to repair the input

@@ -318,20 +318,20 @@ export class DcfPolicyPack extends Construct {
     const errors: string[] = [];
     if (this.renderAs === "policyList" && this.rulesByName.size === 0) {
       errors.push(
-        `[${this.node.path}] rules: got none, want at least one rule; an empty V1 policy list would delete every V1 rule on the controller — add rules or drop the pack`,
+        ConstructPropsError.validationMessage(this, "rules", described("none"), "at least one rule", "an empty V1 policy list would delete every V1 rule on the controller — add rules or drop the pack"),
       );
     }
     const packs = TerraformStack.of(this).node.findAll().filter(DcfPolicyPack.isDcfPolicyPack);
     const first = <T>(pick: (p: DcfPolicyPack) => T | undefined) => packs.find((p) => pick(p) !== undefined);
     if (this.policyList && first((p) => p.policyList) !== this) {
-      errors.push(`[${this.node.path}] renderAs: got a second "policyList" pack in the stack (first: ${first((p) => p.policyList)!.node.path}), want one — the V1 list is a controller singleton; merge the packs or use renderAs: "ruleset"`);
+      errors.push(ConstructPropsError.validationMessage(this, "renderAs", described(`a second "policyList" pack in the stack (first: ${first((p) => p.policyList)!.node.path})`), "one — the V1 list is a controller singleton", 'merge the packs or use renderAs: "ruleset"'));
     }
     const samePoint = this.attachmentPoint && packs.find((p) => p.attachmentPoint === this.attachmentPoint);
     if (samePoint && samePoint !== this) {
-      errors.push(`[${this.node.path}] attachmentPoint: got ${this.attachmentPoint} already used by ${samePoint.node.path}, want one object per attachment point; use the other attachment point or merge the packs`);
+      errors.push(ConstructPropsError.validationMessage(this, "attachmentPoint", described(`${this.attachmentPoint} already used by ${samePoint.node.path}`), "one object per attachment point", "use the other attachment point or merge the packs"));
     }
     if (this.defaultActionRule && first((p) => p.defaultActionRule) !== this) {
-      errors.push(`[${this.node.path}] manageDefaultAction: got a second pack managing the default action (first: ${first((p) => p.defaultActionRule)!.node.path}), want one; set manageDefaultAction: false on all but one pack`);
+      errors.push(ConstructPropsError.validationMessage(this, "manageDefaultAction", described(`a second pack managing the default action (first: ${first((p) => p.defaultActionRule)!.node.path})`), "one", "set manageDefaultAction: false on all but one pack"));
     }
     return errors;
   }

@@ -177,7 +177,10 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     }
     for (const r of props.rules ?? []) this.addRule(r);
     this.node.addValidation({
-      validate: () => (this.rules.length === 0 ? [`[${this.node.path}] rules: got none, want at least one rule; a FirewallPolicy without rules enforces nothing`] : []),
+      validate: () =>
+        this.rules.length === 0
+          ? [ConstructPropsError.validationMessage(this, "rules", described("none"), "at least one rule", "a FirewallPolicy without rules enforces nothing — add rules")]
+          : [],
     });
   }
 

@@ -2,6 +2,7 @@
 // §7). Checked lazily at synth (node.addValidation) because the AviatrixProvider may be created
 // after the construct that needs it; without a provider in the stack nothing is checked.
 import { IConstruct } from "constructs";
+import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { AviatrixProvider } from "../aviatrix/aviatrix-provider";
 
 /** First controller versions that support what the DCF constructs render. */
@@ -23,8 +24,13 @@ export function requireControllerVersion(scope: IConstruct, what: string, min: s
       const provider = AviatrixProvider.of(scope);
       if (provider === undefined || provider.controllerVersion.atLeast(min)) return [];
       return [
-        `[${scope.node.path}] controllerVersion: got ${provider.controllerVersion}, want ≥ ${min} for ${what}; ` +
+        ConstructPropsError.validationMessage(
+          scope,
+          "controllerVersion",
+          described(String(provider.controllerVersion)),
+          `≥ ${min} for ${what}`,
           `upgrade the controller (and controllerVersion) or stop using ${what}`,
+        ),
       ];
     },
   });

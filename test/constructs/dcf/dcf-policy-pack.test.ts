@@ -200,7 +200,7 @@ describe("DcfPolicyPack", () => {
     const stack = givenStack("8.1.0");
     const { pods, llm } = givenGroups(stack);
     new DcfPolicyPack(stack, "dcf", { renderAs: "ruleset", rules: [llmRule(pods, llm, { logProfile: "start" })] });
-    expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] controllerVersion: got 8\.1\.0, want ≥ 8\.2\.0 for renderAs: "ruleset"/);
+    expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] DcfPolicyPack\.controllerVersion: got 8\.1\.0, want ≥ 8\.2\.0 for renderAs: "ruleset"/);
     expect(() => synthJson(stack)).toThrow(/want ≥ 8\.2\.0 for rule logProfile/);
   });
 
@@ -209,14 +209,14 @@ describe("DcfPolicyPack", () => {
     const { pods, llm } = givenGroups(stack);
     new DcfPolicyPack(stack, "one", { rules: [llmRule(pods, llm)] });
     new DcfPolicyPack(stack, "two", { rules: [llmRule(pods, llm)] });
-    expect(() => synthJson(stack)).toThrow(/\[stack\/two\] renderAs: got a second "policyList" pack in the stack \(first: stack\/one\)/);
-    expect(() => synthJson(stack)).toThrow(/\[stack\/two\] manageDefaultAction: got a second pack managing the default action/);
+    expect(() => synthJson(stack)).toThrow(/\[stack\/two\] DcfPolicyPack\.renderAs: got a second "policyList" pack in the stack \(first: stack\/one\)/);
+    expect(() => synthJson(stack)).toThrow(/\[stack\/two\] DcfPolicyPack\.manageDefaultAction: got a second pack managing the default action/);
   });
 
   test("GIVEN an empty policy-list pack WHEN synthesized THEN synth fails instead of wiping the V1 list", () => {
     const stack = givenStack();
     new DcfPolicyPack(stack, "dcf");
-    expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] rules: got none, want at least one rule/);
+    expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] DcfPolicyPack\.rules: got none, want at least one rule/);
   });
 
   describe("eager validation errors", () => {

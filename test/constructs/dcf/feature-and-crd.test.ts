@@ -82,7 +82,7 @@ describe("DcfFeature", () => {
     const stack = givenStack("8.2.9");
     new DcfFeature(stack, "dcf");
     expect(() => synthJson(stack)).toThrow(
-      /\[stack\/dcf\] controllerVersion: got 8\.2\.9, want ≥ 8\.2\.10 for aviatrix_config_feature/
+      /\[stack\/dcf\] DcfFeature\.controllerVersion: got 8\.2\.9, want ≥ 8\.2\.10 for aviatrix_config_feature/
     );
   });
 });
@@ -366,7 +366,7 @@ spec:
     const stack = givenStack();
     new FirewallPolicy(stack, "fp", { namespace: "app" });
     expect(() => synthJson(stack)).toThrow(
-      /\[stack\/fp\] rules: got none, want at least one rule/
+      /\[stack\/fp\] FirewallPolicy\.rules: got none, want at least one rule/
     );
   });
 });
