@@ -11,8 +11,8 @@ export function requireText(scope: IConstruct, prop: string, value: unknown, fix
   return value;
 }
 
-/** Name prefixes as the blueprints validate them (`^[a-z][a-z0-9-]*$`). */
-export function checkNamePrefix(scope: IConstruct, prop: string, value: string, maxLength: number): string {
+/** Name prefixes as the blueprints validate them (`^[a-z][a-z0-9-]*$`, at most `maxLength`). */
+export function checkNamePrefix(scope: IConstruct, prop: string, value: unknown, maxLength: number): string {
   if (typeof value !== "string" || !/^[a-z][a-z0-9-]*$/.test(value) || value.length > maxLength) {
     throw new ConstructPropsError(scope, prop, value, `lower-case letters, digits and hyphens, starting with a letter, at most ${maxLength} characters (^[a-z][a-z0-9-]*$)`, "pick a short prefix such as \"acme-vca\"");
   }

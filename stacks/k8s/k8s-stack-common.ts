@@ -9,9 +9,8 @@ import { Cloud } from "../../lib/constructs/network/cloud";
 import { SpokeGateway } from "../../lib/constructs/network/spoke-gateway";
 import { NewSpokeNetworkOptions } from "../../lib/constructs/network/spoke-network";
 import { Preflight } from "../../lib/preflight/preflight";
-import { checkOneOf } from "../stack-prop-checks";
+import { checkNamePrefix, checkOneOf } from "../stack-prop-checks";
 import { K8sVcaStackProps } from "./k8s-vca-props";
-import { checkK8sNamePrefix } from "./name-prefix";
 
 /** The network and cluster alternatives every Kubernetes stack offers. */
 export interface K8sStackAlternatives {
@@ -23,7 +22,8 @@ export interface K8sStackAlternatives {
 
 /** Checks the props all three stacks share; returns the name prefix. */
 export function checkK8sStackProps(stack: TerraformStack, props: K8sVcaStackProps & K8sStackAlternatives): string {
-  const prefix = checkK8sNamePrefix(stack, "namePrefix", props.namePrefix ?? "vca");
+  // It ends up in cluster, node pool and SmartGroup names.
+  const prefix = checkNamePrefix(stack, "namePrefix", props.namePrefix ?? "vca", 24);
   checkOneOf(stack, "newNetwork/existingNetwork", ["newNetwork", props.newNetwork], ["existingNetwork", props.existingNetwork]);
   checkOneOf(stack, "newCluster/existingCluster", ["newCluster", props.newCluster], ["existingCluster", props.existingCluster]);
   return prefix;
