@@ -9,18 +9,16 @@ function isCatchAllExpression(e: MatchExpression): boolean {
   return keys.length === 1 && e.cidr !== undefined && isCatchAllCidr(e.cidr.trim());
 }
 
-/** Anywhere, Public Internet, or a SmartGroup with a catch-all CIDR expression. */
-export function isInternetWide(group: SmartGroupModel | undefined): boolean {
-  if (group === undefined) return false;
-  if (group.kind === "anywhere" || group.kind === "publicInternet") return true;
-  return group.kind === "selector" && group.expressions.some(isCatchAllExpression);
-}
-
 /** Every address: Anywhere, or a selector with a catch-all CIDR (Public Internet is not every address). */
 export function isAllAddresses(group: SmartGroupModel | undefined): boolean {
   if (group === undefined) return false;
   if (group.kind === "anywhere") return true;
   return group.kind === "selector" && group.expressions.some(isCatchAllExpression);
+}
+
+/** Every address, or Public Internet. */
+function isInternetWide(group: SmartGroupModel | undefined): boolean {
+  return group?.kind === "publicInternet" || isAllAddresses(group);
 }
 
 /**
@@ -62,11 +60,6 @@ export function matchAllEntries(group: WebGroupModel): string[] {
 
 export function hasUrlFilter(group: WebGroupModel | undefined): boolean {
   return group !== undefined && group.kind === "domains" && group.matches.some((m) => m.url !== undefined);
-}
-
-/** The `name` to show for a group key (falls back to the key). */
-export function smartGroupName(model: PolicyModel, key: string): string {
-  return model.smartGroups[key]?.name ?? key;
 }
 
 export function webGroupName(model: PolicyModel, key: string): string {

@@ -91,9 +91,6 @@ export function validateMatchExpression(e: MatchExpression, path: string): void 
   }
 }
 
-/** Re-exported from lib/net (the library's one CIDR parser) for users of the DCF builder API. */
-export { isCidrOrIp };
-
 /** Exactly one of sni / url, non-blank; SNI patterns must be exact hosts or leading `*.`. */
 export function validateWebMatch(m: WebMatch, path: string): void {
   const hasSni = m.sni !== undefined;
