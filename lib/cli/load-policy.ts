@@ -6,12 +6,7 @@ import { formatOpaqueGroupUse, opaqueGroupUses } from "../dcf/opaque-groups";
 import { PolicyModel } from "../dcf/model";
 import { policyModelFromTerraform } from "../dcf/terraform/from-terraform";
 import { UserInputError } from "../util/errors";
-import { MAX_JSON_INPUT_BYTES, MAX_YAML_INPUT_BYTES, readInputText as readBoundedText } from "../util/input-file";
-
-/** A UTF-8 input file named on the command line: size-limited, regular files only (lib/util/input-file). */
-export function readInputText(file: string, what: string, maxBytes = MAX_YAML_INPUT_BYTES): string {
-  return readBoundedText(file, what, maxBytes);
-}
+import { MAX_JSON_INPUT_BYTES, readInputText } from "../util/input-file";
 
 async function readTerraform(file: string): Promise<unknown> {
   const text = readInputText(file, "--synth", MAX_JSON_INPUT_BYTES);

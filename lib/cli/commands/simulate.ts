@@ -4,7 +4,8 @@
 import { Command } from "commander";
 import { parseScenarios, runScenarios } from "../../dcf/simulate/scenarios";
 import { CheckFailedError } from "../../util/errors";
-import { loadPolicyModel, readInputText, reportOpaqueGroups } from "../load-policy";
+import { MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
+import { loadPolicyModel, reportOpaqueGroups } from "../load-policy";
 
 interface SimulateOptions {
   readonly synth: string;
@@ -20,7 +21,7 @@ export async function runSimulate(
   out: (line: string) => void,
   note: (line: string) => void = (line) => process.stderr.write(`vca simulate: ${line}\n`),
 ): Promise<void> {
-  const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios"), opts.scenarios);
+  const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios", MAX_YAML_INPUT_BYTES), opts.scenarios);
   const model = await loadPolicyModel(opts.synth, opts.manifests);
   reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
   const results = runScenarios(model, scenarios);
