@@ -1,6 +1,7 @@
 // Cross-field rules the provider enforces in Create/Update code (errors at apply, not plan),
 // from provider-constraints.json `apply_time_rules`, for the resources the VCAs use. Only
 // literal values are judged; anything unknown before plan (an expression) is skipped.
+import { SMART_GROUP_TYPES } from "../dcf/model";
 import { WalkContext } from "./schema-walk";
 import { blockInstances, BlockInstance, isExpression, isNonZero, isObject, isSet, joinPath, JsonObject } from "./terraform-values";
 
@@ -85,7 +86,6 @@ const webGroupRules: Rule = (ctx) => {
 };
 
 const EXCLUSIVE_SMART_GROUP_FIELDS = ["cidr", "fqdn", "site"];
-const SMART_GROUP_TYPES = ["vm", "vpc", "subnet", "k8s", "k8s_node", "serverless"];
 const K8S_FIELDS = ["k8s_cluster_id", "k8s_namespace", "k8s_pod", "k8s_service"];
 
 const smartGroupRules: Rule = (ctx) => {
@@ -114,7 +114,7 @@ const smartGroupRules: Rule = (ctx) => {
         "smart-group-type-required",
         `type is required unless cidr, fqdn, site or external is used; want one of ${SMART_GROUP_TYPES.join(", ")}`,
       );
-    } else if (type !== undefined && !SMART_GROUP_TYPES.includes(type.toLowerCase()) && !isSet(expr.body.external)) {
+    } else if (type !== undefined && !(SMART_GROUP_TYPES as readonly string[]).includes(type.toLowerCase()) && !isSet(expr.body.external)) {
       ctx.sink.warning(
         ctx.address,
         joinPath(expr.path, "type"),
