@@ -1,5 +1,6 @@
 // Checks on one literal value: Terraform type, enum, integer range, pattern and the SDK
 // validators we can evaluate offline. Expressions (`${...}`) are unknown and always pass.
+import { parseCidr, parseIp } from "../net/ip";
 import { AttributeConstraint, ValueConstraint } from "./provider-schema";
 import { describe, isExpression, isObject } from "./terraform-values";
 
@@ -159,20 +160,13 @@ function safeRegex(source: string): RegExp | undefined {
   return regexCache.get(source) ?? undefined;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]+(:(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})?$/;
-
+// Go's net.ParseIP / net.ParseCIDR (behind the SDK validators) take no `%zone`; lib/net does.
 function isIp(value: string): boolean {
-  return IPV4.test(value) || (value.includes(":") && IPV6.test(value));
+  return !value.includes("%") && parseIp(value) !== undefined;
 }
 
 function isCidr(value: string): boolean {
-  const slash = value.lastIndexOf("/");
-  if (slash < 0) return false;
-  const ip = value.slice(0, slash);
-  const bits = value.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits)) return false;
-  return IPV4.test(ip) ? Number(bits) <= 32 : isIp(ip) && Number(bits) <= 128;
+  return value.includes("/") && !value.includes("%") && parseCidr(value) !== undefined;
 }
 
 const VALIDATORS: Record<string, (v: string) => boolean> = {
@@ -180,7 +174,7 @@ const VALIDATORS: Record<string, (v: string) => boolean> = {
   StringIsNotEmpty: (v) => v !== "",
   IsCIDR: isCidr,
   IsIPAddress: isIp,
-  IsIPv4Address: (v) => IPV4.test(v),
+  IsIPv4Address: (v) => parseIp(v)?.family === 4,
 };
 
 const VALIDATOR_TEXT: Record<string, string> = {

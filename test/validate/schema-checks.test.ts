@@ -119,6 +119,14 @@ describe("schema checks against the vendored provider schema", () => {
     ]);
   });
 
+  test("GIVEN smart-group cidr values WHEN validated THEN IsCIDR / IsIPAddress accept real addresses only (lib/net parser, no zone)", () => {
+    const verdict = (cidr: string) => brief(validateTerraformJson(doc(smartGroup({ cidr }))));
+    for (const ok of ["10.0.0.0/8", "10.0.0.1", "2001:db8::/32", "::ffff:10.0.0.1", "fe80::1"]) expect(verdict(ok)).toEqual([]);
+    for (const bad of ["1:2", "1:2/64", ":::::", "fe80::1%eth0", "fe80::1%eth0/64", "010.0.0.1", "10.0.0.0/8/8"]) {
+      expect(verdict(bad)).toEqual(["error:validator@aviatrix_smart_group.app.selector.match_expressions[0].cidr"]);
+    }
+  });
+
   test("GIVEN a k8s name that breaks the provider's regex WHEN validated THEN pattern is reported", () => {
     const findings = validateTerraformJson(doc(smartGroup({ type: "k8s", k8s_namespace: "Bad_NS" })));
     expect(brief(findings)).toEqual(["error:pattern@aviatrix_smart_group.app.selector.match_expressions[0].k8s_namespace"]);
