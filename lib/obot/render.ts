@@ -1,4 +1,5 @@
 import * as yaml from "js-yaml";
+import { compareText } from "../dcf/builder/canonical";
 import { FirewallPolicyObject } from "../dcf/crd/firewall-policy-types";
 import { McpServerSpec, ObotPreviewOptions } from "./mcp-server";
 import { obotEgressMode, obotFirewallPolicy } from "./translate";
@@ -13,7 +14,7 @@ function sortGoMaps(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => sortGoMaps(v));
   if (typeof value !== "object" || value === null) return value;
   const entries = Object.entries(value as Record<string, unknown>);
-  if (key !== undefined && GO_MAP_KEYS.has(key)) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (key !== undefined && GO_MAP_KEYS.has(key)) entries.sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries.map(([k, v]) => [k, sortGoMaps(v, k)]));
 }
 

@@ -1,3 +1,4 @@
+import { compareText } from "../dcf/builder/canonical";
 import {
   CrdRule,
   FIREWALL_POLICY_API_VERSION,
@@ -38,11 +39,6 @@ export function obotEgressMode(server: McpServerSpec, options: ObotPreviewOption
   return effectiveDenyAllEgress(server, options) ? "deny-all" : "any-domain-443";
 }
 
-/** Byte-order sort, like Go's slices.Sort on strings (ASCII domains). */
-function goSort(values: readonly string[]): string[] {
-  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * The FirewallPolicy object for one server. Assumes validated input (see parseServersYaml);
  * the pod selector is always `{app: <id>}` as Obot sets it.
@@ -53,7 +49,8 @@ export function obotFirewallPolicy(server: McpServerSpec, options: ObotPreviewOp
   const denyAll = effectiveDenyAllEgress(server, options);
   const given = (server.egressDomains ?? []).map((d) => d.trim());
   // Empty list and no deny-all: the controller substitutes "*" (any SNI/Host on tcp/443).
-  const domains = goSort(given.length === 0 && !denyAll ? ["*"] : given);
+  // Byte order (compareText), like Go's slices.Sort on strings (ASCII domains).
+  const domains = (given.length === 0 && !denyAll ? ["*"] : given).sort(compareText);
   const podSelector = { app: server.id };
   const webGroupName = `obot-${server.id}-approved-domains`;
 

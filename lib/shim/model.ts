@@ -1,6 +1,7 @@
 // librechatEgressModel: librechat.yaml (+ env inventory, Helm values, annotations) → the reviewed
 // egress model. Pure (no file or network I/O); the CLI and the LibreChat constructs both call it,
 // so `vca shim librechat` and Terraform can never disagree.
+import { compareText } from "../dcf/builder/canonical";
 import { Annotations, NO_ANNOTATIONS, parseAnnotations } from "./annotations";
 import { AppliedException, CollectedDestination, Collector, EgressGroupKind, ShimWarning } from "./collector";
 import { ShimInputError } from "./errors";
@@ -149,9 +150,9 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   warnPlainHttp(groups, c);
   return {
     groups,
-    internal: [...c.internal.entries()].map(([host, from]) => ({ host, from: [...from].sort() })).sort((a, b) => cmp(a.host, b.host)),
+    internal: [...c.internal.entries()].map(([host, from]) => ({ host, from: [...from].sort() })).sort((a, b) => compareText(a.host, b.host)),
     warnings: dedupeWarnings(c.warnings),
-    exceptions: [...c.applied].sort((a, b) => cmp(a.path, b.path)),
+    exceptions: [...c.applied].sort((a, b) => compareText(a.path, b.path)),
     cidrPermits: buildCidrs(c),
     schema,
     sources: { config: configName, env: [...env.sources], helmValues: props.helmValues !== undefined ? helmName : undefined, annotations: annotations.source },
@@ -186,7 +187,7 @@ function buildGroups(dests: readonly CollectedDestination[]): EgressGroup[] {
     from.add(d.path);
   }
   const groups = [...byKey.values()].map((g): EgressGroup => {
-    const destinations = [...g.domains.entries()].map(([domain, from]) => ({ domain, from: [...from].sort() })).sort((a, b) => cmp(a.domain, b.domain));
+    const destinations = [...g.domains.entries()].map(([domain, from]) => ({ domain, from: [...from].sort() })).sort((a, b) => compareText(a.domain, b.domain));
     const purposeBase = g.kind === "mcp" ? `MCP server ${JSON.stringify(g.mcpServer)}` : PURPOSES[g.kind];
     const qualifiers = [g.tls ? "" : "plain HTTP, no TLS", (g.tls && g.port !== 443) || (!g.tls && g.port !== 80) ? `port ${g.port}` : ""].filter(Boolean);
     return {
@@ -203,7 +204,7 @@ function buildGroups(dests: readonly CollectedDestination[]): EgressGroup[] {
       from: [...new Set(destinations.flatMap((d) => d.from))].sort(),
     };
   });
-  return groups.sort((a, b) => cmp(a.name, b.name));
+  return groups.sort((a, b) => compareText(a.name, b.name));
 }
 
 function buildCidrs(c: Collector): CidrPermit[] {
@@ -215,7 +216,7 @@ function buildCidrs(c: Collector): CidrPermit[] {
     cur.from.push(x.path);
     byKey.set(key, cur);
   }
-  return [...byKey.values()].map((p) => ({ ...p, from: [...new Set(p.from)].sort() })).sort((a, b) => cmp(`${a.group}|${a.cidr}`, `${b.group}|${b.cidr}`));
+  return [...byKey.values()].map((p) => ({ ...p, from: [...new Set(p.from)].sort() })).sort((a, b) => compareText(`${a.group}|${a.cidr}`, `${b.group}|${b.cidr}`));
 }
 
 /** LibreChat refuses remote MCP servers outside a set mcpSettings.allowedDomains (research §5). */
@@ -249,13 +250,9 @@ function warnPlainHttp(groups: readonly EgressGroup[], c: Collector): void {
 function dedupeWarnings(ws: readonly ShimWarning[]): ShimWarning[] {
   const seen = new Map<string, ShimWarning>();
   for (const w of ws) seen.set(`${w.path}\u0000${w.message}`, w);
-  return [...seen.values()].sort((a, b) => cmp(a.path, b.path) || cmp(a.message, b.message));
+  return [...seen.values()].sort((a, b) => compareText(a.path, b.path) || compareText(a.message, b.message));
 }
 
 function sortIssues<T extends { path: string; message: string }>(issues: readonly T[]): T[] {
-  return [...issues].sort((a, b) => cmp(a.path, b.path) || cmp(a.message, b.message));
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...issues].sort((a, b) => compareText(a.path, b.path) || compareText(a.message, b.message));
 }

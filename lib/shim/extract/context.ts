@@ -1,3 +1,4 @@
+import { compareText } from "../../dcf/builder/canonical";
 import { Collector } from "../collector";
 import { EnvInventory } from "../env";
 
@@ -25,5 +26,5 @@ export function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 export function sortedEntries(v: unknown): Array<[string, unknown]> {
   const r = asRecord(v);
-  return r ? Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  return r ? Object.entries(r).sort(([a], [b]) => compareText(a, b)) : [];
 }

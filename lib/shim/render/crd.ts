@@ -3,6 +3,7 @@
 // CIDR exception, then a trailing per-pod deny of everything else. Node-scope groups (image
 // registries) are not pod egress and are left to the V1 pack.
 import * as yaml from "js-yaml";
+import { compareText } from "../../dcf/builder/canonical";
 import { CrdRule, FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
 import type { LibreChatEgressModel } from "../model";
 
@@ -80,5 +81,5 @@ export function renderFirewallPolicyYaml(model: LibreChatEgressModel, opts: Fire
 }
 
 function sortRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareText(a, b)));
 }
