@@ -59,15 +59,11 @@ export function splitTokens(tree: HelmValueTree): { literal: Record<string, unkn
   return { literal, tokens };
 }
 
-/** The literal part as YAML: sorted keys, no line folding, no anchors. */
-export function toSortedYaml(tree: HelmValueTree): string {
-  return yaml.dump(normalise(tree), { sortKeys: true, lineWidth: -1, noRefs: true });
-}
-
 /** `values` for helm_release: [literal YAML] plus [yamlencode(token part)] when tokens exist. */
 export function renderHelmValues(tree: HelmValueTree): string[] {
   const { literal, tokens } = splitTokens(tree);
-  const docs = [toSortedYaml(literal)];
+  // `literal` is already normalised (sorted keys, no undefined): no line folding, no anchors.
+  const docs = [yaml.dump(literal, { lineWidth: -1, noRefs: true })];
   if (Object.keys(tokens).length > 0) docs.push(Fn.yamlencode(tokens));
   return docs;
 }

@@ -156,7 +156,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
       ...(props.podSnat?.dependable ?? []),
       ...(props.dependsOn ?? []),
     ];
-    let values = mergeValues(mergeValues({}, props.values), ours);
+    let values = mergeValues(props.values ?? {}, ours);
     if (props.mitmCa) {
       const cm = props.mitmCa.configMapFor(this.namespace);
       const trust = props.mitmCa.trustSnippets([CaTrustRuntime.NODE]);

@@ -196,7 +196,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
       mcpNamespace: { name: this.mcpNamespace },
     };
     if (this.secret) ours.extraEnvFrom = [{ secretRef: { name: `${releaseName}-vca-secret-env` } }];
-    const values = mergeValues(mergeValues({}, props.values), ours);
+    const values = mergeValues(props.values ?? {}, ours);
 
     this.release = new Release(this, "release", {
       name: releaseName,
