@@ -1,6 +1,6 @@
 // Scenario files for `vca simulate` (DESIGN §6): strict parsing (unknown keys are errors that
 // name the file and YAML path) and running them against a model.
-import { isIP } from "net";
+import { parseIp } from "../../net/ip";
 import { loadYamlBounded } from "../../util/input-file";
 import { DcfModelError } from "../errors";
 import { PolicyModel, Tier } from "../model";
@@ -58,7 +58,7 @@ function strMap(v: unknown, path: string): Record<string, string> | undefined {
 
 function ip(v: unknown, path: string): string | undefined {
   const s = str(v, path);
-  if (s !== undefined && isIP(s) === 0) throw new DcfModelError(path, `not an IP address (got "${s}")`);
+  if (s !== undefined && parseIp(s) === undefined) throw new DcfModelError(path, `not an IP address (got "${s}")`);
   return s;
 }
 
