@@ -99,7 +99,6 @@ export function normaliseDomainPattern(input: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (host !== rest && host !== new URL(`https://${rest}/`).hostname) return undefined;
   if (isIP(host) !== 0) return undefined;
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return undefined;
   return wildcard ? `*.${host}` : host;

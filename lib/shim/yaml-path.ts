@@ -5,8 +5,8 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 export function joinKey(parent: string, key: string): string {
   const part = PLAIN_KEY.test(key) ? key : `[${JSON.stringify(key)}]`;
-  if (!parent) return part.startsWith("[") ? part : part;
-  return part.startsWith("[") ? `${parent}${part}` : `${parent}.${part}`;
+  if (!parent || part.startsWith("[")) return `${parent}${part}`;
+  return `${parent}.${part}`;
 }
 
 /** `parent[name=x]` when the item has a usable name, else `parent[index]`. */
