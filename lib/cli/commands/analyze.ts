@@ -21,18 +21,13 @@ function summary(findings: readonly PolicyFinding[]): string {
   return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${plural(n("info"), "info")}`;
 }
 
-export async function runAnalyze(
-  opts: AnalyzeOptions,
-  out: (line: string) => void,
-  note: (line: string) => void = (line) => process.stderr.write(`vca analyze: ${line}\n`),
-): Promise<PolicyFinding[]> {
+async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void, note: (line: string) => void): Promise<void> {
   const model = await loadPolicyModel(opts.synth, opts.manifests);
   reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
   const findings = analyze(model);
   for (const f of findings) out(opts.json ? JSON.stringify(f) : formatPolicyFinding(f));
   if (!opts.json) out(`${opts.synth}: ${summary(findings)}`);
   if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
-  return findings;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -44,6 +39,10 @@ export function registerAnalyze(program: Command): void {
     .option("--json", "one JSON object per finding: { id, severity, rule?, explanation }")
     .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
     .action(async (opts: AnalyzeOptions) => {
-      await runAnalyze(opts, (line) => process.stdout.write(`${line}\n`));
+      await runAnalyze(
+        opts,
+        (line) => process.stdout.write(`${line}\n`),
+        (line) => process.stderr.write(`vca analyze: ${line}\n`),
+      );
     });
 }

@@ -16,11 +16,7 @@ interface SimulateOptions {
 
 const OPAQUE_CONSEQUENCE = "it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it";
 
-export async function runSimulate(
-  opts: SimulateOptions,
-  out: (line: string) => void,
-  note: (line: string) => void = (line) => process.stderr.write(`vca simulate: ${line}\n`),
-): Promise<void> {
+async function runSimulate(opts: SimulateOptions, out: (line: string) => void, note: (line: string) => void): Promise<void> {
   const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios", MAX_YAML_INPUT_BYTES), opts.scenarios);
   const model = await loadPolicyModel(opts.synth, opts.manifests);
   reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
@@ -41,6 +37,10 @@ export function registerSimulate(program: Command): void {
     .requiredOption("--scenarios <file>", "scenarios YAML: flows: [ { name, from, to, expect?, expectRule? } ] (format: lib/dcf/simulate/README.md)")
     .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
     .action(async (opts: SimulateOptions) => {
-      await runSimulate(opts, (line) => process.stdout.write(`${line}\n`));
+      await runSimulate(
+        opts,
+        (line) => process.stdout.write(`${line}\n`),
+        (line) => process.stderr.write(`vca simulate: ${line}\n`),
+      );
     });
 }
