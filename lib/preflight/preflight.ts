@@ -110,12 +110,17 @@ export class Preflight {
       baseline,
       baselineFile,
     });
-    return evaluateRules(ctx, [...ALL_RULES, ...(this.props.additionalRules ?? [])], this.props.now ?? new Date());
+    return evaluateRules(ctx, this.activeRules(), this.props.now ?? new Date());
   }
 
   /** The result of the last synth-time evaluation. */
   public get result(): PreflightResult | undefined {
     return this.lastResult;
+  }
+
+  /** The built-in rules, then `additionalRules`. */
+  private activeRules(): readonly PreflightRule[] {
+    return [...ALL_RULES, ...(this.props.additionalRules ?? [])];
   }
 
   private baselineFile(): string {
@@ -134,7 +139,7 @@ export class Preflight {
     }
     annotateOnce(this.stack, "info", result.summaryLine);
     if (this.props.reports ?? true) {
-      writeReports(App.of(this.stack).outdir, result, [...ALL_RULES, ...(this.props.additionalRules ?? [])]);
+      writeReports(App.of(this.stack).outdir, result, this.activeRules());
     }
   }
 }
