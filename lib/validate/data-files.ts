@@ -6,7 +6,7 @@ import * as path from "path";
 const CANDIDATE_ROOTS = [path.join(__dirname, ".."), path.join(__dirname, "..", "..", "..", "lib")];
 
 /** Absolute path of a data file given relative to lib/ (e.g. `aviatrix/schema/provider-schema.json`). */
-export function libDataFile(relative: string): string {
+function libDataFile(relative: string): string {
   for (const root of CANDIDATE_ROOTS) {
     const candidate = path.join(root, relative);
     if (fs.existsSync(candidate)) return candidate;
@@ -14,6 +14,10 @@ export function libDataFile(relative: string): string {
   throw new Error(`vendored data file lib/${relative} not found (looked in ${CANDIDATE_ROOTS.join(", ")})`);
 }
 
+const parsed = new Map<string, unknown>();
+
+/** A vendored JSON file, parsed once per process (shared by its readers; treat it as read-only). */
 export function readJsonDataFile<T>(relative: string): T {
-  return JSON.parse(fs.readFileSync(libDataFile(relative), "utf8")) as T;
+  if (!parsed.has(relative)) parsed.set(relative, JSON.parse(fs.readFileSync(libDataFile(relative), "utf8")));
+  return parsed.get(relative) as T;
 }
