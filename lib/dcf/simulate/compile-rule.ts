@@ -4,9 +4,10 @@ import { DcfModelError } from "../errors";
 import { globMatches, normalizeHost, sniIndexKey } from "../host-match";
 import { PolicyModel, RuleModel, SmartGroupModel, WebGroupModel } from "../model";
 import { isTerraformRef, terraformRefAddress } from "../builder/tokens";
+import { Flow, FlowDestination } from "./flow";
 import { Endpoint, smartGroupMatches, valueMatches } from "./match-group";
 
-type SniTest = { readonly kind: "exact" | "suffix" | "any"; readonly key: string } | { readonly kind: "ref"; readonly key: string };
+type SniTest = { readonly kind: "exact" | "suffix" | "any" | "ref"; readonly key: string };
 type UrlTest = { readonly hostGlob: string; readonly pathGlob: string };
 
 export interface CompiledWebGroup {
@@ -151,13 +152,14 @@ export function ruleMatches(c: CompiledRule, f: CompiledFlow): boolean {
 }
 
 /** A flow is TLS when it says so (`tls`), or when the gateway decrypted it (decryption implies TLS). */
-export function flowTls(to: import("./flow").FlowDestination): boolean | undefined {
+function flowTls(to: FlowDestination): boolean | undefined {
   if (to.tls !== undefined) return to.tls;
   return to.decrypted === true ? true : undefined;
 }
 
 /** Normalises a flow once so each rule test is cheap. */
-export function compileFlow(flow: import("./flow").Flow): CompiledFlow {
+export function compileFlow(flow: Flow): CompiledFlow {
+  const tls = flowTls(flow.to);
   const host = flow.to.host === undefined ? undefined : normalizeHost(flow.to.host) || undefined;
   const p = flow.to.path;
   return {
@@ -174,7 +176,7 @@ export function compileFlow(flow: import("./flow").Flow): CompiledFlow {
     host,
     path: p === undefined || p === "" ? "/" : p.startsWith("/") ? p : `/${p}`,
     decrypted: flow.to.decrypted === true,
-    ...(flowTls(flow.to) !== undefined ? { tls: flowTls(flow.to) } : {}),
+    ...(tls !== undefined ? { tls } : {}),
     dstGroups: flow.to.groups,
   };
 }
