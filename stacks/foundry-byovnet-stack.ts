@@ -14,6 +14,7 @@ import { DcfRenderMode } from "../lib/constructs/dcf/dcf-policy-pack";
 import { AzureEgressRouteTable } from "../lib/constructs/network/azure-egress-route-table";
 import { Cloud } from "../lib/constructs/network/cloud";
 import { IGatewayRef } from "../lib/constructs/network/gateway-options";
+import { sortedTags } from "../lib/constructs/network/prop-checks";
 import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { PolicyMode } from "../lib/dcf/model";
 import { addPreflightFacts } from "../lib/preflight/facts";
@@ -95,7 +96,7 @@ export class FoundryByoVnetStack extends TerraformStack {
     const toolCallDomains = checkDomains(this, `${STACK}.toolCallDomains`, props.toolCallDomains ?? DEFAULT_TOOL_CALL_DOMAINS, true);
     const mode = props.mode ?? "enforce";
     checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(FOUNDRY_RULES).map((r) => r.suffix));
-    const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" });
+    const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" }) ?? {};
 
     this.aviatrixProvider = new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
     new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId, storageUseAzuread: true });
@@ -215,10 +216,4 @@ export class FoundryByoVnetStack extends TerraformStack {
       },
     );
   }
-}
-
-function sortedTags(tags: { [key: string]: string }): { [key: string]: string } {
-  const out: { [key: string]: string } = {};
-  for (const k of Object.keys(tags).sort()) out[k] = tags[k];
-  return out;
 }

@@ -1,3 +1,0 @@
-
-export { runVca as vca } from "../support/run-cli";
-export type { CliRun } from "../support/run-cli";
