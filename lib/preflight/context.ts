@@ -2,7 +2,6 @@
 import type { IConstruct } from "constructs";
 import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from "../core/cdktf";
 import { isUnresolved } from "../core/construct-props-error";
-import { derivedFacts } from "./adapters";
 import type { Baseline } from "./baseline";
 import { factsOf, type PreflightFact, type PreflightFactKind } from "./facts";
 
@@ -45,8 +44,7 @@ export class RuleContext {
     this.baselineFile = init.baselineFile;
     this.controllerVersionOption = init.controllerVersionOption;
     for (const node of this.nodes) {
-      const declared = factsOf(node);
-      for (const fact of declared.length ? declared : derivedFacts(node)) {
+      for (const fact of factsOf(node)) {
         const list = this.factIndex.get(fact.kind) ?? [];
         list.push({ node, fact });
         this.factIndex.set(fact.kind, list);

@@ -7,6 +7,7 @@ import { TerraformStack, TerraformVariable, Token } from "../../core/cdktf";
 import { ControllerVersion } from "../../core/controller-version";
 import { AviatrixProvider as AviatrixProviderL1 } from "../../aviatrix/gen/providers/aviatrix/provider";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 
 const BRAND = Symbol.for("vca-cdktf.AviatrixProvider");
 
@@ -62,7 +63,7 @@ export interface AviatrixProviderProps {
  * The `aviatrix` provider, pinned `~> X.Y.Z` to the controller version; credentials never as
  * literals. Other constructs and preflight find it with `AviatrixProvider.of(scope)`.
  */
-export class AviatrixProvider extends AviatrixProviderL1 {
+export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFactSource {
   /** Brand check that works across duplicated package copies (no instanceof). */
   public static isAviatrixProvider(x: unknown): x is AviatrixProvider {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
@@ -138,6 +139,11 @@ export class AviatrixProvider extends AviatrixProviderL1 {
       props.controllerIp ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.controllerIp, "Aviatrix controller IP or host name");
     this.username = props.username ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.username, "Aviatrix controller user name");
     this.password = props.password ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.password, "Aviatrix controller password");
+  }
+
+  /** Preflight: the controller release the stack targets. */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "aviatrix-provider", controllerVersion: this.controllerVersion.toString() }];
   }
 }
 

@@ -13,6 +13,7 @@ import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupM
 import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
 import { resolveTokens } from "./resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import {
   isSmartGroupRef,
   isWebGroupRef,
@@ -79,7 +80,7 @@ export interface DcfPolicyPackProps {
 }
 
 /** A DCF policy pack: rules, default action and the model they make. */
-export class DcfPolicyPack extends Construct {
+export class DcfPolicyPack extends Construct implements PreflightFactSource {
   public static isDcfPolicyPack(x: unknown): x is DcfPolicyPack {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
   }
@@ -206,6 +207,11 @@ export class DcfPolicyPack extends Construct {
     this.namesByPriority.set(rule.priority, rule.name);
     if (ruleMayHoldTokens(rule, TerraformStack.of(this))) this.tokenRules.add(rule);
     return this;
+  }
+
+  /** Preflight: the policy model and the discover/enforce switch. */
+  public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
+    return [{ kind: "dcf-policy", model: this.model, mode: this.mode }];
   }
 
   /** Rules in evaluation order (by priority). */
