@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { vca } from "./cli-helpers";
+import { runVca as vca } from "../support/run-cli";
 
 const FIXTURES = path.join(__dirname, "../fixtures/validate");
 const VENDOR = path.join(__dirname, "../fixtures/vendor/agentcore-aws.dcf.tf.json");

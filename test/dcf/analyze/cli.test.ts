@@ -1,5 +1,5 @@
 import * as path from "path";
-import { runVca } from "../../obot/cli-helpers";
+import { runVca } from "../../support/run-cli";
 
 const fixtures = path.join(__dirname, "fixtures");
 const obotGolden = path.join(__dirname, "..", "..", "fixtures", "obot", "golden");
