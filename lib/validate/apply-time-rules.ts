@@ -8,7 +8,7 @@ import { blockInstances, BlockInstance, isExpression, isNonZero, isObject, isSet
 type Rule = (ctx: WalkContext) => void;
 
 /** Instances of a nested block: static ones and the `content` of `dynamic` ones. */
-export function childBlocks(body: JsonObject, name: string, path: string): BlockInstance[] {
+function childBlocks(body: JsonObject, name: string, path: string): BlockInstance[] {
   const result = blockInstances(body[name], joinPath(path, name)).instances;
   const dynamic = body.dynamic;
   if (isObject(dynamic) && isSet(dynamic[name])) {

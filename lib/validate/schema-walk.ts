@@ -191,7 +191,7 @@ export function checkAtLeastOneOf(ctx: WalkContext): void {
 }
 
 /** Resolves `a`, `a.0.b` (SDK path syntax) against a body in either block shape. */
-export function lookupRootPath(root: JsonObject, dotted: string): unknown {
+function lookupRootPath(root: JsonObject, dotted: string): unknown {
   let current: unknown = root;
   for (const segment of dotted.split(".")) {
     if (/^\d+$/.test(segment)) {

@@ -8,14 +8,14 @@ import { PolicyModel, PortRange, RuleModel, WebGroupModel, WebMatch } from "../m
 // (managed/unresolved groups, odd patterns) answers false.
 
 /** Every SmartGroup of `inner` is one of `outer`'s, or `outer` has Anywhere. */
-export function groupsCover(model: PolicyModel, outer: readonly string[], inner: readonly string[]): boolean {
+function groupsCover(model: PolicyModel, outer: readonly string[], inner: readonly string[]): boolean {
   if (inner.length === 0) return false;
   if (outer.some((k) => model.smartGroups[k]?.kind === "anywhere")) return true;
   const set = new Set(outer);
   return inner.every((k) => set.has(k));
 }
 
-export function protocolCovers(outer: RuleModel, inner: RuleModel): boolean {
+function protocolCovers(outer: RuleModel, inner: RuleModel): boolean {
   return outer.protocol === "ANY" || outer.protocol === inner.protocol;
 }
 
@@ -24,7 +24,7 @@ function hi(r: PortRange): number {
 }
 
 /** Port sets; an empty list means every port. ICMP with ports is left alone (ports vs ICMP is murky). */
-export function portsCover(outer: RuleModel, inner: RuleModel): boolean {
+function portsCover(outer: RuleModel, inner: RuleModel): boolean {
   if (outer.portRanges.length === 0) return true;
   if (inner.portRanges.length === 0) return false;
   if (outer.protocol === "ICMP" || inner.protocol === "ICMP") return false;
@@ -100,7 +100,7 @@ function hasUrlEntries(g: WebGroupModel | undefined): boolean {
  * URL entries match only on DECRYPT_ALLOWED rules (`*UrlsActive`): an outer rule's inert URL
  * entries cover nothing, and an inner rule's inert URL entries match nothing (vacuously covered).
  */
-export function webGroupsCover(
+function webGroupsCover(
   model: PolicyModel,
   outer: readonly string[],
   inner: readonly string[],
@@ -120,7 +120,7 @@ export function webGroupsCover(
 }
 
 /** Decryption and TLS requirement narrow what a rule matches; an unspecified outer one does not. */
-export function conditionsCover(outer: RuleModel, inner: RuleModel): boolean {
+function conditionsCover(outer: RuleModel, inner: RuleModel): boolean {
   const decrypt = outer.decryptPolicy === inner.decryptPolicy || outer.decryptPolicy === "DECRYPT_UNSPECIFIED";
   const app = outer.flowAppRequirement === inner.flowAppRequirement || outer.flowAppRequirement === "APP_UNSPECIFIED";
   return decrypt && app;

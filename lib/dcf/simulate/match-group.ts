@@ -38,7 +38,7 @@ function subset(want: Readonly<Record<string, string>> | undefined, have: Readon
 }
 
 /** The external-feed token a flow names to be a member: `<feed>` or `<feed>:<primary arg>`. */
-export function externalToken(e: MatchExpression): string {
+function externalToken(e: MatchExpression): string {
   const args = e.extArgs ?? {};
   const primary =
     e.external === "geo"
@@ -55,7 +55,7 @@ function named(ep: Endpoint, value: string): boolean {
   return ep.groups !== undefined && ep.groups.some((g) => valueMatches(value, g));
 }
 
-export function expressionMatches(e: MatchExpression, ep: Endpoint): boolean {
+function expressionMatches(e: MatchExpression, ep: Endpoint): boolean {
   if (e.cidr !== undefined) {
     if (isTerraformRef(e.cidr)) return named(ep, e.cidr) || valueMatches(e.cidr, ep.subnet) || valueMatches(e.cidr, ep.vpc);
     if (ep.ip !== undefined) return cidrContainsIp(e.cidr, ep.ip);

@@ -73,7 +73,7 @@ function splitTemplate(s: string): Array<{ lit: string } | { expr: string }> | u
   return parts;
 }
 
-export function evaluateTemplate(s: string, scope: Scope, depth = 0): Value {
+function evaluateTemplate(s: string, scope: Scope, depth = 0): Value {
   if (!s.includes("${")) return s;
   const parts = splitTemplate(s);
   if (parts === undefined) return new Unknown(s);
@@ -90,7 +90,7 @@ export function evaluateTemplate(s: string, scope: Scope, depth = 0): Value {
   return out;
 }
 
-export function evaluateExpression(src: string, scope: Scope, depth = 0): Value {
+function evaluateExpression(src: string, scope: Scope, depth = 0): Value {
   if (depth > 50) return new Unknown(`\${${src}}`);
   try {
     const p = new Parser(src, scope, depth);
