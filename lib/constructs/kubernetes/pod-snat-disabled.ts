@@ -99,9 +99,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     if (EKS_EXTERNAL_SNAT_ENV in extraEnv && extraEnv[EKS_EXTERNAL_SNAT_ENV] !== "true") {
       throw new ConstructPropsError({ path: "PodSnatDisabled.eksVpcCniConfigurationValues()", construct: "PodSnatDisabled" }, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, extraEnv[EKS_EXTERNAL_SNAT_ENV], `"true" or unset`);
     }
-    const env: Record<string, string> = { ...extraEnv, [EKS_EXTERNAL_SNAT_ENV]: "true" };
-    const sorted = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
-    return JSON.stringify({ env: sorted });
+    return JSON.stringify({ env: vpcCniEnv(extraEnv) });
   }
 
   public readonly podSnatDisabled = true as const;
@@ -202,7 +200,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined) {
       throw new ConstructPropsError(this, "eks.method", "daemonset-env", `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`, "remove them or use the addon method");
     }
-    const env = JSON.parse(PodSnatDisabled.eksVpcCniConfigurationValues(eks.extraEnv)).env as Record<string, string>;
+    const env = vpcCniEnv(eks.extraEnv);
     this.resources.push(
       new Env(this, "aws-node-env", {
         apiVersion: "apps/v1",
@@ -234,4 +232,10 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
       );
     }
   }
+}
+
+/** The aws-node env: `extraEnv` plus AWS_VPC_K8S_CNI_EXTERNALSNAT=true, names sorted. */
+function vpcCniEnv(extraEnv: { readonly [name: string]: string } = {}): Record<string, string> {
+  const env: Record<string, string> = { ...extraEnv, [EKS_EXTERNAL_SNAT_ENV]: "true" };
+  return Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
 }
