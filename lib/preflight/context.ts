@@ -1,7 +1,8 @@
 // Everything a rule may read about one stack, computed once per evaluation.
 import type { IConstruct } from "constructs";
-import { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from "../core/cdktf";
+import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from "../core/cdktf";
 import { isUnresolved } from "../core/construct-props-error";
+import { resolveTokens } from "../core/resolve-tokens";
 import type { Baseline } from "./baseline";
 import { factsOf, type PreflightFact, type PreflightFactKind } from "./facts";
 
@@ -96,7 +97,7 @@ export function referenceText(stack: TerraformStack, value: unknown): string {
 /** A string as it will be synthesized: literals unchanged, tokens as "${<expression>}" (resolved the way the stack's synth resolves them). */
 export function resolvedText(stack: TerraformStack, value: string): string {
   if (!isUnresolved(value)) return value;
-  const resolved: unknown = Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  const resolved: unknown = resolveTokens(stack, value);
   return typeof resolved === "string" ? resolved : JSON.stringify(resolved);
 }
 

@@ -11,7 +11,7 @@ import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/prov
 import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
-import { resolveTokens } from "./resolve-tokens";
+import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import {

@@ -30,7 +30,7 @@ import { firewallPolicyToYaml } from "../../obot/render";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
-import { resolveTokens } from "./resolve-tokens";
+import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { isSmartGroupRef, isWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
 import { withConstructPath } from "./model-checks";

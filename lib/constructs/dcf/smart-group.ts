@@ -5,7 +5,7 @@ import { SmartGroupSelectorMatchExpressions } from "../../aviatrix/gen/providers
 import { canonicalExpressions } from "../../dcf/builder/canonical";
 import { validateMatchExpression } from "../../dcf/builder/validate";
 import { MatchExpression, SmartGroupModel } from "../../dcf/model";
-import { resolveTokens } from "./resolve-tokens";
+import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError } from "../../core/construct-props-error";
 import { ISmartGroupRef } from "./group-refs";
 import { LeanSmartGroupResource } from "./lean-group-resources";

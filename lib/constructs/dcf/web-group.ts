@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { canonicalWebMatches } from "../../dcf/builder/canonical";
 import { validateWebMatch } from "../../dcf/builder/validate";
 import { WebGroupModel, WebMatch } from "../../dcf/model";
-import { resolveTokens } from "./resolve-tokens";
+import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { IWebGroupRef } from "./group-refs";
 import { LeanWebGroupResource } from "./lean-group-resources";

@@ -1,6 +1,7 @@
-// Model getters return what the synthesized JSON will contain: tokens resolved to `${…}` text.
+// Values as the synthesized JSON will contain them: tokens resolved to `${…}` text (DCF model
+// getters, preflight binding values).
 import { IConstruct } from "constructs";
-import { DefaultTokenResolver, StringConcat, Token, Tokenization } from "../../core/cdktf";
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from "./cdktf";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
