@@ -6,6 +6,7 @@ import { resolveBindingValues } from "./binding-values";
 import { addressOf, RuleContext } from "./context";
 import { formatMessage, type PreflightFinding } from "./finding";
 import type { PlanTimeCheck, PreflightRule, RuleCheck, RuleLevel } from "./rule";
+import { compareText } from "../dcf/builder/canonical";
 
 export interface ImmutableRecord {
   readonly key: string;
@@ -146,5 +147,5 @@ function immutableRecords(ctx: RuleContext): ImmutableRecord[] {
       const address = addressOf(fact.guard ?? node);
       return { key: fact.key, constructPath: node.node.path, ...(address ? { address } : {}), description: fact.description, values, references };
     })
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    .sort((a, b) => compareText(a.key, b.key));
 }

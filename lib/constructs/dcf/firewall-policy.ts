@@ -24,7 +24,7 @@ import {
   SmartGroupModel,
   WebGroupModel,
 } from "../../dcf/model";
-import { canonicalExpressions, canonicalWebMatches } from "../../dcf/builder/canonical";
+import { canonicalExpressions, canonicalWebMatches, compareText } from "../../dcf/builder/canonical";
 import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
 import { firewallPolicyToYaml } from "../../obot/render";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
@@ -250,7 +250,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       fail("decrypt", props.decrypt, `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`, "URL filters only match decrypted flows");
     }
     const byName = (a: { ref: CrdGroupRef; model: { key: string } }, b: { ref: CrdGroupRef; model: { key: string } }) =>
-      a.model.key < b.model.key ? -1 : a.model.key > b.model.key ? 1 : 0;
+      compareText(a.model.key, b.model.key);
     dst.sort(byName);
     web.sort(byName);
 
@@ -303,8 +303,8 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       ...(this.props.labels ? { labels: { ...this.props.labels } } : {}),
       ...(this.props.annotations ? { annotations: { ...this.props.annotations } } : {}),
     };
-    const smartGroups = [...this.inlineSmartGroups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const webGroups = [...this.inlineWebGroups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const smartGroups = [...this.inlineSmartGroups.entries()].sort(([a], [b]) => compareText(a, b));
+    const webGroups = [...this.inlineWebGroups.entries()].sort(([a], [b]) => compareText(a, b));
     return {
       apiVersion: FIREWALL_POLICY_API_VERSION,
       kind: FIREWALL_POLICY_KIND,

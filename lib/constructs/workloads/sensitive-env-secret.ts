@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { compareText } from "../../dcf/builder/canonical";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -10,7 +11,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * reference): a literal would land in cdk.tf.json. Returns the entries sorted by name.
  */
 export function requireSecretReferences(scope: Construct, prop: string, env: { readonly [name: string]: string }): [string, string][] {
-  const entries = Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(env).sort(([a], [b]) => compareText(a, b));
   for (const [name, value] of entries) {
     if (!ENV_NAME.test(name)) {
       throw new ConstructPropsError(scope, `${prop}.${name}`, name, "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)", "rename the variable");

@@ -1,4 +1,5 @@
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
+import { compareText } from "../../dcf/builder/canonical";
 
 /** AVX-K8S4: SmartGroups selecting Kubernetes workloads have the cluster onboarded. */
 export const onboardingForLabelGroups: PreflightRule = {
@@ -17,7 +18,7 @@ export const onboardingForLabelGroups: PreflightRule = {
     const onboarded = ctx.facts("cluster-onboarding").map((o) => o.fact.clusterId);
     const checks: RuleCheck[] = [];
     for (const { node, fact } of ctx.facts("dcf-policy")) {
-      for (const group of Object.values(fact.model.smartGroups).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      for (const group of Object.values(fact.model.smartGroups).sort((a, b) => compareText(a.key, b.key))) {
         const k8sExprs = group.expressions.filter((e) => e.type === "k8s");
         if (!k8sExprs.length) continue;
         const missing = k8sExprs.filter((e) => !onboarded.some((id) => id === undefined || e.k8sClusterId === undefined || id === e.k8sClusterId));
