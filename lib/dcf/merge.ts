@@ -2,6 +2,7 @@
 import { canonicalJson } from "./builder/canonical";
 import { DcfModelError } from "./errors";
 import { PolicyModel } from "./model";
+import { sortedByKey } from "./builder/canonical";
 
 /** Union of groups (same key must mean the same group) and rules; the first default action wins. */
 export function mergeModels(...models: readonly PolicyModel[]): PolicyModel {
@@ -20,11 +21,10 @@ export function mergeModels(...models: readonly PolicyModel[]): PolicyModel {
     add(smartGroups, m.smartGroups, "smartGroups");
     add(webGroups, m.webGroups, "webGroups");
   }
-  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]])) as Record<string, T>;
   const defaultAction = models.find((m) => m.defaultAction !== undefined)?.defaultAction;
   return {
-    smartGroups: sorted(smartGroups),
-    webGroups: sorted(webGroups),
+    smartGroups: sortedByKey(smartGroups),
+    webGroups: sortedByKey(webGroups),
     rules: models.flatMap((m) => m.rules),
     ...(defaultAction !== undefined ? { defaultAction } : {}),
   };

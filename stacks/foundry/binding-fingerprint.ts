@@ -5,6 +5,7 @@
 // synth must work without a terraform binary (DESIGN §5). Same JSON either way.
 import { Construct } from "constructs";
 import { anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl, TerraformResource } from "../../lib/core/cdktf";
+import { sortedByKey } from "../../lib/dcf/builder/canonical";
 
 export class BindingFingerprint extends TerraformResource {
   constructor(
@@ -17,16 +18,11 @@ export class BindingFingerprint extends TerraformResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    return { input: hashMapper(anyToTerraform)(sorted(this.input)) };
+    return { input: hashMapper(anyToTerraform)(sortedByKey(this.input)) };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return { input: hashMapperHcl(anyToHclTerraform)(sorted(this.input)) };
+    return { input: hashMapperHcl(anyToHclTerraform)(sortedByKey(this.input)) };
   }
 }
 
-function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(r).sort()) out[k] = r[k];
-  return out;
-}

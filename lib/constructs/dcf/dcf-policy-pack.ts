@@ -29,6 +29,7 @@ import { byPriority, GroupKeys, renderRuleBlock, ruleMayHoldTokens, ruleToModel 
 import { SmartGroup } from "./smart-group";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -247,8 +248,8 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       return ruleToModel(rule, keys, this.ruleOrigin(rule));
     });
     return {
-      smartGroups: sortedRecord(smartGroups),
-      webGroups: sortedRecord(webGroups),
+      smartGroups: sortedByKey(smartGroups),
+      webGroups: sortedByKey(webGroups),
       rules: resolveTokens(this, rules),
       ...(this.defaultAction !== undefined ? { defaultAction: this.defaultAction } : {}),
     };
@@ -347,8 +348,3 @@ function safeId(key: string): string {
   return key.replace(/[^A-Za-z0-9_-]+/g, "_");
 }
 
-function sortedRecord<T>(r: Record<string, T>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const k of Object.keys(r).sort()) out[k] = r[k];
-  return out;
-}

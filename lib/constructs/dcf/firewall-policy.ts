@@ -44,6 +44,7 @@ import {
   CRD_PROTOCOLS,
   toCrdSelector,
 } from "./firewall-policy-rules";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -355,7 +356,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
 
   /** The rule's source as a SmartGroup model: k8s workloads of this namespace (and cluster). */
   private sourceGroup(rule: string, sel: FirewallPolicySourceSelector | undefined): SmartGroupModel {
-    const labels = sel?.matchLabels && Object.keys(sel.matchLabels).length > 0 ? sortRecord(sel.matchLabels) : undefined;
+    const labels = sel?.matchLabels && Object.keys(sel.matchLabels).length > 0 ? sortedByKey(sel.matchLabels) : undefined;
     const service = sel?.service !== undefined && sel.service !== "" ? sel.service : undefined;
     return {
       key: `${this.keyPrefix}#${rule}/src`,
@@ -453,7 +454,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
 }
 
 function compactSelector(sel: FirewallPolicySourceSelector): NonNullable<CrdRule["selector"]> {
-  const labels = sel.matchLabels && Object.keys(sel.matchLabels).length > 0 ? sortRecord(sel.matchLabels) : undefined;
+  const labels = sel.matchLabels && Object.keys(sel.matchLabels).length > 0 ? sortedByKey(sel.matchLabels) : undefined;
   if (labels) return { matchLabels: labels };
   if (sel.service !== undefined && sel.service !== "") return { service: sel.service };
   return { matchLabels: {} };
@@ -469,9 +470,4 @@ function dedupeRefs(refs: CrdGroupRef[]): CrdGroupRef[] {
   });
 }
 
-function sortRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(r).sort()) out[k] = r[k];
-  return out;
-}
 

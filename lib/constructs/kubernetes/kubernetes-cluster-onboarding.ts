@@ -9,6 +9,7 @@ import { clusterKeyOf } from "./cluster-key";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { K8sFirewallChart } from "./k8s-firewall-chart";
 import { KubernetesCloud, KUBERNETES_CLOUDS } from "./kubernetes-cloud";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 /** How the controller reads the cluster: the cloud account's credentials, or a kubeconfig. */
 export interface OnboardingCredentials {
@@ -239,7 +240,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
       networkMode: mode,
       project: d.project,
       compartment: d.compartment,
-      tags: d.tags ? Object.fromEntries(Object.entries(d.tags).sort(([a], [b]) => (a < b ? -1 : 1))) : undefined,
+      tags: d.tags ? sortedByKey(d.tags) : undefined,
     };
   }
 }

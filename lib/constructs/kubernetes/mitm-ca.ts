@@ -7,6 +7,7 @@ import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/c
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 // Facts: research librechat-shim.md §9 and k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
 // (additive to its bundled roots) once at start; Python's ssl/httpx read SSL_CERT_FILE and
@@ -177,7 +178,7 @@ export function caTrustSnippets(runtimes: readonly CaTrustRuntime[], caHash: str
       env.SSL_CERT_FILE = file;
     } else throw new ConstructPropsError({ path: "MitmCa.trustSnippets()", construct: "MitmCa" }, "runtimes", runtime, `"node" or "python"`);
   }
-  const sorted = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
+  const sorted = sortedByKey(env);
   return {
     volume: {
       name: MITM_CA_CONFIGMAP_NAME,

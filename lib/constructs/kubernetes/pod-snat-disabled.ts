@@ -10,6 +10,7 @@ import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 // Facts: research k8s-obot-crds.md §5.3 and cloud-stacks.md §5. DCF only sees pod identities if
 // pod source IPs reach the spoke gateway unchanged; the spoke then SNATs to its own IP.
@@ -237,5 +238,5 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
 /** The aws-node env: `extraEnv` plus AWS_VPC_K8S_CNI_EXTERNALSNAT=true, names sorted. */
 function vpcCniEnv(extraEnv: { readonly [name: string]: string } = {}): Record<string, string> {
   const env: Record<string, string> = { ...extraEnv, [EKS_EXTERNAL_SNAT_ENV]: "true" };
-  return Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
+  return sortedByKey(env);
 }

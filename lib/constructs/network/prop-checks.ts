@@ -3,6 +3,7 @@
 import { ConstructLocation, ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 import { Cloud, CloudFamily } from "./cloud";
 import { parseIpv4, parseIpv4Cidr } from "../../net/ip";
+import { sortedByKey } from "../../dcf/builder/canonical";
 
 /** Where a check runs: the construct path and the construct's class name. */
 export type CheckContext = ConstructLocation;
@@ -118,5 +119,5 @@ export function checkTags(ctx: CheckContext, prop: string, tags: Readonly<Record
 /** Copy a tag map with sorted keys so synthesized JSON is byte-stable. */
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): { [key: string]: string } | undefined {
   if (tags === undefined || isUnresolved(tags)) return tags as { [key: string]: string } | undefined;
-  return Object.fromEntries(Object.keys(tags).sort().map((k) => [k, tags[k]]));
+  return sortedByKey(tags);
 }

@@ -4,11 +4,15 @@ import { normalizeSniPattern } from "../host-match";
 import { MatchExpression, WebMatch } from "../model";
 import { isTerraformRef } from "./tokens";
 
-function sortRecord(r: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
-  if (r === undefined) return undefined;
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(r).sort()) out[k] = r[k];
+/** A copy of a record with its keys in code-unit order (the one key sort for deterministic output). */
+export function sortedByKey<T>(r: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(r).sort(compareText)) out[k] = r[k];
   return out;
+}
+
+function sortRecord(r: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  return r === undefined ? undefined : sortedByKey(r);
 }
 
 /** Key order fixed, maps sorted, undefined fields dropped. */

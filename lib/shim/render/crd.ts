@@ -3,7 +3,7 @@
 // CIDR exception, then a trailing per-pod deny of everything else. Node-scope groups (image
 // registries) are not pod egress and are left to the V1 pack.
 import * as yaml from "js-yaml";
-import { compareText } from "../../dcf/builder/canonical";
+import { sortedByKey } from "../../dcf/builder/canonical";
 import { CrdRule, FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
 import type { LibreChatEgressModel } from "../model";
 
@@ -22,7 +22,7 @@ export const DEFAULT_POD_LABELS: Readonly<Record<string, string>> = { "app.kuber
 const ANYWHERE = "librechat-anywhere";
 
 export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: FirewallPolicyOptions = {}): FirewallPolicyObject[] {
-  const matchLabels = sortRecord(opts.podLabels ?? DEFAULT_POD_LABELS);
+  const matchLabels = sortedByKey(opts.podLabels ?? DEFAULT_POD_LABELS);
   const selector = { matchLabels };
   const watch = opts.watch ? { watch: true } : {};
   const podGroups = model.groups.filter((g) => g.scope === "pod" && g.domains.length > 0);
@@ -80,6 +80,3 @@ export function renderFirewallPolicyYaml(model: LibreChatEgressModel, opts: Fire
   return `${header.join("\n")}\n---\n${docs.join("---\n")}`;
 }
 
-function sortRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareText(a, b)));
-}
