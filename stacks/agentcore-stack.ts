@@ -4,7 +4,7 @@
 // endpoints with the blueprint's private hosted zones, an IAM guardrail pinning runtimes to the
 // approved subnet/security group, the agent's ECR repository, the DCF MITM CA in Secrets Manager
 // for the agent's trust store, and the vendor's DCF rule table with region-derived domains.
-// Facts: research cloud-stacks.md §2.1, §3.
+// Facts: docs/research/cloud-stacks.md §2.1, §3.
 import { Construct } from "constructs";
 import { BedrockagentcoreAgentRuntime } from "@cdktf/provider-aws/lib/bedrockagentcore-agent-runtime";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";

@@ -2,7 +2,7 @@
 // New or existing VNet and cluster. Egress: a UDR (0/0 → gateway private IP) on the node and
 // pod subnets, created before the cluster (outbound_type userDefinedRouting is create-time).
 // Pods get VNet IPs from their own subnet (Azure CNI, pod subnet), so the node SmartGroup (node
-// subnet CIDR) never includes pods (research cloud-stacks.md §2.4, §2.7, §5).
+// subnet CIDR) never includes pods (docs/research/cloud-stacks.md §2.4, §2.7, §5).
 import { Construct } from "constructs";
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";

@@ -1,7 +1,7 @@
 // EksVcaStack: LibreChat and/or Obot on EKS behind an Aviatrix spoke gateway with DCF.
 // New or existing VPC and cluster. Egress: the controller programs 0/0 → spoke gateway in the
 // private route table (single_ip_snat); pod IPs reach the gateway because the vpc-cni add-on
-// runs with AWS_VPC_K8S_CNI_EXTERNALSNAT=true (research cloud-stacks.md §2.3, §5).
+// runs with AWS_VPC_K8S_CNI_EXTERNALSNAT=true (docs/research/cloud-stacks.md §2.3, §5).
 import { Construct } from "constructs";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";

@@ -2,7 +2,7 @@
 // gateway. Agent subnet (delegated to Microsoft.App/environments, network injection) → UDR
 // 0.0.0.0/0 → spoke gateway → DCF rules 1–6; inference reaches the account over its private
 // endpoint inside the VNet (a VnetLocal route keeps it off the gateway). Optional transit
-// attachment adds the east-west deny. Facts: research cloud-stacks.md §2.2, §4.
+// attachment adds the east-west deny. Facts: docs/research/cloud-stacks.md §2.2, §4.
 import { Construct } from "constructs";
 import { AzapiProvider } from "../lib/aviatrix/gen/providers/azapi/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";

@@ -2,7 +2,7 @@
 // New or existing network and cluster. Egress: private nodes (no external IPs) and the
 // controller's priority-991 0/0 → gateway route (9.0+); pod IPs reach the gateway because
 // default_snat_status is disabled on the VPC-native cluster. Pods use a secondary range, so the
-// node SmartGroup (node subnetwork primary range) never includes pods (research cloud-stacks.md §2.7, §5).
+// node SmartGroup (node subnetwork primary range) never includes pods (docs/research/cloud-stacks.md §2.7, §5).
 // The Aviatrix docs list Kubernetes Firewall on AWS/Azure; GKE CRD enforcement is less proven.
 import { Construct } from "constructs";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";

@@ -1,5 +1,5 @@
 // The blueprints app: one entry per stack module. Stack modules only deep-import what they use
-// and are loaded only when their stack is selected (DESIGN §7: one blueprint synthesized alone
+// and are loaded only when their stack is selected (docs/ARCHITECTURE.md §7: one blueprint synthesized alone
 // does not pay for the others' providers or for LibreChat's schema). Exported so tests can
 // synthesize it in-process into a temp folder.
 import type { TerraformStack } from "../../lib/core/cdktf";

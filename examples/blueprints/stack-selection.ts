@@ -1,6 +1,6 @@
 // Which blueprint stacks the app builds: context `vca:stacks` (or env VCA_STACKS, because
 // `cdktf synth` 0.21 has no --context flag and replaces CDKTF_CONTEXT_JSON with cdktf.json's
-// context). One stack alone synthesizes without loading the others' modules (DESIGN §7 cold synth).
+// context). One stack alone synthesizes without loading the others' modules (docs/ARCHITECTURE.md §7 cold synth).
 import { UserInputError } from "../../lib/util/errors";
 
 /** The context key (and its env fallback) that picks stacks: `vca-agentcore,vca-obot-aks`. */

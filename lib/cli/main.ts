@@ -15,7 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 };
 
 /**
- * Exit codes (DESIGN §6, README "Exit codes"):
+ * Exit codes (docs/ARCHITECTURE.md §6, README "Exit codes"):
  * - 0 ok;
  * - 1 a check ran and failed (CheckFailedError: gate, expectation, validation finding);
  * - 2 bad input or usage (UserInputError, commander usage errors, and file-system errors such as

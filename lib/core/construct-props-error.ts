@@ -1,4 +1,4 @@
-// The one typed error for construct and stack props (DESIGN §8):
+// The one typed error for construct and stack props (docs/ARCHITECTURE.md §8):
 //   [<construct path>] <Construct>.<prop>: got <received>, want <allowed>; <fix>
 // It extends UserInputError, so the CLI maps it to exit 2. describeValue and isUnresolved are
 // the one way the library renders a received value and tells a token from a literal.

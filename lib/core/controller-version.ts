@@ -1,7 +1,7 @@
 // Aviatrix controller versions and the provider pin derived from them.
 // Since provider 8.0.0 the provider version equals the controller version, and the provider
 // refuses to configure unless MajorMinor(controller) == MajorMinor(provider)
-// (research aviatrix-provider-schema.md §7). So the pin is `~> X.Y.Z`: same major.minor,
+// (docs/research/aviatrix-provider-schema.md §7). So the pin is `~> X.Y.Z`: same major.minor,
 // patch floor = the controller's patch.
 import { UserInputError } from "../util/errors";
 

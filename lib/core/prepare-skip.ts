@@ -3,7 +3,7 @@
 // `preparing: true`, only so that tokens can register cross-stack references; that result is
 // thrown away. For large token-free
 // values (20k DCF rules, 10k+ group selectors) that discarded pass costs as much as the real one
-// (DESIGN §7 policy scale). Values that hold no token have nothing to register, so the preparing
+// (docs/ARCHITECTURE.md §7 policy scale). Values that hold no token have nothing to register, so the preparing
 // pass may skip them; the final output is the same value, resolved as before.
 import { IResolvable, IResolveContext, Token, Tokenization } from "./cdktf";
 

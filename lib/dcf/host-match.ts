@@ -1,7 +1,7 @@
 // Host and URL matching as the spoke gateway applies WebGroups: SNI filters (exact or `*.`
 // wildcard) on the TLS SNI / HTTP Host, URL filters (`host/path` globs) only on decrypted flows.
-// Shared by the simulator (evaluate) and the analyzer. Facts: research k8s-obot-crds.md §5.4,
-// aviatrix-provider-schema.md §5 (urlfilter matches `<host>/<path>` and needs decryption).
+// Shared by the simulator (evaluate) and the analyzer. Facts: research docs/research/k8s-obot-crds.md §5.4,
+// docs/research/aviatrix-provider-schema.md §5 (urlfilter matches `<host>/<path>` and needs decryption).
 import { domainToASCII } from "url";
 
 /**

@@ -1,6 +1,6 @@
 // The pure Distributed Cloud Firewall policy model: plain, serialisable data shared by the
 // constructs (render), the simulator (evaluate), the analyzer and the CLI. No cdktf imports.
-// Facts: provider 10.0.1 schema (lib/aviatrix/schema), research aviatrix-provider-schema.md §5.
+// Facts: provider 10.0.1 schema (lib/aviatrix/schema), docs/research/aviatrix-provider-schema.md §5.
 
 export const RULE_ACTIONS = ["PERMIT", "DENY", "DEEP_PACKET_INSPECTION_PERMIT", "INTRUSION_DETECTION_PERMIT"] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
@@ -21,7 +21,7 @@ export type Tier = (typeof TIERS)[number];
 export const SMART_GROUP_TYPES = ["vm", "vpc", "subnet", "k8s", "k8s_node", "serverless"] as const;
 export type SmartGroupType = (typeof SMART_GROUP_TYPES)[number];
 
-/** Well-known controller objects (research cloud-stacks.md §2.8, provider-constraints well_known_uuids). */
+/** Well-known controller objects (docs/research/cloud-stacks.md §2.8, provider-constraints well_known_uuids). */
 export const WELL_KNOWN = {
   anywhere: "def000ad-0000-0000-0000-000000000000",
   publicInternet: "def000ad-0000-0000-0000-000000000001",

@@ -56,7 +56,7 @@ interface ParsedTables {
 }
 
 // Parsed on first use: every stack loads this module (through host-names) but synth never asks,
-// and parsing the table at load costs several ms of a cold start (DESIGN §7).
+// and parsing the table at load costs several ms of a cold start (docs/ARCHITECTURE.md §7).
 let parsed: ParsedTables | undefined;
 function tables(): ParsedTables {
   return (parsed ??= {

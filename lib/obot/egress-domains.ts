@@ -2,7 +2,7 @@ import { isIP } from "net";
 
 // Obot's admission check for MCP server egress domains, mirrored so a preview rejects what
 // Obot would reject. Source: obot-platform/obot pkg/mcp/mcpvalidators.go (validateEgressDomains,
-// isDeniedEgressDomain); research k8s-obot-crds.md §2.1.
+// isDeniedEgressDomain); research docs/research/k8s-obot-crds.md §2.1.
 
 const HOSTNAME = /^(?:\*\.)?[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const DENIED_NAMES = new Set(["localhost", "metadata.google.internal", "cluster.local"]);

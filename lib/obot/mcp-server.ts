@@ -1,6 +1,6 @@
 // One Obot MCP server as the preview reads it: the fields of an MCPServer that decide which
 // FirewallPolicy Obot's aviatrix-network-policy-controller (NPC) creates for it.
-// Source: research k8s-obot-crds.md §2.1 (obot-platform/obot pkg/controller/handlers/mcpserver).
+// Source: research docs/research/k8s-obot-crds.md §2.1 (obot-platform/obot pkg/controller/handlers/mcpserver).
 
 export interface McpServerSpec {
   /** The MCPServer id (e.g. `ms1kbsng`): Deployment name and pod label `app=<id>`. */

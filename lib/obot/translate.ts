@@ -10,7 +10,7 @@ import { firewallPolicyName } from "./names";
 
 // MCP server → the FirewallPolicy the NPC writes for it. Mirrors ToFirewallPolicy in
 // obot-platform/aviatrix-network-policy-controller pkg/translate/translate.go @8bec1272
-// (research k8s-obot-crds.md §2.2). Keys are created in the controller's Go struct order so the
+// (research docs/research/k8s-obot-crds.md §2.2). Keys are created in the controller's Go struct order so the
 // YAML reads like the object on the cluster.
 
 export const OBOT_LABELS = {

@@ -1,4 +1,4 @@
-// Evaluated findings and their one-line message (DESIGN §6):
+// Evaluated findings and their one-line message (docs/ARCHITECTURE.md §6):
 //   [ERROR at <construct path>] AVX-<AREA><N>: <cause> (got <x>, want <y>); <fix> (terraform: <address>; see RULES.md#<id>)
 import type { RuleLevel } from "./rule";
 

@@ -1,5 +1,5 @@
 // Documented default hosts: every domain the shim can emit that is not written in the config
-// itself comes from this table, each with its source. Sources: research librechat-shim.md §2–§6
+// itself comes from this table, each with its source. Sources: docs/research/librechat-shim.md §2–§6
 // (LibreChat, @librechat/agents 3.9.2, vendor SDKs) and AviatrixSystems/aviatrix-blueprints
 // blueprints/secure-enterprise-chat/egress-policy/egress-catalog.yaml (legacy tool keys).
 
@@ -96,7 +96,7 @@ export const ENV_URLS: ReadonlyArray<{ urlVar: string; purpose: string }> = [
   { urlVar: "CONFIG_PATH", purpose: "remote librechat.yaml fetched at startup" },
 ];
 
-/** Package registries a stdio MCP launcher downloads from on cold start (research §2, §8). */
+/** Package registries a stdio MCP launcher downloads from on cold start (docs/research/librechat-shim.md §2, §8). */
 export const LAUNCHER_REGISTRIES: Readonly<Record<string, readonly string[]>> = {
   npx: ["registry.npmjs.org"],
   bunx: ["registry.npmjs.org"],
@@ -105,7 +105,7 @@ export const LAUNCHER_REGISTRIES: Readonly<Record<string, readonly string[]>> = 
   pipx: ["pypi.org", "files.pythonhosted.org"],
 };
 
-/** OCI registry → hosts an image pull touches (research §6; docker/docs allow-list.md). */
+/** OCI registry → hosts an image pull touches (docs/research/librechat-shim.md §6; docker/docs allow-list.md). */
 export const REGISTRY_HOSTS: Readonly<Record<string, readonly string[]>> = {
   "registry.librechat.ai": ["registry.librechat.ai"],
   "ghcr.io": ["ghcr.io", "pkg-containers.githubusercontent.com"],

@@ -1,7 +1,7 @@
 // The env inventory: which variables are set (activation of built-ins and env-gated features) and,
 // for URL-shaped variables only, their values (hosts). Secret values are never kept: the parser
 // drops every value that is not a locator (URL, host, region, instance name). Placeholder values
-// such as `your_key_here` count as unset. Research librechat-shim.md §4, §1.4 (extractEnvVariable).
+// such as `your_key_here` count as unset. Research docs/research/librechat-shim.md §4, §1.4 (extractEnvVariable).
 import { UserInputError } from "../util/errors";
 
 /** Variables LibreChat never substitutes into the config (extractEnvVariable). */

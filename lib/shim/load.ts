@@ -1,7 +1,7 @@
 // The shim's input files go through the one bounded reader/loader (lib/util/input-file) with the
 // shim's limits. YAML is parsed exactly as LibreChat does (js-yaml 4 `load`: anchors, aliases and
 // `<<` merges resolved; duplicate keys and multiple documents are errors). Research
-// librechat-shim.md §1.3, §8.
+// docs/research/librechat-shim.md §1.3, §8.
 import { checkInputText, loadYamlBounded, readInputText } from "../util/input-file";
 import { MAX_FILE_BYTES } from "./limits";
 

@@ -1,4 +1,4 @@
-// The Aviatrix MITM (TLS decryption) CA as a ConfigMap for NODE_EXTRA_CA_CERTS (research §9), from
+// The Aviatrix MITM (TLS decryption) CA as a ConfigMap for NODE_EXTRA_CA_CERTS (docs/research/librechat-shim.md §9), from
 // a PEM file or fetched from the controller. Controller API facts (AviatrixSystems/
 // terraform-provider-aviatrix goaviatrix client.go, client_2_5.go, dcf_mitm_ca.go):
 //   1. GET  <ctrl>/v2/api?action=get_api_token          → { return, results: { api_token } }

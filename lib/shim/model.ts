@@ -219,7 +219,7 @@ function buildCidrs(c: Collector): CidrPermit[] {
   return [...byKey.values()].map((p) => ({ ...p, from: [...new Set(p.from)].sort() })).sort((a, b) => compareText(`${a.group}|${a.cidr}`, `${b.group}|${b.cidr}`));
 }
 
-/** LibreChat refuses remote MCP servers outside a set mcpSettings.allowedDomains (research §5). */
+/** LibreChat refuses remote MCP servers outside a set mcpSettings.allowedDomains (docs/research/librechat-shim.md §5). */
 function crossCheckMcpAllowlist(c: Collector): void {
   const allow = c.destinations.filter((d) => d.kind === "mcp-allowlist").map((d) => d.domain);
   const hasAllowlist = allow.length > 0 || [...c.internal.values()].some((s) => s.has("mcpSettings.allowedDomains"));
@@ -239,7 +239,7 @@ function warnSharedHosts(groups: readonly EgressGroup[], c: Collector): void {
   }
 }
 
-/** Plain HTTP to a public host: no TLS, so no SNI; DCF can only match the Host header (research §8). */
+/** Plain HTTP to a public host: no TLS, so no SNI; DCF can only match the Host header (docs/research/librechat-shim.md §8). */
 function warnPlainHttp(groups: readonly EgressGroup[], c: Collector): void {
   for (const g of groups) {
     if (g.tls) continue;

@@ -1,7 +1,7 @@
 // Which librechat-data-provider schema validates a given LibreChat image. Only one schema package
 // is installed (pinned in package.json); image tags whose release ships a different schema are
 // rejected rather than validated against the wrong rules. Version map: research
-// librechat-shim.md §1.2 (Constants read from each published tarball).
+// docs/research/librechat-shim.md §1.2 (Constants read from each published tarball).
 import { UserInputError } from "../util/errors";
 
 /** The installed, pinned schema package. */

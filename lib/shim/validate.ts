@@ -1,5 +1,5 @@
 // Schema validation exactly as LibreChat does it: `configSchema.strict().safeParse(config)` from
-// the pinned librechat-data-provider. Two hazards handled (research librechat-shim.md §0.1, §0.2):
+// the pinned librechat-data-provider. Two hazards handled (docs/research/librechat-shim.md §0.1, §0.2):
 // the schema resolves `${VAR}` from process.env at parse time (so the runner's environment would
 // leak in), and safeParse throws on MCP URLs that are not URLs after substitution. We validate a
 // clone with `${…}` MCP urls replaced by a sentinel and with process.env emptied for the call;

@@ -12,7 +12,7 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Writes a set of files all-or-nothing (DESIGN §6: on failure no output file is created or
+ * Writes a set of files all-or-nothing (docs/ARCHITECTURE.md §6: on failure no output file is created or
  * changed, and no empty output dir is left behind):
  * 1. every file is staged in a temp dir first — inside outDir when it exists (same file system,
  *    so renames cannot fail with EXDEV, e.g. when --out is a mount point), else beside the

@@ -10,7 +10,7 @@ import { closest, describe, isExpression, isObject, JsonObject } from "./terrafo
 export const CRD_GROUP = "networking.aviatrix.com";
 const KINDS = { FirewallPolicy: "firewallpolicy.schema.json", WebgroupPolicy: "webgrouppolicy.schema.json" } as const;
 type Kind = keyof typeof KINDS;
-/** Rule fields first served by the k8s-firewall chart 10.1.0 (research k8s-obot-crds.md §1.1). */
+/** Rule fields first served by the k8s-firewall chart 10.1.0 (research docs/research/k8s-obot-crds.md §1.1). */
 const CHART_10_1_FIELDS = ["logProfile", "decryptPolicy", "flowAppRequirement", "tlsProfile", "watch"];
 
 let validators: Map<Kind, ValidateFunction> | undefined;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:check`: asserts every DESIGN §7 budget (scripts/bench/budgets.json) against the
+// `npm run bench:check`: asserts every docs/ARCHITECTURE.md §7 budget (scripts/bench/budgets.json) against the
 // figures of the last `npm run bench` (.bench/results.json). Prints PASS/FAIL per budget and the
 // machine; exit 1 when a budget fails or has no measurement. `--markdown` also prints the table
 // for the README. Timing is measured by the bench run, never by unit tests.

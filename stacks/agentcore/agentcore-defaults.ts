@@ -1,4 +1,4 @@
-// The AgentCore VCA's lab defaults and region-derived domains. Source: research cloud-stacks.md
+// The AgentCore VCA's lab defaults and region-derived domains. Source: docs/research/cloud-stacks.md
 // §2.1 (blueprint agentcore-aws variables.tf / dcf.tf). The blueprint hard-codes us-east-2 in its
 // domain defaults; here every AWS domain is derived from the stack's region.
 
@@ -47,7 +47,7 @@ export const DEFAULT_AGENT_MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1
 /** AgentCore runtime names: `[a-zA-Z][a-zA-Z0-9_]{0,47}`. */
 export const RUNTIME_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
 
-/** Control-plane actions that carry bedrock-agentcore:subnets / securityGroups (research §3.3). */
+/** Control-plane actions that carry bedrock-agentcore:subnets / securityGroups (docs/research/cloud-stacks.md §3.3). */
 export const GUARDRAIL_ACTIONS: readonly string[] = [
   "bedrock-agentcore:CreateAgentRuntime",
   "bedrock-agentcore:CreateBrowser",

@@ -1,4 +1,4 @@
-// IAM of the AgentCore VCA (research cloud-stacks.md §2.1 fork iam.tf, §3.3):
+// IAM of the AgentCore VCA (docs/research/cloud-stacks.md §2.1 fork iam.tf, §3.3):
 //  - the runtime role (trusted by bedrock-agentcore.amazonaws.com for this account's runtimes);
 //  - the VPC-mode guardrail: deny CreateAgentRuntime / UpdateAgentRuntime / CreateBrowser /
 //    CreateCodeInterpreter when bedrock-agentcore:subnets or :securityGroups are missing or not the

@@ -1,4 +1,4 @@
-// The three VPCs of the AgentCore VCA (research cloud-stacks.md §2.1, fork vpc.tf): a transit VPC
+// The three VPCs of the AgentCore VCA (docs/research/cloud-stacks.md §2.1, fork vpc.tf): a transit VPC
 // (public /28 for the transit gateway), the AgentCore spoke (public gateway subnet
 // cidrsubnet(/16,8,0), private runtime subnet (…,8,10) = 10.50.10.0/24 for the AgentCore ENIs,
 // private endpoint subnet (…,8,20) for PrivateLink) and the client spoke (gateway (8,0), workload

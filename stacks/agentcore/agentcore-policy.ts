@@ -1,4 +1,4 @@
-// The AgentCore VCA rule table, as the vendor's dcf.tf (research cloud-stacks.md §2.1), first
+// The AgentCore VCA rule table, as the vendor's dcf.tf (docs/research/cloud-stacks.md §2.1), first
 // match wins; rule names are `<namePrefix>-<priority>-<suffix>` like the blueprint's:
 //   10  client-to-agentcore-data          PERMIT TCP 443  client spoke → data-plane endpoint
 //   11  client-to-agentcore-control       PERMIT TCP 443  client spoke → control-plane endpoint

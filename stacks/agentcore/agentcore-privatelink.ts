@@ -1,4 +1,4 @@
-// PrivateLink for the AgentCore data and control planes (research cloud-stacks.md §2.1, fork
+// PrivateLink for the AgentCore data and control planes (docs/research/cloud-stacks.md §2.1, fork
 // privatelink.tf + route53.tf): interface endpoints in the AgentCore spoke's endpoint subnet with
 // private DNS off, and — as the blueprint does — private hosted zones named after the regional
 // hostnames (associated with both spokes) whose apex alias points at the endpoint, so clients in

@@ -1,5 +1,5 @@
 // What Azure Container Apps (the platform under Foundry hosted agents) must reach, and where
-// Foundry BYOVNet may run. Sources: research cloud-stacks.md §2.2 (blueprint
+// Foundry BYOVNet may run. Sources: docs/research/cloud-stacks.md §2.2 (blueprint
 // azure-ai-foundry-security/network-infra variables aca_requirements_fqdns, aca_platform_svc_tags,
 // location validation) and §4 (learn.microsoft.com/azure/container-apps/use-azure-firewall).
 

@@ -2,7 +2,7 @@
 // capability host's replace_triggered_by names it, so any change to those values (a literal CIDR
 // or a gateway IP only known at plan) replaces the host instead of half-applying an update.
 // Not cdktf's DataResource: that adds a validation running `terraform version` at synth, and
-// synth must work without a terraform binary (DESIGN §5). Same JSON either way.
+// synth must work without a terraform binary (docs/ARCHITECTURE.md §5). Same JSON either way.
 import { Construct } from "constructs";
 import { anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl, TerraformResource } from "../../lib/core/cdktf";
 import { sortedByKey } from "../../lib/dcf/builder/canonical";

@@ -2,7 +2,7 @@
 // injection into the delegated subnet (create-time only for hosted agents), a project, the
 // account's private endpoint + private DNS (so inference to Azure OpenAI stays inside the VNet,
 // never through the spoke gateway) and, optionally, the Agents capability host through azapi
-// (azurerm has no resource for it). Facts: research cloud-stacks.md §2.2, §4.
+// (azurerm has no resource for it). Facts: docs/research/cloud-stacks.md §2.2, §4.
 import { Construct } from "constructs";
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { CognitiveAccountProject } from "@cdktf/provider-azurerm/lib/cognitive-account-project";

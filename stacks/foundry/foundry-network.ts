@@ -1,7 +1,7 @@
 // The Foundry VNet: a /28 for the spoke gateway (0/0 → Internet, which makes it "public" to
 // Aviatrix), a /28 for private endpoints and a /24 agent subnet delegated to
 // Microsoft.App/environments for Foundry network injection — the blueprint's network-infra
-// layout (research cloud-stacks.md §2.2: cidrsubnet(/23,5,0), (/23,5,1), (/23,1,1)). Or an
+// layout (docs/research/cloud-stacks.md §2.2: cidrsubnet(/23,5,0), (/23,5,1), (/23,1,1)). Or an
 // existing VNet with the same three subnets.
 import { Construct } from "constructs";
 import { RouteTable } from "@cdktf/provider-azurerm/lib/route-table";

@@ -1,4 +1,4 @@
-// The Foundry VCA rule table (research cloud-stacks.md §2.2, issue 5): source of every rule is
+// The Foundry VCA rule table (docs/research/cloud-stacks.md §2.2, issue 5): source of every rule is
 // the agent-subnet SmartGroup; first match wins.
 //   1 deny-threat-intel      DENY   ANY      → ThreatIQ
 //   2 allow-aca-fqdn         PERMIT TCP 443  → Public Internet, ACA FQDN WebGroup, no decryption

@@ -1,6 +1,6 @@
 // What cluster nodes need on the internet per cloud (kubelet → API server, node bootstrap,
-// the cloud's own registries). Facts: research cloud-stacks.md §2.3 (EKS infra WebGroup),
-// §2.4 (AKS), §2.7 (GKE gcp_required), k8s-obot-crds.md §5.4. Region-specific names instead of
+// the cloud's own registries). Facts: docs/research/cloud-stacks.md §2.3 (EKS infra WebGroup),
+// §2.4 (AKS), §2.7 (GKE gcp_required), docs/research/k8s-obot-crds.md §5.4. Region-specific names instead of
 // the blueprints' mid-label wildcards (`ec2.*`), which SNI filters cannot express.
 
 /** EKS: API endpoint, ECR (API, registry, S3 layer bucket), STS, EC2 (node bootstrap). */
@@ -35,7 +35,7 @@ export function gkeControlPlaneDomains(): string[] {
   return ["*.googleapis.com", "accounts.google.com", "gcr.io", "*.gcr.io", "*.pkg.dev"].sort();
 }
 
-/** Obot's own egress from obot-system besides its LLM API (research cloud-stacks.md §2.3, k8s-obot-crds.md §3.1). */
+/** Obot's own egress from obot-system besides its LLM API (docs/research/cloud-stacks.md §2.3, docs/research/k8s-obot-crds.md §3.1). */
 export const OBOT_SYSTEM_DOMAINS: readonly string[] = [
   "charts.obot.ai",
   "github.com",

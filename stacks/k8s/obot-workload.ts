@@ -1,4 +1,4 @@
-// Enterprise MCP (Obot) on a contained cluster, three tiers (research k8s-obot-crds.md §5.4):
+// Enterprise MCP (Obot) on a contained cluster, three tiers (research docs/research/k8s-obot-crds.md §5.4):
 //  V1: named permits for the nodes (Obot/MCP images) and for obot-system (its LLM API, GitHub,
 //      the chart repo; on AKS the API server, reached by IP without SNI) — never a V1 deny-all;
 //  K8S: one FirewallPolicy per MCP server, written by Obot's network policy controller;

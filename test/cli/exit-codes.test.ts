@@ -1,4 +1,4 @@
-// The exit-code contract of `vca` (DESIGN §6 + review item 1): 0 ok, 1 a check failed, 2 bad
+// The exit-code contract of `vca` (docs/ARCHITECTURE.md §6 + review item 1): 0 ok, 1 a check failed, 2 bad
 // input or usage, 3 an internal error (a bug): one line and a hint, the stack only with VCA_DEBUG=1.
 import { runVca } from "../support/run-cli";
 import { CheckFailedError, UserInputError } from "../../lib/util/errors";

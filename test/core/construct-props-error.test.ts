@@ -1,4 +1,4 @@
-// The one construct/stack prop error and its value rendering (DESIGN §8):
+// The one construct/stack prop error and its value rendering (docs/ARCHITECTURE.md §8):
 // `[<construct path>] <Construct>.<prop>: got <received>, want <allowed>; <fix>`, exit 2.
 import { Construct } from "constructs";
 import { Fn, Testing, TerraformStack, TerraformVariable } from "../../lib/core/cdktf";

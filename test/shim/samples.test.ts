@@ -1,4 +1,4 @@
-// Every real-world sample gives the result research librechat-shim.md §7 expects.
+// Every real-world sample gives the result docs/research/librechat-shim.md §7 expects.
 import { ShimInputError } from "../../lib/shim";
 import { allDomains, domainsByGroup, fixture, model } from "./helpers";
 

@@ -1,4 +1,4 @@
-// All-or-nothing output (DESIGN §6, review item 2): staged first, outDir created only after
+// All-or-nothing output (docs/ARCHITECTURE.md §6, review item 2): staged first, outDir created only after
 // staging, every replaced file backed up, and any failure mid-way rolled back completely.
 import * as crypto from "crypto";
 import * as fs from "fs";

@@ -1,5 +1,5 @@
 // vca-obot-aks: Enterprise MCP (Obot) on a new AKS cluster in a new spoke VNet (lab values;
-// research cloud-stacks.md §2.4: obot-system / obot-mcp, Obot v0.21.0).
+// docs/research/cloud-stacks.md §2.4: obot-system / obot-mcp, Obot v0.21.0).
 import { blueprintMode } from "../policy-mode";
 import type { App } from "../../../lib/core/cdktf";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";

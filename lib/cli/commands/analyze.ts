@@ -1,4 +1,4 @@
-// `vca analyze --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... [--json]` (DESIGN §6):
+// `vca analyze --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... [--json]` (docs/ARCHITECTURE.md §6):
 // parse the deployed policy back into the model and print the analyzer's findings, one per line.
 // Exit 1 when any finding is error-level, 2 on bad input.
 import { Command } from "commander";

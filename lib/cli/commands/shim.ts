@@ -1,4 +1,4 @@
-// `vca shim librechat …` (DESIGN §6) and `vca shim diff <old> <new>`.
+// `vca shim librechat …` (docs/ARCHITECTURE.md §6) and `vca shim diff <old> <new>`.
 import { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";

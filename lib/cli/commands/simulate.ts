@@ -1,5 +1,5 @@
 // `vca simulate --synth <cdk.tf.json|.tf> [--manifests <file|dir>]... --scenarios <file>`
-// (DESIGN §6): parse the deployed policy back into the model, evaluate every scenario flow, print
+// (docs/ARCHITECTURE.md §6): parse the deployed policy back into the model, evaluate every scenario flow, print
 // one JSON line per flow; exit 1 when an expectation fails, 2 on bad input.
 import { Command } from "commander";
 import { parseScenarios, runScenarios } from "../../dcf/simulate/scenarios";

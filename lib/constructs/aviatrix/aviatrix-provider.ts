@@ -1,5 +1,5 @@
 // The Aviatrix provider, pinned to the controller it talks to. The provider only configures
-// against a controller with the same major.minor (research aviatrix-provider-schema.md §7), so
+// against a controller with the same major.minor (docs/research/aviatrix-provider-schema.md §7), so
 // `required_providers.aviatrix.version` is derived from the controller version (`~> X.Y.Z`)
 // instead of the version the bindings were generated from.
 import { Construct, IConstruct } from "constructs";

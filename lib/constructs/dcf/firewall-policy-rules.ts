@@ -1,6 +1,6 @@
 // FirewallPolicy (networking.aviatrix.com/v1alpha1) rule vocabulary: model enums → the CRD's
 // lower-camel spellings, and the chart-version gate for the 10.1.0-only fields
-// (research k8s-obot-crds.md §1.1).
+// (research docs/research/k8s-obot-crds.md §1.1).
 import { CrdRule, CrdSmartGroupSelector } from "../../dcf/crd/firewall-policy-types";
 import { DecryptPolicy, FlowAppRequirement, MatchExpression, Protocol, RuleAction, WELL_KNOWN } from "../../dcf/model";
 

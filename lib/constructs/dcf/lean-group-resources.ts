@@ -1,7 +1,7 @@
 // Lean `aviatrix_smart_group` / `aviatrix_web_group` resources for packs with tens of thousands
 // of groups. The generated L1 classes build nested ComplexObject/ComplexList helpers whose
 // tokens each capture a full stack trace (≈ 0.25 ms apiece, 4 per group): at 10k MCP servers
-// that alone breaks the synth budget (DESIGN §7). These classes keep only the config and reuse
+// that alone breaks the synth budget (docs/ARCHITECTURE.md §7). These classes keep only the config and reuse
 // the generated binding's own mapping functions, so the synthesized JSON is identical.
 import { Construct } from "constructs";
 import { TerraformResource } from "../../core/cdktf";

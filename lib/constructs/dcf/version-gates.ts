@@ -1,4 +1,4 @@
-// Controller-version gates for DCF resources (introduced_in, research aviatrix-provider-schema.md
+// Controller-version gates for DCF resources (introduced_in, docs/research/aviatrix-provider-schema.md
 // §7). Checked lazily at synth (node.addValidation) because the AviatrixProvider may be created
 // after the construct that needs it; without a provider in the stack nothing is checked.
 import { IConstruct } from "constructs";

@@ -9,7 +9,7 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { mergeValues, renderHelmValues } from "./helm-values";
 import { checkK8sFirewallValues, k8sFirewallDefaultValues, K8sFirewallValues } from "./k8s-firewall-values";
 
-/** Chart repository of the Aviatrix FirewallPolicy/WebgroupPolicy CRDs (research k8s-obot-crds.md §3.2). */
+/** Chart repository of the Aviatrix FirewallPolicy/WebgroupPolicy CRDs (research docs/research/k8s-obot-crds.md §3.2). */
 export const K8S_FIREWALL_CHART_REPOSITORY = "https://aviatrixsystems.github.io/k8s-firewall-charts";
 export const K8S_FIREWALL_CHART_NAME = "k8s-firewall";
 /** Oldest published chart version (index.yaml, 2025-12-05). */

@@ -1,6 +1,6 @@
 // Values of the `k8s-firewall` chart (AviatrixSystems/k8s-firewall-charts), per chart version.
 // Source: charts/k8s-firewall/values.yaml and values.schema.json at 10.0.0 (commit 7962c89d)
-// and 10.1.0 (commit 17d7843b); research k8s-obot-crds.md §3.2. From 10.0.0 the chart ships a
+// and 10.1.0 (commit 17d7843b); research docs/research/k8s-obot-crds.md §3.2. From 10.0.0 the chart ships a
 // values.schema.json with additionalProperties:false everywhere, so Helm rejects unknown keys
 // (e.g. the `cloud` key some blueprints set); 10.1.0 adds rbac.aiVisibility. Before 10.0.0
 // there is no schema: unknown keys are ignored by the templates (we warn instead of failing).

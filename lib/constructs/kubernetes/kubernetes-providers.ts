@@ -10,7 +10,7 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { KubernetesCloud } from "./kubernetes-cloud";
 
 // The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
-// the AWS bindings, nor an EKS stack for the Google one (DESIGN §7 cold synth).
+// the AWS bindings, nor an EKS stack for the Google one (docs/ARCHITECTURE.md §7 cold synth).
 const eksData = () => ({
   ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")),
   ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth")),
@@ -18,7 +18,7 @@ const eksData = () => ({
 const googleClientConfig = () =>
   (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config")).DataGoogleClientConfig;
 
-// Facts: research cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
+// Facts: docs/research/cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
 // as a single object; the kubernetes provider keeps its own flat arguments.
 
 /** Connection settings shared by both providers. */

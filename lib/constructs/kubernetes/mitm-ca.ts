@@ -9,7 +9,7 @@ import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { sortedByKey } from "../../dcf/builder/canonical";
 
-// Facts: research librechat-shim.md §9 and k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
+// Facts: docs/research/librechat-shim.md §9 and docs/research/k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
 // (additive to its bundled roots) once at start; Python's ssl/httpx read SSL_CERT_FILE and
 // requests reads REQUESTS_CA_BUNDLE — both REPLACE the default trust store with the file.
 

@@ -12,7 +12,7 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { KubernetesCloud } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
 
-// Facts: research k8s-obot-crds.md §5.3 and cloud-stacks.md §5. DCF only sees pod identities if
+// Facts: research docs/research/k8s-obot-crds.md §5.3 and docs/research/cloud-stacks.md §5. DCF only sees pod identities if
 // pod source IPs reach the spoke gateway unchanged; the spoke then SNATs to its own IP.
 
 /** Everything non-masqueraded: the ip-masq-agent config the AKS/GKE agents read (re-read every 60 s). */

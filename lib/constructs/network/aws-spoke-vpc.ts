@@ -1,7 +1,7 @@
 // An AWS VPC laid out for an Aviatrix spoke: public gateway subnets (0/0 → internet gateway) and
 // private workload subnets whose route table Terraform creates empty and never manages routes in,
 // because the controller programs 0/0 → spoke gateway there (single_ip_snat /
-// enable_private_vpc_default_route; research cloud-stacks.md §2.1, §2.6, §5).
+// enable_private_vpc_default_route; docs/research/cloud-stacks.md §2.1, §2.6, §5).
 import { Construct } from "constructs";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";

@@ -1,8 +1,8 @@
 // Azure UDR that sends workload egress through the spoke gateway: a route table whose 0.0.0.0/0
 // route has next hop VirtualAppliance = the gateway's private IP, associated to the workload/agent
 // subnets. The controller adds its own RFC1918 routes to such tables but not 0/0, so the default
-// route is a separate azurerm_route and the table ignores inline route drift (research
-// cloud-stacks.md §2.7 azure-aks-multicluster, §4 UDR, §5).
+// route is a separate azurerm_route and the table ignores inline route drift (
+// docs/research/cloud-stacks.md §2.7 azure-aks-multicluster, §4 UDR, §5).
 // AKS clusters in these subnets must use network_profile.outbound_type = "userDefinedRouting", and
 // the association must exist before the cluster is created (outbound type is create-time).
 import { Construct } from "constructs";

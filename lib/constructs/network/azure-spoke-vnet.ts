@@ -1,7 +1,7 @@
 // An Azure VNet laid out for an Aviatrix spoke: the gateway subnet gets a route table with
 // 0.0.0.0/0 → Internet (this is what classifies it as public to Aviatrix), workload subnets are
 // plain; SpokeGateway routes them through the gateway with an AzureEgressRouteTable once the
-// gateway's private IP exists (research cloud-stacks.md §2.2, §2.4).
+// gateway's private IP exists (docs/research/cloud-stacks.md §2.2, §2.4).
 import { Construct } from "constructs";
 import { RouteTable } from "@cdktf/provider-azurerm/lib/route-table";
 import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";

@@ -1,6 +1,6 @@
 // Aviatrix cloud_type ids and the cloud families the provider groups them into.
 // Facts: provider 10.0.1 goaviatrix cloud types (lib/aviatrix/schema/provider-constraints.json
-// cloud_type_ids; research aviatrix-provider-schema.md §6). "AWS related" = 1|256|1024,
+// cloud_type_ids; docs/research/aviatrix-provider-schema.md §6). "AWS related" = 1|256|1024,
 // "Azure related" = 8|32|2048; many spoke gateway fields are valid for one family only.
 
 /** The three cloud families a VCA spoke runs in; fields such as `zone` or `insane_mode_az` are per family. */

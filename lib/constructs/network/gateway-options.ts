@@ -1,5 +1,5 @@
 // Props shared by SpokeGateway and TransitGateway, their per-cloud rules (provider-constraints.json
-// apply_time_rules.aviatrix_spoke_gateway; research aviatrix-provider-schema.md §6), and the
+// apply_time_rules.aviatrix_spoke_gateway; docs/research/aviatrix-provider-schema.md §6), and the
 // resolution of defaults into the generated resource's config fields.
 import { Annotations } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";

@@ -1,7 +1,7 @@
 // GCP default route through the spoke gateway. Controller 9.0+ programs an untagged priority-991
 // 0.0.0.0/0 → spoke gateway route itself (the gateway VM keeps a tagged priority-500 route to the
 // internet gateway), so this construct is only for an explicit, Terraform-owned route, e.g. scoped to
-// workload network tags (research cloud-stacks.md §5).
+// workload network tags (docs/research/cloud-stacks.md §5).
 import { Construct } from "constructs";
 import { ComputeRoute } from "@cdktf/provider-google/lib/compute-route";
 import { CheckContext, checkIpv4, checkNonEmpty } from "./prop-checks";

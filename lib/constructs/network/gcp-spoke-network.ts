@@ -1,6 +1,6 @@
 // A GCP custom-mode network laid out for an Aviatrix spoke: a gateway subnetwork and workload
 // subnetworks in the gateway's region. Egress: the controller (9.0+) programs the 0/0 → gateway
-// route itself; add a GcpEgressRoute for an explicit, tag-scoped one (research cloud-stacks.md §2.7, §5).
+// route itself; add a GcpEgressRoute for an explicit, tag-scoped one (docs/research/cloud-stacks.md §2.7, §5).
 import { Construct } from "constructs";
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";

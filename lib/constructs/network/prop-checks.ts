@@ -68,7 +68,7 @@ export const FAMILY_NAMES: Readonly<Record<CloudFamily, string>> = {
   [CloudFamily.GCP]: "GCP",
 };
 
-/** vpc_id formats per family (research aviatrix-provider-schema.md §6). */
+/** vpc_id formats per family (docs/research/aviatrix-provider-schema.md §6). */
 const VPC_ID: Readonly<Record<CloudFamily, { re: RegExp; want: string }>> = {
   [CloudFamily.AWS]: { re: /^vpc-[0-9a-f]{8,17}$/, want: "an AWS VPC id such as vpc-0a1b2c3d4e5f67890" },
   [CloudFamily.AZURE]: {

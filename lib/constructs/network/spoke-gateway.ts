@@ -1,7 +1,7 @@
 // The spoke gateway that sits in the egress path of a VCA workload: renders the generated
 // aviatrix_spoke_gateway in an existing VPC/VNet, or in one it creates, optionally attaches it to a
 // transit gateway, and (Azure, created VNet) routes workload subnets through it.
-// Facts: research aviatrix-provider-schema.md §6, cloud-stacks.md §2, §5; mc-spoke variables.tf.
+// Facts: docs/research/aviatrix-provider-schema.md §6, docs/research/cloud-stacks.md §2, §5; mc-spoke variables.tf.
 import { Construct } from "constructs";
 import { Annotations } from "../../core/cdktf";
 import { SpokeGateway as CfnSpokeGateway } from "../../aviatrix/gen/providers/aviatrix/spoke-gateway";
@@ -24,7 +24,7 @@ import {
 const BRAND = Symbol.for("vca-cdktf.SpokeGateway");
 
 // Each cloud's network constructs (and their provider bindings) load only when a gateway creates a
-// network in that cloud: an AWS stack does not pay for the Azure and GCP ones (DESIGN §7 cold synth).
+// network in that cloud: an AWS stack does not pay for the Azure and GCP ones (docs/ARCHITECTURE.md §7 cold synth).
 const awsSpokeVpc = () => (require("./aws-spoke-vpc") as typeof import("./aws-spoke-vpc")).AwsSpokeVpc;
 const azureSpokeVnet = () => (require("./azure-spoke-vnet") as typeof import("./azure-spoke-vnet")).AzureSpokeVnet;
 const azureEgressRouteTable = () => (require("./azure-egress-route-table") as typeof import("./azure-egress-route-table")).AzureEgressRouteTable;
@@ -238,7 +238,7 @@ function checkSpokeOnlyProps(ctx: CheckContext, props: SpokeGatewayProps): void 
     }
   }
   // single_ip_snat stays allowed on GCP: the provider docs name AWS and Azure, but GKE layouts use it too
-  // (research cloud-stacks.md §5), and the provider does not reject it.
+  // (docs/research/cloud-stacks.md §5), and the provider does not reject it.
 }
 
 // On AWS the controller, not Terraform, writes 0/0 → gateway into the private route table, and only

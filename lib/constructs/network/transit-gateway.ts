@@ -1,6 +1,6 @@
 // aviatrix_transit_gateway for the transit-attached layouts (AgentCore: one transit, two spokes;
 // Foundry BYOVNet when attached). Shares name/HA/insane-mode/per-cloud rules with SpokeGateway;
-// the network is always an existing one (research cloud-stacks.md §2.1, §2.2).
+// the network is always an existing one (docs/research/cloud-stacks.md §2.1, §2.2).
 import { Construct } from "constructs";
 import { TransitGateway as CfnTransitGateway } from "../../aviatrix/gen/providers/aviatrix/transit-gateway";
 import { GatewayOptions, IGatewayRef, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";

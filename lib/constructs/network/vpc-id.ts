@@ -1,4 +1,4 @@
-// Builders for the provider's per-cloud vpc_id formats (research aviatrix-provider-schema.md §6):
+// Builders for the provider's per-cloud vpc_id formats (docs/research/aviatrix-provider-schema.md §6):
 // AWS "vpc-…", Azure "vnet_name:resource_group:vnet_guid", GCP "network_name~-~project_id".
 // Values may be tokens (e.g. a created VNet's guid); the result is then checked at apply time.
 

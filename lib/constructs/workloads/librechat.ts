@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from "../../shim/limits";
 import { findLiteralSecrets } from "../../shim/literal-secrets";
 import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/input-file";
 
-// Facts: research librechat-shim.md §6 (chart, images, registries, configYamlContent,
+// Facts: docs/research/librechat-shim.md §6 (chart, images, registries, configYamlContent,
 // configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
 // app.kubernetes.io/name (= nameOverride or "librechat") and app.kubernetes.io/instance.
 

@@ -14,7 +14,7 @@ import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
 import { OBOT_MIN_VERSION } from "./obot-release";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
 
-// Facts: research k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
+// Facts: research docs/research/k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
 // (what the network policy controller does). Obot ≥ v0.21.0 installs the Aviatrix network
 // policy controller (NPC) itself when the provider chart values are set.
 

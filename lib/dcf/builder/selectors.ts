@@ -1,6 +1,6 @@
 // One helper per SmartGroup match-expression kind, so callers never spell provider field names.
-// Each returns a validated, canonical MatchExpression. Facts: aviatrix-provider-schema.md §5,
-// k8s-obot-crds.md §5.2.
+// Each returns a validated, canonical MatchExpression. Facts: docs/research/aviatrix-provider-schema.md §5,
+// docs/research/k8s-obot-crds.md §5.2.
 import { MatchExpression, SmartGroupType } from "../model";
 import { canonicalExpression } from "./canonical";
 import { validateMatchExpression } from "./validate";

@@ -1,6 +1,6 @@
 // Eager validation of model values, shared by the builders and the parse-back readers.
-// Facts: research aviatrix-provider-schema.md §5 (field rules, port ranges max 64, ICMP has no
-// ports, snifilter xor urlfilter), k8s-obot-crds.md §5.2 (k8s fields need type k8s).
+// Facts: docs/research/aviatrix-provider-schema.md §5 (field rules, port ranges max 64, ICMP has no
+// ports, snifilter xor urlfilter), docs/research/k8s-obot-crds.md §5.2 (k8s fields need type k8s).
 import { isCidrOrIp } from "../../net/ip";
 import { DcfModelError } from "../errors";
 import { normalizeSniPattern } from "../host-match";

@@ -1,6 +1,6 @@
 // networking.aviatrix.com/v1alpha1 FirewallPolicy object shape (k8s-firewall chart 10.1.0 CRD;
 // 8.2.0 lacks decryptPolicy/flowAppRequirement/logProfile/tlsProfile/watch).
-// Source: research k8s-obot-crds.md §1.1; JSON Schema in lib/validate/schemas.
+// Source: research docs/research/k8s-obot-crds.md §1.1; JSON Schema in lib/validate/schemas.
 
 export const FIREWALL_POLICY_API_VERSION = "networking.aviatrix.com/v1alpha1";
 export const FIREWALL_POLICY_KIND = "FirewallPolicy";

@@ -2,7 +2,7 @@
 // namespace selected by `selector.matchLabels` (or `service`; no selector = the whole
 // namespace); destinations/WebGroups are the policy's own spec groups by name, or groups that
 // already exist on the controller (by name or uuid, kept as "managed"). Policies are ordered by
-// namespace/name, rules by list order (research k8s-obot-crds.md §1.1, §2.2, §5.4).
+// namespace/name, rules by list order (research docs/research/k8s-obot-crds.md §1.1, §2.2, §5.4).
 import { canonicalExpressions, canonicalJson, canonicalWebMatches, compareText } from "../builder/canonical";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
 import { validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";

@@ -1,7 +1,7 @@
 // The first-match simulator: V1 rules by priority (ties keep definition order) → K8S block
 // (FirewallPolicy rules, already ordered by the reader) → POST_RULES default action. Watch rules
 // record their match and fall through. Rules are indexed by source workload key and by SNI host
-// so a flow only tests the few rules that can match it (DESIGN §7: 100k flows × 20k rules ≤ 5 s).
+// so a flow only tests the few rules that can match it (docs/ARCHITECTURE.md §7: 100k flows × 20k rules ≤ 5 s).
 import { parentDomains } from "../host-match";
 import { MatchExpression, PolicyModel, RuleModel } from "../model";
 import { isTerraformRef, terraformRefAddress } from "../builder/tokens";

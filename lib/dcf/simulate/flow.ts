@@ -1,4 +1,4 @@
-// A flow as scenarios describe it (DESIGN §6): who sends (from) and where to (to).
+// A flow as scenarios describe it (docs/ARCHITECTURE.md §6): who sends (from) and where to (to).
 import { Tier } from "../model";
 
 export interface FlowK8sEndpoint {

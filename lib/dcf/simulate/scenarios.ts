@@ -1,4 +1,4 @@
-// Scenario files for `vca simulate` (DESIGN §6): strict parsing (unknown keys are errors that
+// Scenario files for `vca simulate` (docs/ARCHITECTURE.md §6): strict parsing (unknown keys are errors that
 // name the file and YAML path) and running them against a model.
 import { parseIp } from "../../net/ip";
 import { loadYamlBounded } from "../../util/input-file";

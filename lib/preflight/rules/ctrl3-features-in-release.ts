@@ -4,8 +4,8 @@ import { DCF_MIN_VERSIONS } from "../../constructs/dcf/version-gates";
 import { declaredController } from "./controller-helpers";
 
 /**
- * Controller releases that first support a feature (research aviatrix-provider-schema.md §7,
- * k8s-obot-crds.md §3.2, librechat-shim.md): per-rule TLS decryption 8.2, MITM CA 9.0,
+ * Controller releases that first support a feature (docs/research/aviatrix-provider-schema.md §7,
+ * docs/research/k8s-obot-crds.md §3.2, docs/research/librechat-shim.md): per-rule TLS decryption 8.2, MITM CA 9.0,
  * config_feature 8.2.10, LibreChat TLS decryption / URL-path visibility 9.0.
  */
 export const FEATURE_MINIMUMS = {

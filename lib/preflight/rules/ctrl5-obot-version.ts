@@ -13,7 +13,7 @@ export const obotVersion: PreflightRule = {
   cause: "the Obot release does not create per-MCP-server FirewallPolicy objects",
   explanation:
     "Obot's network policy controller (MCP server egressDomains → FirewallPolicy CRDs) first ships in v0.21.0; older releases " +
-    "leave MCP servers with only the V1 and POST_RULES tiers (research k8s-obot-crds.md §2, §6.1).",
+    "leave MCP servers with only the V1 and POST_RULES tiers (research docs/research/k8s-obot-crds.md §2, §6.1).",
   fix: `pin Obot >= v${OBOT_MIN_VERSION}`,
   suppressible: false,
   reads: "obot facts (version)",

@@ -20,7 +20,7 @@ export const podSnatDisabled: PreflightRule = {
   cause: "pods are SNATed to the node IP before reaching the spoke gateway, so pod/namespace/label SmartGroups never match",
   explanation:
     "DCF identifies Kubernetes workloads by pod IP. With the cloud's default SNAT (AKS ip-masq-agent, EKS VPC CNI SNAT, GKE default " +
-    "SNAT) the gateway only sees node IPs: label rules miss and traffic falls through to broader rules (research k8s-obot-crds.md §5.3). " +
+    "SNAT) the gateway only sees node IPs: label rules miss and traffic falls through to broader rules (research docs/research/k8s-obot-crds.md §5.3). " +
     "Every onboarded EKS/AKS/GKE cluster needs a PodSnatDisabled (kubernetes-cluster fact) with the same cluster key.",
   fix: "disable pod SNAT for the cloud (PodSnatDisabled with the same providers/clusterKey as the onboarding): " + Object.entries(HOW).map(([k, v]) => `${k.toUpperCase()}: ${v}`).join("; "),
   suppressible: false,

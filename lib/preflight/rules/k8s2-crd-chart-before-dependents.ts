@@ -11,7 +11,7 @@ export const crdChartBeforeDependents: PreflightRule = {
   cause: "cluster onboarding or Obot does not depend on the k8s-firewall chart that installs the FirewallPolicy CRDs",
   explanation:
     "Onboarding makes the controller watch FirewallPolicy objects and Obot's network policy controller creates them; without the " +
-    "CRDs first, the controller errors and Obot's first FirewallPolicies are rejected (research k8s-obot-crds.md §3.2, §6.2).",
+    "CRDs first, the controller errors and Obot's first FirewallPolicies are rejected (research docs/research/k8s-obot-crds.md §3.2, §6.2).",
   fix: "install the k8s-firewall chart for the cluster and add it to depends_on of the onboarding and Obot releases",
   suppressible: false,
   reads: "k8s-firewall-chart facts (address), cluster-onboarding and obot facts (clusterKey, dependsOn)",

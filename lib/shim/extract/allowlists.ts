@@ -1,4 +1,4 @@
-// LibreChat's own allowlists (research §5): actions.allowedDomains and mcpSettings.allowedDomains
+// LibreChat's own allowlists (docs/research/librechat-shim.md §5): actions.allowedDomains and mcpSettings.allowedDomains
 // are declared egress (wildcards allowed: `*.x` matches the apex and subdomains; a leading `www.`
 // is stripped on both sides, so `x` and `www.x` are the same entry). The allowedAddresses lists
 // are private SSRF exemptions: recorded as internal, never permitted. registration.allowedDomains

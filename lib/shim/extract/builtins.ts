@@ -1,6 +1,6 @@
 // Built-in LLM endpoints (OpenAI, Assistants, Anthropic incl. Vertex, Google, Azure, Bedrock):
 // activated by env keys, located by default hosts, reverse-proxy variables or config blocks.
-// Research librechat-shim.md §2 (table), §3, §8 (env-gated built-ins, Bedrock regions, Azure).
+// Research docs/research/librechat-shim.md §2 (table), §3, §8 (env-gated built-ins, Bedrock regions, Azure).
 import { AWS_REGION_PATTERN, BEDROCK_STS_GLOBAL, BUILTIN_ENDPOINTS, BuiltinEndpoint, GOOGLE_OAUTH_HOST, bedrockMantleHost, bedrockRuntimeHost, stsRegionalHost, vertexHost } from "../catalog";
 import { joinItem, joinKey } from "../yaml-path";
 import { asRecord, ExtractContext, get, sortedEntries } from "./context";

@@ -1,4 +1,4 @@
-// Env-gated integrations (research §2, §4): agent capabilities (code interpreter, web search,
+// Env-gated integrations (docs/research/librechat-shim.md §2, §4): agent capabilities (code interpreter, web search,
 // OCR), social logins and the OIDC issuer, legacy tools, proxies and URL-valued variables. Only
 // the env inventory's key names activate them; values are used only for URL-shaped variables.
 import { CODE_API, ENV_GATED, ENV_URLS, GOOGLE_OAUTH_HOST, OCR_DEFAULT, RERANKERS, SCRAPER_PROVIDERS, SEARCH_PROVIDERS, SOCIAL_LOGINS, vertexHost } from "../catalog";

@@ -1,4 +1,4 @@
-// Helm values of the LibreChat chart (research §6): registries the images come from (a node-scope
+// Helm values of the LibreChat chart (docs/research/librechat-shim.md §6): registries the images come from (a node-scope
 // group: containerd pulls, not pod egress), the image tag (selects the config schema), and the
 // optional inline config (`librechat.configYamlContent`) and env (`librechat.configEnv`).
 import { REGISTRY_HOSTS } from "../catalog";

@@ -1,5 +1,5 @@
 // FirewallPolicy CRD for the LibreChat pod (k8s-firewall chart 10.1.0 shape; research
-// k8s-obot-crds.md §1.1): one permit rule per pod-scope WebGroup (per port), one per reviewed
+// docs/research/k8s-obot-crds.md §1.1): one permit rule per pod-scope WebGroup (per port), one per reviewed
 // CIDR exception, then a trailing per-pod deny of everything else. Node-scope groups (image
 // registries) are not pod egress and are left to the V1 pack.
 import * as yaml from "js-yaml";

@@ -1,4 +1,4 @@
-// egress.json, exactly the DESIGN §6 contract: { webGroups: [{ name, purpose, domains, port,
+// egress.json, exactly the docs/ARCHITECTURE.md §6 contract: { webGroups: [{ name, purpose, domains, port,
 // protocol, from }], internal: [{ host, from }], warnings: [{ path, message }] }.
 import type { LibreChatEgressModel } from "../model";
 

@@ -1,4 +1,4 @@
-// DESIGN §7: cold synth of every example stack ≤ 3× a bare require("cdktf"), and ≥ 3× faster
+// docs/ARCHITECTURE.md §7: cold synth of every example stack ≤ 3× a bare require("cdktf"), and ≥ 3× faster
 // than the same stacks with provider package roots imported. Both readings of "every example
 // stack" in one run: each stack synthesized alone (`synth-<id>`, app context vca:stacks=<id>, the
 // budget) and the whole app at once (`synth-examples`, reported with its own budget). `ratio` is

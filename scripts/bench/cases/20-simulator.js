@@ -1,4 +1,4 @@
-// DESIGN §7 simulator budget: 100,000 flows against a 20,000-rule pack in ≤ 5 s.
+// docs/ARCHITECTURE.md §7 simulator budget: 100,000 flows against a 20,000-rule pack in ≤ 5 s.
 // Pack: 10,000 Obot MCP servers as FirewallPolicies (allow-approved-egress + deny-all-external
 // each, K8S tier) behind a few V1 infra rules; flows mix permitted, denied and unknown hosts.
 "use strict";

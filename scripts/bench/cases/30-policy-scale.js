@@ -1,4 +1,4 @@
-// DESIGN §7 policy scale: 10,000 MCP servers (10k WebGroups, 20k rules) synthesize (app.synth()
+// docs/ARCHITECTURE.md §7 policy scale: 10,000 MCP servers (10k WebGroups, 20k rules) synthesize (app.synth()
 // to a temp dir) in ≤ 15 s and ≤ 2 GiB RSS; 5,000 → 10,000 servers costs ≤ 2.2× (linear).
 // Each server: a SmartGroup of its pods, a WebGroup of its egress domains, a permit to those
 // domains on tcp/443 and a deny + log of anything else from the server's pods.

@@ -1,5 +1,5 @@
 // Offline validation at policy scale: a document with 10,000 WebGroups and a 20,000-rule policy
-// list (the DESIGN §7 MCP-server scale) must validate well under a second. Measured two ways:
+// list (the docs/ARCHITECTURE.md §7 MCP-server scale) must validate well under a second. Measured two ways:
 // in-process (schema load excluded, the cost a jest matcher pays per stack) and as a cold
 // `vca validate` process on the written file (module load + JSON parse + validation).
 "use strict";

@@ -1,5 +1,5 @@
 // Bench: the LibreChat shim on a config with 1,000 custom endpoints and 1,000 MCP servers
-// (DESIGN §7 budget: ≤ 1 s). Runs the built dist/ code in-process; module load (data-provider
+// (docs/ARCHITECTURE.md §7 budget: ≤ 1 s). Runs the built dist/ code in-process; module load (data-provider
 // import) is excluded, processing = parse + schema validation + extraction + all renderers.
 "use strict";
 const path = require("path");

@@ -1,4 +1,4 @@
-// DESIGN §7: `npm test` ≤ 3 minutes on 2 cores. Measures the whole `npm test` — build (binding
+// docs/ARCHITECTURE.md §7: `npm test` ≤ 3 minutes on 2 cores. Measures the whole `npm test` — build (binding
 // generation + tsc), type-check of the tests, and jest with the repo's config (2 workers). Reports
 // ok: false instead of throwing when tests fail, so the other figures of the run still count;
 // bench:check fails the budget then. Skip with VCA_BENCH_SKIP_TESTS=1 (e.g. while iterating).

@@ -1,4 +1,4 @@
-// DESIGN §8: the minimal snapshot of ZeroTrustForAi (one provider, one workload, one intent,
+// docs/ARCHITECTURE.md §8: the minimal snapshot of ZeroTrustForAi (one provider, one workload, one intent,
 // default log-only stage), and `vca validate`-clean synth for the minimal and everything-on cases.
 import { TerraformStack, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix/aviatrix-provider";

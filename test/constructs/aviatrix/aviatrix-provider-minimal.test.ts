@@ -1,4 +1,4 @@
-// DESIGN §8: the minimal snapshot of AviatrixProvider (controller version only: sensitive
+// docs/ARCHITECTURE.md §8: the minimal snapshot of AviatrixProvider (controller version only: sensitive
 // credential variables, version pin), and its synth passes `vca validate`.
 import { TerraformStack, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";

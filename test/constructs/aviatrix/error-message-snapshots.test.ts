@@ -1,5 +1,5 @@
 // The second literal-password case of aviatrix-provider.test.ts checks only the class; here the
-// full message (with the aliased construct's own path) is snapshotted (DESIGN §8).
+// full message (with the aliased construct's own path) is snapshotted (docs/ARCHITECTURE.md §8).
 import { TerraformStack, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";

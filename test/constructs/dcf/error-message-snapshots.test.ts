@@ -1,5 +1,5 @@
 // Negative tests whose sibling tests match the message by regex: here the full messages are
-// snapshotted (DESIGN §8), so any wording or path change is reviewed.
+// snapshotted (docs/ARCHITECTURE.md §8), so any wording or path change is reviewed.
 import { DcfFeature, DcfPolicyPack, DcfRuleProps, FirewallPolicy, ManagedSmartGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
 import { TerraformStack } from "../../../lib/core/cdktf";
 import { Select } from "../../../lib/dcf/builder/selectors";

@@ -1,4 +1,4 @@
-// DESIGN §8: the minimal half of "one minimal + one everything-on snapshot per construct" for
+// docs/ARCHITECTURE.md §8: the minimal half of "one minimal + one everything-on snapshot per construct" for
 // SmartGroup, WebGroup, DcfFeature and FirewallPolicy (the everything-on halves live beside the
 // constructs' own tests). Each minimal synth also passes `vca validate`.
 import { DcfFeature, FirewallPolicy, ManagedSmartGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";

@@ -1,4 +1,4 @@
-// DESIGN §8 snapshots of KubernetesProviders for AKS, GKE and a kubeconfig (EKS is snapshotted in
+// docs/ARCHITECTURE.md §8 snapshots of KubernetesProviders for AKS, GKE and a kubeconfig (EKS is snapshotted in
 // kubernetes-providers.test.ts), and `vca validate`-clean synth for KubernetesProviders and
 // PodSnatDisabled on every cloud.
 import { KubernetesCluster as AksCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";

@@ -1,5 +1,5 @@
 // SpokeTransitAttachment.tunnelCount out of range: the sibling test matches a regex; here the
-// full message is snapshotted per rejected value (DESIGN §8).
+// full message is snapshotted per rejected value (docs/ARCHITECTURE.md §8).
 import { SpokeTransitAttachment } from "../../../lib/constructs/network";
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { newStack } from "./synth";

@@ -124,7 +124,7 @@ describe("GIVEN the Foundry blueprint synthesized and locked with `vca preflight
   });
 });
 
-describe("GIVEN a machine without a terraform binary (CI, DESIGN §5)", () => {
+describe("GIVEN a machine without a terraform binary (CI, docs/ARCHITECTURE.md §5)", () => {
   test("WHEN the stack synthesizes with validations THEN nothing runs `terraform version` (the fingerprint is not cdktf's DataResource)", () => {
     // cdktf's DataResource validation shells out to `terraform version`; fail loudly if anything does.
     const exec = jest.spyOn(childProcess, "execSync").mockImplementation(() => {

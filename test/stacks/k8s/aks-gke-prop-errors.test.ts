@@ -1,5 +1,5 @@
 // GIVEN invalid AKS / GKE stack props WHEN the stack is built THEN it throws ConstructPropsError
-// (exit 2) naming the stack path and the prop; the full message is snapshotted (DESIGN §8).
+// (exit 2) naming the stack path and the prop; the full message is snapshotted (docs/ARCHITECTURE.md §8).
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { AksVcaStack, AksVcaStackProps } from "../../../stacks/aks-vca-stack";
 import { GkeVcaStack, GkeVcaStackProps } from "../../../stacks/gke-vca-stack";

@@ -3,7 +3,7 @@ import { hasUrlFilter, webGroupName } from "../groups";
 import { ruleLabel } from "../rule-order";
 
 // URL filters (host/path globs) only match decrypted flows; a rule that is not DECRYPT_ALLOWED
-// never sees a path, so its URL entries never match (aviatrix-provider-schema.md §5).
+// never sees a path, so its URL entries never match (docs/research/aviatrix-provider-schema.md §5).
 
 export const urlFilterWithoutDecryption: PolicyCheck = {
   id: "url-filter-without-decryption",

@@ -5,7 +5,7 @@ import { isPermitAction, ruleLabel, rulePosition } from "../rule-order";
 
 // V1 is evaluated before the K8S block (FirewallPolicy CRDs), so a V1 catch-all DENY decides
 // every flow from its sources before any CRD permit is looked at. The catch-all deny belongs in
-// POST_RULES (research k8s-obot-crds.md §0.6, §5.4).
+// POST_RULES (research docs/research/k8s-obot-crds.md §0.6, §5.4).
 
 /** A terminal DENY on every protocol and port to an Internet-wide destination, no L7 filter. */
 export function isCatchAllDeny(ctx: AnalysisContext, r: RuleModel): boolean {
