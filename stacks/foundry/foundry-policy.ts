@@ -5,7 +5,10 @@
 //   3 allow-aca-svctag       PERMIT TCP 443  → 4 azureips service-tag SmartGroups, no decryption
 //   4 allow-tool-calls       PERMIT TCP 443  → Public Internet, operator WebGroup (decryption optional)
 //   5 default-deny-internet  DENY   ANY      → Public Internet
-//   6 deny-east-west         DENY   ANY      → Anywhere (only when transit-attached)
+//   6 deny-east-west         DENY   ANY      → Anywhere: the stack's closing deny, so the agents are
+//                                             contained whatever the controller's default action is
+//                                             (brownfield controllers often default to PERMIT)
+// DCF is enabled and the default action owned only with ownController (stacks/controller-ownership.ts).
 import { Construct } from "constructs";
 import { DcfPolicyPack, DcfRenderMode } from "../../lib/constructs/dcf/dcf-policy-pack";
 import { DcfRuleProps } from "../../lib/constructs/dcf/dcf-rule";
@@ -16,6 +19,7 @@ import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
 import { ITerraformDependable } from "../../lib/core/cdktf";
+import { ControllerOwnership } from "../controller-ownership";
 import { ACA_PLATFORM_FQDNS, ACA_SERVICE_TAGS } from "./aca-egress";
 
 /** Rule name suffixes and priorities (the rule name is `<namePrefix>-<suffix>`). */
@@ -35,16 +39,17 @@ export interface FoundryPolicyProps {
   readonly agentSubnetName: string;
   readonly toolCallDomains: readonly string[];
   readonly toolCallDecryption: boolean;
-  readonly transitAttached: boolean;
   readonly mode: PolicyMode;
   readonly promoteRules: readonly string[];
   readonly renderAs: DcfRenderMode;
   readonly manageDefaultAction: boolean;
+  readonly ownership: ControllerOwnership;
   readonly dependsOn: ITerraformDependable[];
 }
 
 export class FoundryPolicy extends Construct {
-  public readonly feature: DcfFeature;
+  /** DCF on the controller, only when the stack owns the controller. */
+  public readonly feature?: DcfFeature;
   public readonly agentGroup: SmartGroup;
   public readonly acaFqdns: WebGroup;
   public readonly serviceTagGroups: readonly SmartGroup[];
@@ -54,7 +59,7 @@ export class FoundryPolicy extends Construct {
   constructor(scope: Construct, id: string, props: FoundryPolicyProps) {
     super(scope, id);
     const p = props.namePrefix;
-    this.feature = new DcfFeature(this, "DcfFeature");
+    if (props.ownership.owned) this.feature = new DcfFeature(this, "DcfFeature");
     this.agentGroup = new SmartGroup(this, "AgentSubnet", {
       name: `${p}-agent-subnet`,
       matchExpressions: [Select.subnet({ name: props.agentSubnetName, accountName: props.aviatrixAccountName })],
@@ -102,16 +107,15 @@ export class FoundryPolicy extends Construct {
       );
     }
     rules.push(rule(FOUNDRY_RULES.defaultDenyInternet, { action: "DENY", protocol: "ANY", dst: [internet] }));
-    if (props.transitAttached) {
-      rules.push(rule(FOUNDRY_RULES.denyEastWest, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.anywhere()] }));
-    }
+    rules.push(rule(FOUNDRY_RULES.denyEastWest, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.anywhere()] }));
     this.pack = new DcfPolicyPack(this, "Policy", {
       mode: props.mode,
       renderAs: props.renderAs,
       rulesetName: `${p}-policy`,
+      ...(props.renderAs === "ruleset" ? props.ownership.beforeK8s : {}),
       manageDefaultAction: props.manageDefaultAction,
       rules,
-      dependsOn: [this.feature, ...props.dependsOn],
+      dependsOn: [...(this.feature ? [this.feature] : []), ...props.dependsOn],
     });
   }
 }
