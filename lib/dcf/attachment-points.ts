@@ -28,6 +28,16 @@ export function isRootAttachmentPoint(name: string): name is RootAttachmentPoint
   return (ROOT_ATTACHMENT_POINTS as readonly string[]).includes(name);
 }
 
+/**
+ * The position a named point's name implies: DcfControllerBaseline names the points it declares
+ * `<consumer>-before-k8s` / `<consumer>-after-k8s`. Undefined when the name says nothing.
+ */
+export function positionOfName(point: string): DcfPosition | undefined {
+  if (/after-k8s$/i.test(point)) return "after-k8s";
+  if (/before-k8s$/i.test(point)) return "before-k8s";
+  return undefined;
+}
+
 /** The position a root attachment point implies. */
 export function positionOfRoot(point: RootAttachmentPoint): DcfPosition {
   return point === "TERRAFORM_AFTER_K8S_MANAGED" ? "after-k8s" : "before-k8s";

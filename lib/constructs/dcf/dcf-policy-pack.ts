@@ -9,7 +9,7 @@ import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/avi
 import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
 import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-default-action-rule";
 import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
-import { DCF_POSITIONS, DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfRoot, V1_LIST_ORDER } from "../../dcf/attachment-points";
+import { DCF_POSITIONS, DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../../dcf/attachment-points";
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
 import { resolveTokens } from "../../core/resolve-tokens";
@@ -87,7 +87,7 @@ export interface DcfPolicyPackProps {
   /**
    * Which side of the K8S (FirewallPolicy) block a named attachment point is evaluated on; the
    * simulator and analyzer read it back from the synthesized JSON. Root points imply it.
-   * @default - from a root point; "before-k8s" for a named point
+   * @default - from a root point; from a named point's suffix (`…-after-k8s`), else "before-k8s"
    */
   readonly position?: DcfPosition;
   /**
@@ -162,7 +162,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       if (props.position !== undefined && !DCF_POSITIONS.includes(props.position)) {
         throw new ConstructPropsError(this, "position", props.position, `"before-k8s" or "after-k8s"`);
       }
-      const position = isRootAttachmentPoint(attachmentPoint) ? positionOfRoot(attachmentPoint) : props.position ?? "before-k8s";
+      const position = isRootAttachmentPoint(attachmentPoint) ? positionOfRoot(attachmentPoint) : props.position ?? positionOfName(attachmentPoint) ?? "before-k8s";
       if (props.position !== undefined && props.position !== position) {
         throw new ConstructPropsError(this, "position", props.position, `"${position}" (${attachmentPoint} is evaluated ${position === "after-k8s" ? "after" : "before"} the K8S block)`, "drop position; root attachment points imply it");
       }

@@ -3,7 +3,7 @@
 // list, dcf_ruleset rules (V1 or AFTER_K8S tier by attachment point), the POST_RULES default action and kubernetes_manifest
 // FirewallPolicies (K8S tier). Group references resolve to the group at that address; well-known
 // UUIDs to the built-ins; anything else stays an unresolved group flows can name.
-import { DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfRoot, V1_LIST_ORDER } from "../attachment-points";
+import { DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../attachment-points";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../builder/canonical";
 import { terraformRefAddress } from "../builder/tokens";
@@ -89,15 +89,16 @@ class Reader {
   /**
    * Where a ruleset is evaluated: from the root point it attaches to, else the position the
    * pack recorded for a named point (`"//": { "vca": { "position": … } }`, DcfPolicyPack), else
-   * before the K8S block — the side where a deny can pre-empt FirewallPolicy permits, so the
-   * analyzer errs toward reporting it.
+   * the point's name (`…-after-k8s`, as DcfControllerBaseline names them), else before the K8S
+   * block — the side where a deny can pre-empt FirewallPolicy permits, so the analyzer errs
+   * toward reporting it.
    */
   private rulesetPlacement(n: Node, points: ReadonlyMap<string, string>): Placement {
     const attachTo = text(attr(n, "attach_to"));
     const address = attachTo !== undefined ? terraformRefAddress(attachTo) : undefined;
     const point = address !== undefined ? points.get(address) : undefined;
     const hint = (n.raw["//"] as { vca?: { position?: unknown } } | undefined)?.vca?.position;
-    const position: DcfPosition = hint === "after-k8s" ? "after-k8s" : "before-k8s";
+    const position: DcfPosition = hint === "after-k8s" || hint === "before-k8s" ? hint : positionOfName(point ?? "") ?? "before-k8s";
     if (point !== undefined && isRootAttachmentPoint(point)) return placementOf(point, positionOfRoot(point));
     return placementOf(point ?? "", position);
   }

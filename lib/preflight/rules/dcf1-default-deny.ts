@@ -1,7 +1,7 @@
-import { missingDefaultDeny } from "../../dcf/analyze/checks/missing-default-deny";
+import { missingDefaultDeny, openSourceNames } from "../../dcf/analyze/checks/missing-default-deny";
 import { mergeModels } from "../../dcf/merge";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { runPolicyCheck } from "./policy-analysis";
+import { analysisContext, runPolicyCheck } from "./policy-analysis";
 
 /** AVX-DCF1: in enforce mode the policy ends in a default deny (analyzer check missing-default-deny). */
 export const finalDefaultDeny: PreflightRule = {
@@ -24,10 +24,12 @@ export const finalDefaultDeny: PreflightRule = {
     return packs
       .filter((p) => p.fact.mode === "enforce")
       .map(({ node, fact }) => {
-        const findings = runPolicyCheck(missingDefaultDeny, stackModel ?? fact.model);
-        if (!findings.length) return pass(node);
-        const d = fact.model.defaultAction;
-        return fail(node, { got: d ? `default action ${d.action}; ${findings[0].explanation}` : findings[0].explanation, want: "every permitted source contained (scoped closing denies, or default action DENY)" });
+        const model = stackModel ?? fact.model;
+        if (!runPolicyCheck(missingDefaultDeny, model).length) return pass(node);
+        const d = model.defaultAction;
+        const open = openSourceNames(analysisContext(model));
+        const got = `${d ? `default action ${d.action}` : "default action unmanaged (controller default PERMIT)"}${open.length ? `, no closing deny for ${open.join(", ")}` : ""}`;
+        return fail(node, { got, want: "a closing DENY scoped to each permitted source, or default action DENY" });
       });
   },
 };

@@ -28,7 +28,7 @@ const EVERYTHING: Partial<FoundryByoVnetStackProps> = {
 describe("FoundryByoVnetStack (minimal)", () => {
   const { stack, doc } = build();
 
-  test("GIVEN the defaults WHEN synthesized THEN rules 1-5 are in priority order with the issue's actions, ports and decryption", () => {
+  test("GIVEN the defaults WHEN synthesized THEN rules 1-6 are in priority order with the issue's actions, ports and decryption", () => {
     const table = policies(doc).map((p) => [p.priority, p.name, p.action, p.protocol, p.port_ranges ?? null, p.decrypt_policy ?? null, p.watch]);
     expect(table).toEqual([
       [1, "foundry-vca-deny-threat-intel", "DENY", "ANY", null, null, false],
@@ -36,6 +36,7 @@ describe("FoundryByoVnetStack (minimal)", () => {
       [3, "foundry-vca-allow-aca-svctag", "PERMIT", "TCP", [{ lo: 443 }], "DECRYPT_NOT_ALLOWED", false],
       [4, "foundry-vca-allow-tool-calls", "PERMIT", "TCP", [{ lo: 443 }], "DECRYPT_NOT_ALLOWED", false],
       [5, "foundry-vca-default-deny-internet", "DENY", "ANY", null, null, false],
+      [6, "foundry-vca-deny-east-west", "DENY", "ANY", null, null, false],
     ]);
     expect(policies(doc).every((p) => p.logging === true && p.exclude_sg_orchestration === true)).toBe(true);
   });
@@ -97,10 +98,21 @@ describe("FoundryByoVnetStack (minimal)", () => {
     });
   });
 
-  test("THEN enforce mode sets the default action to DENY + log and no east-west rule or attachment exists", () => {
-    expect(only(doc, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true });
+  test("THEN brownfield: no controller singleton, the ruleset attaches at the stack's own point, and rule 6 contains east-west traffic itself", () => {
+    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+      expect(doc.resource[singleton]).toBeUndefined();
+    }
+    expect(Object.values(doc.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "foundry-vca-before-k8s" }]);
     expect(doc.resource.aviatrix_spoke_transit_attachment).toBeUndefined();
-    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "default-action" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-deny-east-west" });
+  });
+
+  test("GIVEN ownController THEN DCF is enabled and the default action DENY + log is created after the rules", () => {
+    const owned = build({ ownController: true }).doc;
+    expect(only(owned, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true, depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]) });
+    expect(only(owned, "aviatrix_config_feature")).toMatchObject({ feature_name: "microseg", is_enabled: true });
+    expect(Object.values(owned.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "TERRAFORM_BEFORE_UI_MANAGED" }]);
+    expect(() => build({ renderAs: "policyList" })).toThrow(/renderAs: got "policyList", want "ruleset" unless ownController is true/);
   });
 
   test("THEN the synthesized JSON validates, the analyzer finds no error and preflight no ERROR finding", () => {
@@ -130,10 +142,10 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(last).toMatchObject({ name: "foundry-vca-deny-east-west", priority: 6, action: "DENY", protocol: "ANY", dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"] });
   });
 
-  test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; the default action permits with logging", () => {
+  test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; no default action is managed", () => {
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
     expect(rules.filter((r) => r.watch === false).map((r) => r.name).sort()).toEqual(["foundry-vca-allow-aca-fqdn", "foundry-vca-allow-aca-svctag", "foundry-vca-deny-threat-intel"]);
-    expect(only(doc, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "PERMIT", logging: true });
+    expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
     const model = modelOf(doc);
     expect(evaluate(model, { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { host: "exfil.attacker.io", port: 443, protocol: "TCP" } })).toMatchObject({
       verdict: "PERMIT",
@@ -172,7 +184,7 @@ describe("FoundryByoVnetStack variants", () => {
   test("GIVEN capabilityHost false and no tool domains THEN no azapi resource and no rule 4; the binding guards the account", () => {
     const { stack, doc } = build({ capabilityHost: false, toolCallDomains: [] });
     expect(doc.resource.azapi_resource).toBeUndefined();
-    expect(policies(doc).map((p) => p.priority)).toEqual([1, 2, 3, 5]);
+    expect(policies(doc).map((p) => p.priority)).toEqual([1, 2, 3, 5, 6]);
     const imm = Preflight.of(stack).evaluate().immutable;
     expect(imm.map((r) => [r.key, r.address])).toEqual([["foundry/network-injection", "azurerm_cognitive_account.foundry_account"]]);
   });

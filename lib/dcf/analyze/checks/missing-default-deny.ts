@@ -36,6 +36,11 @@ function uncoveredSources(ctx: AnalysisContext): Array<{ readonly group: string;
   return out;
 }
 
+/** Names of the groups a policy permits from that no later scoped closing deny covers (preflight wording). */
+export function openSourceNames(ctx: AnalysisContext): string[] {
+  return uncoveredSources(ctx).map((u) => ctx.model.smartGroups[u.group]?.name ?? u.group);
+}
+
 export const missingDefaultDeny: PolicyCheck = {
   id: "missing-default-deny",
   description: "no POST_RULES default DENY and sources the policy permits from are not closed by a scoped catch-all DENY",
