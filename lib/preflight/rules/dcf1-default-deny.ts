@@ -14,7 +14,7 @@ export const finalDefaultDeny: PreflightRule = {
     "After DCF is enabled the POST_RULES default action is PERMIT without logging, and a brownfield stack does not own it; unless each " +
     "source the stack permits from is closed by a later catch-all DENY scoped to it (or the stack owns a DENY default action), " +
     "everything not explicitly denied leaves the VPC — the opposite of a containment architecture. The stack's packs are judged " +
-    "together (a closing deny may sit in a ruleset after the K8S block). Same check as `vca analyze` missing-default-deny.",
+    "together (a closing deny may sit in a ruleset after the K8S block). Same check as `vca-cdktf analyze` missing-default-deny.",
   fix: "end the policy with a DENY of every protocol from each workload group to Anywhere (or Public Internet); on a dedicated controller, own the default action (DENY + logging)",
   suppressible: false,
   reads: "dcf-policy facts (mode, defaultAction, rules) of every pack in the stack",
