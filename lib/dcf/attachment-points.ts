@@ -1,6 +1,7 @@
 // Where a Terraform-managed DCF ruleset is evaluated. The controller evaluates, in order
-// (AviatrixSystems/terraform-provider-aviatrix docs/resources/aviatrix_dcf_ruleset.md and
-// aviatrix_dcf_policy_group.md; docs/research/k8s-obot-crds.md §5.4):
+// (the provider's aviatrix_dcf_ruleset and aviatrix_dcf_policy_group resource pages, summarized
+// with sources in docs/research/aviatrix-provider-schema.md "Composing several Terraform roots";
+// docs/research/k8s-obot-crds.md §5.4):
 //   TERRAFORM_BEFORE_UI_MANAGED → the UI-managed rules (the V1 policy list) → TERRAFORM_AFTER_UI_MANAGED
 //   → the K8S block (FirewallPolicy CRDs) → TERRAFORM_AFTER_K8S_MANAGED → POST_RULES (default action).
 // Each root point holds ONE object, so several Terraform roots share a controller through a

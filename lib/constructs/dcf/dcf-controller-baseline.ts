@@ -5,10 +5,11 @@
 // consumer, a named attachment point on each; every blueprint attaches its own rulesets to its
 // own named points (`<consumer>-before-k8s`, `<consumer>-after-k8s`) by name through
 // `data "aviatrix_dcf_attachment_point"`, and destroying a blueprint removes only its rulesets.
-// Source: AviatrixSystems/terraform-provider-aviatrix docs/resources/aviatrix_dcf_policy_group.md
-// ("attachment_point … will be created if not already present"; "only one object can be attached
-// to each"), docs/resources/aviatrix_dcf_ruleset.md (the three terraform attachment points),
-// docs/data-sources/aviatrix_dcf_attachment_point.md; docs/research/aviatrix-provider-schema.md.
+// Sources (AviatrixSystems/terraform-provider-aviatrix resource pages, quoted in
+// docs/research/aviatrix-provider-schema.md "Composing several Terraform roots"):
+// aviatrix_dcf_policy_group ("attachment_point … will be created if not already present"),
+// aviatrix_dcf_ruleset (the three terraform attachment points; "only one object can be attached
+// to each"), and the aviatrix_dcf_attachment_point data source (lookup by name).
 import { Construct } from "constructs";
 import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-attachment-point";
 import { DcfPolicyGroup } from "../../aviatrix/gen/providers/aviatrix/dcf-policy-group";
