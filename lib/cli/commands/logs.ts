@@ -11,7 +11,8 @@ import { replayLogs, ReplayResult } from "../../logs/replay";
 import { countOutcomes, flowJson, humanReport, sortJudged } from "../../logs/report";
 import { CheckFailedError, UserInputError } from "../../util/errors";
 import { loadPolicyModel } from "../load-policy";
-import { resolveSynthFile } from "../resolve-synth";
+import { resolveSynthFile } from "../synth-input";
+import { PROGRAM_NAME } from "../../util/program-name";
 
 interface ReplayOptions {
   readonly synth: string;
@@ -97,7 +98,7 @@ export function registerLogs(program: Command): void {
       await runReplay(
         opts,
         (line) => process.stdout.write(`${line}\n`),
-        (line) => process.stderr.write(`vca logs replay: ${line}\n`),
+        (line) => process.stderr.write(`${PROGRAM_NAME} logs replay: ${line}\n`),
       );
     });
 }
