@@ -42,7 +42,7 @@ describe("GIVEN no image URI WHEN synthesized", () => {
   });
 
   test("THEN the AWS provider carries no lab tags (no default_tags unless the caller sets tags)", () => {
-    expect((doc.provider as any).aws[0].default_tags).toBeUndefined();
+    expect(((doc as any).provider).aws[0].default_tags).toBeUndefined();
     expect(JSON.stringify(doc)).not.toContain('"Environment"');
   });
 });
@@ -64,7 +64,7 @@ describe("GIVEN a supplied image URI and deployer roles WHEN synthesized", () =>
   });
 
   test("THEN the caller's profile and tags configure the provider", () => {
-    expect((doc.provider as any).aws[0]).toMatchObject({ profile: "agents", region: "us-east-2", default_tags: [{ tags: { CostCenter: "ai" } }] });
+    expect(((doc as any).provider).aws[0]).toMatchObject({ profile: "agents", region: "us-east-2", default_tags: [{ tags: { CostCenter: "ai" } }] });
   });
 });
 
