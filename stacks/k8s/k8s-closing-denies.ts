@@ -5,7 +5,7 @@
 // stack's own SmartGroups, so nothing else on the controller changes.
 //   workload pods (LibreChat, its data stores, obot-system, MCP servers) → Anywhere (IPv4 and IPv6,
 //   public and private: east-west is denied too);
-//   nodes → Public Internet (nodes also talk to private cluster and VPC services the customer runs).
+//   nodes and kube-system pods → Public Internet (they also talk to private cluster and VPC services the customer runs).
 import { DcfPolicyPack } from "../../lib/constructs/dcf/dcf-policy-pack";
 import { WellKnownSmartGroups } from "../../lib/constructs/dcf/group-refs";
 import { SmartGroup } from "../../lib/constructs/dcf/smart-group";
@@ -13,10 +13,12 @@ import type { LibreChatWorkload } from "./librechat-workload";
 import type { ObotWorkload } from "./obot-workload";
 
 /** Priorities of the closing denies (their own ruleset; the order only matters for reading logs). */
-export const CONTAINMENT_PRIORITIES = { librechatPods: 100, dataStores: 110, obotSystem: 120, mcpServers: 130, nodes: 200 } as const;
+export const CONTAINMENT_PRIORITIES = { librechatPods: 100, dataStores: 110, obotSystem: 120, mcpServers: 130, kubeSystem: 190, nodes: 200 } as const;
 
 export interface ContainmentSources {
   readonly nodes: SmartGroup;
+  /** kube-system pods (pod SNAT is off, so they leave with pod IPs). */
+  readonly kubeSystem?: SmartGroup;
   readonly librechat?: LibreChatWorkload;
   readonly obot?: ObotWorkload;
 }
@@ -33,5 +35,7 @@ export function addContainmentDenies(pack: DcfPolicyPack, s: ContainmentSources)
     deny("contain-obot-system", CONTAINMENT_PRIORITIES.obotSystem, s.obot.obotSystem);
     deny("contain-obot-mcp-servers", CONTAINMENT_PRIORITIES.mcpServers, s.obot.mcpServers);
   }
+  // kube-system, like the nodes, talks to private cluster and VPC services: Public Internet only.
+  if (s.kubeSystem) deny("contain-kube-system-internet", CONTAINMENT_PRIORITIES.kubeSystem, s.kubeSystem, WellKnownSmartGroups.publicInternet());
   deny("contain-nodes-internet", CONTAINMENT_PRIORITIES.nodes, s.nodes, WellKnownSmartGroups.publicInternet());
 }

@@ -42,7 +42,7 @@ describe("FoundryByoVnetStack (minimal)", () => {
   });
 
   test("THEN the rules' destinations are ThreatIQ, Public Internet and the four azureips service-tag groups", () => {
-    const [threat, fqdn, svctag, tools, deny] = policies(doc);
+    const [threat, fqdn, svctag, tools, deny, eastWest] = policies(doc);
     expect(threat.dst_smart_groups).toEqual(["def05854-4100-0000-0000-000000000000"]);
     for (const p of [fqdn, tools, deny]) expect(p.dst_smart_groups).toEqual(["def000ad-0000-0000-0000-000000000001"]);
     const groups = doc.resource.aviatrix_smart_group;
@@ -53,6 +53,11 @@ describe("FoundryByoVnetStack (minimal)", () => {
       { external: "azureips", ext_args: { service_name: "AzureFrontDoorFirstParty" } },
       { external: "azureips", ext_args: { service_name: "MicrosoftContainerRegistry" } },
     ]);
+    // Rule 6: the other spokes' private ranges, never Anywhere (the seed's "other-spoke-resources").
+    const otherSpokes = groups[/aviatrix_smart_group\.([^.]+)\.uuid/.exec((eastWest.dst_smart_groups as string[])[0])![1]];
+    expect(otherSpokes.name).toBe("foundry-vca-other-spoke-resources");
+    expect((otherSpokes.selector as { match_expressions: unknown[] }).match_expressions).toEqual([{ cidr: "10.0.0.0/8" }, { cidr: "172.16.0.0/12" }, { cidr: "192.168.0.0/16" }]);
+    expect(eastWest.dst_smart_groups).toHaveLength(1);
     expect(fqdn.flow_app_requirement).toBe("TLS_REQUIRED");
     expect(svctag.flow_app_requirement).toBe("TLS_REQUIRED");
   });
@@ -105,6 +110,8 @@ describe("FoundryByoVnetStack (minimal)", () => {
     expect(Object.values(doc.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "foundry-vca-before-k8s" }]);
     expect(doc.resource.aviatrix_spoke_transit_attachment).toBeUndefined();
     expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-deny-east-west" });
+    // Public destinations stay with rule 5; rule 6 never matches them.
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "8.8.4.4", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-default-deny-internet" });
   });
 
   test("GIVEN ownController THEN DCF is enabled and the default action DENY + log is created after the rules", () => {
@@ -139,7 +146,8 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(only(doc, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "avx-transit-francecentral" });
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
     const last = [...rules].sort((a, b) => (a.priority as number) - (b.priority as number)).at(-1)!;
-    expect(last).toMatchObject({ name: "foundry-vca-deny-east-west", priority: 6, action: "DENY", protocol: "ANY", dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"] });
+    expect(last).toMatchObject({ name: "foundry-vca-deny-east-west", priority: 6, action: "DENY", protocol: "ANY" });
+    expect(last.dst_smart_groups).not.toContain("def000ad-0000-0000-0000-000000000000");
   });
 
   test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; no default action is managed", () => {
@@ -150,7 +158,7 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(evaluate(model, { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { host: "exfil.attacker.io", port: 443, protocol: "TCP" } })).toMatchObject({
       verdict: "PERMIT",
       rule: "default-action",
-      watchedBy: ["foundry-vca-default-deny-internet", "foundry-vca-deny-east-west"],
+      watchedBy: ["foundry-vca-default-deny-internet"],
     });
   });
 
