@@ -5,6 +5,9 @@
 // stays a one-file change.
 "use strict";
 process.env.CHECKPOINT_DISABLE = "1";
+// Build logs go to stderr: stdout belongs to the caller (`npm pack --json` prints its JSON there, and
+// the generator's logger and the terraform CLI-config warning would otherwise come first).
+process.stdout.write = process.stderr.write.bind(process.stderr);
 const fs = require("fs");
 const path = require("path");
 const { CodeMaker } = require("codemaker");
