@@ -185,11 +185,16 @@ function checkTree(app, dir) {
   return pkgs.length;
 }
 
-/** cdk.tf.json without what legitimately differs between the cores (provider pins, metadata). */
+/**
+ * cdk.tf.json without what legitimately differs between the two apps: core metadata, the local
+ * backend's path (each app's own directory) and the aws provider's source/pin (each provider
+ * package pins its own hashicorp/aws release). Every resource, data source and output must match.
+ */
 function normalizedSynth(file) {
   const doc = JSON.parse(fs.readFileSync(file, "utf8"));
   delete doc["//"];
-  if (doc.terraform?.required_providers?.aws) doc.terraform.required_providers.aws.version = "<aws provider pin>";
+  if (doc.terraform?.backend?.local) doc.terraform.backend.local.path = "<app dir>";
+  if (doc.terraform?.required_providers?.aws) doc.terraform.required_providers.aws = "<aws provider source and pin>";
   return JSON.stringify(doc, null, 1);
 }
 
