@@ -109,7 +109,7 @@ export class Collector {
           target,
           path,
           "unresolved-variable",
-          `host depends on ${names}, which the env inventory does not resolve (pass --env-file with its URL value, or a reviewed exception)`,
+          `host depends on ${names}, which the env inventory does not resolve (pass --dotenv with its URL value, or a reviewed exception)`,
         );
         return;
       }

@@ -145,7 +145,7 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
       "values.yaml": 'image:\n  registry: ghcr.io\n  tag: "v0.8.8-rc4"\nmongodb:\n  enabled: false\nmeilisearch:\n  enabled: false\n',
     });
     const r = await runCli(
-      "shim", "librechat", "--config", s.cfg, "--env-file", s.file(".env"), "--helm-values", s.file("values.yaml"),
+      "shim", "librechat", "--config", s.cfg, "--dotenv", s.file(".env"), "--helm-values", s.file("values.yaml"),
       "--annotations", s.file("ann.yaml"), "--namespace", "chat", "--pod-label", "app=librechat", "--pod-label", "tier=api",
       "--mitm-ca", path.join(FIXTURES, "mitm/test-ca.pem"), "--out", s.out,
     );

@@ -38,7 +38,7 @@ export interface LibreChatEgressProps {
   readonly config: string;
   /** Name used in messages and `from` paths. @default "librechat.yaml" */
   readonly configName?: string;
-  /** dotenv text; only URL-shaped values are read (as `--env-file`). @default - none */
+  /** dotenv text; only URL-shaped values are read (as `--dotenv`). @default - none */
   readonly envFile?: string;
   /** Names of env variables that are set (as `--env-keys`). @default - none */
   readonly envKeys?: readonly string[];

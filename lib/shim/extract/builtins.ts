@@ -84,7 +84,7 @@ function activation(ctx: ExtractContext, name: BuiltinEndpoint, refs: readonly s
     return undefined;
   }
   if (uniqueRefs.length === 0) return undefined;
-  ctx.c.warn(uniqueRefs[0], `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --env-file or --env-keys)`);
+  ctx.c.warn(uniqueRefs[0], `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --dotenv or --env-keys)`);
   return uniqueRefs;
 }
 

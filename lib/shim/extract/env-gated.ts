@@ -45,7 +45,7 @@ export function extractEnvGated(ctx: ExtractContext): void {
 function active(ctx: ExtractContext, keyVar: string, explicit: boolean, path: string, what: string): string | undefined {
   if (ctx.env.provided) return ctx.env.isSet(keyVar) ? `env:${keyVar}` : undefined;
   if (explicit) {
-    ctx.c.warn(path, `${what} enabled in the config; assumed active, but it depends on ${keyVar} (pass --env-file or --env-keys)`);
+    ctx.c.warn(path, `${what} enabled in the config; assumed active, but it depends on ${keyVar} (pass --dotenv or --env-keys)`);
     return path;
   }
   ctx.c.warn(path, `${what} is enabled by default and activated by ${keyVar}; without an env inventory its hosts are not included`);
