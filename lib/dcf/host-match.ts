@@ -78,21 +78,32 @@ export function urlMatches(pattern: string, host: string, path: string | undefin
   return globMatches(hostGlob, h) && globMatches(pathGlob, p);
 }
 
-const globCache = new Map<string, RegExp>();
-
-/** `*` = any run of characters (possibly empty), everything else literal. */
+/**
+ * `*` = any run of characters (possibly empty), everything else literal. Greedy two-pointer match
+ * that only ever backtracks to the last `*`: O(|glob|·|text|) in the worst case, never exponential
+ * (a regex built from the glob backtracks catastrophically on `*a*a…*b`).
+ */
 export function globMatches(glob: string, text: string): boolean {
-  let re = globCache.get(glob);
-  if (re === undefined) {
-    const body = glob
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[\\s\\S]*");
-    re = new RegExp(`^${body}$`);
-    if (globCache.size > 10_000) globCache.clear();
-    globCache.set(glob, re);
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
-  return re.test(text);
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }
 
 /**
