@@ -25,6 +25,7 @@ import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions
 import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
 import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
+import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "FoundryByoVnetStack";
 
@@ -88,6 +89,7 @@ export class FoundryByoVnetStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: FoundryByoVnetStackProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["toolCallDecryption", "manageDefaultAction"]);
     const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "foundry-vca", 24);
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the Azure subscription");
     if (!FOUNDRY_REGIONS.includes(props.location)) {

@@ -3,6 +3,7 @@
 // Shared by the simulator (evaluate) and the analyzer. Facts: research docs/research/k8s-obot-crds.md §5.4,
 // docs/research/aviatrix-provider-schema.md §5 (urlfilter matches `<host>/<path>` and needs decryption).
 import { domainToASCII } from "url";
+import { checkDomainPattern } from "../net/domain-name";
 
 /**
  * Canonical form of a host name: trimmed, lower-case, no trailing dot, IDN labels as punycode.
@@ -20,22 +21,15 @@ export function normalizeHost(host: string): string {
 }
 
 /**
- * Canonical form of an SNI filter pattern: "*" (any host), "*.suffix" or an exact host.
- * Throws on an empty pattern or a wildcard anywhere but the leading label.
+ * Canonical form of an SNI filter pattern: "*" (any host), "*.suffix" or an exact host, by the one
+ * domain grammar (lib/net/domain-name: no port, no empty label, no `*example.com`, no `*.com`).
+ * Throws on anything else, so validate, simulate and analyze accept exactly the same patterns.
  */
 export function normalizeSniPattern(pattern: string): string {
-  const p = pattern.trim();
-  if (p === "*") return "*";
-  if (p.startsWith("*.")) {
-    const rest = normalizeHost(p.slice(2));
-    if (rest === "" || rest.includes("*")) throw new Error(`invalid SNI filter "${pattern}": want "*.domain"`);
-    return `*.${rest}`;
-  }
-  const exact = normalizeHost(p);
-  if (exact === "" || exact.includes("*")) {
-    throw new Error(`invalid SNI filter "${pattern}": want an exact host or a leading "*." wildcard`);
-  }
-  return exact;
+  if (typeof pattern === "string" && pattern.trim() === "*") return "*";
+  const r = checkDomainPattern(pattern);
+  if (!r.ok) throw new Error(`invalid SNI filter ${JSON.stringify(pattern)}: ${r.reason}; want an exact host or a leading "*." wildcard`);
+  return r.value;
 }
 
 /**

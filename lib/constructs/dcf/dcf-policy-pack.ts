@@ -30,6 +30,7 @@ import { SmartGroup } from "./smart-group";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -110,6 +111,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: DcfPolicyPackProps = {}) {
     super(scope, id);
+    checkBooleanProps(this, props, ["logging", "manageDefaultAction"]);
     Object.defineProperty(this, BRAND, { value: true });
     this.mode = props.mode ?? "enforce";
     if (this.mode !== "discover" && this.mode !== "enforce") {

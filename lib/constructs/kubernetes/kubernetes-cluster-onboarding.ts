@@ -10,6 +10,7 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { K8sFirewallChart } from "./k8s-firewall-chart";
 import { KubernetesCloud, KUBERNETES_CLOUDS } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
 
 /** How the controller reads the cluster: the cloud account's credentials, or a kubeconfig. */
 export interface OnboardingCredentials {
@@ -120,6 +121,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
 
   constructor(scope: Construct, id: string, props: KubernetesClusterOnboardingProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["useCspCredentials", "register", "intraClusterInspection"]);
     if (!KUBERNETES_CLOUDS.includes(props.cloud)) {
       throw new ConstructPropsError(this, "cloud", props.cloud, `one of ${KUBERNETES_CLOUDS.join(", ")}`);
     }

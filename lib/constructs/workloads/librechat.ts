@@ -15,6 +15,7 @@ import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-sec
 import { MAX_FILE_BYTES } from "../../shim/limits";
 import { findLiteralSecrets } from "../../shim/literal-secrets";
 import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/input-file";
+import { checkBooleanProps } from "../../core/prop-types";
 
 // Facts: docs/research/librechat-shim.md §6 (chart, images, registries, configYamlContent,
 // configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
@@ -110,6 +111,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: LibreChatProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["createNamespace"]);
     this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
     if (typeof chartVersion !== "string" || Token.isUnresolved(chartVersion) || !parseChartVersion(chartVersion) || chartVersion.startsWith("v")) {
