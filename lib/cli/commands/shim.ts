@@ -94,8 +94,9 @@ async function runLibreChat(opts: LibreChatOptions): Promise<void> {
   }
   // Outputs of an earlier run that this one no longer produces (e.g. the CA ConfigMap without
   // --mitm-ca) go in the same transaction, so a regenerated dir passes --check.
-  const leftovers = notProduced(opts.out, files);
-  writeFilesAtomically(opts.out, files, { remove: leftovers });
+  let leftovers: string[] = [];
+  const inputs = [opts.config, opts.dotenv, opts.helmValues, opts.annotations, opts.mitmCa].filter((f): f is string => f !== undefined);
+  writeFilesAtomically(opts.out, files, { remove: (out) => (leftovers = notProduced(out, files)), inputs });
   const permitted = model.groups.reduce((n, g) => n + g.domains.length, 0);
   process.stdout.write(
     `wrote ${[...files.keys()].sort().join(", ")} to ${opts.out}: ${permitted} destination(s) in ${model.groups.length} group(s), ` +
