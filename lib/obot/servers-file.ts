@@ -82,7 +82,7 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
         }
       }
     }
-    if (typeof id === "string" && DNS_LABEL.test(id) && (mcpNetworkPolicyName === undefined || typeof mcpNetworkPolicyName === "string")) {
+    if (typeof id === "string" && seen.get(id) === i && (mcpNetworkPolicyName === undefined || typeof mcpNetworkPolicyName === "string")) {
       // Two servers whose FirewallPolicies get one name would overwrite each other on the cluster and in --out.
       const policy = firewallPolicyName((mcpNetworkPolicyName as string | undefined) ?? standInNetworkPolicyName(id));
       const first = policyNames.get(policy);
