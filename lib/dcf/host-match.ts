@@ -32,6 +32,16 @@ export function normalizeSniPattern(pattern: string): string {
   return r.value;
 }
 
+/** Why an SNI filter is invalid (the message normalizeSniPattern would throw), or undefined. */
+export function sniPatternProblem(pattern: string): string | undefined {
+  try {
+    normalizeSniPattern(pattern);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 /**
  * Does an SNI filter match a host? `*.x` matches any subdomain of x but neither x itself nor
  * `x.evil.io`; "*" matches any non-empty host; anything else is an exact match.

@@ -31,6 +31,7 @@ import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
+import { own } from "../../util/own";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -159,7 +160,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       const logging = d.logging ?? true;
       let logProfile: string | undefined;
       if (d.logProfile !== undefined) {
-        logProfile = LOG_PROFILES[d.logProfile] ?? d.logProfile;
+        logProfile = own(LOG_PROFILES, d.logProfile) ?? d.logProfile;
         if (!Object.values(LOG_PROFILES).includes(logProfile)) {
           throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, `"start", "end", "start/end" or a log profile UUID`);
         }

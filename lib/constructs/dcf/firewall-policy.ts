@@ -46,6 +46,7 @@ import {
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
+import { own } from "../../util/own";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -233,16 +234,16 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     }
     let decrypt: CrdRule["decryptPolicy"];
     if (props.decrypt !== undefined && props.decrypt !== "DECRYPT_UNSPECIFIED") {
-      decrypt = CRD_DECRYPT[props.decrypt];
+      decrypt = own(CRD_DECRYPT, props.decrypt);
       if (decrypt === undefined) fail("decrypt", props.decrypt, "DECRYPT_ALLOWED or DECRYPT_NOT_ALLOWED");
     }
     let flowApp: CrdRule["flowAppRequirement"];
     if (props.flowAppRequirement !== undefined && props.flowAppRequirement !== "APP_UNSPECIFIED") {
-      flowApp = CRD_FLOW_APP[props.flowAppRequirement];
+      flowApp = own(CRD_FLOW_APP, props.flowAppRequirement);
       if (flowApp === undefined) fail("flowAppRequirement", props.flowAppRequirement, "TLS_REQUIRED or NOT_TLS_REQUIRED");
     }
     if (props.logProfile !== undefined) {
-      if (CRD_LOG_PROFILES[props.logProfile] === undefined) fail("logProfile", props.logProfile, `"start", "end" or "start/end"`);
+      if (own(CRD_LOG_PROFILES, props.logProfile) === undefined) fail("logProfile", props.logProfile, `"start", "end" or "start/end"`);
       if (props.logging !== true) fail("logProfile", props.logProfile, "logProfile only with logging: true", "set logging: true or drop logProfile");
     }
     if (watch && props.logging === false) fail("logging", false, "true for a watched rule", "a watched rule that does not log does nothing");

@@ -6,6 +6,7 @@ import { DestinationTarget } from "../collector";
 import { isPlaceholderValue } from "../env";
 import { dataProvider } from "../data-provider";
 import { asRecord, ExtractContext, get } from "./context";
+import { own } from "../../util/own";
 
 const INTEGRATIONS: DestinationTarget = { kind: "integrations" };
 const SSO: DestinationTarget = { kind: "sso" };
@@ -153,7 +154,7 @@ function socialLogins(ctx: ExtractContext): void {
       openid(ctx, path);
       continue;
     }
-    const s = SOCIAL_LOGINS[name];
+    const s = own(SOCIAL_LOGINS, name);
     if (!s) continue;
     if (!ctx.env.provided) {
       unknownWithoutEnv.push(name);
