@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
+import { PROGRAM_NAME } from "../util/program-name";
+import { packageVersion } from "./package-version";
 
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program). Only the command
 // being run is loaded (some pull in cdktf or librechat-data-provider), so `vca validate` starts
@@ -23,20 +25,21 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
  * - 3 internal error: a bug in vca. One line plus a hint; the stack only with VCA_DEBUG=1.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command("vca")
+  const program = new Command(PROGRAM_NAME)
     .description("Aviatrix Validated Containment Architectures: validate, simulate and analyze DCF egress policy")
+    .version(packageVersion(), "-V, --version", "print the vca-cdktf version")
     .exitOverride()
     .showHelpAfterError(false)
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
-        "3 internal error (a bug in vca; rerun with VCA_DEBUG=1 for the stack trace).",
+        "3 internal error (a bug in " + PROGRAM_NAME + "; rerun with VCA_DEBUG=1 for the stack trace).",
     );
   const nodeFlag = argv.slice(2).find((a) => /^--env-file(-if-exists)?(=|$)/.test(a));
   if (nodeFlag !== undefined) {
-    // Node 20 reads --env-file from anywhere on the command line before vca starts
+    // Node 20 reads --env-file from anywhere on the command line before we start
     // (nodejs/node#54232), so it can never be a vca option; the shim's flag is --dotenv.
-    process.stderr.write(`vca: ${nodeFlag.split("=")[0]} is not a vca option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${nodeFlag.split("=")[0]} is not a ${PROGRAM_NAME} option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`);
     return 2;
   }
   const wanted = argv[2];
@@ -58,23 +61,23 @@ function reportError(err: unknown): number {
     return 2; // commander already printed the usage problem
   }
   if (err instanceof UserInputError) {
-    process.stderr.write(`vca: ${err.message}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 2;
   }
   if (err instanceof CheckFailedError) {
-    process.stderr.write(`vca: ${err.message}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 1;
   }
   const fsProblem = fileSystemProblem(err);
   if (fsProblem) {
-    process.stderr.write(`vca: ${fsProblem}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${fsProblem}\n`);
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
   if (process.env.VCA_DEBUG === "1") {
-    process.stderr.write(`vca: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
+    process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
   } else {
-    process.stderr.write(`vca: internal error: ${message}\n  (a bug in vca, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
+    process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n  (a bug in ${PROGRAM_NAME}, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
   }
   return 3;
 }

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UserInputError } from "./errors";
+import { PROGRAM_NAME } from "./program-name";
 
 /** How long a second writer waits for the first before giving up with exit 2. */
 export const OUTPUT_LOCK_WAIT_MS = 30_000;
@@ -27,7 +28,7 @@ export function withOutputLock<T>(outDir: string, run: () => T, waitMs = OUTPUT_
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() >= deadline) throw new UserInputError(`${outDir}: another vca run is writing this output directory (lock ${lock}); nothing was changed — retry when it has finished`);
+      if (Date.now() >= deadline) throw new UserInputError(`${outDir}: another ${PROGRAM_NAME} run is writing this output directory (lock ${lock}); nothing was changed — retry when it has finished`);
       sleep(POLL_MS);
     }
   }

@@ -111,7 +111,7 @@ describe("vca preflight report / lock on malformed report files", () => {
 });
 
 describe("the env file never reaches Node's own option parsing", () => {
-  const BIN = path.join(__dirname, "../../bin/vca.js");
+  const BIN = path.join(__dirname, "../../bin/vca-cdktf.js");
   const V = 'version: "1.3.17"\nmcpServers:\n  docs:\n    type: streamable-http\n    url: https://mcp.example.com/\n';
 
   test("--env-file is refused by vca with exit 2", async () => {
