@@ -4,5 +4,5 @@
 
 /** The table's own entry for `key`, or undefined (never an inherited Object.prototype member). */
 export function own<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
-  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+  return (typeof key === "string" || typeof key === "number") && Object.hasOwn(table, key) ? table[key as string] : undefined;
 }

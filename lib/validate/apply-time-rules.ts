@@ -86,7 +86,7 @@ const webGroupRules: Rule = (ctx) => {
     }
     // The one SNI grammar (lib/dcf/host-match → lib/net/domain-name), as simulate and analyze read it.
     const sni = expr.body.snifilter;
-    if (typeof sni === "string" && !isExpression(sni)) {
+    if (typeof sni === "string" && sni.trim() !== "" && !isExpression(sni)) {
       const problem = sniPatternProblem(sni);
       if (problem) ctx.sink.error(ctx.address, `${expr.path}.snifilter`, "sni-filter", problem);
     }

@@ -110,6 +110,9 @@ function describeError(e: ErrorObject): { path: string; message: string; code: s
       return { path, code: "crd-enum", message: `got ${describe(e.data)}, want one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
     case "const":
       return { path, code: "crd-const", message: `got ${describe(e.data)}, want ${JSON.stringify(params.allowedValue)}` };
+    case "maximum":
+    case "minimum":
+      return { path, code: `crd-${e.keyword}`, message: `got ${describe(e.data)}, want ${e.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}` };
     case "type":
       return { path, code: "crd-type", message: `got ${describe(e.data)}, want ${String(params.type)}` };
     case "if": {

@@ -120,8 +120,9 @@ export function validatePortRanges(ranges: readonly PortRange[], protocol: strin
   ranges.forEach((r, i) => {
     for (const [k, v] of [["lo", r.lo], ["hi", r.hi]] as const) {
       if (v === undefined) continue;
-      if (!Number.isInteger(v) || v < 0 || v > 65535) {
-        throw new DcfModelError(`${path}[${i}].${k}`, `port out of range (got ${v}, want an integer 0..65535)`);
+      // Port 0 is not a port (and could read as "every port" downstream): omit the ranges for that.
+      if (!Number.isInteger(v) || v < 1 || v > 65535) {
+        throw new DcfModelError(`${path}[${i}].${k}`, `port out of range (got ${v}, want an integer 1..65535)`);
       }
     }
     if (r.hi !== undefined && r.hi < r.lo) {
