@@ -50,7 +50,7 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
     expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
     expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-llm")] });
-    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-mcp-deepwiki"), wg("librechat-aks-librechat-mcp-github")] });
+    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-mcp--deepwiki"), wg("librechat-aks-librechat-mcp--github")] });
     expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-aks-librechat-oci-registries")] });
     const kubeSystem = sg("librechat-aks-kube-system");
     expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [kubeSystem, nodes].sort(), web_groups: [wg("librechat-aks-k8s-control-plane")] });
@@ -86,8 +86,8 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual([
       "librechat-aks-k8s-control-plane",
       "librechat-aks-librechat-llm",
-      "librechat-aks-librechat-mcp-deepwiki",
-      "librechat-aks-librechat-mcp-github",
+      "librechat-aks-librechat-mcp--deepwiki",
+      "librechat-aks-librechat-mcp--github",
       "librechat-aks-librechat-oci-registries",
       "librechat-aks-supply-chain-ioc",
     ]);

@@ -78,7 +78,7 @@ describe("LibreChat pack", () => {
     ]);
     expect(groups.find((g) => g.name === "t-nodes").selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "t-eks" } }]);
     const web = (Object.values(json.resource.aviatrix_web_group) as any[]).map((w) => w.name).sort();
-    expect(web).toEqual(["t-k8s-control-plane", "t-librechat-llm", "t-librechat-mcp-deepwiki", "t-librechat-mcp-github", "t-librechat-oci-registries", "t-supply-chain-ioc"]);
+    expect(web).toEqual(["t-k8s-control-plane", "t-librechat-llm", "t-librechat-mcp--deepwiki", "t-librechat-mcp--github", "t-librechat-oci-registries", "t-supply-chain-ioc"]);
   });
 
   test("secrets are sensitive variables, never literals", () => {
