@@ -45,6 +45,7 @@ import {
   toCrdSelector,
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { terraformLiteralTree } from "../../core/terraform-literal";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -172,7 +173,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (props.renderManifest ?? true) {
       // Produced at synth, so rules added after construction are included.
       this.manifest = new Manifest(this, "Default", {
-        manifest: Lazy.anyValue({ produce: () => this.toObject() }) as unknown as Record<string, unknown>,
+        manifest: Lazy.anyValue({ produce: () => terraformLiteralTree(this.toObject()) }) as unknown as Record<string, unknown>,
         provider: props.provider,
       });
     }
