@@ -26,6 +26,11 @@ interface Context {
   readonly iterators?: ReadonlySet<string>;
   /** The resource's own address: referring to it from its own body is a cycle. */
   readonly ownAddress?: string;
+  /**
+   * @cdktf/hcl2json output writes bare expressions (depends_on, provider, replace_triggered_by)
+   * as "${…}"; Terraform JSON and cdktf's cdk.tf.json must not.
+   */
+  readonly hcl2json?: boolean;
 }
 
 const PATH_ATTRIBUTES = new Set(["module", "root", "cwd"]);
@@ -35,7 +40,7 @@ const RESERVED_ROOTS = new Set(["var", "local", "module", "data", "count", "each
 /** Adds the language findings of one parsed Terraform JSON document to `sink`. */
 export function checkTerraformLanguage(doc: JsonObject, sink: FindingSink): void {
   const decl = declarationsOf(doc);
-  const base = { sink, decl };
+  const base = { sink, decl, hcl2json: isHcl2JsonOutput(doc) };
   for (const { type, name, body } of typedBlocks(doc.resource)) checkResource({ ...base, address: `${type}.${name}` }, body);
   for (const { type, name, body } of typedBlocks(doc.data)) checkResource({ ...base, address: `data.${type}.${name}` }, body);
   for (const [name, value] of localEntries(doc.locals)) checkValue({ ...base, address: `local.${name}` }, value, "");
@@ -268,14 +273,20 @@ function checkConditions(ctx: Context, value: unknown, path: string, what: strin
   });
 }
 
+/** hcl2json wraps every block in a list, the `terraform` block included; cdktf never does. */
+function isHcl2JsonOutput(doc: JsonObject): boolean {
+  return Array.isArray(doc.terraform);
+}
+
 /** A JSON string that must be a bare address (no `${…}`), parsed as an expression. */
 function bareExpression(ctx: Context, value: unknown, path: string, what: string): Expr | undefined {
   if (typeof value !== "string") {
     ctx.sink.error(ctx.address, path, "invalid-address", `${what} must be a string holding a bare address, got ${JSON.stringify(value)}`);
     return undefined;
   }
+  const bare = /^\$\{([^{}]*)\}$/.exec(value.trim());
+  if (bare && ctx.hcl2json) return bareExpression({ ...ctx, hcl2json: false }, bare[1].trim(), path, what);
   if (value.includes("${") || value.includes("%{")) {
-    const bare = /^\$\{([^{}]*)\}$/.exec(value.trim());
     ctx.sink.error(
       ctx.address,
       path,
