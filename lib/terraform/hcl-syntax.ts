@@ -306,7 +306,7 @@ class Parser {
       this.closeDirective(s2);
       return { kind: "for", keyVar, valueVar, collection, body };
     }
-    this.fail("Invalid template directive", `%{ ${name} } is not a template directive (want if/else/endif, for/endfor; write %%{ for a literal %{)`, start);
+    this.fail("Invalid template control keyword", `%{ ${name} } is not a template directive (want if/else/endif, for/endfor; write %%{ for a literal %{)`, start);
   }
 
   private escape(): string {

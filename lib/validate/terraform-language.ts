@@ -171,11 +171,13 @@ function checkTemplate(ctx: Context, text: string, path: string): number | undef
 
 function checkExpression(ctx: Context, expr: Expr, path: string): number {
   let refs = 0;
+  // A reference that is a whole interpolation (`${X}`) may be text meant literally: suggest `$${X}`.
+  const lone = new Set<Expr>(expr.kind === "template" ? expr.parts.flatMap((p) => (p.kind === "interpolation" ? [p.expr] : [])) : [expr]);
   visitExpression(expr, {
     ref: ({ ref, bound }) => {
       if (bound.has(ref.root)) return;
       refs++;
-      checkReference(ctx, ref, path);
+      checkReference(ctx, ref, path, lone.has(ref));
     },
     call: (call) => {
       if (!isKnownFunction(call.name)) {
@@ -186,7 +188,7 @@ function checkExpression(ctx: Context, expr: Expr, path: string): number {
   return refs;
 }
 
-function checkReference(ctx: Context, ref: Ref, path: string): void {
+function checkReference(ctx: Context, ref: Ref, path: string, lone = false): void {
   const [first, second] = ref.path;
   const token = `\`${ref.text}\``;
   const bad = (code: string, message: string) => ctx.sink.error(ctx.address, path, code, `${token}: ${message}`);
@@ -231,12 +233,16 @@ function checkReference(ctx: Context, ref: Ref, path: string): void {
       if (typeof first !== "string" || !TERRAFORM_ATTRIBUTES.has(first)) bad("invalid-reference", `terraform has only .workspace and .applying (Terraform: "Invalid "terraform" attribute")`);
       return;
     default:
-      checkResourceReference(ctx, ref, path);
+      checkResourceReference(ctx, ref, path, lone);
   }
 }
 
-function checkResourceReference(ctx: Context, ref: Ref, path: string): void {
+function checkResourceReference(ctx: Context, ref: Ref, path: string, lone: boolean): void {
   const name = ref.path[0];
+  if (typeof name !== "string" && !lone) {
+    ctx.sink.error(ctx.address, path, "invalid-reference", `\`${ref.text}\` is not a reference to anything declared (Terraform: "Invalid reference")`);
+    return;
+  }
   if (typeof name !== "string") {
     ctx.sink.error(
       ctx.address,
@@ -248,7 +254,7 @@ function checkResourceReference(ctx: Context, ref: Ref, path: string): void {
   }
   const address = `${ref.root}.${name}`;
   if (!ctx.decl.resources.has(address)) {
-    const literal = !ctx.decl.resourceTypes.has(ref.root) && /^[A-Z0-9_]+$/.test(ref.root) ? `; if it is meant literally, escape it as \`$\${${ref.text}}\`` : "";
+    const literal = lone && !ctx.decl.resourceTypes.has(ref.root) && /^[A-Z0-9_]+$/.test(ref.root) ? `; if it is meant literally, escape it as \`$\${${ref.text}}\`` : "";
     ctx.sink.error(ctx.address, path, "undeclared-resource", `\`${ref.text}\`: no resource "${ref.root}" "${name}" is declared (Terraform: "Reference to undeclared resource")${literal}`);
   } else if (address === ctx.ownAddress) {
     ctx.sink.error(ctx.address, path, "self-referential", `\`${ref.text}\`: a resource cannot refer to itself (Terraform: "Self-referential block"; use self in provisioners/postconditions)`);
@@ -279,19 +285,19 @@ function isHcl2JsonOutput(doc: JsonObject): boolean {
 }
 
 /** A JSON string that must be a bare address (no `${…}`), parsed as an expression. */
-function bareExpression(ctx: Context, value: unknown, path: string, what: string): Expr | undefined {
+function bareExpression(ctx: Context, value: unknown, path: string, what: string, terraformSummary = "Invalid expression"): Expr | undefined {
   if (typeof value !== "string") {
     ctx.sink.error(ctx.address, path, "invalid-address", `${what} must be a string holding a bare address, got ${JSON.stringify(value)}`);
     return undefined;
   }
   const bare = /^\$\{([^{}]*)\}$/.exec(value.trim());
-  if (bare && ctx.hcl2json) return bareExpression({ ...ctx, hcl2json: false }, bare[1].trim(), path, what);
+  if (bare && ctx.hcl2json) return bareExpression({ ...ctx, hcl2json: false }, bare[1].trim(), path, what, terraformSummary);
   if (value.includes("${") || value.includes("%{")) {
     ctx.sink.error(
       ctx.address,
       path,
       "interpolated-address",
-      `\`${value}\`: ${what} takes a bare address, not a template (Terraform: "Invalid expression")${bare ? `; write \`${bare[1].trim()}\`` : ""}`,
+      `\`${value}\`: ${what} takes a bare address, not a template (Terraform: "${terraformSummary}")${bare ? `; write \`${bare[1].trim()}\`` : ""}`,
     );
     return undefined;
   }
@@ -362,7 +368,7 @@ function checkIgnoreChanges(ctx: Context, value: unknown, path: string): void {
 
 function checkProvider(ctx: Context, value: unknown): void {
   if (value === undefined) return;
-  const expr = bareExpression(ctx, value, "provider", "provider");
+  const expr = bareExpression(ctx, value, "provider", "provider", "Invalid provider configuration reference");
   if (!expr) return;
   if (expr.kind !== "ref" || expr.path.length > 1 || (expr.path.length === 1 && typeof expr.path[0] !== "string")) {
     ctx.sink.error(ctx.address, "provider", "invalid-address", `\`${String(value)}\`: want <provider> or <provider>.<alias> (Terraform: "Invalid provider configuration reference")`);
