@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
+import { PROGRAM_NAME } from "../util/program-name";
+import { packageVersion } from "./package-version";
 
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program). Only the command
 // being run is loaded (some pull in cdktf or librechat-data-provider), so `vca validate` starts
@@ -23,14 +25,15 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
  * - 3 internal error: a bug in vca. One line plus a hint; the stack only with VCA_DEBUG=1.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command("vca")
+  const program = new Command(PROGRAM_NAME)
     .description("Aviatrix Validated Containment Architectures: validate, simulate and analyze DCF egress policy")
+    .version(packageVersion(), "-V, --version", "print the vca-cdktf version")
     .exitOverride()
     .showHelpAfterError(false)
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
-        "3 internal error (a bug in vca; rerun with VCA_DEBUG=1 for the stack trace).",
+        "3 internal error (a bug in " + PROGRAM_NAME + "; rerun with VCA_DEBUG=1 for the stack trace).",
     );
   const wanted = argv[2];
   const names = wanted !== undefined && Object.hasOwn(COMMANDS, wanted) ? [wanted] : Object.keys(COMMANDS);
@@ -51,23 +54,23 @@ function reportError(err: unknown): number {
     return 2; // commander already printed the usage problem
   }
   if (err instanceof UserInputError) {
-    process.stderr.write(`vca: ${err.message}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 2;
   }
   if (err instanceof CheckFailedError) {
-    process.stderr.write(`vca: ${err.message}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 1;
   }
   const fsProblem = fileSystemProblem(err);
   if (fsProblem) {
-    process.stderr.write(`vca: ${fsProblem}\n`);
+    process.stderr.write(`${PROGRAM_NAME}: ${fsProblem}\n`);
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
   if (process.env.VCA_DEBUG === "1") {
-    process.stderr.write(`vca: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
+    process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
   } else {
-    process.stderr.write(`vca: internal error: ${message}\n  (a bug in vca, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
+    process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n  (a bug in ${PROGRAM_NAME}, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
   }
   return 3;
 }

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import { UserInputError } from "../util/errors";
 import { readInputJson } from "../util/input-file";
+import { cliCommand } from "../util/program-name";
 
 export const DEFAULT_BASELINE_FILE = "vca-preflight.lock.json";
 export const BASELINE_FORMAT_VERSION = 1;
@@ -26,7 +27,7 @@ export interface Baseline {
 /** Reads a baseline; undefined when the file does not exist; UserInputError when it is malformed. */
 export function readBaseline(file: string): Baseline | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return checkBaseline(readInputJson(file, "preflight baseline", { fix: "regenerate it with `vca preflight lock`" }), file);
+  return checkBaseline(readInputJson(file, "preflight baseline", { fix: `regenerate it with \`${cliCommand("preflight lock")}\`` }), file);
 }
 
 export function checkBaseline(parsed: unknown, file: string): Baseline {

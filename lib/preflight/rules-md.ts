@@ -33,7 +33,7 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
     "LibreChat, MitmCa, DcfFeature, FirewallPolicy, DcfPolicyPack, AviatrixProvider); stacks composing plain resources attach them",
     "with `addPreflightFacts` (attached facts replace a construct's own facts of the same kind). Facts of one Kubernetes cluster share a",
     "`clusterKey`: the `clusterKey` prop, else the path of the `KubernetesProviders` the construct deploys with, else `default`.",
-    "The DCF policy rules (AVX-DCF1, 3, 4, 5, AVX-K8S3) run the checks of `vca analyze` on the policy model, so both always agree.",
+    "The DCF policy rules (AVX-DCF1, 3, 4, 5, AVX-K8S3) run the checks of `vca-cdktf analyze` on the policy model, so both always agree.",
     "",
     "| Rule | Level | Can be acknowledged | Cause |",
     "| --- | --- | --- | --- |",

@@ -3,6 +3,7 @@
 // rejected rather than validated against the wrong rules. Version map: research
 // docs/research/librechat-shim.md §1.2 (Constants read from each published tarball).
 import { UserInputError } from "../util/errors";
+import { PROGRAM_NAME } from "../util/program-name";
 
 /** The installed, pinned schema package. */
 export const PINNED_DATA_PROVIDER = "0.8.524";
@@ -48,8 +49,8 @@ export function chooseSchema(imageTag: string | undefined, source: string): Sche
   if (known) {
     throw new UserInputError(
       `${source}: LibreChat image tag ${JSON.stringify(imageTag)} uses librechat-data-provider ${known.dataProvider} ` +
-        `(config schema ${known.configVersion}); this vca build validates with ${PINNED_DATA_PROVIDER} only ` +
-        `(supported tags: ${supported.join(", ")}). Upgrade the image or use a vca release pinned to ${known.dataProvider}.`,
+        `(config schema ${known.configVersion}); this ${PROGRAM_NAME} build validates with ${PINNED_DATA_PROVIDER} only ` +
+        `(supported tags: ${supported.join(", ")}). Upgrade the image or use a ${PROGRAM_NAME} release pinned to ${known.dataProvider}.`,
     );
   }
   throw new UserInputError(

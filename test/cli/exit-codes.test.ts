@@ -29,12 +29,12 @@ afterEach(() => {
 describe("GIVEN a command that fails", () => {
   test("WHEN it throws UserInputError THEN exit 2 with the message", async () => {
     thrown = new UserInputError("x.yaml:3: bad");
-    expect(await run()).toEqual({ code: 2, stdout: "", stderr: "vca: x.yaml:3: bad\n" });
+    expect(await run()).toEqual({ code: 2, stdout: "", stderr: "vca-cdktf: x.yaml:3: bad\n" });
   });
 
   test("WHEN it throws CheckFailedError THEN exit 1 with the message", async () => {
     thrown = new CheckFailedError("2 findings");
-    expect(await run()).toEqual({ code: 1, stdout: "", stderr: "vca: 2 findings\n" });
+    expect(await run()).toEqual({ code: 1, stdout: "", stderr: "vca-cdktf: 2 findings\n" });
   });
 
   test("WHEN a bug throws a plain Error THEN exit 3, one line naming it an internal error and a VCA_DEBUG hint, no stack", async () => {
@@ -51,7 +51,7 @@ describe("GIVEN a command that fails", () => {
     thrown = new Error("boom");
     const r = await run();
     expect(r.code).toBe(3);
-    expect(r.stderr.split("\n")[0]).toBe("vca: internal error: boom");
+    expect(r.stderr.split("\n")[0]).toBe("vca-cdktf: internal error: boom");
     expect(r.stderr).toMatch(STACK_LINE);
   });
 
@@ -60,14 +60,14 @@ describe("GIVEN a command that fails", () => {
     thrown = 42;
     const r = await run();
     expect(r.code).toBe(3);
-    expect(r.stderr.split("\n")[0]).toBe("vca: internal error: 42");
+    expect(r.stderr.split("\n")[0]).toBe("vca-cdktf: internal error: 42");
   });
 
   test.each([
-    ["EACCES", "open", "/data/out/egress.json", "vca: /data/out/egress.json: permission denied (EACCES, open)\n"],
-    ["ENOENT", "scandir", "/data/cdktf.out/stacks", "vca: /data/cdktf.out/stacks: no such file or directory (ENOENT, scandir)\n"],
-    ["EISDIR", "read", "/data/x.yaml", "vca: /data/x.yaml: is a directory (EISDIR, read)\n"],
-    ["ENOTDIR", "scandir", "/data/file/stacks", "vca: /data/file/stacks: not a directory (ENOTDIR, scandir)\n"],
+    ["EACCES", "open", "/data/out/egress.json", "vca-cdktf: /data/out/egress.json: permission denied (EACCES, open)\n"],
+    ["ENOENT", "scandir", "/data/cdktf.out/stacks", "vca-cdktf: /data/cdktf.out/stacks: no such file or directory (ENOENT, scandir)\n"],
+    ["EISDIR", "read", "/data/x.yaml", "vca-cdktf: /data/x.yaml: is a directory (EISDIR, read)\n"],
+    ["ENOTDIR", "scandir", "/data/file/stacks", "vca-cdktf: /data/file/stacks: not a directory (ENOTDIR, scandir)\n"],
   ])("WHEN a file-system error %s escapes a command THEN it is bad input: exit 2 naming the path", async (code, syscall, p, want) => {
     thrown = Object.assign(new Error(`${code}: failed, ${syscall} '${p}'`), { code, syscall, path: p, errno: -1 });
     expect(await run()).toEqual({ code: 2, stdout: "", stderr: want });
@@ -79,6 +79,6 @@ describe("GIVEN `vca --help`", () => {
     const { code, stdout } = await runVca("--help");
     expect(code).toBe(0);
     expect(stdout).toContain("Exit codes: 0 ok, 1 a check failed, 2 bad input or usage");
-    expect(stdout).toContain("3 internal error (a bug in vca; rerun with VCA_DEBUG=1 for the stack trace)");
+    expect(stdout).toContain("3 internal error (a bug in vca-cdktf; rerun with VCA_DEBUG=1 for the stack trace)");
   });
 });

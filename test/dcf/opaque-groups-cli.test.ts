@@ -37,8 +37,8 @@ describe("managed / unresolved groups", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ name: "f", verdict: "DENY", rule: "default-action" });
     expect(r.stderr).toMatchInlineSnapshot(`
-"vca simulate: note: DENY rule "deny-blocked" (aviatrix_distributed_firewalling_policy_list.v1.policies[0]) uses destination SmartGroup "\${var.blocked_uuid}" (unresolved) whose members are unknown offline; it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it
-vca simulate: note: PERMIT rule "llm" (aviatrix_distributed_firewalling_policy_list.v1.policies[1]) uses WebGroup "avx-ai-llm-providers" (managed) whose members are unknown offline; it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it
+"vca-cdktf simulate: note: DENY rule "deny-blocked" (aviatrix_distributed_firewalling_policy_list.v1.policies[0]) uses destination SmartGroup "\${var.blocked_uuid}" (unresolved) whose members are unknown offline; it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it
+vca-cdktf simulate: note: PERMIT rule "llm" (aviatrix_distributed_firewalling_policy_list.v1.policies[1]) uses WebGroup "avx-ai-llm-providers" (managed) whose members are unknown offline; it matches a flow only when the flow names the group (from.groups / to.groups), so scenario verdicts may miss it
 "
 `);
   });
@@ -55,7 +55,7 @@ vca simulate: note: PERMIT rule "llm" (aviatrix_distributed_firewalling_policy_l
   test("GIVEN the same pack WHEN analyzed THEN the notes go to stderr and findings to stdout; --strict-refs exits 2", async () => {
     const r = await run("analyze", "--synth", synth);
     expect(r.stderr.trim().split("\n")).toHaveLength(2);
-    expect(r.stderr).toMatch(/^vca analyze: note: DENY rule "deny-blocked" .* findings about it \(shadowing, deny-all before the K8S tier\) assume any membership/);
+    expect(r.stderr).toMatch(/^vca-cdktf analyze: note: DENY rule "deny-blocked" .* findings about it \(shadowing, deny-all before the K8S tier\) assume any membership/);
     expect(r.stdout).toContain(`${synth}: `);
     const strict = await run("analyze", "--synth", synth, "--strict-refs");
     expect(strict.code).toBe(2);

@@ -44,7 +44,7 @@ describe("vca simulate — Obot seed lab", () => {
     expect(r.code).toBe(1);
     expect(lines(r.stdout)[0]).toEqual({ name: "ms1kbsng-to-openai", verdict: "DENY", rule: "default-action", tier: "POST_RULES", pass: false });
     expect(r.stderr).toMatchInlineSnapshot(`
-"vca: 3 of 3 flows failed their expectation: ms1kbsng-to-openai, pt5rfqaz-to-httpbin, pt5rfqaz-to-webhook-site
+"vca-cdktf: 3 of 3 flows failed their expectation: ms1kbsng-to-openai, pt5rfqaz-to-httpbin, pt5rfqaz-to-webhook-site
 "
 `);
   });

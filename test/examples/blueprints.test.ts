@@ -13,7 +13,7 @@ import { validateTerraformJson } from "../../lib/validate";
 import { runCli } from "../stacks/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
-// The committed baseline of the Foundry capability host binding (`vca preflight lock cdktf.out`).
+// The committed baseline of the Foundry capability host binding (`npx vca-cdktf preflight lock cdktf.out`).
 const LOCK_FILE = path.join(ROOT, "vca-preflight.lock.json");
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-blueprints-"));
 buildBlueprintsApp(outdir, { "avx:preflightBaseline": LOCK_FILE }).synth();
@@ -68,11 +68,11 @@ describe("the committed vca-preflight.lock.json", () => {
     ]);
   });
 
-  test("GIVEN the same synth WHEN `vca preflight lock` runs again THEN it writes the committed bytes (in sync, deterministic)", async () => {
+  test("GIVEN the same synth WHEN `npx vca-cdktf preflight lock` runs again THEN it writes the committed bytes (in sync, deterministic)", async () => {
     const again = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-relock-")), "vca-preflight.lock.json");
     const { code } = await runCli("preflight", "lock", outdir, "--baseline", again);
     expect(code).toBe(0);
-    // If this fails after an intended change of the Foundry blueprint: `npx tsc -p tsconfig.json && npx cdktf synth && node bin/vca.js preflight lock cdktf.out`.
+    // If this fails after an intended change of the Foundry blueprint: `npx tsc -p tsconfig.json && npx cdktf synth && node bin/vca-cdktf.js preflight lock cdktf.out`.
     expect(fs.readFileSync(again, "utf8")).toBe(fs.readFileSync(LOCK_FILE, "utf8"));
   });
 });

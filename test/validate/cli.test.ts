@@ -9,7 +9,7 @@ const BAD = path.join(FIXTURES, "bad-configuration.cdk.tf.json");
 const GOOD = path.join(FIXTURES, "good-stack.cdk.tf.json");
 
 function findingLines(stdout: string): string[] {
-  return stdout.split("\n").filter((l) => / (error|warning) /.test(l) && !l.startsWith("vca validate:"));
+  return stdout.split("\n").filter((l) => / (error|warning) /.test(l) && !l.startsWith("vca-cdktf validate:"));
 }
 
 describe("vca validate", () => {
@@ -26,13 +26,13 @@ describe("vca validate", () => {
       "error kubernetes_manifest.librechat_egress.manifest.spec.rules[0].ports [crd-unknown-field]",
     ]);
     expect(lines).toMatchSnapshot();
-    expect(run.stdout).toContain("vca validate: 6 errors, 0 warnings in 1 file");
+    expect(run.stdout).toContain("vca-cdktf validate: 6 errors, 0 warnings in 1 file");
     expect(run.stderr).toContain("validation failed: 6 errors");
   });
 
   test("GIVEN an everything-on stack WHEN validated THEN exit 0 and no findings", async () => {
     const run = await vca("validate", GOOD);
-    expect(run).toEqual({ code: 0, stdout: "vca validate: 0 errors, 0 warnings in 1 file\n", stderr: "" });
+    expect(run).toEqual({ code: 0, stdout: "vca-cdktf validate: 0 errors, 0 warnings in 1 file\n", stderr: "" });
   });
 
   test("GIVEN the agentcore-aws excerpt converted by hcl2json WHEN validated THEN it names exactly the objects the excerpt left out", async () => {

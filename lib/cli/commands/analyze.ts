@@ -5,9 +5,12 @@ import { Command } from "commander";
 import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../dcf/analyze";
 import { CheckFailedError } from "../../util/errors";
 import { loadPolicyModel, reportOpaqueGroups } from "../load-policy";
+import { resolveSynthFile } from "../synth-input";
+import { PROGRAM_NAME } from "../../util/program-name";
 
 interface AnalyzeOptions {
   readonly synth: string;
+  readonly stack?: string;
   readonly manifests: string[];
   readonly json?: boolean;
   readonly strictRefs?: boolean;
@@ -22,19 +25,21 @@ function summary(findings: readonly PolicyFinding[]): string {
 }
 
 async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void, note: (line: string) => void): Promise<void> {
-  const model = await loadPolicyModel(opts.synth, opts.manifests);
+  const synthFile = resolveSynthFile(opts.synth, opts.stack);
+  const model = await loadPolicyModel(synthFile, opts.manifests);
   reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
   const findings = analyze(model);
   for (const f of findings) out(opts.json ? JSON.stringify(f) : formatPolicyFinding(f));
-  if (!opts.json) out(`${opts.synth}: ${summary(findings)}`);
-  if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${opts.synth}`);
+  if (!opts.json) out(`${synthFile}: ${summary(findings)}`);
+  if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${synthFile}`);
 }
 
 export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
     .description("report policy findings: unreachable rules, V1 deny-all before the K8S tier, URL filters without decryption, ...")
-    .requiredOption("--synth <file>", "synthesized cdk.tf.json (or a .tf file, converted with hcl2json)")
+    .requiredOption("--synth <fileOrDir>", "synthesized cdk.tf.json, a .tf file (converted with hcl2json), or a cdktf.out directory (with --stack)")
+    .option("--stack <id>", "with a cdktf.out directory: the stack to read (stacks/<id>/cdk.tf.json); optional when it has one stack")
     .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--json", "one JSON object per finding: { id, severity, rule?, explanation }")
     .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
@@ -42,7 +47,7 @@ export function registerAnalyze(program: Command): void {
       await runAnalyze(
         opts,
         (line) => process.stdout.write(`${line}\n`),
-        (line) => process.stderr.write(`vca analyze: ${line}\n`),
+        (line) => process.stderr.write(`${PROGRAM_NAME} analyze: ${line}\n`),
       );
     });
 }

@@ -12,6 +12,7 @@ import type { PreflightReportJson } from "../../preflight/report";
 import { REPORT_DIR } from "../../preflight/report";
 import { renderRulesMarkdown } from "../../preflight/rules-md";
 import { ALL_RULES } from "../../preflight/rules";
+import { PROGRAM_NAME } from "../../util/program-name";
 
 export function registerPreflight(program: Command): void {
   const preflight = program.command("preflight").description("preflight reports, the immutable-binding baseline and the rule catalogue");
@@ -49,7 +50,7 @@ export function registerPreflight(program: Command): void {
       const target = path.resolve(opts.baseline);
       writeFilesAtomically(path.dirname(target), new Map([[path.basename(target), renderBaseline(baseline)]]));
       const count = Object.values(stacks).reduce((n, e) => n + Object.keys(e).length, 0);
-      process.stdout.write(`vca: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${Object.keys(stacks).length} stack(s) in ${opts.baseline}\n`);
+      process.stdout.write(`${PROGRAM_NAME}: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${Object.keys(stacks).length} stack(s) in ${opts.baseline}\n`);
       for (const line of lines) process.stdout.write(`${line}\n`);
     });
 

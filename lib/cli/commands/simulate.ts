@@ -6,9 +6,12 @@ import { parseScenarios, runScenarios } from "../../dcf/simulate/scenarios";
 import { CheckFailedError } from "../../util/errors";
 import { MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
 import { loadPolicyModel, reportOpaqueGroups } from "../load-policy";
+import { resolveSynthFile } from "../synth-input";
+import { PROGRAM_NAME } from "../../util/program-name";
 
 interface SimulateOptions {
   readonly synth: string;
+  readonly stack?: string;
   readonly manifests: string[];
   readonly scenarios: string;
   readonly strictRefs?: boolean;
@@ -18,7 +21,7 @@ const OPAQUE_CONSEQUENCE = "it matches a flow only when the flow names the group
 
 async function runSimulate(opts: SimulateOptions, out: (line: string) => void, note: (line: string) => void): Promise<void> {
   const scenarios = parseScenarios(readInputText(opts.scenarios, "--scenarios", MAX_YAML_INPUT_BYTES), opts.scenarios);
-  const model = await loadPolicyModel(opts.synth, opts.manifests);
+  const model = await loadPolicyModel(resolveSynthFile(opts.synth, opts.stack), opts.manifests);
   reportOpaqueGroups(model, OPAQUE_CONSEQUENCE, opts.strictRefs === true, note);
   const results = runScenarios(model, scenarios);
   for (const r of results) out(JSON.stringify(r));
@@ -32,7 +35,8 @@ export function registerSimulate(program: Command): void {
   program
     .command("simulate")
     .description("evaluate scenario flows first-match against the synthesized DCF policy (V1 → K8S → POST_RULES)")
-    .requiredOption("--synth <file>", "synthesized cdk.tf.json (or a .tf file, converted with hcl2json)")
+    .requiredOption("--synth <fileOrDir>", "synthesized cdk.tf.json, a .tf file (converted with hcl2json), or a cdktf.out directory (with --stack)")
+    .option("--stack <id>", "with a cdktf.out directory: the stack to read (stacks/<id>/cdk.tf.json); optional when it has one stack")
     .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .requiredOption("--scenarios <file>", "scenarios YAML: flows: [ { name, from, to, expect?, expectRule? } ] (format: lib/dcf/simulate/README.md)")
     .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
@@ -40,7 +44,7 @@ export function registerSimulate(program: Command): void {
       await runSimulate(
         opts,
         (line) => process.stdout.write(`${line}\n`),
-        (line) => process.stderr.write(`vca simulate: ${line}\n`),
+        (line) => process.stderr.write(`${PROGRAM_NAME} simulate: ${line}\n`),
       );
     });
 }

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { CheckFailedError } from "../../util/errors";
 import { formatValidationFinding, hasValidationErrors, validateFiles } from "../../validate";
+import { PROGRAM_NAME } from "../../util/program-name";
 
 interface ValidateCommandOptions {
   readonly controllerVersion?: string;
@@ -27,7 +28,7 @@ export function registerValidate(program: Command): void {
         process.stdout.write(JSON.stringify({ files, errors, warnings, findings }, null, 2) + "\n");
       } else {
         for (const finding of findings) process.stdout.write(formatValidationFinding(finding) + "\n");
-        process.stdout.write(`vca validate: ${summary}\n`);
+        process.stdout.write(`${PROGRAM_NAME} validate: ${summary}\n`);
       }
       if (hasValidationErrors(findings)) throw new CheckFailedError(`validation failed: ${summary}`);
     });

@@ -12,7 +12,7 @@ export const finalDefaultDeny: PreflightRule = {
   explanation:
     "After DCF is enabled the POST_RULES default action is PERMIT without logging; unless it is set to DENY (or the last rule is a " +
     "catch-all deny) everything not explicitly denied leaves the VPC — the opposite of a containment architecture. " +
-    "Same check as `vca analyze` missing-default-deny.",
+    "Same check as `vca-cdktf analyze` missing-default-deny.",
   fix: "set the POST_RULES default action to DENY with logging (DcfPolicyPack mode \"enforce\")",
   suppressible: false,
   reads: "dcf-policy facts (mode, defaultAction, rules)",

@@ -13,7 +13,7 @@ export const noWildcardPermit: PreflightRule = {
   cause: "a rule permits every domain (\"*\" WebGroup, All-Web, or the internet without a WebGroup)",
   explanation:
     "Domain-aware egress is the point of the VCA: a \"*\" permit turns the default deny into default allow for the rule's sources " +
-    "and silently widens egress (exfiltration to any host). Same checks as `vca analyze` match-all-domain (on a permit) and " +
+    "and silently widens egress (exfiltration to any host). Same checks as `vca-cdktf analyze` match-all-domain (on a permit) and " +
     "internet-permit-without-webgroup.",
   fix: "permit named domains (WebGroups with exact or *.example.com entries) instead of \"*\"",
   suppressible: true,

@@ -12,7 +12,7 @@ export const urlFilterNeedsDecryption: PreflightRule = {
   cause: "a rule uses a URL-path WebGroup without TLS decryption, so the path is never seen",
   explanation:
     "WebGroups match the TLS SNI; URL paths are inside the encrypted stream and only visible when the rule decrypts " +
-    "(DECRYPT_ALLOWED). Without it the URL filter silently matches nothing or only the host. Same check as `vca analyze` " +
+    "(DECRYPT_ALLOWED). Without it the URL filter silently matches nothing or only the host. Same check as `vca-cdktf analyze` " +
     "url-filter-without-decryption.",
   fix: "set decryptPolicy DECRYPT_ALLOWED on the rule (controller >= 8.2, MITM CA) or use SNI domains instead of URLs",
   suppressible: false,

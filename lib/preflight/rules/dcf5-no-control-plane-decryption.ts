@@ -12,7 +12,7 @@ export const noControlPlaneDecryption: PreflightRule = {
   explanation:
     "Decrypting control-plane traffic breaks certificate pinning and mTLS of kubelets, cloud CLIs and agents and exposes credentials " +
     "to the inspection path. Decryption must be scoped to the application domains that need URL visibility. The control-plane " +
-    "list is lib/dcf/analyze/data/mitm-sensitive-domains.json (with sources), the same check as `vca analyze` decrypt-control-plane.",
+    "list is lib/dcf/analyze/data/mitm-sensitive-domains.json (with sources), the same check as `vca-cdktf analyze` decrypt-control-plane.",
   fix: "limit DECRYPT_ALLOWED rules to WebGroups of application domains; permit control-plane domains in separate DECRYPT_NOT_ALLOWED rules",
   suppressible: true,
   reads: "dcf-policy facts (rules with DECRYPT_ALLOWED and their WebGroups)",

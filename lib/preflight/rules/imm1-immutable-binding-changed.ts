@@ -3,7 +3,7 @@ import { bindingValueKind, resolveBindingValues } from "../binding-values";
 import type { ImmutableBindingFact } from "../facts";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
 
-/** AVX-IMM1: values bound into resources that cannot be updated in place did not change since `vca preflight lock`. */
+/** AVX-IMM1: values bound into resources that cannot be updated in place did not change since `npx vca-cdktf preflight lock`. */
 export const immutableBindingChanged: PreflightRule = {
   id: "AVX-IMM1",
   area: "IMM",
@@ -13,10 +13,10 @@ export const immutableBindingChanged: PreflightRule = {
   explanation:
     "The Foundry capability host is bound to the agent subnet CIDR, its UDR next hop and the spoke gateway IP and cannot be " +
     "updated in place; a change half-applies (new subnet/route, old capability host) and breaks hosted agents. " +
-    "The baseline (vca-preflight.lock.json) is written only by `vca preflight lock`: literals are compared as values, Terraform " +
+    "The baseline (vca-preflight.lock.json) is written only by `npx vca-cdktf preflight lock`: literals are compared as values, Terraform " +
     "references by their expression (re-wiring to another gateway or subnet is a change). A lifecycle precondition with the " +
     "same id re-checks the literals at plan, so JSON synthesized past a failed check cannot apply either.",
-  fix: "revert the value, or plan a full teardown: acknowledge AVX-IMM1[<key>] with the change ticket, destroy, deploy, then run `vca preflight lock`",
+  fix: "revert the value, or plan a full teardown: acknowledge AVX-IMM1[<key>] with the change ticket, destroy, deploy, then run `npx vca-cdktf preflight lock`",
   suppressible: true,
   reads: "immutable-binding facts (key, values, guard resource) and the baseline file",
   check(ctx): readonly RuleCheck[] {
@@ -68,7 +68,7 @@ function planTimeCheck(fact: ImmutableBindingFact, locked: Readonly<Record<strin
       condition: names.map((n) => Op.eq(boundValue(n), locked[n])).reduce((a, b) => Op.and(a, b)),
       errorMessage:
         `AVX-IMM1: ${fact.description} (${fact.key}) differs from the locked baseline (${names.map((n) => `${n}=${locked[n]}`).join(", ")}); ` +
-        "this cannot be updated in place — revert, or plan a full teardown and re-run vca preflight lock",
+        "this cannot be updated in place — revert, or plan a full teardown and re-run npx vca-cdktf preflight lock",
     },
   };
 }

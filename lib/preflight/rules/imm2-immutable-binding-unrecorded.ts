@@ -9,9 +9,9 @@ export const immutableBindingUnrecorded: PreflightRule = {
   level: "WARN",
   cause: "an immutable binding is not recorded in the preflight baseline, so later changes cannot be detected",
   explanation:
-    "AVX-IMM1 compares immutable values against the committed baseline. Until the first `vca preflight lock`, a change to the " +
+    "AVX-IMM1 compares immutable values against the committed baseline. Until the first `npx vca-cdktf preflight lock`, a change to the " +
     "agent subnet, UDR next hop or gateway IP would not be caught before apply.",
-  fix: "after the first successful synth run `vca preflight lock <cdktf.out>` and commit vca-preflight.lock.json",
+  fix: "after the first successful synth run `npx vca-cdktf preflight lock <cdktf.out>` and commit vca-preflight.lock.json",
   suppressible: true,
   reads: "immutable-binding facts and the baseline file",
   check(ctx): readonly RuleCheck[] {

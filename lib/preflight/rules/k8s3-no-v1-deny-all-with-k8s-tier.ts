@@ -14,7 +14,7 @@ export const noV1DenyAllWithK8sTier: PreflightRule = {
   explanation:
     "Evaluation order is V1 → K8S_POLICY_LIST → POST_RULES. A V1 DENY to the internet (even scoped to pod CIDRs) pre-empts the " +
     "per-workload FirewallPolicy permits (research docs/research/k8s-obot-crds.md §5.4). The default deny belongs in POST_RULES. Same check as " +
-    "`vca analyze` v1-deny-all-before-k8s, with the K8S tier taken from the stack's FirewallPolicy and Obot facts as well.",
+    "`vca-cdktf analyze` v1-deny-all-before-k8s, with the K8S tier taken from the stack's FirewallPolicy and Obot facts as well.",
   fix: "remove the V1 deny-all and set the POST_RULES default action to DENY with logging",
   suppressible: false,
   reads: "dcf-policy facts (V1 and K8S rules) plus firewall-policy-crd and obot facts (a K8S tier in use)",

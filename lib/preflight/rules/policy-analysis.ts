@@ -1,5 +1,5 @@
 // Preflight's DCF policy rules ask the policy analyzer (lib/dcf/analyze) rather than
-// re-implementing its checks, so `vca analyze` and preflight can never disagree about a pack.
+// re-implementing its checks, so `vca-cdktf analyze` and preflight can never disagree about a pack.
 import { analysisContext, type AnalysisContext, type PolicyCheck } from "../../dcf/analyze/check";
 import type { PolicyFinding } from "../../dcf/analyze/finding";
 import type { PolicyModel, RuleModel } from "../../dcf/model";

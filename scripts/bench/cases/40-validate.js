@@ -51,7 +51,7 @@ function largeDocument() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-bench-validate-"));
   const file = path.join(dir, "cdk.tf.json");
   fs.writeFileSync(file, JSON.stringify(doc));
-  const cold = timeNode([path.join(root, "bin/vca.js"), "validate", file], { cwd: root, runs: 3 });
+  const cold = timeNode([path.join(root, "bin/vca-cdktf.js"), "validate", file], { cwd: root, runs: 3 });
   emit({ name: "validate-20k-rules-cli", ...cold });
   fs.rmSync(dir, { recursive: true, force: true });
 })().catch((err) => {

@@ -29,7 +29,7 @@ describe("vca analyze", () => {
       "ERROR shadowed-rule [block-registry @ aviatrix_distributed_firewalling_policy_list.main.policies[3]]",
     ]);
     expect(res.stdout.replace(fixtures, "<fixtures>")).toMatchSnapshot();
-    expect(res.stderr).toContain("vca: analyze: 2 errors");
+    expect(res.stderr).toContain("vca-cdktf: analyze: 2 errors");
   });
 
   test("GIVEN --json THEN one JSON finding per line with id, severity, rule and explanation", async () => {

@@ -1,4 +1,4 @@
-// The Foundry capability host's immutable binding end to end: synth → `vca preflight lock` →
+// The Foundry capability host's immutable binding end to end: synth → `npx vca-cdktf preflight lock` →
 // later synths compare against the lock (AVX-IMM1), a planned teardown is acknowledged, and the
 // synthesized JSON carries the Terraform-level protection (replace_triggered_by + precondition).
 import * as fs from "fs";
@@ -31,7 +31,7 @@ type CapabilityHostJson = { lifecycle: { replace_triggered_by?: string[]; precon
 const capabilityHost = (stack: FoundryByoVnetStack, validate = true): CapabilityHostJson =>
   JSON.parse(Testing.synth(stack, validate)).resource.azapi_resource.foundry_capability_host as CapabilityHostJson;
 
-describe("GIVEN the Foundry blueprint synthesized and locked with `vca preflight lock`", () => {
+describe("GIVEN the Foundry blueprint synthesized and locked with `npx vca-cdktf preflight lock`", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-foundry-lock-"));
   const lockFile = path.join(dir, "vca-preflight.lock.json");
   let lockOutput = "";

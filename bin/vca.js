@@ -1,5 +1,0 @@
-#!/usr/bin/env node
-"use strict";
-require("../dist/lib/cli/main").main(process.argv).then((code) => {
-  process.exitCode = code;
-});
