@@ -48,7 +48,8 @@ export function emptyMirrorCliConfig(): string {
 }
 
 export function runTerraform(dir: string, args: readonly string[]): Promise<TerraformRun> {
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: emptyMirrorCliConfig(), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: emptyMirrorCliConfig(), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+  // The caller's data dir or workspace would leak state between runs.
   delete env.TF_DATA_DIR;
   delete env.TF_WORKSPACE;
   return new Promise((resolve) => {
