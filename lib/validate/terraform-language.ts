@@ -35,6 +35,7 @@ interface Context {
 
 const PATH_ATTRIBUTES = new Set(["module", "root", "cwd"]);
 const TERRAFORM_ATTRIBUTES = new Set(["workspace", "applying"]);
+const NOTHING: ReadonlySet<string> = new Set();
 const RESERVED_ROOTS = new Set(["var", "local", "module", "data", "count", "each", "self", "path", "terraform"]);
 
 /** Adds the language findings of one parsed Terraform JSON document to `sink`. */
@@ -93,7 +94,7 @@ function checkResource(ctx: Context, body: JsonObject): void {
       bodiesOf(spec).forEach((b) => checkBody({ ...own, self: true }, b, `provisioner[${i}].${type}`, new Set(["when", "on_failure"])));
     }
   });
-  bodiesOf(body.connection).forEach((c) => checkBody({ ...own, self: true }, c, "connection", new Set()));
+  bodiesOf(body.connection).forEach((c) => checkBody({ ...own, self: true }, c, "connection", NOTHING));
   checkBody(own, body, "", new Set(["count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"]));
 }
 
@@ -125,7 +126,7 @@ function checkDynamic(ctx: Context, value: unknown, path: string): void {
         const iterator = typeof spec.iterator === "string" ? spec.iterator : name;
         const inner = { ...ctx, iterators: new Set([...(ctx.iterators ?? []), iterator]) };
         checkValue(inner, spec.labels, joinPath(at, "labels"));
-        bodiesOf(spec.content).forEach((c) => checkBody(inner, c, joinPath(at, "content"), new Set()));
+        bodiesOf(spec.content).forEach((c) => checkBody(inner, c, joinPath(at, "content"), NOTHING));
       });
     }
   }
@@ -139,12 +140,12 @@ function checkValue(ctx: Context, value: unknown, path: string, body = false): v
   if (typeof value === "string") {
     checkTemplate(ctx, value, path);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => (isObject(v) && body ? checkBody(ctx, v, `${path}[${i}]`, new Set()) : checkValue(ctx, v, `${path}[${i}]`)));
+    value.forEach((v, i) => checkValue(ctx, v, `${path}[${i}]`, body));
   } else if (isObject(value)) {
     for (const key of Object.keys(value)) {
       if (key !== "//" && hasTemplateSequence(key)) checkTemplate(ctx, key, `${path}{${JSON.stringify(key)}}`);
     }
-    if (body) checkBody(ctx, value, path, new Set());
+    if (body) checkBody(ctx, value, path, NOTHING);
     else for (const [key, v] of Object.entries(value)) if (key !== "//") checkValue(ctx, v, joinPath(path, key));
   }
 }
@@ -388,8 +389,9 @@ function checkProvider(ctx: Context, value: unknown): void {
   }
 }
 
+/** The text around a syntax problem, from the `${`/`%{` it belongs to when that is close. */
 function snippet(text: string, offset: number): string {
-  const from = Math.max(0, text.lastIndexOf("${", offset) >= 0 && offset - text.lastIndexOf("${", offset) < 40 ? text.lastIndexOf("${", offset) : offset - 20);
-  const s = text.slice(from, Math.min(text.length, offset + 20)).replace(/\n/g, "\\n");
-  return s.length > 0 ? s : text.slice(-40);
+  const open = Math.max(text.lastIndexOf("${", offset), text.lastIndexOf("%{", offset));
+  const from = open >= 0 && offset - open <= 40 ? open : Math.max(0, offset - 20);
+  return text.slice(from, Math.min(text.length, Math.max(offset, from) + 20)).replace(/\n/g, "\\n");
 }

@@ -9,9 +9,9 @@ const preload = path.join(__dirname, "report-rss.js");
 
 /**
  * Runs `node <args>` and returns wall ms and peak RSS (MB) of the child's fastest run of `runs`,
- * and the least CPU time (user + system ms) any run took.
+ * and the least CPU time (user + system ms) any run took. `expectExit`: the exit code a run must end with.
  */
-function timeNode(args, { runs = 3, env = {}, cwd } = {}) {
+function timeNode(args, { runs = 3, env = {}, cwd, expectExit = 0 } = {}) {
   const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-bench-")), "rss");
   let best;
   let cpuMs = Infinity;
@@ -24,7 +24,7 @@ function timeNode(args, { runs = 3, env = {}, cwd } = {}) {
       maxBuffer: 256 * 1024 * 1024,
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (res.status !== 0) throw new Error(`bench child failed (${args.join(" ")}): ${res.stderr}`);
+    if (res.status !== expectExit) throw new Error(`bench child failed (${args.join(" ")}): ${res.stderr}`);
     const [rssKb, cpuMicros] = fs.readFileSync(rssFile, "utf8").split(" ").map(Number);
     const run = { ms, rssMb: Math.round(rssKb / 1024) };
     if (!best || run.ms < best.ms) best = run;
