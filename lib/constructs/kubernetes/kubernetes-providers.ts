@@ -1,6 +1,4 @@
 import { Construct } from "constructs";
-import { KubernetesCluster as AksCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
@@ -8,13 +6,20 @@ import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
+import type { AksClusterShape, GkeClusterShape } from "./cluster-shapes";
 
 // The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
 // the AWS bindings, nor an EKS stack for the Google one (docs/ARCHITECTURE.md §7 cold synth).
-const eksData = () => ({
-  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")),
-  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth")),
-});
+const eksClusterData = () =>
+  (require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")).DataAwsEksCluster;
+
+/**
+ * The EKS token comes from the `aws eks get-token` exec plugin, minted each time a provider
+ * connects: a `data.aws_eks_cluster_auth` token is minted at plan and expires after 15 minutes,
+ * before a cluster, node group and gateway apply reaches the Kubernetes resources
+ * (hashicorp/terraform-provider-aws#16415; the vendor's aws-eks-multicluster nodes/<cluster>/main.tf use the plugin).
+ */
+export const EKS_EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
 const googleClientConfig = () =>
   (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config")).DataGoogleClientConfig;
 
@@ -26,6 +31,7 @@ interface Connection {
   readonly host?: string;
   readonly clusterCaCertificate?: string;
   readonly token?: string;
+  readonly exec?: { readonly apiVersion: string; readonly command: string; readonly args: string[]; readonly env?: { [k: string]: string } };
   readonly clientCertificate?: string;
   readonly clientKey?: string;
   readonly configPath?: string;
@@ -49,16 +55,24 @@ export interface EksProvidersOptions extends CommonOptions {
   readonly certificateAuthorityData?: string;
   /** AWS provider for the data sources. @default - the stack's default aws provider */
   readonly awsProvider?: TerraformProvider;
+  /** Region passed to `aws eks get-token`. @default - the AWS CLI's own (AWS_REGION / profile) */
+  readonly region?: string;
+  /** AWS CLI profile for `aws eks get-token` (match the aws provider's). @default - the AWS CLI's own */
+  readonly profile?: string;
+  /** Role `aws eks get-token` assumes (match the aws provider's assume_role). @default - none */
+  readonly roleArn?: string;
 }
 
 export interface AksProvidersOptions extends CommonOptions {
-  readonly cluster: AksCluster;
+  /** The azurerm_kubernetes_cluster (any provider-azurerm release: a structural type). */
+  readonly cluster: AksClusterShape;
   /** Use kube_admin_config (local accounts enabled) instead of kube_config. @default false */
   readonly admin?: boolean;
 }
 
 export interface GkeProvidersOptions extends CommonOptions {
-  readonly cluster: ContainerCluster;
+  /** The google_container_cluster (any provider-google release: a structural type). */
+  readonly cluster: GkeClusterShape;
   /** Google provider for google_client_config. @default - the stack's default google provider */
   readonly googleProvider?: TerraformProvider;
 }
@@ -75,7 +89,7 @@ export interface KubeconfigProvidersOptions extends CommonOptions {
  * an existing cluster's kubeconfig. Pass the instance as `providers` to the constructs here.
  */
 export class KubernetesProviders extends Construct implements ClusterProviderSet {
-  /** EKS: endpoint + CA from the cluster, short-lived token from data aws_eks_cluster_auth. */
+  /** EKS: endpoint + CA from the cluster; the token from the `aws eks get-token` exec plugin at every connect. */
   public static forEks(scope: Construct, id: string, options: EksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.EKS);
     if (typeof options.clusterName !== "string" || options.clusterName === "") {
@@ -84,16 +98,19 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
       throw new ConstructPropsError(self, "endpoint", described("only one of endpoint and certificateAuthorityData"), "both (cluster in this stack) or neither (read by data source)", "set both or remove the one given");
     }
-    const { DataAwsEksCluster, DataAwsEksClusterAuth } = eksData();
     let endpoint = options.endpoint;
     let caData = options.certificateAuthorityData;
     if (endpoint === undefined) {
+      const DataAwsEksCluster = eksClusterData();
       const cluster = new DataAwsEksCluster(self, "eks-cluster", { name: options.clusterName, provider: options.awsProvider });
       endpoint = cluster.endpoint;
       caData = cluster.certificateAuthority.get(0).data;
     }
-    const auth = new DataAwsEksClusterAuth(self, "eks-auth", { name: options.clusterName, provider: options.awsProvider });
-    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), token: auth.token }, options.alias);
+    const args = ["eks", "get-token", "--cluster-name", options.clusterName];
+    if (options.region !== undefined) args.push("--region", options.region);
+    if (options.roleArn !== undefined) args.push("--role-arn", options.roleArn);
+    if (options.profile !== undefined) args.push("--profile", options.profile);
+    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), exec: { apiVersion: EKS_EXEC_API_VERSION, command: "aws", args } }, options.alias);
     return self;
   }
 
@@ -160,7 +177,9 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   }
 
   private wire(c: Connection, alias: string | undefined): void {
-    this.kubernetesProvider = new KubernetesProvider(this, "kubernetes", { ...c, alias });
-    this.helmProvider = new HelmProvider(this, "helm", { alias, kubernetes: { ...c } });
+    const { exec, ...rest } = c;
+    // The kubernetes provider takes exec as a block list, the helm provider 3.x as one object.
+    this.kubernetesProvider = new KubernetesProvider(this, "kubernetes", { ...rest, ...(exec ? { exec: [exec] } : {}), alias });
+    this.helmProvider = new HelmProvider(this, "helm", { alias, kubernetes: { ...rest, ...(exec ? { exec } : {}) } });
   }
 }

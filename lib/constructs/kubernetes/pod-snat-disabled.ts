@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { ConfigMapV1Data } from "@cdktf/provider-kubernetes/lib/config-map-v1-data";
 import { Env } from "@cdktf/provider-kubernetes/lib/env";
@@ -8,6 +7,7 @@ import { ITerraformDependable, TerraformResource } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
+import type { GkeSnatClusterShape } from "./cluster-shapes";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
@@ -28,6 +28,11 @@ export enum EksSnatMethod {
   ADDON = "addon",
   /** Patch the env of the aws-node DaemonSet (kubernetes_env) when the add-on is not managed here. */
   DAEMONSET_ENV = "daemonset-env",
+  /**
+   * No resources: the cluster owner's own vpc-cni add-on already sets the env (an existing
+   * cluster whose add-on this stack must not take over). Only the preflight fact is declared.
+   */
+  DECLARED = "declared",
 }
 
 export interface EksPodSnatOptions {
@@ -57,7 +62,7 @@ export interface GkePodSnatOptions {
    * The VPC-native cluster; `default_snat_status { disabled = true }` is set on it.
    * @default - not set here: apply `PodSnatDisabled.GKE_DEFAULT_SNAT_STATUS` in your cluster props
    */
-  readonly cluster?: ContainerCluster;
+  readonly cluster?: GkeSnatClusterShape;
   /** Also write kube-system/ip-masq-agent (when the ip-masq-agent DaemonSet runs). @default false */
   readonly ipMasqAgentConfigMap?: boolean;
 }
@@ -195,8 +200,14 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
       );
       return;
     }
+    if (method === EksSnatMethod.DECLARED) {
+      if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined || eks.extraEnv !== undefined) {
+        throw new ConstructPropsError(this, "eks.method", "declared", `"addon" when addonVersion, serviceAccountRoleArn or extraEnv is set (declared creates nothing)`, "remove them or use the addon method");
+      }
+      return;
+    }
     if (method !== EksSnatMethod.DAEMONSET_ENV) {
-      throw new ConstructPropsError(this, "eks.method", method, `"addon" or "daemonset-env"`);
+      throw new ConstructPropsError(this, "eks.method", method, `"addon", "daemonset-env" or "declared"`);
     }
     if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined) {
       throw new ConstructPropsError(this, "eks.method", "daemonset-env", `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`, "remove them or use the addon method");
@@ -220,7 +231,8 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     const gke = props.gke ?? {};
     if (gke.cluster) {
       gke.cluster.putDefaultSnatStatus({ ...PodSnatDisabled.GKE_DEFAULT_SNAT_STATUS });
-      this.resources.push(gke.cluster);
+      // The user's google_container_cluster: a TerraformResource of the app's core at runtime.
+      this.resources.push(gke.cluster as unknown as TerraformResource);
     }
     if (gke.ipMasqAgentConfigMap) {
       this.resources.push(

@@ -1,7 +1,7 @@
 import * as yaml from "js-yaml";
 import { TerraformVariable } from "../../../lib/core/cdktf";
 import { MitmCa } from "../../../lib/constructs/kubernetes/mitm-ca";
-import { LibreChat } from "../../../lib/constructs/workloads/librechat";
+import { LIBRECHAT_DEFAULT_CHART_VERSION, LibreChat } from "../../../lib/constructs/workloads/librechat";
 import { terraformEvaluatedLiteral } from "../../support/terraform-template";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "../kubernetes/synth-helpers";
 
@@ -25,7 +25,7 @@ describe("LibreChat", () => {
       chat = new LibreChat(stack, "chat", { secretEnv: secrets(stack) });
     });
     const release = onlyResource(json, "helm_release");
-    expect(release).toMatchObject({ repository: "oci://ghcr.io/danny-avila/librechat-chart", chart: "librechat", version: "2.0.4", namespace: "librechat" });
+    expect(release).toMatchObject({ repository: "oci://ghcr.io/danny-avila/librechat-chart", chart: "librechat", version: LIBRECHAT_DEFAULT_CHART_VERSION, namespace: "librechat" });
     const values: any = yaml.load(release.values[0]);
     expect(values.image).toEqual({ registry: "ghcr.io" });
     expect(values.ingress).toEqual({ enabled: false });
