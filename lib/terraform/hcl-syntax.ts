@@ -312,7 +312,7 @@ class Parser {
   private escape(): string {
     const next = this.s[this.pos + 1];
     const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
-    if (next !== undefined && next in simple) {
+    if (next !== undefined && Object.hasOwn(simple, next)) {
       this.pos += 2;
       return simple[next];
     }

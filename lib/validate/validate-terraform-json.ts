@@ -12,6 +12,7 @@ import { aviatrixNameNotes, aviatrixSchema, aviatrixTypeNames, ResourceKind } fr
 import { checkAtLeastOneOf, checkVersionFacts, walkResource, WalkContext } from "./schema-walk";
 import { checkTerraformLanguage } from "./terraform-language";
 import { closest, isObject, JsonObject, resourceBodies } from "./terraform-values";
+import { own } from "../util/own";
 
 export interface ValidateTerraformJsonOptions {
   /** File name put on every finding. @default - findings carry no file */
@@ -107,7 +108,7 @@ function validateAviatrix(
   }
   walkResource(ctx);
   checkAtLeastOneOf(ctx);
-  if (kind === "resource") APPLY_TIME_RULES[type]?.(ctx);
+  if (kind === "resource") own(APPLY_TIME_RULES, type)?.(ctx);
 }
 
 function validateKubernetesManifest(sink: FindingSink, address: string, body: JsonObject, version: ControllerVersion | undefined): void {

@@ -5,6 +5,7 @@
 // expression text, so the model can carry it as an unresolved reference. Parsing is the shared
 // Terraform-language parser (lib/terraform/hcl-syntax.ts); this file only evaluates its syntax tree.
 import { Expr, hasTemplateSequence, parseJsonTemplate } from "../../terraform/hcl-syntax";
+import { own } from "../../util/own";
 
 export class Unknown {
   constructor(readonly text: string) {}
@@ -173,7 +174,7 @@ function flattenDeep(list: Value[]): Value[] {
 const LIST_BUILDERS = new Set(["concat", "toset", "tolist", "distinct", "flatten", "compact"]);
 
 function evaluateCall(e: Extract<Expr, { kind: "call" }>, scope: Scope, depth: number, whole: string): Value {
-  const fn = FUNCTIONS[e.name];
+  const fn = own(FUNCTIONS, e.name);
   if (fn === undefined || e.expandLast) return unknownOf(e);
   const args = e.args.map((a) => evaluate(a, scope, depth, whole));
   // A function over unknown inputs is unknown, except list builders which keep unknown elements.
@@ -192,13 +193,14 @@ function evaluateReference(e: Extract<Expr, { kind: "ref" }>, scope: Scope, dept
   const segs = [...e.path];
   const head = segs[0];
   let v: Value;
-  if (e.root === "var" && typeof head === "string" && head in scope.vars) {
+  // Own entries only: `var.constructor` must not find Object.prototype members.
+  if (e.root === "var" && typeof head === "string" && Object.hasOwn(scope.vars, head)) {
     v = scope.vars[head];
-  } else if (e.root === "local" && typeof head === "string" && head in scope.locals) {
+  } else if (e.root === "local" && typeof head === "string" && Object.hasOwn(scope.locals, head)) {
     // Locals see no iterators; depth bounds self-referencing locals.
     v = evaluateJson(scope.locals[head], { vars: scope.vars, locals: scope.locals }, depth + 1);
     if (isUnknown(v)) return new Unknown(`\${local.${head}}`);
-  } else if (scope.iterators && e.root in scope.iterators && (head === "value" || head === "key")) {
+  } else if (scope.iterators && Object.hasOwn(scope.iterators, e.root) && (head === "value" || head === "key")) {
     v = scope.iterators[e.root][head];
   } else {
     return unknownOf(e);
@@ -213,6 +215,6 @@ function evaluateReference(e: Extract<Expr, { kind: "ref" }>, scope: Scope, dept
 function index(v: Value, key: Value): Value {
   if (isUnknown(v)) return v;
   if (Array.isArray(v) && typeof key === "number") return key < v.length ? v[key] : new Unknown(`[${key}]`);
-  if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof key === "string" && key in v) return v[key];
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof key === "string" && Object.hasOwn(v, key)) return v[key];
   return new Unknown(`.${String(key)}`);
 }
