@@ -32,6 +32,7 @@ import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
 import { own } from "../../util/own";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -112,6 +113,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: DcfPolicyPackProps = {}) {
     super(scope, id);
+    ensureSecretScan(this);
     checkBooleanProps(this, props, ["logging", "manageDefaultAction"]);
     Object.defineProperty(this, BRAND, { value: true });
     this.mode = props.mode ?? "enforce";
