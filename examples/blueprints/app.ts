@@ -8,6 +8,9 @@ import { selectStacks, STACKS_CONTEXT_KEY, STACKS_ENV } from "./stack-selection"
 
 type AddStack = (app: App) => TerraformStack;
 
+/** The controller baseline's stack id: first in the app, applied once per controller before the blueprints. */
+export const BASELINE_STACK_ID = "vca-dcf-baseline";
+
 /** Stack ids, in the order the app adds them. */
 export const BLUEPRINT_STACK_IDS = [
   "vca-foundry-byovnet",
@@ -18,6 +21,9 @@ export const BLUEPRINT_STACK_IDS = [
   "vca-obot-aks",
   "vca-obot-eks",
 ] as const;
+
+/** Every stack id the app can build, in the order it adds them: the baseline, then the blueprints. */
+export const APP_STACK_IDS: readonly string[] = [BASELINE_STACK_ID, ...BLUEPRINT_STACK_IDS];
 
 // Stack id → its module's add function. `require` keeps each module out of the process until its
 // stack is built.
@@ -35,7 +41,8 @@ const BLUEPRINTS: Readonly<Record<(typeof BLUEPRINT_STACK_IDS)[number], () => Ad
  * @param outdir where to synthesize. @default - cdktf's (cdktf.out, or the CLI's --output)
  * @param context extra app context, e.g. `avx:preflightBaseline`, or `vca:stacks` (comma-separated
  *   stack ids to build). @default - none: preflight reads ./vca-preflight.lock.json; stacks from
- *   the env VCA_STACKS, else every stack
+ *   the env VCA_STACKS, else every stack. The baseline declares the attachment points of the
+ *   selected blueprints (of every blueprint when it is selected alone).
  * @throws UserInputError when `vca:stacks` / VCA_STACKS names an unknown stack
  */
 export function buildBlueprintsApp(outdir?: string, context: Readonly<Record<string, unknown>> = {}): App {
@@ -45,9 +52,24 @@ export function buildBlueprintsApp(outdir?: string, context: Readonly<Record<str
   const fromContext = app.node.tryGetContext(STACKS_CONTEXT_KEY) as unknown;
   const fromEnv = process.env[STACKS_ENV] || undefined;
   const selected =
-    fromContext !== undefined ? selectStacks(fromContext, BLUEPRINT_STACK_IDS) : selectStacks(fromEnv, BLUEPRINT_STACK_IDS, STACKS_ENV);
-  for (const id of BLUEPRINT_STACK_IDS) {
-    if (selected.includes(id)) BLUEPRINTS[id]()(app);
+    fromContext !== undefined ? selectStacks(fromContext, APP_STACK_IDS) : selectStacks(fromEnv, APP_STACK_IDS, STACKS_ENV);
+  const blueprintIds = BLUEPRINT_STACK_IDS.filter((id) => selected.includes(id));
+  if (!selected.includes(BASELINE_STACK_ID)) {
+    for (const id of blueprintIds) BLUEPRINTS[id]()(app);
+    return app;
+  }
+  const { addDcfBaseline } = require("./dcf-baseline/stack") as typeof import("./dcf-baseline/stack");
+  const declarePoints = addDcfBaseline(app, BASELINE_STACK_ID);
+  if (blueprintIds.length > 0) {
+    const blueprints = blueprintIds.map((id) => BLUEPRINTS[id]()(app));
+    const baseline = declarePoints(blueprints);
+    // `cdktf deploy` applies the baseline first: the blueprints look its points up by name.
+    for (const blueprint of blueprints) blueprint.addDependency(baseline);
+  } else {
+    // The baseline alone (its owning team's run): it declares the points of every blueprint, read
+    // from blueprints built in a scratch app that is never synthesized.
+    const scratch = new App({ outdir: app.outdir, context: { ...context, [DISABLE_STACK_TRACE_IN_METADATA]: true } });
+    declarePoints(BLUEPRINT_STACK_IDS.map((id) => BLUEPRINTS[id]()(scratch)));
   }
   return app;
 }

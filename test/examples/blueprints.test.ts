@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { APP_STACK_IDS, BASELINE_STACK_ID, BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
 import { analyze } from "../../lib/dcf/analyze";
 import { loadPolicyModel } from "../../lib/cli/load-policy";
 import { parseScenarios, runScenarios } from "../../lib/dcf/simulate/scenarios";
@@ -66,6 +66,37 @@ describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (stackId) => {
   });
 });
 
+describe(`the controller baseline ${BASELINE_STACK_ID}`, () => {
+  const baselineFile = path.join(outdir, "stacks", BASELINE_STACK_ID, "cdk.tf.json");
+  type Doc = { data?: Record<string, Record<string, { name: string }>>; resource?: Record<string, Record<string, { name: string; attachment_point: { name: string }[] }>> };
+  const read = (id: string): Doc => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
+  const ROOT_POINTS = new Set(["TERRAFORM_BEFORE_UI_MANAGED", "TERRAFORM_AFTER_UI_MANAGED", "TERRAFORM_AFTER_K8S_MANAGED"]);
+
+  test("GIVEN the default synth WHEN the blueprints' rulesets look up their named attachment points THEN the baseline declares exactly those points, each once", () => {
+    const lookedUp = BLUEPRINT_STACK_IDS.flatMap((id) => Object.values(read(id).data?.aviatrix_dcf_attachment_point ?? {}).map((d) => d.name)).filter((n) => !ROOT_POINTS.has(n));
+    expect(lookedUp.length).toBe(2 * BLUEPRINT_STACK_IDS.length);
+    const groups = Object.values(read(BASELINE_STACK_ID).resource?.aviatrix_dcf_policy_group ?? {});
+    const declared = groups.flatMap((g) => g.attachment_point.map((p) => p.name));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...declared].sort()).toEqual([...lookedUp].sort());
+    // The baseline is a parent object only: no ruleset, no V1 list, no default action, no feature flag.
+    expect(Object.keys(read(BASELINE_STACK_ID).resource ?? {})).toEqual(["aviatrix_dcf_policy_group"]);
+  });
+
+  test("GIVEN the manifest WHEN cdktf deploys THEN every blueprint depends on the baseline, which is the app's first stack", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    for (const id of BLUEPRINT_STACK_IDS) expect(manifest.stacks[id].dependencies).toEqual([BASELINE_STACK_ID]);
+    expect(manifest.stacks[BASELINE_STACK_ID].dependencies).toEqual([]);
+    expect(APP_STACK_IDS[0]).toBe(BASELINE_STACK_ID);
+  });
+
+  test("GIVEN the baseline WHEN validated offline and preflighted THEN there are no findings and no preflight error", () => {
+    expect(validateTerraformJson(JSON.parse(fs.readFileSync(baselineFile, "utf8")), { file: baselineFile })).toEqual([]);
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, "preflight", `${BASELINE_STACK_ID}.json`), "utf8"));
+    expect(report.summary.errors).toBe(0);
+  });
+});
+
 describe("the committed vca-preflight.lock.json", () => {
   test("GIVEN the blueprints synthesized WHEN preflight compares the immutable bindings THEN AVX-IMM1 and AVX-IMM2 pass", () => {
     const report = JSON.parse(fs.readFileSync(path.join(outdir, "preflight", "vca-foundry-byovnet.json"), "utf8"));
@@ -93,7 +124,7 @@ describe("npx cdktf synth (the main command)", () => {
       env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" },
       stdio: "pipe",
     });
-    for (const id of BLUEPRINT_STACK_IDS) {
+    for (const id of APP_STACK_IDS) {
       expect(fs.existsSync(path.join(cliOut, "stacks", id, "cdk.tf.json"))).toBe(true);
     }
     // Same app, same bytes: the CLI's output equals the in-process synth.

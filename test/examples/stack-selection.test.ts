@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { APP_STACK_IDS, BASELINE_STACK_ID, BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
 import { selectStacks } from "../../examples/blueprints/stack-selection";
 import { UserInputError } from "../../lib/util/errors";
 
@@ -59,7 +59,7 @@ describe("buildBlueprintsApp stack selection", () => {
     delete process.env.VCA_STACKS;
     const all = tmp();
     buildBlueprintsApp(all).synth();
-    expect(synthesizedStacks(all)).toEqual([...BLUEPRINT_STACK_IDS].sort());
+    expect(synthesizedStacks(all)).toEqual([...APP_STACK_IDS].sort());
 
     const some = tmp();
     buildBlueprintsApp(some, { "vca:stacks": "vca-obot-eks,vca-agentcore" }).synth();
@@ -80,11 +80,41 @@ describe("buildBlueprintsApp stack selection", () => {
     expect(app.node.children.map((c) => c.node.id)).toEqual(["vca-foundry-byovnet"]);
   });
 
+  const declaredPoints = (outdir: string): string[] => {
+    const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", BASELINE_STACK_ID, "cdk.tf.json"), "utf8"));
+    return Object.values(doc.resource.aviatrix_dcf_policy_group as Record<string, { attachment_point: { name: string }[] }>).flatMap((g) => g.attachment_point.map((p) => p.name)).sort();
+  };
+
+  test("GIVEN the baseline and one blueprint selected WHEN synthesized THEN the baseline comes first and declares only that blueprint's two points", () => {
+    delete process.env.VCA_STACKS;
+    const outdir = tmp();
+    const app = buildBlueprintsApp(outdir, { "vca:stacks": "vca-obot-eks,vca-dcf-baseline", "avx:preflightBaseline": path.join(outdir, "none.json") });
+    expect(app.node.children.map((c) => c.node.id)).toEqual([BASELINE_STACK_ID, "vca-obot-eks"]);
+    app.synth();
+    expect(declaredPoints(outdir)).toEqual(["obot-eks-after-k8s", "obot-eks-before-k8s"]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    expect(manifest.stacks["vca-obot-eks"].dependencies).toEqual([BASELINE_STACK_ID]);
+  });
+
+  test("GIVEN the baseline alone (its owning team's run) WHEN synthesized THEN only it is written, declaring every blueprint's points", () => {
+    process.env.VCA_STACKS = BASELINE_STACK_ID;
+    const outdir = tmp();
+    buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json") }).synth();
+    expect(synthesizedStacks(outdir)).toEqual([BASELINE_STACK_ID]);
+    expect(declaredPoints(outdir)).toHaveLength(2 * BLUEPRINT_STACK_IDS.length);
+    expect(declaredPoints(outdir)).toContain("librechat-gke-before-k8s");
+  });
+
+  test("GIVEN only blueprints selected WHEN built THEN no baseline is added (a blueprint team deploys onto the controller's existing baseline)", () => {
+    delete process.env.VCA_STACKS;
+    expect(buildBlueprintsApp(tmp(), { "vca:stacks": "vca-agentcore" }).node.children.map((c) => c.node.id)).toEqual(["vca-agentcore"]);
+  });
+
   test("GIVEN an unknown stack id WHEN the app is built THEN a UserInputError lists the valid ids and nothing is written", () => {
     delete process.env.VCA_STACKS;
     const outdir = tmp();
     expect(() => buildBlueprintsApp(outdir, { "vca:stacks": "vca-agentcor" })).toThrowErrorMatchingInlineSnapshot(
-      `"vca:stacks: unknown stack id "vca-agentcor"; valid ids: vca-foundry-byovnet, vca-agentcore, vca-librechat-eks, vca-librechat-aks, vca-librechat-gke, vca-obot-aks, vca-obot-eks (comma-separated, e.g. vca:stacks=vca-foundry-byovnet)"`,
+      `"vca:stacks: unknown stack id "vca-agentcor"; valid ids: vca-dcf-baseline, vca-foundry-byovnet, vca-agentcore, vca-librechat-eks, vca-librechat-aks, vca-librechat-gke, vca-obot-aks, vca-obot-eks (comma-separated, e.g. vca:stacks=vca-dcf-baseline)"`,
     );
     // cdktf's App creates the (empty) output folders; no file is written.
     const files = fs.readdirSync(outdir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());

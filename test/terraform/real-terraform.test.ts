@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { APP_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
 import { TerraformOutput, TerraformStack, TerraformVariable, Fn, Testing } from "../../lib/core/cdktf";
 import { terraformLiteral, terraformLiteralTree } from "../../lib/core/terraform-literal";
 import { TERRAFORM_FUNCTIONS, TERRAFORM_FUNCTIONS_VERSION } from "../../lib/terraform/functions";
@@ -44,7 +44,7 @@ if (VERSION === undefined) {
       buildBlueprintsApp(blueprintDir, { "avx:preflightBaseline": path.join(__dirname, "../../vca-preflight.lock.json") }).synth();
       const jobs = [
         ...FIXTURES.map((name) => ({ key: name, files: { "main.tf.json": fixtureText(name) }, providerFree: true })),
-        ...BLUEPRINT_STACK_IDS.map((id) => ({
+        ...APP_STACK_IDS.map((id) => ({
           key: id,
           files: { "cdk.tf.json": fs.readFileSync(path.join(blueprintDir, "stacks", id, "cdk.tf.json"), "utf8") },
           providerFree: false,
@@ -59,7 +59,7 @@ if (VERSION === undefined) {
       }
     }, 300000);
 
-    describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (id) => {
+    describe.each(APP_STACK_IDS)("blueprint %s", (id) => {
       test("GIVEN cdk.tf.json in an empty folder WHEN terraform init -backend=false runs against an empty mirror THEN the only errors are providers that cannot be installed", () => {
         const verdict = results.get(id) as TerraformVerdict;
         expect(verdict.summaries.filter((s) => !CANNOT_INSTALL_PROVIDER.has(s))).toEqual([]);
@@ -151,7 +151,7 @@ if (VERSION === undefined) {
     });
 
     test("GIVEN every blueprint WHEN vca validate checks the language THEN it is clean (as terraform init agreed above)", () => {
-      for (const id of BLUEPRINT_STACK_IDS) {
+      for (const id of APP_STACK_IDS) {
         const doc = JSON.parse(fs.readFileSync(path.join(blueprintDir, "stacks", id, "cdk.tf.json"), "utf8"));
         expect(validateTerraformJson(doc, { file: id }).filter((f) => f.severity === "error")).toEqual([]);
       }
