@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
 import { PROGRAM_NAME } from "../util/program-name";
 import { packageVersion } from "./package-version";
+import { missingPackageOf } from "../core/optional-peer";
 
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program). Only the command
 // being run is loaded (some pull in cdktf or librechat-data-provider), so `vca validate` starts
@@ -36,6 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
         "3 internal error (a bug in " + PROGRAM_NAME + "; rerun with VCA_DEBUG=1 for the stack trace).",
     );
+  const nodeFlag = argv.slice(2).find((a) => /^--env-file(-if-exists)?(=|$)/.test(a));
+  if (nodeFlag !== undefined) {
+    // Node 20 reads --env-file from anywhere on the command line before we start
+    // (nodejs/node#54232), so it can never be a vca option; the shim's flag is --dotenv.
+    process.stderr.write(`${PROGRAM_NAME}: ${nodeFlag.split("=")[0]} is not a ${PROGRAM_NAME} option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`);
+    return 2;
+  }
   const wanted = argv[2];
   const names = wanted !== undefined && Object.hasOwn(COMMANDS, wanted) ? [wanted] : Object.keys(COMMANDS);
   try {
@@ -62,6 +70,12 @@ function reportError(err: unknown): number {
     process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 1;
   }
+  // A command that needs an optional peer (a core, librechat-data-provider) the app lacks.
+  const missing = missingPackageOf(err);
+  if (missing !== undefined && OPTIONAL_PEERS.test(missing)) {
+    process.stderr.write(`${PROGRAM_NAME}: this command needs ${missing}, which is not installed: run \`npm install ${missing}\` (versions: COMPATIBILITY.md)\n`);
+    return 2;
+  }
   const fsProblem = fileSystemProblem(err);
   if (fsProblem) {
     process.stderr.write(`${PROGRAM_NAME}: ${fsProblem}\n`);
@@ -75,6 +89,8 @@ function reportError(err: unknown): number {
   }
   return 3;
 }
+
+const OPTIONAL_PEERS = /^(cdktf|cdktn|constructs|librechat-data-provider|@cdkt[fn]\/provider-[a-z]+)$/;
 
 // File-system errors on paths the user named (--out, an input dir) are bad input, not bugs.
 const FS_ERRORS: Readonly<Record<string, string>> = {
