@@ -137,12 +137,15 @@ describe("GIVEN a valid config of the user's own values WHEN the app is built", 
 
   test("THEN the config's mode is used unless vca:mode overrides it", () => {
     const file = writeConfig({ "vca-agentcore": { ...EXAMPLE.stacks["vca-agentcore"], mode: "discover" } });
-    const discover = synthOf(file, "vca-agentcore");
-    expect((Object.values(discover.resource.aviatrix_distributed_firewalling_policy_list)[0] as any).policies.every((p: any) => p.watch === true)).toBe(true);
+    const discover = synthOf(file, "vca-agentcore").output.policy_objects.value;
+    expect(discover.mode).toBe("discover");
+    // Discover: every rule but the promoted ones watches.
+    expect(discover.rules.filter((r: string) => r.endsWith("(watch)")).length).toBeGreaterThan(discover.rules.length / 2);
     const { app } = buildBlueprints(tmpDir(), { "vca:config": file, "vca:mode": "enforce", "avx:preflightBaseline": path.join(tmpDir(), "none.json") });
     app.synth();
-    const enforced = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks/vca-agentcore/cdk.tf.json"), "utf8"));
-    expect((Object.values(enforced.resource.aviatrix_distributed_firewalling_policy_list)[0] as any).policies.every((p: any) => p.watch === false)).toBe(true);
+    const enforced = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks/vca-agentcore/cdk.tf.json"), "utf8")).output.policy_objects.value;
+    expect(enforced.mode).toBe("enforce");
+    expect(enforced.rules.some((r: string) => r.endsWith("(watch)"))).toBe(false);
   });
 
   test("THEN awsProvider.assumeRoleArn becomes the provider's assume_role and tags its default tags", () => {
