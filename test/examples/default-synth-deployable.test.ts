@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BLUEPRINT_STACK_IDS, buildBlueprints } from "../../examples/blueprints/app";
+import { BASELINE_STACK_ID, BLUEPRINT_STACK_IDS, buildBlueprints } from "../../examples/blueprints/app";
 import { isPublishedVersion, PUBLISHED_CHARTS, PublishedChartName } from "../../lib/constructs/kubernetes/published-charts";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -17,9 +17,9 @@ const K8S = BLUEPRINT_STACK_IDS.filter((id) => /librechat-|obot-/.test(id));
 const EKS = K8S.filter((id) => id.endsWith("-eks"));
 const CHART_BY_REPO: Record<string, PublishedChartName> = Object.fromEntries(Object.values(PUBLISHED_CHARTS).map((c) => [`${c.repository} ${c.name}`, c.name]));
 
-test("GIVEN no VCA_CONFIG THEN the app synthesized the example config, every blueprint", () => {
+test("GIVEN no VCA_CONFIG THEN the app synthesized the example config, every blueprint, and the controller baseline they attach to", () => {
   expect(config.isExample).toBe(true);
-  expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual([...BLUEPRINT_STACK_IDS].sort());
+  expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual([BASELINE_STACK_ID, ...BLUEPRINT_STACK_IDS].sort());
 });
 
 test.each(K8S)("%s pins published chart versions only", (id) => {

@@ -120,7 +120,7 @@ describe("GIVEN a valid config of the user's own values WHEN the app is built", 
 
   test("THEN only the listed stacks are built, and VCA_STACKS naming an unlisted one is an error naming the file", () => {
     const file = writeConfig({ "vca-agentcore": EXAMPLE.stacks["vca-agentcore"] });
-    expect(buildBlueprints(tmpDir(), { "vca:config": file }).app.node.children.map((c) => c.node.id)).toEqual(["vca-agentcore"]);
+    expect(buildBlueprints(tmpDir(), { "vca:config": file }).app.node.children.map((c) => c.node.id)).toEqual(["vca-dcf-baseline", "vca-agentcore"]);
     expect(() => build(file, "vca-obot-aks")).toThrow(`vca:stacks: vca-obot-aks not in ${file} (it lists vca-agentcore)`);
   });
 
@@ -174,7 +174,7 @@ describe("the main command (node dist/examples/blueprints/main.js, as `npx cdktf
     expect(r.status).toBe(0);
     const json = JSON.parse(fs.readFileSync(path.join(out, "stacks/vca-obot-aks/cdk.tf.json"), "utf8"));
     expect((Object.values(json.resource.aviatrix_spoke_gateway) as any[])[0].account_name).toBe("contoso-azure");
-    expect(fs.readdirSync(path.join(out, "stacks"))).toEqual(["vca-obot-aks"]);
+    expect(fs.readdirSync(path.join(out, "stacks"))).toEqual(["vca-dcf-baseline", "vca-obot-aks"]);
   });
 
   test("GIVEN a VCA_CONFIG that does not exist THEN exit 2 naming it, nothing synthesized", () => {
