@@ -2,13 +2,13 @@
 // spokes (AgentCore: runtime + PrivateLink endpoint subnets; client), the runtime
 // (aws_bedrockagentcore_agent_runtime, network mode VPC) in the runtime subnet, interface
 // endpoints with the blueprint's private hosted zones, an IAM guardrail pinning runtimes to the
-// approved subnet/security group, the agent's ECR repository, the DCF MITM CA in Secrets Manager
-// for the agent's trust store, and the vendor's DCF rule table with region-derived domains.
+// approved subnet/security group on the deployer roles, the agent image (an existing ECR image:
+// CreateAgentRuntime validates it), the DCF MITM CA in Secrets Manager for the agent's trust
+// store, and the vendor's DCF rule table with region-derived domains.
 // Facts: docs/research/cloud-stacks.md §2.1, §3.
 import { Construct } from "constructs";
 import { BedrockagentcoreAgentRuntime } from "@cdktf/provider-aws/lib/bedrockagentcore-agent-runtime";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
@@ -36,6 +36,8 @@ import {
   RUNTIME_NAME,
 } from "./agentcore/agentcore-defaults";
 import { AgentCoreIam } from "./agentcore/agentcore-iam";
+import { AgentImage, agentImage } from "./agentcore/agentcore-image";
+import { awsProviderConfig, AwsProviderOptions } from "./provider-options";
 import { AgentCoreVpc } from "./agentcore/agentcore-network";
 import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
@@ -80,13 +82,21 @@ export interface AgentCoreStackProps {
   readonly awsControlDomains?: readonly string[];
   /** Supply-chain IoC URL filters (host/path globs) denied on decrypted flows. @default - the blueprint's Shai-Hulud set */
   readonly iocUrlFilters?: readonly string[];
-  /** Image tag of the agent in the stack's ECR repository. @default "v5" */
-  readonly agentImageTag?: string;
+  /**
+   * ECR image URI of the agent (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>`), pushed
+   * before apply: CreateAgentRuntime validates the image. The runtime role may pull from that
+   * repository only. @default - the required Terraform variable `agentcore_agent_image_uri`
+   */
+  readonly agentImageUri?: string;
   /** @default "us.anthropic.claude-haiku-4-5-20251001-v1:0" */
   readonly agentModelId?: string;
   /** @default { source: "upload", name: "<namePrefix>-mitm-ca" } */
   readonly mitmCa?: AgentCoreMitmCaOptions;
-  /** Existing IAM roles that must also carry the VPC-mode guardrail. @default - only the client invoker role */
+  /**
+   * The existing IAM roles that deploy AgentCore runtimes (CI, platform admins): each carries the
+   * VPC-mode guardrail (at least one; the invoke-only client role carries it too).
+   * @default - the required Terraform variable `agentcore_deployer_role_names`
+   */
   readonly guardrailRoleNames?: readonly string[];
   /** @default "enforce" */
   readonly mode?: PolicyMode;
@@ -96,6 +106,10 @@ export interface AgentCoreStackProps {
   readonly renderAs?: DcfRenderMode;
   /** @default true */
   readonly manageDefaultAction?: boolean;
+  /** AWS provider settings (profile, assume_role, ...). @default - the environment's credentials */
+  readonly awsProvider?: AwsProviderOptions;
+  /** Tags on every AWS resource (provider default_tags). @default - none */
+  readonly tags?: { readonly [key: string]: string };
 }
 
 export class AgentCoreStack extends TerraformStack {
@@ -108,7 +122,7 @@ export class AgentCoreStack extends TerraformStack {
   public readonly runtimeSecurityGroup: SecurityGroup;
   public readonly privateLink: AgentCorePrivateLink;
   public readonly iam: AgentCoreIam;
-  public readonly repository: EcrRepository;
+  public readonly agentImage: AgentImage;
   public readonly caSecret: SecretsmanagerSecret;
   public readonly runtime: BedrockagentcoreAgentRuntime;
   public readonly policy: AgentCorePolicy;
@@ -140,9 +154,14 @@ export class AgentCoreStack extends TerraformStack {
     });
     checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(AGENTCORE_RULES).map((r) => r.suffix));
     const az = props.availabilityZone ?? `${region}a`;
-    const tags = { Blueprint: prefix, Environment: "lab", ManagedBy: "terraform" };
+    if (props.guardrailRoleNames !== undefined) {
+      if (!Array.isArray(props.guardrailRoleNames) || props.guardrailRoleNames.length === 0) {
+        throw new ConstructPropsError(this, `${STACK}.guardrailRoleNames`, props.guardrailRoleNames, "at least one deployer role name", "name the roles that create AgentCore runtimes (the guardrail constrains them), or leave it unset to pass agentcore_deployer_role_names at apply");
+      }
+      props.guardrailRoleNames.forEach((n, i) => requireText(this, `${STACK}.guardrailRoleNames[${i}]`, n, "name an existing IAM role"));
+    }
 
-    new AwsProvider(this, "aws", { region, defaultTags: [{ tags }] });
+    new AwsProvider(this, "aws", awsProviderConfig(this, region, props.awsProvider, props.tags));
     new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
     const caller = new DataAwsCallerIdentity(this, "current");
     const accountId = caller.accountId;
@@ -191,13 +210,7 @@ export class AgentCoreStack extends TerraformStack {
       tags: {},
     });
 
-    this.repository = new EcrRepository(this, "Repository", {
-      name: `${prefix}-agent`,
-      imageTagMutability: "MUTABLE",
-      forceDelete: true,
-      imageScanningConfiguration: { scanOnPush: true },
-    });
-    this.repository.overrideLogicalId("agent");
+    this.agentImage = agentImage(this, `${STACK}.agentImageUri`, props.agentImageUri);
     const caPem = this.mitmCaCertificate(prefix, props.mitmCa ?? { source: "upload" });
     this.caSecret = new SecretsmanagerSecret(this, "CaSecret", { name: `${prefix}/aviatrix-mitm-ca`, description: "Aviatrix DCF MITM CA certificate (PEM) the agent trusts for decrypted tool calls", recoveryWindowInDays: 0 });
     this.caSecret.overrideLogicalId("avx_mitm_ca");
@@ -210,22 +223,23 @@ export class AgentCoreStack extends TerraformStack {
       accountId,
       approvedSubnetIds: [runtimeSubnet.id],
       approvedSecurityGroupIds: [this.runtimeSecurityGroup.id],
-      ecrRepositoryArn: this.repository.arn,
+      ecrRepositoryArn: this.agentImage.repositoryArn,
       caSecretArn: this.caSecret.arn,
-      guardrailRoleNames: props.guardrailRoleNames ?? [],
+      deployerRoleNames: props.guardrailRoleNames,
       tags: {},
     });
 
-    const ecrHost = `${accountId}.dkr.ecr.${region}.amazonaws.com`;
+    const ecrHost = this.agentImage.registryHost;
     this.runtime = new BedrockagentcoreAgentRuntime(this, "Runtime", {
       agentRuntimeName: runtimeName,
       roleArn: this.iam.runtimeRole.arn,
-      agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: `${this.repository.repositoryUrl}:${props.agentImageTag ?? "v5"}` }] }],
+      agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: this.agentImage.uri }] }],
       networkConfiguration: [{ networkMode: "VPC", networkModeConfig: [{ subnets: [runtimeSubnet.id], securityGroups: [this.runtimeSecurityGroup.id] }] }],
       protocolConfiguration: [{ serverProtocol: "HTTP" }],
       environmentVariables: { AGENT_MODEL_ID: props.agentModelId ?? DEFAULT_AGENT_MODEL_ID, AVX_MITM_CA_SECRET_ARN: this.caSecret.arn },
       // The runtime's egress must already be routed through the spoke gateway and its endpoints reachable.
-      dependsOn: [this.agentCoreSpoke.resource, caVersion, this.privateLink.data.endpoint, this.privateLink.control.endpoint, ...this.iam.guardrailAttachments],
+      // ...and its role must already hold the ECR pull permission (CreateAgentRuntime pulls the image).
+      dependsOn: [this.agentCoreSpoke.resource, caVersion, this.privateLink.data.endpoint, this.privateLink.control.endpoint, this.iam.runtimePolicy, ...this.iam.guardrailAttachments],
     });
     this.runtime.overrideLogicalId("hello");
 
@@ -254,7 +268,8 @@ export class AgentCoreStack extends TerraformStack {
       securityGroups: [this.runtimeSecurityGroup.id],
       approvedSubnets: [runtimeSubnet.id],
       approvedSecurityGroups: [this.runtimeSecurityGroup.id],
-      guardrailPolicyAttached: this.iam.guardrailAttachments.length > 0,
+      // Deployer roles only: the invoke-only client role cannot create runtimes.
+      guardrailPolicyAttached: this.iam.deployerAttachments.length > 0,
     });
     Preflight.of(this);
 
@@ -265,7 +280,7 @@ export class AgentCoreStack extends TerraformStack {
     out("agentcore_runtime_subnet_cidr", this.agentCoreVpc.privateSubnetCidrs.runtime);
     out("agentcore_data_host", this.privateLink.data.host);
     out("agentcore_control_host", this.privateLink.control.host);
-    out("agent_image_uri", `${this.repository.repositoryUrl}:${props.agentImageTag ?? "v5"}`);
+    out("agent_image_uri", this.agentImage.uri);
     out("vpc_mode_guardrail_policy_arn", this.iam.guardrail.arn);
     out("transit_gateway_name", this.transit.gatewayName, true);
     out("agentcore_spoke_gateway_name", this.agentCoreSpoke.gatewayName, true);

@@ -19,7 +19,8 @@ import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { Select } from "../lib/dcf/builder/selectors";
 import { aksControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
-import { checkLiteral } from "./stack-prop-checks";
+import { checkLiteral, checkSubscriptionId } from "./stack-prop-checks";
+import { AzurermProviderOptions, checkStackTags } from "./provider-options";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
 
@@ -57,8 +58,12 @@ export interface AksExistingClusterProps {
 }
 
 export interface AksVcaStackProps extends K8sVcaStackProps {
-  /** Azure subscription id. */
-  readonly subscriptionId: string;
+  /** Azure subscription id. @default - from the environment (ARM_SUBSCRIPTION_ID, az login) */
+  readonly subscriptionId?: string;
+  /** azurerm provider settings (tenant, client, ...). @default - the environment's */
+  readonly azurermProvider?: AzurermProviderOptions;
+  /** Tags on the resource group, identity and cluster. @default - none */
+  readonly tags?: { readonly [key: string]: string };
   /** Azure location, e.g. "westeurope". */
   readonly location: string;
   /** Resource group created for the VNet and cluster. @default "<namePrefix>-rg" */
@@ -78,12 +83,13 @@ export class AksVcaStack extends TerraformStack {
     super(scope, id);
     const prefix = checkK8sStackProps(this, props);
     const location = checkLiteral(this, "location", props.location, 'set the Azure location, e.g. "westeurope"');
-    checkLiteral(this, "subscriptionId", props.subscriptionId, "set the Azure subscription id");
-    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId });
+    if (props.subscriptionId !== undefined) checkSubscriptionId(this, "subscriptionId", props.subscriptionId);
+    const tags = checkStackTags(this, "tags", props.tags);
+    new AzurermProvider(this, "azurerm", { ...props.azurermProvider, features: [{}], ...(props.subscriptionId !== undefined ? { subscriptionId: props.subscriptionId } : {}) });
     addAviatrixWithPreflight(this, props.controllerVersion);
 
     const rgName = props.resourceGroupName ?? `${prefix}-rg`;
-    const rg = props.newNetwork || props.newCluster ? new ResourceGroup(this, "resource-group", { name: rgName, location }) : undefined;
+    const rg = props.newNetwork || props.newCluster ? new ResourceGroup(this, "resource-group", { name: rgName, location, tags }) : undefined;
     this.spokeGateway = addK8sSpokeGateway(this, props, {
       prefix,
       cloud: Cloud.AZURE,
@@ -102,7 +108,7 @@ export class AksVcaStack extends TerraformStack {
       const name = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-aks`, "name the cluster");
       const network = this.spokeGateway.network;
       // UDR outbound needs the cluster identity to manage the subnets and route table before create.
-      const identity = new UserAssignedIdentity(this, "cluster-identity", { name: `${name}-identity`, location, resourceGroupName: rg!.name });
+      const identity = new UserAssignedIdentity(this, "cluster-identity", { name: `${name}-identity`, location, resourceGroupName: rg!.name, tags });
       const networkRole = new RoleAssignment(this, "cluster-network-contributor", { scope: rg!.id, roleDefinitionName: "Network Contributor", principalId: identity.principalId });
       this.cluster = new KubernetesCluster(this, "cluster", {
         name,
@@ -125,6 +131,7 @@ export class AksVcaStack extends TerraformStack {
           serviceCidr: "172.16.0.0/17",
           dnsServiceIp: "172.16.0.10",
         },
+        tags,
         dependsOn: [networkRole, ...(this.spokeGateway.egressRouteTable?.dependables ?? [])],
       });
       clusterId = this.cluster.id;

@@ -19,11 +19,15 @@ import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
 import { PolicyMode } from "../lib/dcf/model";
 import { addPreflightFacts } from "../lib/preflight/facts";
 import { Preflight } from "../lib/preflight/preflight";
-import { DEFAULT_TOOL_CALL_DOMAINS, FOUNDRY_REGIONS } from "./foundry/aca-egress";
+import { DEFAULT_EAST_WEST_CIDRS, DEFAULT_TOOL_CALL_DOMAINS, FOUNDRY_REGIONS, FOUNDRY_RESOURCE_PROVIDERS } from "./foundry/aca-egress";
 import { CapabilityHostOptions, FoundryAccount } from "./foundry/foundry-account";
 import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions } from "./foundry/foundry-network";
 import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
-import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
+import { checkDomains, checkNamePrefix, checkRuleSuffixes, checkSubscriptionId, requireText } from "./stack-prop-checks";
+import { AzurermProviderOptions } from "./provider-options";
+import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
+import { parseIpv4Cidr } from "../lib/net/ip";
+import { Fn } from "../lib/core/cdktf";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
 
 const STACK = "FoundryByoVnetStack";
@@ -49,14 +53,26 @@ export interface FoundryByoVnetStackProps {
   readonly gatewaySize?: string;
   /** Spoke gateway name. @default "<namePrefix>-spoke" */
   readonly gatewayName?: string;
-  /** Attach the spoke to this transit gateway; adds rule 6 deny-east-west. @default - not attached */
+  /** Attach the spoke to this transit gateway (rule 6 then denies the agents the other spokes). @default - not attached */
   readonly transitGateway?: IGatewayRef;
+  /** Rule 6 deny-east-west destinations: the other spokes' ranges. @default - the RFC 1918 ranges */
+  readonly eastWestCidrs?: readonly string[];
+  /**
+   * Add `*.blob.core.windows.net` (ACR layer downloads) to the ACA permit. It matches every Azure
+   * storage account, so it is off unless asked for (a synth warning records it). @default false
+   */
+  readonly allowBlobStorage?: boolean;
   /** Tool-call domains hosted agents may reach (rule 4). Empty drops rule 4. @default ["api.ipify.org"] */
   readonly toolCallDomains?: readonly string[];
   /** TLS-decrypt tool calls (agents must trust the DCF MITM CA). @default false */
   readonly toolCallDecryption?: boolean;
-  /** Foundry account name (globally unique; also the custom subdomain). @default "<namePrefix>-foundry" */
+  /** Foundry account name (unique in the resource group). @default "<namePrefix>-foundry" */
   readonly accountName?: string;
+  /**
+   * The account's custom subdomain (`<name>.services.ai.azure.com`), globally unique.
+   * @default - "<namePrefix>-" + the first 8 hex digits of sha1(subscription id + "/" + resource group), stable per deployment
+   */
+  readonly customSubdomainName?: string;
   /** @default "<namePrefix>-project" */
   readonly projectName?: string;
   /**
@@ -74,6 +90,8 @@ export interface FoundryByoVnetStackProps {
   readonly manageDefaultAction?: boolean;
   /** Tags on Azure resources. @default { blueprint: "vca-foundry-byovnet" } */
   readonly tags?: { [key: string]: string };
+  /** azurerm/azapi provider settings (tenant, client, ...); subscriptionId stays its own prop. @default - the environment's */
+  readonly azurermProvider?: Omit<AzurermProviderOptions, "subscriptionId">;
 }
 
 export class FoundryByoVnetStack extends TerraformStack {
@@ -98,8 +116,17 @@ export class FoundryByoVnetStack extends TerraformStack {
     checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(FOUNDRY_RULES).map((r) => r.suffix));
     const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" }) ?? {};
 
+    if (props.subscriptionId !== undefined) checkSubscriptionId(this, `${STACK}.subscriptionId`, props.subscriptionId);
+    const eastWestCidrs = props.eastWestCidrs ?? DEFAULT_EAST_WEST_CIDRS;
+    if (!Array.isArray(eastWestCidrs) || eastWestCidrs.length === 0 || eastWestCidrs.some((c) => typeof c !== "string" || !parseIpv4Cidr(c))) {
+      throw new ConstructPropsError(this, `${STACK}.eastWestCidrs`, eastWestCidrs, "a non-empty list of IPv4 CIDRs", "list the other spokes' ranges, or leave it unset for the RFC 1918 ranges");
+    }
+
     this.aviatrixProvider = new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
-    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId, storageUseAzuread: true });
+    // Microsoft.App: without it the capability host / hosted agents fail (vendor foundry-playground
+    // registers it with `az provider register`); registering an already-registered provider is a no-op.
+    const providers = [...new Set([...(props.azurermProvider?.resourceProvidersToRegister ?? []), ...FOUNDRY_RESOURCE_PROVIDERS])].sort();
+    new AzurermProvider(this, "azurerm", { ...props.azurermProvider, features: [{}], subscriptionId: props.subscriptionId, storageUseAzuread: true, resourceProvidersToRegister: providers });
     new AzapiProvider(this, "azapi", { subscriptionId: props.subscriptionId });
 
     const rg = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName ?? `${prefix}-rg`, location: props.location, tags });
@@ -156,6 +183,7 @@ export class FoundryByoVnetStack extends TerraformStack {
       location: props.location,
       resourceGroupName: rg.name,
       accountName: props.accountName ?? `${prefix}-foundry`,
+      customSubdomainName: props.customSubdomainName ?? uniqueSubdomain(this, prefix, rg.name),
       projectName: props.projectName ?? `${prefix}-project`,
       agentSubnetId: this.network.agentSubnetId,
       privateEndpointSubnetId: this.network.privateEndpointSubnetId,
@@ -173,7 +201,8 @@ export class FoundryByoVnetStack extends TerraformStack {
       agentSubnetName: this.network.agentSubnetName,
       toolCallDomains,
       toolCallDecryption: props.toolCallDecryption ?? false,
-      transitAttached: props.transitGateway !== undefined,
+      eastWestCidrs,
+      allowBlobStorage: props.allowBlobStorage ?? false,
       mode,
       promoteRules: props.promoteRules ?? [],
       renderAs: props.renderAs ?? "policyList",
@@ -216,4 +245,15 @@ export class FoundryByoVnetStack extends TerraformStack {
       },
     );
   }
+}
+
+/**
+ * A custom subdomain unique per subscription and resource group, stable across plans: the
+ * prefix plus 8 hex digits of sha1("<subscription id>/<resource group>") (Terraform functions,
+ * so no random provider). A fixed lab name collides with every other deployment of the blueprint.
+ */
+function uniqueSubdomain(scope: Construct, prefix: string, resourceGroupName: string): string {
+  const client = new DataAzurermClientConfig(scope, "ClientConfig");
+  client.overrideLogicalId("current");
+  return `${prefix}-${Fn.substr(Fn.sha1(Fn.join("/", [client.subscriptionId, resourceGroupName])), 0, 8)}`;
 }

@@ -19,6 +19,7 @@ import { Select } from "../lib/dcf/builder/selectors";
 import { gkeControlPlaneDomains } from "./k8s/cluster-egress-domains";
 import { K8sContainment } from "./k8s/k8s-containment";
 import { checkLiteral } from "./stack-prop-checks";
+import { checkStackTags, GoogleProviderOptions } from "./provider-options";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
@@ -67,6 +68,10 @@ export interface GkeVcaStackProps extends K8sVcaStackProps {
   readonly existingNetwork?: GkeExistingNetworkProps;
   readonly newCluster?: GkeNewClusterProps;
   readonly existingCluster?: GkeExistingClusterProps;
+  /** google provider settings (credentials, impersonate_service_account, ...). @default - the environment's */
+  readonly googleProvider?: GoogleProviderOptions;
+  /** Labels on every Google resource (provider default_labels; keys lower-case). @default - none */
+  readonly labels?: { readonly [key: string]: string };
 }
 
 export class GkeVcaStack extends TerraformStack {
@@ -82,7 +87,13 @@ export class GkeVcaStack extends TerraformStack {
     const zone = checkLiteral(this, "zone", props.zone, 'set the zone, e.g. "us-central1-a"');
     if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new ConstructPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
     const region = zone.replace(/-[a-z]$/, "");
-    new GoogleProvider(this, "google", { project: projectId, region });
+    const labels = checkStackTags(this, "labels", props.labels);
+    if (labels) {
+      for (const k of Object.keys(labels)) {
+        if (!/^[a-z][a-z0-9_-]{0,62}$/.test(k)) throw new ConstructPropsError(this, `labels.${k}`, k, "a GCP label key: lower-case letters, digits, _ and -, starting with a letter", "rename the label");
+      }
+    }
+    new GoogleProvider(this, "google", { ...props.googleProvider, project: projectId, region, ...(labels ? { defaultLabels: labels } : {}) });
     addAviatrixWithPreflight(this, props.controllerVersion);
 
     this.spokeGateway = addK8sSpokeGateway(this, props, {

@@ -40,6 +40,17 @@ export function checkLiteral(scope: IConstruct, prop: string, value: unknown, fi
   return value;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An Azure subscription id: a GUID, and never the all-zero placeholder (it would win over ARM_SUBSCRIPTION_ID). */
+export function checkSubscriptionId(scope: IConstruct, prop: string, value: unknown): string {
+  if (typeof value === "string" && isUnresolved(value)) return value;
+  if (typeof value !== "string" || !GUID.test(value) || /^[0-]+$/.test(value)) {
+    throw new ConstructPropsError(scope, prop, value, "an Azure subscription id (a GUID other than 00000000-…)", "leave it unset to use ARM_SUBSCRIPTION_ID / az login, or pass `az account show --query id -o tsv`");
+  }
+  return value;
+}
+
 /** Exactly one of two alternatives is set. */
 export function checkOneOf(scope: IConstruct, prop: string, a: [string, unknown], b: [string, unknown]): void {
   if ((a[1] === undefined) === (b[1] === undefined)) {

@@ -17,6 +17,7 @@
 import type { IConstruct } from "constructs";
 import type { FirewallPolicyObject } from "../dcf/crd/firewall-policy-types";
 import type { PolicyMode, PolicyModel } from "../dcf/model";
+import type { PublishedChartName } from "../constructs/kubernetes/published-charts";
 
 export const PREFLIGHT_FACTS = Symbol.for("vca-cdktf.preflight.facts");
 const ATTACHED_FACTS = Symbol.for("vca-cdktf.preflight.attached-facts");
@@ -71,6 +72,15 @@ export interface K8sFirewallChartFact {
   readonly clusterKey: string;
   readonly chartVersion: string;
   /** Terraform address of the helm_release (what dependents must depend on). */
+  readonly address: string;
+}
+
+/** A Helm chart a construct installs from a public repository (published-version check, AVX-K8S5). */
+export interface HelmChartFact {
+  readonly kind: "helm-chart";
+  readonly chart: PublishedChartName;
+  readonly version: string;
+  /** Terraform address of the helm_release that installs it (or, for the NPC, the release that makes Obot install it). */
   readonly address: string;
 }
 
@@ -161,6 +171,7 @@ export type PreflightFact =
   | LibreChatFact
   | FirewallPolicyCrdFact
   | K8sFirewallChartFact
+  | HelmChartFact
   | ClusterOnboardingFact
   | ObotFact
   | KubernetesClusterFact

@@ -4,13 +4,20 @@
 //    CreateCodeInterpreter when bedrock-agentcore:subnets or :securityGroups are missing or not the
 //    approved ones. CreateAgentRuntimeEndpoint is deliberately NOT listed: AWS does not document
 //    the keys on it, so a Null-deny would always match and block endpoint creation;
-//  - a client invoker role (invoke only) that carries the guardrail.
+//  - a client invoker role (invoke only) that carries the guardrail;
+//  - the guardrail on the DEPLOYER roles: the principals that can call CreateAgentRuntime are the
+//    ones it must constrain (an invoke-only role cannot create runtimes, so attaching it there
+//    alone proves nothing). Named by the stack's prop, else the required list variable
+//    `agentcore_deployer_role_names` (at least one role).
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Fn } from "../../lib/core/cdktf";
+import { Fn, ListTerraformIterator, TerraformIterator, TerraformVariable } from "../../lib/core/cdktf";
+
+/** The required variable naming the deployer roles when the stack's prop is unset. */
+export const DEPLOYER_ROLES_VARIABLE = "agentcore_deployer_role_names";
 import { GUARDRAIL_ACTIONS } from "./agentcore-defaults";
 
 export interface AgentCoreIamProps {
@@ -21,8 +28,8 @@ export interface AgentCoreIamProps {
   readonly approvedSecurityGroupIds: readonly string[];
   readonly ecrRepositoryArn: string;
   readonly caSecretArn: string;
-  /** Extra existing roles (by name) the guardrail is attached to. */
-  readonly guardrailRoleNames: readonly string[];
+  /** Existing deployer roles (by name) the guardrail is attached to; undefined = the required variable. */
+  readonly deployerRoleNames?: readonly string[];
   readonly tags: { [k: string]: string };
 }
 
@@ -30,8 +37,14 @@ export class AgentCoreIam extends Construct {
   public readonly runtimeRole: IamRole;
   public readonly guardrail: IamPolicy;
   public readonly clientRole: IamRole;
-  /** Every attachment of the guardrail (client role first, then guardrailRoleNames sorted). */
+  /** Every attachment of the guardrail (client role first, then the deployer roles). */
   public readonly guardrailAttachments: readonly IamRolePolicyAttachment[];
+  /** The guardrail's attachments to deployer roles (never empty). */
+  public readonly deployerAttachments: readonly IamRolePolicyAttachment[];
+  /** The runtime role's inline policy (ECR pull, models, logs, CA): the runtime waits for it. */
+  public readonly runtimePolicy: IamRolePolicy;
+  /** The required list variable of deployer role names, when the prop was not given. */
+  public readonly deployerRolesVariable?: TerraformVariable;
 
   constructor(scope: Construct, id: string, props: AgentCoreIamProps) {
     super(scope, id);
@@ -57,7 +70,7 @@ export class AgentCoreIam extends Construct {
       tags: props.tags,
     });
     this.runtimeRole.overrideLogicalId("agentcore_runtime");
-    const runtimePolicy = new IamRolePolicy(this, "RuntimePolicy", {
+    const runtimePolicy = (this.runtimePolicy = new IamRolePolicy(this, "RuntimePolicy", {
       name: `${p}-runtime`,
       role: this.runtimeRole.id,
       policy: Fn.jsonencode({
@@ -82,7 +95,7 @@ export class AgentCoreIam extends Construct {
           { Sid: "MitmCa", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: props.caSecretArn },
         ],
       }),
-    });
+    }));
     runtimePolicy.overrideLogicalId("agentcore_runtime");
 
     const subnets = [...props.approvedSubnetIds];
@@ -122,11 +135,26 @@ export class AgentCoreIam extends Construct {
       }),
     });
     clientPolicy.overrideLogicalId("client_invoker");
-    const roles: Array<[string, string]> = [["client_invoker", this.clientRole.name], ...[...props.guardrailRoleNames].sort().map((n): [string, string] => [`guardrail_${n.replace(/\W+/g, "_")}`, n])];
-    this.guardrailAttachments = roles.map(([logical, role]) => {
-      const a = new IamRolePolicyAttachment(this, `Guardrail-${logical}`, { role, policyArn: this.guardrail.arn });
+    const attach = (logical: string, role: string, forEach?: ListTerraformIterator) => {
+      const a = new IamRolePolicyAttachment(this, `Guardrail-${logical}`, { role, policyArn: this.guardrail.arn, ...(forEach ? { forEach } : {}) });
       a.overrideLogicalId(`vpc_mode_guardrail_${logical}`);
       return a;
-    });
+    };
+    const client = attach("client_invoker", this.clientRole.name);
+    if (props.deployerRoleNames !== undefined) {
+      this.deployerAttachments = [...props.deployerRoleNames].sort().map((n) => attach(`guardrail_${n.replace(/\W+/g, "_")}`, n));
+    } else {
+      this.deployerRolesVariable = new TerraformVariable(this, "DeployerRoles", {
+        type: "list(string)",
+        nullable: false,
+        description: "REQUIRED: names of the IAM roles that deploy AgentCore runtimes (CI, platform admins); each gets the VPC-mode guardrail",
+      });
+      this.deployerRolesVariable.overrideLogicalId(DEPLOYER_ROLES_VARIABLE);
+      // A plain Terraform expression: cdktf's Op.gt drops a literal 0 operand.
+      this.deployerRolesVariable.addValidation({ condition: `\${length(var.${DEPLOYER_ROLES_VARIABLE}) > 0}`, errorMessage: `${DEPLOYER_ROLES_VARIABLE} must name at least one deployer role: the guardrail constrains the principals that create runtimes.` });
+      const each = TerraformIterator.fromList(this.deployerRolesVariable.listValue);
+      this.deployerAttachments = [attach("deployers", each.value as string, each)];
+    }
+    this.guardrailAttachments = [client, ...this.deployerAttachments];
   }
 }

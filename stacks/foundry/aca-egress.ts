@@ -18,6 +18,15 @@ export const ACA_PLATFORM_FQDNS: readonly string[] = [
 ];
 
 /**
+ * Blob storage endpoints (ACR layer downloads, in the ACA firewall list and the seed's): any
+ * storage account in Azure, so only permitted on request (FoundryByoVnetStack allowBlobStorage).
+ */
+export const AZURE_BLOB_WILDCARD = "*.blob.core.windows.net";
+
+/** Destinations of the east-west deny (rule 6): the RFC 1918 ranges other spokes use. */
+export const DEFAULT_EAST_WEST_CIDRS: readonly string[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+/**
  * Azure service tags ACA needs at the network layer, as Aviatrix `azureips` feed service names
  * (the blueprint's spelling: AzureFrontDoorFirstParty is Azure's "AzureFrontDoor.FirstParty").
  */
@@ -27,6 +36,13 @@ export const ACA_SERVICE_TAGS: readonly string[] = [
   "AzureFrontDoorFirstParty",
   "MicrosoftContainerRegistry",
 ];
+
+/**
+ * Resource providers Foundry hosted agents need registered beyond azurerm's defaults: Microsoft.App
+ * (the ACA platform under hosted agents) and Microsoft.ContainerService (vendor foundry-playground's
+ * register_resource_providers; MS "Set up private networking for Foundry Agent Service").
+ */
+export const FOUNDRY_RESOURCE_PROVIDERS: readonly string[] = ["Microsoft.App", "Microsoft.ContainerService"];
 
 /** Regions the blueprint accepts for Foundry hosted agents in BYOVNet mode. */
 export const FOUNDRY_REGIONS: readonly string[] = [

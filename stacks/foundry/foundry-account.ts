@@ -38,8 +38,10 @@ export interface FoundryAccountProps {
   readonly namePrefix: string;
   readonly location: string;
   readonly resourceGroupName: string;
-  /** Globally unique account name, also its custom subdomain. */
+  /** Account name (unique in the resource group). */
   readonly accountName: string;
+  /** Globally unique custom subdomain (may be a Terraform expression). */
+  readonly customSubdomainName: string;
   readonly projectName: string;
   readonly agentSubnetId: string;
   readonly privateEndpointSubnetId: string;
@@ -69,7 +71,7 @@ export class FoundryAccount extends Construct {
 
     this.account = new CognitiveAccount(this, "Account", {
       name: props.accountName,
-      customSubdomainName: props.accountName,
+      customSubdomainName: props.customSubdomainName,
       resourceGroupName: rg,
       location: props.location,
       kind: "AIServices",

@@ -5,7 +5,12 @@
 //   3 allow-aca-svctag       PERMIT TCP 443  → 4 azureips service-tag SmartGroups, no decryption
 //   4 allow-tool-calls       PERMIT TCP 443  → Public Internet, operator WebGroup (decryption optional)
 //   5 default-deny-internet  DENY   ANY      → Public Internet
-//   6 deny-east-west         DENY   ANY      → Anywhere (only when transit-attached)
+//   6 deny-east-west         DENY   ANY      → other spoke resources (RFC 1918 ranges; the vendor
+//                                              writes Anywhere, which after rule 5 only adds private
+//                                              destinations, so naming them is the same rule made explicit)
+// `*.blob.core.windows.net` (in the seed's ACA list: ACR layer downloads) matches every Azure
+// storage account, an exfiltration path, so it is left out of rule 2 unless `allowBlobStorage` is
+// set (with a synth warning); the stack notes the omission at synth either way.
 import { Construct } from "constructs";
 import { DcfPolicyPack, DcfRenderMode } from "../../lib/constructs/dcf/dcf-policy-pack";
 import { DcfRuleProps } from "../../lib/constructs/dcf/dcf-rule";
@@ -16,7 +21,8 @@ import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
 import { ITerraformDependable } from "../../lib/core/cdktf";
-import { ACA_PLATFORM_FQDNS, ACA_SERVICE_TAGS } from "./aca-egress";
+import { ACA_PLATFORM_FQDNS, ACA_SERVICE_TAGS, AZURE_BLOB_WILDCARD } from "./aca-egress";
+import { Annotations } from "../../lib/core/cdktf";
 
 /** Rule name suffixes and priorities (the rule name is `<namePrefix>-<suffix>`). */
 export const FOUNDRY_RULES = {
@@ -35,7 +41,10 @@ export interface FoundryPolicyProps {
   readonly agentSubnetName: string;
   readonly toolCallDomains: readonly string[];
   readonly toolCallDecryption: boolean;
-  readonly transitAttached: boolean;
+  /** Destinations of rule 6 (other spokes). */
+  readonly eastWestCidrs: readonly string[];
+  /** Add *.blob.core.windows.net to the ACA FQDN permit. */
+  readonly allowBlobStorage: boolean;
   readonly mode: PolicyMode;
   readonly promoteRules: readonly string[];
   readonly renderAs: DcfRenderMode;
@@ -48,6 +57,8 @@ export class FoundryPolicy extends Construct {
   public readonly agentGroup: SmartGroup;
   public readonly acaFqdns: WebGroup;
   public readonly serviceTagGroups: readonly SmartGroup[];
+  /** Rule 6's destination: the private ranges of other spokes. */
+  public readonly otherSpokes: SmartGroup;
   public readonly toolCalls?: WebGroup;
   public readonly pack: DcfPolicyPack;
 
@@ -59,7 +70,13 @@ export class FoundryPolicy extends Construct {
       name: `${p}-agent-subnet`,
       matchExpressions: [Select.subnet({ name: props.agentSubnetName, accountName: props.aviatrixAccountName })],
     });
-    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: ACA_PLATFORM_FQDNS });
+    if (props.allowBlobStorage) {
+      Annotations.of(this).addWarning(`allowBlobStorage: rule 2 permits ${AZURE_BLOB_WILDCARD}, i.e. every Azure storage account (including an attacker's); prefer ACR dedicated data endpoints`);
+    } else {
+      Annotations.of(this).addInfo(`${AZURE_BLOB_WILDCARD} (ACR layer downloads in the ACA firewall list) is not permitted: it matches every Azure storage account; set allowBlobStorage to add it, or use ACR dedicated data endpoints`);
+    }
+    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: props.allowBlobStorage ? [...ACA_PLATFORM_FQDNS, AZURE_BLOB_WILDCARD].sort() : ACA_PLATFORM_FQDNS });
+    this.otherSpokes = new SmartGroup(this, "OtherSpokes", { name: `${p}-other-spoke-resources`, matchExpressions: props.eastWestCidrs.map((c) => Select.cidr(c)) });
     this.serviceTagGroups = ACA_SERVICE_TAGS.map((tag) => {
       return new SmartGroup(this, `ServiceTag-${tag}`, { name: `${p}-svctag-${tag.toLowerCase()}`, matchExpressions: [Select.azureIps({ serviceName: tag })] });
     });
@@ -102,9 +119,7 @@ export class FoundryPolicy extends Construct {
       );
     }
     rules.push(rule(FOUNDRY_RULES.defaultDenyInternet, { action: "DENY", protocol: "ANY", dst: [internet] }));
-    if (props.transitAttached) {
-      rules.push(rule(FOUNDRY_RULES.denyEastWest, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.anywhere()] }));
-    }
+    rules.push(rule(FOUNDRY_RULES.denyEastWest, { action: "DENY", protocol: "ANY", dst: [this.otherSpokes] }));
     this.pack = new DcfPolicyPack(this, "Policy", {
       mode: props.mode,
       renderAs: props.renderAs,

@@ -3,10 +3,15 @@
 // §2.4 (AKS), §2.7 (GKE gcp_required), docs/research/k8s-obot-crds.md §5.4. Region-specific names instead of
 // the blueprints' mid-label wildcards (`ec2.*`), which SNI filters cannot express.
 
-/** EKS: API endpoint, ECR (API, registry, S3 layer bucket), STS, EC2 (node bootstrap). */
+/**
+ * EKS: API endpoint, ECR (API, registry, S3 layer bucket), STS, EC2 (node bootstrap; the EBS CSI
+ * controller's volume calls), and the EKS Auth API the Pod Identity agent exchanges tokens with
+ * (eks-auth.<region>.api.aws, AWS EKS Pod Identity docs).
+ */
 export function eksControlPlaneDomains(region: string): string[] {
   return [
     "*.eks.amazonaws.com",
+    `eks-auth.${region}.api.aws`,
     `api.ecr.${region}.amazonaws.com`,
     `*.dkr.ecr.${region}.amazonaws.com`,
     `*.s3.${region}.amazonaws.com`,

@@ -12,10 +12,12 @@ import { SmartGroup } from "../../lib/constructs/dcf/smart-group";
 import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { K8sFirewallChart } from "../../lib/constructs/kubernetes/k8s-firewall-chart";
 import { KubernetesCloud } from "../../lib/constructs/kubernetes/kubernetes-cloud";
+import { newestPublishedVersion } from "../../lib/constructs/kubernetes/published-charts";
 import { KubernetesClusterOnboarding, OnboardingCredentials } from "../../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
 import { KubernetesProviders } from "../../lib/constructs/kubernetes/kubernetes-providers";
 import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabled";
 import { MatchExpression, PolicyMode } from "../../lib/dcf/model";
+import { Select } from "../../lib/dcf/builder/selectors";
 import { K8sVcaStackProps } from "./k8s-vca-props";
 import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
 import { addObotWorkload, ObotWorkload } from "./obot-workload";
@@ -23,6 +25,8 @@ import { ConstructPropsError } from "../../lib/core/construct-props-error";
 
 /** Priority of the node → cloud control plane / registries permit. */
 export const CONTROL_PLANE_PRIORITY = 30;
+/** Priority of the in-cluster → API server (by address) permit. */
+export const API_SERVER_PRIORITY = 45;
 
 export interface K8sContainmentProps extends K8sVcaStackProps {
   readonly cloud: KubernetesCloud;
@@ -35,7 +39,13 @@ export interface K8sContainmentProps extends K8sVcaStackProps {
   readonly nodeSelector: readonly MatchExpression[];
   /** Hosts the nodes need (API endpoint, cloud registries, bootstrap). */
   readonly controlPlaneDomains: readonly string[];
-  /** The API server as a SmartGroup expression, when pods reach it through the gateway without SNI (AKS). @default - none */
+  /**
+   * The API server as a SmartGroup expression, when pods reach it through the gateway without SNI
+   * (AKS: kube-proxy DNATs the `kubernetes` ClusterIP to the API server's public IP; the TLS
+   * ClientHello carries no SNI, so only an address match works — the vendor's
+   * obot-mcp-egress-azure dcf.tf permits it by CIDR). kube-system (and obot-system) pods get a
+   * permit to it. @default - none (EKS and GKE reach a private endpoint inside the VPC)
+   */
   readonly apiServer?: MatchExpression;
   /** Register aviatrix_kubernetes_cluster explicitly. @default - KubernetesClusterOnboarding's default for the cloud */
   readonly registerCluster?: boolean;
@@ -45,6 +55,10 @@ export interface K8sContainmentProps extends K8sVcaStackProps {
   readonly clusterDependables: readonly ITerraformDependable[];
   /** Egress must be in place before workloads start (spoke gateway, routes). */
   readonly egressDependables: readonly ITerraformDependable[];
+  /** Further resources the workloads wait for (storage driver, default StorageClass). @default - none */
+  readonly workloadDependables?: readonly ITerraformDependable[];
+  /** Resources the cluster registration waits for (the controller's cluster access). @default - none */
+  readonly onboardingDependables?: readonly ITerraformDependable[];
 }
 
 export class K8sContainment extends Construct {
@@ -54,7 +68,11 @@ export class K8sContainment extends Construct {
   public readonly onboarding: KubernetesClusterOnboarding;
   public readonly pack: DcfPolicyPack;
   public readonly nodes: SmartGroup;
+  /** kube-system pods (CoreDNS, CSI controllers, konnectivity): pod IPs, not node IPs, since pod SNAT is off. */
+  public readonly kubeSystem: SmartGroup;
   public readonly controlPlane: WebGroup;
+  /** The API server by address (AKS). */
+  public readonly apiServer?: SmartGroup;
   public readonly librechat?: LibreChatWorkload;
   public readonly obot?: ObotWorkload;
   public readonly zeroTrustForAi?: ZeroTrustForAi;
@@ -72,7 +90,7 @@ export class K8sContainment extends Construct {
     this.feature = new DcfFeature(this, "dcf", { k8sDcfPolicies: true });
 
     this.firewallChart = new K8sFirewallChart(this, "crds", {
-      version: props.firewallChartVersion ?? "10.1.0",
+      version: props.firewallChartVersion ?? newestPublishedVersion("k8s-firewall"),
       providers: props.providers,
       dependsOn: [...props.clusterDependables],
     });
@@ -83,11 +101,15 @@ export class K8sContainment extends Construct {
       register: props.registerCluster,
       credentials: props.onboardingCredentials,
       firewallChart: this.firewallChart,
-      dependsOn: [this.feature.features.k8s ?? this.feature.microseg, ...props.clusterDependables],
+      dependsOn: [this.feature.features.k8s ?? this.feature.microseg, ...props.clusterDependables, ...(props.onboardingDependables ?? [])],
     });
 
     this.pack = new DcfPolicyPack(this, "policy", { mode: this.mode, dependsOn: [this.feature] });
     this.nodes = new SmartGroup(this, "nodes", { name: `${prefix}-nodes`, matchExpressions: props.nodeSelector });
+    this.kubeSystem = new SmartGroup(this, "kube-system", {
+      name: `${prefix}-kube-system`,
+      matchExpressions: [Select.k8s({ cluster: this.onboarding.clusterId, namespace: "kube-system" })],
+    });
     this.controlPlane = new WebGroup(this, "control-plane", { name: `${prefix}-k8s-control-plane`, domains: props.controlPlaneDomains });
     const internet = WellKnownSmartGroups.publicInternet();
     this.pack.addRule({
@@ -96,18 +118,33 @@ export class K8sContainment extends Construct {
       action: "PERMIT",
       protocol: "TCP",
       ports: [443],
-      src: [this.nodes],
+      // kube-system pods (e.g. the EBS CSI controller calling EC2, konnectivity) leave with pod IPs.
+      src: [this.nodes, this.kubeSystem],
       dst: [internet],
       webGroups: [this.controlPlane],
       // Kubelets, node bootstrap and registry logins pin certificates: never decrypt them.
       decrypt: "DECRYPT_NOT_ALLOWED",
     });
 
-    const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables];
+    const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables, ...(props.workloadDependables ?? [])];
     // Selectors use the id the controller registers (AKS: lower-cased), not the raw resource id.
     const common = { prefix, clusterId: this.onboarding.clusterId, providers: props.providers, pack: this.pack, nodes: this.nodes, firewallChart: this.firewallChart, podSnat: props.podSnat, ordering: workloadOrdering };
     if (props.librechat) this.librechat = addLibreChatWorkload(this, "librechat", { ...common, workload: props.librechat, controllerVersion: props.controllerVersion });
-    if (props.obot) this.obot = addObotWorkload(this, "obot", { ...common, workload: props.obot, apiServer: props.apiServer });
+    if (props.obot) this.obot = addObotWorkload(this, "obot", { ...common, workload: props.obot });
+    if (props.apiServer) {
+      this.apiServer = new SmartGroup(this, "api-server", { name: `${prefix}-k8s-api-server`, matchExpressions: [props.apiServer] });
+      this.pack.addRule({
+        name: "allow-k8s-api-server",
+        priority: API_SERVER_PRIORITY,
+        action: "PERMIT",
+        protocol: "TCP",
+        ports: [443],
+        // In-cluster clients only: never the MCP servers or the chat pods.
+        src: [this.kubeSystem, ...(this.obot ? [this.obot.obotSystem] : [])],
+        dst: [this.apiServer],
+        decrypt: "DECRYPT_NOT_ALLOWED",
+      });
+    }
 
     if (props.zeroTrustForAi) {
       this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack });

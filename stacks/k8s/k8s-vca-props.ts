@@ -21,7 +21,7 @@ export interface LibreChatWorkloadProps {
   readonly annotations?: string;
   /** @default "librechat" */
   readonly namespace?: string;
-  /** LibreChat chart version. @default - the LibreChat construct's default */
+  /** LibreChat chart version. @default - the newest published (LIBRECHAT_DEFAULT_CHART_VERSION) */
   readonly chartVersion?: string;
   /** @default - ghcr.io for LibreChat, docker.io for MongoDB and Meilisearch */
   readonly imageRegistries?: LibreChatImageRegistries;
@@ -42,8 +42,10 @@ export interface LibreChatWorkloadProps {
 
 /** Obot (Enterprise MCP): V1 named permits → per-server FirewallPolicy CRDs → POST_RULES. */
 export interface ObotWorkloadProps {
-  /** Obot chart version, ≥ v0.21.0. */
-  readonly version: string;
+  /** Obot chart version, ≥ v0.21.0. @default - the newest published (OBOT_DEFAULT_VERSION) */
+  readonly version?: string;
+  /** aviatrix-network-policy-controller chart Obot installs. @default - the newest published (OBOT_NPC_DEFAULT_VERSION) */
+  readonly networkPolicyControllerVersion?: string;
   /** @default "obot-system" */
   readonly namespace?: string;
   /** @default "obot-mcp" */
@@ -86,7 +88,7 @@ export interface K8sVcaStackProps {
   readonly librechat?: LibreChatWorkloadProps;
   /** @default - none */
   readonly obot?: ObotWorkloadProps;
-  /** k8s-firewall chart version (FirewallPolicy CRDs). @default "10.1.0" */
+  /** k8s-firewall chart version (FirewallPolicy CRDs); preflight AVX-K8S5 flags an unpublished one. @default - the newest published (lib/constructs/kubernetes/published-charts.ts) */
   readonly firewallChartVersion?: string;
   /** @default - the cloud's default size */
   readonly gatewaySize?: string;

@@ -1,6 +1,6 @@
 // Enterprise MCP (Obot) on a contained cluster, three tiers (research docs/research/k8s-obot-crds.md §5.4):
 //  V1: named permits for the nodes (Obot/MCP images) and for obot-system (its LLM API, GitHub,
-//      the chart repo; on AKS the API server, reached by IP without SNI) — never a V1 deny-all;
+//      the chart repo; on AKS K8sContainment adds obot-system to the API server permit) — never a V1 deny-all;
 //  K8S: one FirewallPolicy per MCP server, written by Obot's network policy controller;
 //  POST_RULES: the pack's default action (discover PERMIT + log, enforce DENY + log).
 // V1 sources are scoped to nodes and obot-system, never to a CIDR containing the MCP pods, so
@@ -11,24 +11,22 @@ import { SmartGroup } from "../../lib/constructs/dcf/smart-group";
 import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { ObotPlatform } from "../../lib/constructs/workloads/obot-platform";
 import { Select } from "../../lib/dcf/builder/selectors";
-import { MatchExpression } from "../../lib/dcf/model";
 import { OBOT_IMAGE_REGISTRY_DOMAINS, OBOT_SYSTEM_DOMAINS } from "./cluster-egress-domains";
 import { ObotWorkloadProps } from "./k8s-vca-props";
 import { WorkloadContext } from "./librechat-workload";
 import { sensitiveEnvVariables } from "./secret-variables";
 
-/** Rule priorities of the Obot V1 permits (after LibreChat's 5–30 when both run in one stack). */
-export const OBOT_PRIORITIES = { images: 40, apiServer: 45, obotSystem: 50 } as const;
+/** Rule priorities of the Obot V1 permits (after LibreChat's 5–30 when both run in one stack; 45 is K8sContainment's API server permit). */
+export const OBOT_PRIORITIES = { images: 40, obotSystem: 50 } as const;
 
 export interface ObotWorkload {
   readonly platform: ObotPlatform;
   readonly obotSystem: SmartGroup;
   readonly mcpServers: SmartGroup;
   readonly obotSystemEgress: WebGroup;
-  readonly apiServer?: SmartGroup;
 }
 
-export function addObotWorkload(scope: Construct, id: string, props: WorkloadContext & { readonly workload: ObotWorkloadProps; readonly apiServer?: MatchExpression }): ObotWorkload {
+export function addObotWorkload(scope: Construct, id: string, props: WorkloadContext & { readonly workload: ObotWorkloadProps }): ObotWorkload {
   const self = new Construct(scope, id);
   const w = props.workload;
   const secretEnv = sensitiveEnvVariables(self, "obot.secretEnvNames", "obot", w.secretEnvNames ?? ["OBOT_SERVER_ADMIN_PASSWORD", "OPENAI_API_KEY"]);
@@ -37,6 +35,7 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     namespace: w.namespace,
     mcpNamespace: w.mcpNamespace,
     defaultDenyAllEgress: w.defaultDenyAllEgress,
+    ...(w.networkPolicyControllerVersion !== undefined ? { networkPolicyProvider: { chartVersion: w.networkPolicyControllerVersion } } : {}),
     secretEnv,
     firewallChart: props.firewallChart,
     podSnat: props.podSnat,
@@ -67,20 +66,6 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     webGroups: [images],
     decrypt: "DECRYPT_NOT_ALLOWED",
   });
-  let apiServer: SmartGroup | undefined;
-  if (props.apiServer) {
-    apiServer = new SmartGroup(self, "api-server", { name: `${props.prefix}-k8s-api-server`, matchExpressions: [props.apiServer] });
-    props.pack.addRule({
-      name: "allow-k8s-api-server",
-      priority: OBOT_PRIORITIES.apiServer,
-      action: "PERMIT",
-      protocol: "TCP",
-      ports: [443],
-      src: [obotSystem],
-      dst: [apiServer],
-      decrypt: "DECRYPT_NOT_ALLOWED",
-    });
-  }
   const domains = [...(w.llmDomains ?? ["api.openai.com"]), ...OBOT_SYSTEM_DOMAINS, ...(w.extraDomains ?? [])];
   const obotSystemEgress = new WebGroup(self, "obot-system-egress", { name: `${props.prefix}-obot-system-egress`, domains });
   props.pack.addRule({
@@ -93,5 +78,5 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     dst: [internet],
     webGroups: [obotSystemEgress],
   });
-  return { platform, obotSystem, mcpServers, obotSystemEgress, apiServer };
+  return { platform, obotSystem, mcpServers, obotSystemEgress };
 }

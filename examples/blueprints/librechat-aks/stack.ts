@@ -8,7 +8,6 @@ export function addLibreChatAks(app: App): AksVcaStack {
   return new AksVcaStack(app, "vca-librechat-aks", {
     controllerVersion: "9.0",
     accountName: "azure-lab",
-    subscriptionId: "00000000-0000-0000-0000-000000000000",
     location: "westeurope",
     namePrefix: "librechat-aks",
     mode: blueprintMode(app),

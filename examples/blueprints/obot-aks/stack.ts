@@ -8,7 +8,6 @@ export function addObotAks(app: App): AksVcaStack {
   return new AksVcaStack(app, "vca-obot-aks", {
     controllerVersion: "9.0",
     accountName: "azure-lab",
-    subscriptionId: "00000000-0000-0000-0000-000000000000",
     location: "westeurope",
     namePrefix: "obot-aks",
     mode: blueprintMode(app),

@@ -17,8 +17,9 @@ export const K8S_FIREWALL_MIN_VERSION = "8.2.0";
 
 export interface K8sFirewallChartProps {
   /**
-   * Chart version to pin, exactly `X.Y.Z` (published: 8.2.0, 9.0.0, 10.0.0; 10.1.0 in source).
-   * Track the controller release; the FirewallPolicy TLS fields (decryptPolicy, watch, ...) need ≥ 10.1.0.
+   * Chart version to pin, exactly `X.Y.Z` (published: PUBLISHED_CHARTS["k8s-firewall"] in
+   * published-charts.ts; preflight AVX-K8S5 flags any other). Track the controller release; the
+   * FirewallPolicy TLS fields (decryptPolicy, watch, ...) need ≥ 10.1.0, which is not published yet.
    */
   readonly version: string;
   /** Helm release name. @default "k8s-firewall" */
@@ -95,6 +96,10 @@ export class K8sFirewallChart extends Construct implements PreflightFactSource {
 
   /** Preflight: the chart version installed on the cluster and the address dependents must wait for. */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
-    return [{ kind: "k8s-firewall-chart", clusterKey: this.clusterKey, chartVersion: this.version.text, address: terraformAddressOf(this.release) }];
+    const address = terraformAddressOf(this.release);
+    return [
+      { kind: "k8s-firewall-chart", clusterKey: this.clusterKey, chartVersion: this.version.text, address },
+      { kind: "helm-chart", chart: "k8s-firewall", version: this.version.text, address },
+    ];
   }
 }

@@ -11,10 +11,16 @@ import { KubernetesCloud } from "./kubernetes-cloud";
 
 // The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
 // the AWS bindings, nor an EKS stack for the Google one (docs/ARCHITECTURE.md §7 cold synth).
-const eksData = () => ({
-  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")),
-  ...(require("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster-auth")),
-});
+const eksClusterData = () =>
+  (require("@cdktf/provider-aws/lib/data-aws-eks-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-eks-cluster")).DataAwsEksCluster;
+
+/**
+ * The EKS token comes from the `aws eks get-token` exec plugin, minted each time a provider
+ * connects: a `data.aws_eks_cluster_auth` token is minted at plan and expires after 15 minutes,
+ * before a cluster, node group and gateway apply reaches the Kubernetes resources
+ * (hashicorp/terraform-provider-aws#16415; the vendor's aws-eks-multicluster nodes/<cluster>/main.tf use the plugin).
+ */
+export const EKS_EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
 const googleClientConfig = () =>
   (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config")).DataGoogleClientConfig;
 
@@ -26,6 +32,7 @@ interface Connection {
   readonly host?: string;
   readonly clusterCaCertificate?: string;
   readonly token?: string;
+  readonly exec?: { readonly apiVersion: string; readonly command: string; readonly args: string[]; readonly env?: { [k: string]: string } };
   readonly clientCertificate?: string;
   readonly clientKey?: string;
   readonly configPath?: string;
@@ -49,6 +56,12 @@ export interface EksProvidersOptions extends CommonOptions {
   readonly certificateAuthorityData?: string;
   /** AWS provider for the data sources. @default - the stack's default aws provider */
   readonly awsProvider?: TerraformProvider;
+  /** Region passed to `aws eks get-token`. @default - the AWS CLI's own (AWS_REGION / profile) */
+  readonly region?: string;
+  /** AWS CLI profile for `aws eks get-token` (match the aws provider's). @default - the AWS CLI's own */
+  readonly profile?: string;
+  /** Role `aws eks get-token` assumes (match the aws provider's assume_role). @default - none */
+  readonly roleArn?: string;
 }
 
 export interface AksProvidersOptions extends CommonOptions {
@@ -75,7 +88,7 @@ export interface KubeconfigProvidersOptions extends CommonOptions {
  * an existing cluster's kubeconfig. Pass the instance as `providers` to the constructs here.
  */
 export class KubernetesProviders extends Construct implements ClusterProviderSet {
-  /** EKS: endpoint + CA from the cluster, short-lived token from data aws_eks_cluster_auth. */
+  /** EKS: endpoint + CA from the cluster; the token from the `aws eks get-token` exec plugin at every connect. */
   public static forEks(scope: Construct, id: string, options: EksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.EKS);
     if (typeof options.clusterName !== "string" || options.clusterName === "") {
@@ -84,16 +97,19 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
       throw new ConstructPropsError(self, "endpoint", described("only one of endpoint and certificateAuthorityData"), "both (cluster in this stack) or neither (read by data source)", "set both or remove the one given");
     }
-    const { DataAwsEksCluster, DataAwsEksClusterAuth } = eksData();
     let endpoint = options.endpoint;
     let caData = options.certificateAuthorityData;
     if (endpoint === undefined) {
+      const DataAwsEksCluster = eksClusterData();
       const cluster = new DataAwsEksCluster(self, "eks-cluster", { name: options.clusterName, provider: options.awsProvider });
       endpoint = cluster.endpoint;
       caData = cluster.certificateAuthority.get(0).data;
     }
-    const auth = new DataAwsEksClusterAuth(self, "eks-auth", { name: options.clusterName, provider: options.awsProvider });
-    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), token: auth.token }, options.alias);
+    const args = ["eks", "get-token", "--cluster-name", options.clusterName];
+    if (options.region !== undefined) args.push("--region", options.region);
+    if (options.roleArn !== undefined) args.push("--role-arn", options.roleArn);
+    if (options.profile !== undefined) args.push("--profile", options.profile);
+    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), exec: { apiVersion: EKS_EXEC_API_VERSION, command: "aws", args } }, options.alias);
     return self;
   }
 
@@ -160,7 +176,9 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   }
 
   private wire(c: Connection, alias: string | undefined): void {
-    this.kubernetesProvider = new KubernetesProvider(this, "kubernetes", { ...c, alias });
-    this.helmProvider = new HelmProvider(this, "helm", { alias, kubernetes: { ...c } });
+    const { exec, ...rest } = c;
+    // The kubernetes provider takes exec as a block list, the helm provider 3.x as one object.
+    this.kubernetesProvider = new KubernetesProvider(this, "kubernetes", { ...rest, ...(exec ? { exec: [exec] } : {}), alias });
+    this.helmProvider = new HelmProvider(this, "helm", { alias, kubernetes: { ...rest, ...(exec ? { exec } : {}) } });
   }
 }

@@ -28,6 +28,11 @@ export enum EksSnatMethod {
   ADDON = "addon",
   /** Patch the env of the aws-node DaemonSet (kubernetes_env) when the add-on is not managed here. */
   DAEMONSET_ENV = "daemonset-env",
+  /**
+   * No resources: the cluster owner's own vpc-cni add-on already sets the env (an existing
+   * cluster whose add-on this stack must not take over). Only the preflight fact is declared.
+   */
+  DECLARED = "declared",
 }
 
 export interface EksPodSnatOptions {
@@ -195,8 +200,14 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
       );
       return;
     }
+    if (method === EksSnatMethod.DECLARED) {
+      if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined || eks.extraEnv !== undefined) {
+        throw new ConstructPropsError(this, "eks.method", "declared", `"addon" when addonVersion, serviceAccountRoleArn or extraEnv is set (declared creates nothing)`, "remove them or use the addon method");
+      }
+      return;
+    }
     if (method !== EksSnatMethod.DAEMONSET_ENV) {
-      throw new ConstructPropsError(this, "eks.method", method, `"addon" or "daemonset-env"`);
+      throw new ConstructPropsError(this, "eks.method", method, `"addon", "daemonset-env" or "declared"`);
     }
     if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined) {
       throw new ConstructPropsError(this, "eks.method", "daemonset-env", `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`, "remove them or use the addon method");

@@ -3,6 +3,7 @@
 // resolution of defaults into the generated resource's config fields.
 import { Annotations } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";
+import { azureVpcRegion } from "./azure-locations";
 import { parseIpv4Cidr } from "../../net/ip";
 import { CheckContext, checkAzureZone, checkCidr, checkGatewayName, checkGcpZone, checkNonEmpty, checkOnlyFor, checkRegion, checkTags, checkVpcId, sortedTags } from "./prop-checks";
 import { Construct } from "constructs";
@@ -191,7 +192,8 @@ export function gatewayConfigFields(scope: Construct, ctx: CheckContext, o: Gate
     accountName: o.accountName,
     gwName: o.name,
     vpcId: net.vpcId,
-    vpcReg: o.region,
+    // Azure (public cloud): the controller's display name, else every plan replaces the gateway.
+    vpcReg: o.cloud.cloudType === Cloud.AZURE.cloudType && !isUnresolved(o.region) ? azureVpcRegion(ctx, "region", o.region) : o.region,
     gwSize: size,
     subnet: net.gatewaySubnet,
     zone: o.zone,

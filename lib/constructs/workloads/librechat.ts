@@ -4,7 +4,8 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ITerraformDependable, Token } from "../../core/cdktf";
 import { parseChartVersion } from "../kubernetes/chart-version";
-import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { newestPublishedVersion } from "../kubernetes/published-charts";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
@@ -22,8 +23,8 @@ import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/inp
 
 export const LIBRECHAT_CHART_REPOSITORY = "oci://ghcr.io/danny-avila/librechat-chart";
 export const LIBRECHAT_CHART_NAME = "librechat";
-/** Newest chart version read upstream (Chart.yaml 2.0.4, appVersion v0.8.6-rc1). */
-export const LIBRECHAT_DEFAULT_CHART_VERSION = "2.0.4";
+/** The newest published chart (2.0.14, appVersion v0.8.8-rc4: the release librechat-data-provider 0.8.524 describes). */
+export const LIBRECHAT_DEFAULT_CHART_VERSION = newestPublishedVersion("librechat");
 
 /** Default image registries: ghcr.io instead of registry.librechat.ai keeps the registry WebGroup to well-known hosts. */
 export const LIBRECHAT_DEFAULT_REGISTRIES = { librechat: "ghcr.io", mongodb: "docker.io", meilisearch: "docker.io" } as const;
@@ -45,7 +46,7 @@ export interface LibreChatImageRegistries {
 }
 
 export interface LibreChatProps {
-  /** Chart version (exact X.Y.Z). @default "2.0.4" */
+  /** Chart version (exact X.Y.Z). @default - the newest published (LIBRECHAT_DEFAULT_CHART_VERSION) */
   readonly chartVersion?: string;
   /** @default "librechat" */
   readonly namespace?: string;
@@ -105,6 +106,8 @@ export class LibreChat extends Construct implements PreflightFactSource {
   public readonly registryHosts: readonly string[];
   public readonly secret?: SecretV1;
   public readonly namespaceResource?: NamespaceV1;
+  /** The chart version installed. */
+  public readonly chartVersion: string;
   /** Whether pods trust the DCF MITM CA, i.e. LibreChat traffic is meant to be TLS-decrypted. */
   public readonly tlsDecryption: boolean;
 
@@ -112,6 +115,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
     super(scope, id);
     this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
+    this.chartVersion = chartVersion;
     if (typeof chartVersion !== "string" || Token.isUnresolved(chartVersion) || !parseChartVersion(chartVersion) || chartVersion.startsWith("v")) {
       throw new ConstructPropsError(this, "chartVersion", chartVersion, `an exact chart version "X.Y.Z" (e.g. "${LIBRECHAT_DEFAULT_CHART_VERSION}")`);
     }
@@ -188,7 +192,10 @@ export class LibreChat extends Construct implements PreflightFactSource {
    * visibility is decided by the policy's URL WebGroups (AVX-DCF4), not by this construct.
    */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
-    return [{ kind: "librechat", tlsDecryption: this.tlsDecryption, urlPathVisibility: false }];
+    return [
+      { kind: "librechat", tlsDecryption: this.tlsDecryption, urlPathVisibility: false },
+      { kind: "helm-chart", chart: "librechat", version: this.chartVersion, address: terraformAddressOf(this.release) },
+    ];
   }
 
   private resolveRegistries(given: LibreChatImageRegistries | undefined): Required<LibreChatImageRegistries> {

@@ -4,7 +4,8 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Annotations, ITerraformDependable, Token } from "../../core/cdktf";
 import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
-import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
+import { newestPublishedVersion } from "../kubernetes/published-charts";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
@@ -22,8 +23,10 @@ export const OBOT_CHART_REPOSITORY = "https://charts.obot.ai";
 export const OBOT_CHART_NAME = "obot";
 export { OBOT_MIN_VERSION };
 export const OBOT_NPC_CHART_NAME = "aviatrix-network-policy-controller";
-/** The only published NPC chart (obot-platform/charts index.yaml). */
-export const OBOT_NPC_DEFAULT_VERSION = "v0.0.1";
+/** The newest (and only) published NPC chart (lib/constructs/kubernetes/published-charts.ts). */
+export const OBOT_NPC_DEFAULT_VERSION = newestPublishedVersion("aviatrix-network-policy-controller");
+/** The newest published Obot chart (the default `version`). */
+export const OBOT_DEFAULT_VERSION = newestPublishedVersion("obot");
 
 /** config.* keys this construct owns; set them through props, not `values`. */
 export const OBOT_ENFORCEMENT_KEYS = [
@@ -53,8 +56,11 @@ export interface ObotNetworkPolicyProviderProps {
 }
 
 export interface ObotPlatformProps {
-  /** Obot chart version, ≥ v0.21.0 (`v0.21.0` or `0.21.0`; rendered as published, with `v`). */
-  readonly version: string;
+  /**
+   * Obot chart version, ≥ v0.21.0 (`v0.21.0` or `0.21.0`; rendered as published, with `v`).
+   * @default - the newest published (OBOT_DEFAULT_VERSION); the Aviatrix blueprints tested v0.21.0
+   */
+  readonly version?: string;
   /** Namespace of the Obot server (and of the NPC release Obot installs). @default "obot-system" */
   readonly namespace?: string;
   /** Namespace where MCP servers run; FirewallPolicies land here. @default "obot-mcp" */
@@ -123,10 +129,12 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
   public readonly platformEgressDomains: readonly string[] = [...OBOT_PLATFORM_EGRESS_DOMAINS].sort();
   /** The preflight cluster key (see `clusterKey` prop). */
   public readonly clusterKey: string;
+  /** The public NPC chart Obot installs (undefined for a custom chart repo/name). */
+  private readonly npcChart?: { readonly version: string };
 
   constructor(scope: Construct, id: string, props: ObotPlatformProps) {
     super(scope, id);
-    this.version = this.resolveVersion(props.version);
+    this.version = this.resolveVersion(props.version ?? OBOT_DEFAULT_VERSION);
     this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined, props.providers);
     this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");
     this.mcpNamespace = this.namespaceProp("mcpNamespace", props.mcpNamespace ?? "obot-mcp");
@@ -182,6 +190,10 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     }
 
     const npc = props.networkPolicyProvider ?? {};
+    // The published-version check applies to the public NPC chart only (a private repo has its own list).
+    if ((npc.chartName ?? OBOT_NPC_CHART_NAME) === OBOT_NPC_CHART_NAME && (npc.chartRepo ?? OBOT_CHART_REPOSITORY) === OBOT_CHART_REPOSITORY) {
+      this.npcChart = { version: npc.chartVersion ?? OBOT_NPC_DEFAULT_VERSION };
+    }
     const config: Record<string, unknown> = {
       OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: String(this.defaultDenyAllEgress),
       OBOT_SERVER_MCPNETWORK_POLICY_PROVIDER_CHART_NAME: npc.chartName ?? OBOT_NPC_CHART_NAME,
@@ -216,7 +228,11 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
 
   /** Preflight: the Obot release and what it waits for (AVX-CTRL5, AVX-K8S2; a K8S tier for AVX-K8S3). */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
-    return [{ kind: "obot", clusterKey: this.clusterKey, version: this.version.text, dependsOn: this.release.dependsOn ?? [] }];
+    return [
+      { kind: "obot", clusterKey: this.clusterKey, version: this.version.text, dependsOn: this.release.dependsOn ?? [] },
+      { kind: "helm-chart", chart: "obot", version: this.version.text, address: terraformAddressOf(this.release) },
+      ...(this.npcChart ? [{ kind: "helm-chart" as const, chart: "aviatrix-network-policy-controller" as const, version: this.npcChart.version, address: terraformAddressOf(this.release) }] : []),
+    ];
   }
 
   private resolveVersion(text: string): ChartVersion {

@@ -24,6 +24,7 @@ import { podSnatDisabled } from "./k8s1-pod-snat-disabled";
 import { crdChartBeforeDependents } from "./k8s2-crd-chart-before-dependents";
 import { noV1DenyAllWithK8sTier } from "./k8s3-no-v1-deny-all-with-k8s-tier";
 import { onboardingForLabelGroups } from "./k8s4-onboarding-for-label-groups";
+import { publishedChartVersion } from "./k8s5-published-chart-version";
 
 export const ALL_RULES: readonly PreflightRule[] = [
   factsOutsideStack,
@@ -48,6 +49,7 @@ export const ALL_RULES: readonly PreflightRule[] = [
   crdChartBeforeDependents,
   noV1DenyAllWithK8sTier,
   onboardingForLabelGroups,
+  publishedChartVersion,
   agentCoreRuntimeVpcMode,
   agentCoreGuardrailAttached,
 ];
@@ -75,6 +77,7 @@ export {
   onboardingForLabelGroups,
   podSnatDisabled,
   providerPinFollowsController,
+  publishedChartVersion,
   resourcesInRelease,
   urlFilterNeedsDecryption,
 };

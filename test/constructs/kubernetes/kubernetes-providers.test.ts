@@ -7,13 +7,17 @@ import { KubernetesCloud } from "../../../lib/constructs/kubernetes/kubernetes-c
 import { onlyResource, synthStack } from "./synth-helpers";
 
 describe("KubernetesProviders", () => {
-  test("GIVEN an EKS cluster name WHEN synthesized THEN both providers use the data-source endpoint, CA and auth token", () => {
-    const { json } = synthStack((stack) => KubernetesProviders.forEks(stack, "k8s", { clusterName: "obot" }));
+  test("GIVEN an EKS cluster name WHEN synthesized THEN both providers use the data-source endpoint and CA, and the aws eks get-token exec plugin (no plan-time token)", () => {
+    const { json } = synthStack((stack) => KubernetesProviders.forEks(stack, "k8s", { clusterName: "obot", region: "us-east-1" }));
     const k8s = json.provider.kubernetes[0];
     expect(k8s.host).toMatch(/^\$\{data\.aws_eks_cluster\..+\.endpoint\}$/);
     expect(k8s.cluster_ca_certificate).toMatch(/^\$\{base64decode\(data\.aws_eks_cluster\..+\.certificate_authority\[0\]\.data\)\}$/);
-    expect(k8s.token).toMatch(/^\$\{data\.aws_eks_cluster_auth\..+\.token\}$/);
-    expect(json.provider.helm[0].kubernetes).toEqual(k8s);
+    expect(k8s.token).toBeUndefined();
+    expect(json.data.aws_eks_cluster_auth).toBeUndefined();
+    const exec = { api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "obot", "--region", "us-east-1"] };
+    expect(k8s.exec).toEqual([exec]);
+    // helm 3.x takes exec as one object under kubernetes; the kubernetes provider as a block list.
+    expect(json.provider.helm[0].kubernetes).toEqual({ host: k8s.host, cluster_ca_certificate: k8s.cluster_ca_certificate, exec });
     expect(json).toMatchSnapshot();
   });
 
@@ -64,7 +68,7 @@ describe("KubernetesProviders", () => {
       const p = KubernetesProviders.forEks(stack, "k8s", { clusterName: "obot", endpoint: "https://x", certificateAuthorityData: "Q0E=" });
       expect(p.cloud).toBe(KubernetesCloud.EKS);
     });
-    expect(json.data.aws_eks_cluster).toBeUndefined();
+    expect(json.data).toBeUndefined();
     expect(json.provider.kubernetes[0].host).toBe("https://x");
   });
 

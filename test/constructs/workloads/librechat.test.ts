@@ -1,7 +1,7 @@
 import * as yaml from "js-yaml";
 import { TerraformVariable } from "../../../lib/core/cdktf";
 import { MitmCa } from "../../../lib/constructs/kubernetes/mitm-ca";
-import { LibreChat } from "../../../lib/constructs/workloads/librechat";
+import { LIBRECHAT_DEFAULT_CHART_VERSION, LibreChat } from "../../../lib/constructs/workloads/librechat";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "../kubernetes/synth-helpers";
 
 const LIBRECHAT_YAML = "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
@@ -24,7 +24,7 @@ describe("LibreChat", () => {
       chat = new LibreChat(stack, "chat", { secretEnv: secrets(stack) });
     });
     const release = onlyResource(json, "helm_release");
-    expect(release).toMatchObject({ repository: "oci://ghcr.io/danny-avila/librechat-chart", chart: "librechat", version: "2.0.4", namespace: "librechat" });
+    expect(release).toMatchObject({ repository: "oci://ghcr.io/danny-avila/librechat-chart", chart: "librechat", version: LIBRECHAT_DEFAULT_CHART_VERSION, namespace: "librechat" });
     const values: any = yaml.load(release.values[0]);
     expect(values.image).toEqual({ registry: "ghcr.io" });
     expect(values.ingress).toEqual({ enabled: false });

@@ -39,7 +39,7 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
   test("THEN WebGroup domains are derived from the region (the vendor hard-codes us-east-2)", () => {
     expect(sni(doc, "agentcore-vca-allowed-models")).toEqual(["bedrock-runtime.us-east-2.amazonaws.com", "bedrock.us-east-2.amazonaws.com"]);
     expect(sni(doc, "agentcore-vca-aws-control-domains")).toEqual(
-      expect.arrayContaining(["sts.us-east-2.amazonaws.com", "api.ecr.us-east-2.amazonaws.com", "prod-us-east-2-starport-layer-bucket.s3.us-east-2.amazonaws.com", "${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-2.amazonaws.com"]),
+      expect.arrayContaining(["sts.us-east-2.amazonaws.com", "api.ecr.us-east-2.amazonaws.com", "prod-us-east-2-starport-layer-bucket.s3.us-east-2.amazonaws.com", '${element(split("/", var.agentcore_agent_image_uri), 0)}']),
     );
     expect(sni(doc, "agentcore-vca-supply-chain-ioc-github")).toHaveLength(6);
     const west = synthDoc(new AgentCoreStack(testApp(), "w", { ...BASE, region: "us-west-2" }));
@@ -95,7 +95,7 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
     expect(only(doc, "aviatrix_dcf_mitm_ca")).toMatchObject({ key: "${var.agentcore_mitm_ca_key}" });
     expect(only(doc, "aws_secretsmanager_secret_version").secret_string).toMatch(/^\$\{aviatrix_dcf_mitm_ca\.[^.]+\.certificate_chain\}$/);
     expect(JSON.stringify(doc)).not.toMatch(/BEGIN (RSA |EC )?PRIVATE KEY/);
-    expect(only(doc, "aws_ecr_repository")).toMatchObject({ name: "agentcore-vca-agent", image_scanning_configuration: { scan_on_push: true } });
+    expect(doc.resource.aws_ecr_repository).toBeUndefined();
   });
 
   test("THEN a transit with connected transit and two attached spokes with single-IP SNAT exist", () => {

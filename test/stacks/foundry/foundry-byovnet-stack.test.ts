@@ -28,7 +28,7 @@ const EVERYTHING: Partial<FoundryByoVnetStackProps> = {
 describe("FoundryByoVnetStack (minimal)", () => {
   const { stack, doc } = build();
 
-  test("GIVEN the defaults WHEN synthesized THEN rules 1-5 are in priority order with the issue's actions, ports and decryption", () => {
+  test("GIVEN the defaults WHEN synthesized THEN rules 1-6 are in priority order with the issue's actions, ports and decryption", () => {
     const table = policies(doc).map((p) => [p.priority, p.name, p.action, p.protocol, p.port_ranges ?? null, p.decrypt_policy ?? null, p.watch]);
     expect(table).toEqual([
       [1, "foundry-vca-deny-threat-intel", "DENY", "ANY", null, null, false],
@@ -36,12 +36,13 @@ describe("FoundryByoVnetStack (minimal)", () => {
       [3, "foundry-vca-allow-aca-svctag", "PERMIT", "TCP", [{ lo: 443 }], "DECRYPT_NOT_ALLOWED", false],
       [4, "foundry-vca-allow-tool-calls", "PERMIT", "TCP", [{ lo: 443 }], "DECRYPT_NOT_ALLOWED", false],
       [5, "foundry-vca-default-deny-internet", "DENY", "ANY", null, null, false],
+      [6, "foundry-vca-deny-east-west", "DENY", "ANY", null, null, false],
     ]);
     expect(policies(doc).every((p) => p.logging === true && p.exclude_sg_orchestration === true)).toBe(true);
   });
 
   test("THEN the rules' destinations are ThreatIQ, Public Internet and the four azureips service-tag groups", () => {
-    const [threat, fqdn, svctag, tools, deny] = policies(doc);
+    const [threat, fqdn, svctag, tools, deny, eastWest] = policies(doc);
     expect(threat.dst_smart_groups).toEqual(["def05854-4100-0000-0000-000000000000"]);
     for (const p of [fqdn, tools, deny]) expect(p.dst_smart_groups).toEqual(["def000ad-0000-0000-0000-000000000001"]);
     const groups = doc.resource.aviatrix_smart_group;
@@ -52,6 +53,11 @@ describe("FoundryByoVnetStack (minimal)", () => {
       { external: "azureips", ext_args: { service_name: "AzureFrontDoorFirstParty" } },
       { external: "azureips", ext_args: { service_name: "MicrosoftContainerRegistry" } },
     ]);
+    // Rule 6: the other spokes' private ranges, never Anywhere (the seed's "other-spoke-resources").
+    const otherSpokes = groups[/aviatrix_smart_group\.([^.]+)\.uuid/.exec((eastWest.dst_smart_groups as string[])[0])![1]];
+    expect(otherSpokes.name).toBe("foundry-vca-other-spoke-resources");
+    expect((otherSpokes.selector as { match_expressions: unknown[] }).match_expressions).toEqual([{ cidr: "10.0.0.0/8" }, { cidr: "172.16.0.0/12" }, { cidr: "192.168.0.0/16" }]);
+    expect(eastWest.dst_smart_groups).toHaveLength(1);
     expect(fqdn.flow_app_requirement).toBe("TLS_REQUIRED");
     expect(svctag.flow_app_requirement).toBe("TLS_REQUIRED");
   });
@@ -97,10 +103,12 @@ describe("FoundryByoVnetStack (minimal)", () => {
     });
   });
 
-  test("THEN enforce mode sets the default action to DENY + log and no east-west rule or attachment exists", () => {
+  test("THEN enforce mode sets the default action to DENY + log, no attachment exists and rule 6 denies lateral movement to other spokes", () => {
     expect(only(doc, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true });
     expect(doc.resource.aviatrix_spoke_transit_attachment).toBeUndefined();
-    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "default-action" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-deny-east-west" });
+    // Public destinations stay with rule 5; rule 6 never matches them.
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "8.8.4.4", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-default-deny-internet" });
   });
 
   test("THEN the synthesized JSON validates, the analyzer finds no error and preflight no ERROR finding", () => {
@@ -127,7 +135,8 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(only(doc, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "avx-transit-francecentral" });
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
     const last = [...rules].sort((a, b) => (a.priority as number) - (b.priority as number)).at(-1)!;
-    expect(last).toMatchObject({ name: "foundry-vca-deny-east-west", priority: 6, action: "DENY", protocol: "ANY", dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"] });
+    expect(last).toMatchObject({ name: "foundry-vca-deny-east-west", priority: 6, action: "DENY", protocol: "ANY" });
+    expect(last.dst_smart_groups).not.toContain("def000ad-0000-0000-0000-000000000000");
   });
 
   test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; the default action permits with logging", () => {
@@ -138,7 +147,7 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(evaluate(model, { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { host: "exfil.attacker.io", port: 443, protocol: "TCP" } })).toMatchObject({
       verdict: "PERMIT",
       rule: "default-action",
-      watchedBy: ["foundry-vca-default-deny-internet", "foundry-vca-deny-east-west"],
+      watchedBy: ["foundry-vca-default-deny-internet"],
     });
   });
 
@@ -172,7 +181,7 @@ describe("FoundryByoVnetStack variants", () => {
   test("GIVEN capabilityHost false and no tool domains THEN no azapi resource and no rule 4; the binding guards the account", () => {
     const { stack, doc } = build({ capabilityHost: false, toolCallDomains: [] });
     expect(doc.resource.azapi_resource).toBeUndefined();
-    expect(policies(doc).map((p) => p.priority)).toEqual([1, 2, 3, 5]);
+    expect(policies(doc).map((p) => p.priority)).toEqual([1, 2, 3, 5, 6]);
     const imm = Preflight.of(stack).evaluate().immutable;
     expect(imm.map((r) => [r.key, r.address])).toEqual([["foundry/network-injection", "azurerm_cognitive_account.foundry_account"]]);
   });

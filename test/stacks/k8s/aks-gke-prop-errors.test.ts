@@ -9,7 +9,7 @@ const librechat = { config: "version: 1.2.1\n" };
 const AKS: AksVcaStackProps = {
   controllerVersion: "9.0",
   accountName: "az",
-  subscriptionId: "sub",
+  subscriptionId: "11111111-2222-3333-4444-555555555555",
   location: "westeurope",
   namePrefix: "a",
   newNetwork: { cidr: "10.1.0.0/16" },
@@ -39,7 +39,7 @@ const CASES: ReadonlyArray<[string, string, () => unknown]> = [
   ["AKS: empty location", "location", () => new AksVcaStack(testApp(), "s", { ...AKS, location: "" })],
   ["AKS: location missing", "location", () => new AksVcaStack(testApp(), "s", { ...AKS, location: undefined as never })],
   ["AKS: blank subscriptionId", "subscriptionId", () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: "  " })],
-  ["AKS: subscriptionId missing", "subscriptionId", () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: undefined as never })],
+  ["AKS: the all-zero placeholder subscriptionId", "subscriptionId", () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: "00000000-0000-0000-0000-000000000000" })],
   ["AKS: empty existingCluster.id", "existingCluster.id", () => new AksVcaStack(testApp(), "s", { ...AKS_EXISTING, existingCluster: { id: "", kubeconfigPath: "~/.kube/config" } })],
   ["GKE: empty projectId", "projectId", () => new GkeVcaStack(testApp(), "g", { ...GKE, projectId: "" })],
   ["GKE: neither newNetwork nor existingNetwork", "newNetwork/existingNetwork", () => new GkeVcaStack(testApp(), "g", { ...GKE, newNetwork: undefined })],

@@ -27,8 +27,10 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
       [15, "allow-mcp-per-server", "PERMIT", false],
       [20, "allow-oci-registry", "PERMIT", false],
       [30, "allow-k8s-control-plane", "PERMIT", false],
+      [45, "allow-k8s-api-server", "PERMIT", false],
     ]);
-    expect(Object.values(rules).every((r: any) => r.logging === true && r.dst_smart_groups.length === 1 && r.dst_smart_groups[0] === ANY)).toBe(true);
+    const internetRules = Object.values(rules).filter((r: any) => r.name !== "allow-k8s-api-server");
+    expect(internetRules.every((r: any) => r.logging === true && r.dst_smart_groups.length === 1 && r.dst_smart_groups[0] === ANY)).toBe(true);
   });
 
   test("THEN decrypt: IoC decrypts with the URL-filter TLS profile, registries and control plane never, LLM/MCP unspecified", () => {
@@ -50,7 +52,19 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-llm")] });
     expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-mcp-deepwiki"), wg("librechat-mcp-github")] });
     expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-oci-registries")] });
-    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-aks-k8s-control-plane")] });
+    const kubeSystem = sg("librechat-aks-kube-system");
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [kubeSystem, nodes].sort(), web_groups: [wg("librechat-aks-k8s-control-plane")] });
+  });
+
+  test("THEN in-cluster clients reach the API server by address: kube-system pods (pod IPs, no SNI) → the API server FQDN group, never the chat pods", () => {
+    const api = rules["allow-k8s-api-server"];
+    expect(api).toMatchObject({ action: "PERMIT", protocol: "TCP", port_ranges: [{ lo: 443 }], decrypt_policy: "DECRYPT_NOT_ALLOWED" });
+    expect(api.src_smart_groups).toEqual([sg("librechat-aks-kube-system")]);
+    expect(api.dst_smart_groups).toEqual([sg("librechat-aks-k8s-api-server")]);
+    expect(api.web_groups).toBeUndefined();
+    const groups = byName(json, "aviatrix_smart_group");
+    expect(groups["librechat-aks-k8s-api-server"].selector.match_expressions).toEqual([{ fqdn: "${azurerm_kubernetes_cluster.cluster.fqdn}" }]);
+    expect(groups["librechat-aks-kube-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "kube-system" }]);
   });
 
   test("THEN the default action is DENY + log, after the DCF feature is on", () => {
@@ -61,7 +75,7 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
 
   test("THEN groups: pods and data stores by (lower-cased) AKS id + namespace + chart label, nodes by the node subnet CIDR", () => {
     const groups = byName(json, "aviatrix_smart_group");
-    expect(Object.keys(groups).sort()).toEqual(["librechat-aks-librechat-data-stores", "librechat-aks-librechat-pods", "librechat-aks-nodes"]);
+    expect(Object.keys(groups).sort()).toEqual(["librechat-aks-k8s-api-server", "librechat-aks-kube-system", "librechat-aks-librechat-data-stores", "librechat-aks-librechat-pods", "librechat-aks-nodes"]);
     const k8s = (app: string) => ({ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "librechat", tags: { "app.kubernetes.io/name": app } });
     expect(groups["librechat-aks-librechat-pods"].selector.match_expressions).toEqual([k8s("librechat")]);
     expect(groups["librechat-aks-librechat-data-stores"].selector.match_expressions).toEqual([k8s("mongodb"), k8s("postgresql")]);
@@ -101,7 +115,7 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
 
   test("THEN sources and destinations: nodes → control plane and images, obot-system → its egress WebGroup", () => {
     const nodes = sg("obot-eks-nodes");
-    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("obot-eks-k8s-control-plane")] });
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [sg("obot-eks-kube-system"), nodes].sort(), web_groups: [wg("obot-eks-k8s-control-plane")] });
     expect(rules["allow-obot-images"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("obot-eks-obot-images")] });
     expect(rules["allow-obot-system"]).toMatchObject({ src_smart_groups: [sg("obot-eks-obot-system")], web_groups: [wg("obot-eks-obot-system-egress")] });
   });
@@ -112,7 +126,7 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
 
   test("THEN groups: nodes by the EKS cluster tag, obot-system and obot-mcp by cluster ARN + namespace", () => {
     const groups = byName(json, "aviatrix_smart_group");
-    expect(Object.keys(groups).sort()).toEqual(["obot-eks-nodes", "obot-eks-obot-mcp-servers", "obot-eks-obot-system"]);
+    expect(Object.keys(groups).sort()).toEqual(["obot-eks-kube-system", "obot-eks-nodes", "obot-eks-obot-mcp-servers", "obot-eks-obot-system"]);
     expect(groups["obot-eks-nodes"].selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "obot-eks-eks" } }]);
     expect(groups["obot-eks-obot-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-system" }]);
     expect(groups["obot-eks-obot-mcp-servers"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-mcp" }]);

@@ -31,7 +31,9 @@ describe("LibreChat pack", () => {
       [20, "allow-oci-registry", "PERMIT"],
       [30, "allow-k8s-control-plane", "PERMIT"],
     ]);
-    expect(rules["allow-oci-registry"].src_smart_groups).toEqual(rules["allow-k8s-control-plane"].src_smart_groups);
+    // Registries: the nodes only; control plane: the nodes and kube-system pods (pod IPs, e.g. the EBS CSI controller → EC2).
+    expect(rules["allow-k8s-control-plane"].src_smart_groups).toEqual(expect.arrayContaining(rules["allow-oci-registry"].src_smart_groups));
+    expect(rules["allow-k8s-control-plane"].src_smart_groups).toHaveLength(2);
     expect(rules["allow-oci-registry"].src_smart_groups).not.toEqual(rules["allow-llm-providers"].src_smart_groups);
   });
 
@@ -100,7 +102,7 @@ test("Obot on AKS: no V1 deny, API server by FQDN SmartGroup from obot-system, O
     new AksVcaStack(testApp(), "o", {
       controllerVersion: "9.0",
       accountName: "az",
-      subscriptionId: "sub",
+      subscriptionId: "11111111-2222-3333-4444-555555555555",
       location: "westeurope",
       namePrefix: "o",
       mode: "enforce",
@@ -118,6 +120,10 @@ test("Obot on AKS: no V1 deny, API server by FQDN SmartGroup from obot-system, O
   ]);
   const api = (Object.values(json.resource.aviatrix_smart_group) as any[]).find((g) => g.name === "o-k8s-api-server");
   expect(api.selector.match_expressions).toEqual([{ fqdn: "${azurerm_kubernetes_cluster.cluster.fqdn}" }]);
+  // kube-system and obot-system reach the API server; the MCP servers' namespace never does.
+  const groupRef = (name: string) => `\${aviatrix_smart_group.${Object.entries(json.resource.aviatrix_smart_group).find(([, g]: [string, any]) => g.name === name)![0]}.uuid}`;
+  expect(rules["allow-k8s-api-server"].src_smart_groups).toEqual([groupRef("o-kube-system"), groupRef("o-obot-system")].sort());
+  expect(rules["allow-k8s-api-server"].src_smart_groups).not.toContain(groupRef("o-obot-mcp-servers"));
   const cluster = json.resource.azurerm_kubernetes_cluster.cluster;
   expect(cluster.network_profile.outbound_type).toBe("userDefinedRouting");
   expect(cluster.default_node_pool.pod_subnet_id).toBeDefined();
