@@ -29,6 +29,7 @@ export { checkK8sFirewallValues, k8sFirewallDefaultValues } from "./constructs/k
 export type { K8sFirewallValues, ValuesCheck } from "./constructs/kubernetes/k8s-firewall-values";
 export type { ChartVersion } from "./constructs/kubernetes/chart-version";
 export type { ClusterProviderSet } from "./constructs/kubernetes/cluster-providers";
+export type { AksClusterShape, AksKubeConfigShape, GkeClusterShape, GkeSnatClusterShape } from "./constructs/kubernetes/cluster-shapes";
 export { KUBERNETES_CLOUDS, KubernetesCloud } from "./constructs/kubernetes/kubernetes-cloud";
 export { KubernetesClusterOnboarding } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
 export type { CustomClusterDetails, KubernetesClusterOnboardingProps, OnboardingCredentials } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
@@ -179,6 +180,7 @@ export type { ValidateFilesOptions, ValidateFilesResult } from "./validate/valid
 export { formatValidationFinding, hasValidationErrors } from "./validate/finding";
 export type { ValidationFinding, ValidationSeverity } from "./validate/finding";
 export { registerVcaMatchers, vcaJestMatchers } from "./validate/jest-matchers";
+export { MissingPeerDependencyError } from "./core/optional-peer";
 export type { VcaValidationMatcherOptions } from "./validate/jest-matchers";
 
 // ---------------------------------------------------------------- LibreChat shim

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Generates cdktf L1 bindings offline (no registry, no terraform binary) from the vendored
 // provider schemas, the way `cdktf get` would: lib/aviatrix/gen is build output, never edited.
-// Generated files import cdktf through lib/core/cdktf (the seam), so a switch to the cdktn fork
-// stays a one-file change.
+// Generated files import cdktf through lib/core/cdktf (the seam), so the CDK Terrain build
+// (scripts/build/cdktn-flavor.js) rewrites one specifier for them too.
 "use strict";
 process.env.CHECKPOINT_DISABLE = "1";
+// Build logs go to stderr: stdout belongs to the caller (`npm pack --json` prints its JSON there, and
+// the generator's logger and the terraform CLI-config warning would otherwise come first).
+process.stdout.write = process.stderr.write.bind(process.stderr);
 const fs = require("fs");
 const path = require("path");
 const { CodeMaker } = require("codemaker");

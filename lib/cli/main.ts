@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { CheckFailedError, UserInputError } from "../util/errors";
 import { PROGRAM_NAME } from "../util/program-name";
 import { packageVersion } from "./package-version";
+import { missingPackageOf } from "../core/optional-peer";
 
 // Each command lives in ./commands/<name>.ts and exports register<Name>(program). Only the command
 // being run is loaded (some pull in cdktf or librechat-data-provider), so `vca validate` starts
@@ -63,6 +64,12 @@ function reportError(err: unknown): number {
     process.stderr.write(`${PROGRAM_NAME}: ${err.message}\n`);
     return 1;
   }
+  // A command that needs an optional peer (a core, librechat-data-provider) the app lacks.
+  const missing = missingPackageOf(err);
+  if (missing !== undefined && OPTIONAL_PEERS.test(missing)) {
+    process.stderr.write(`${PROGRAM_NAME}: this command needs ${missing}, which is not installed: run \`npm install ${missing}\` (versions: COMPATIBILITY.md)\n`);
+    return 2;
+  }
   const fsProblem = fileSystemProblem(err);
   if (fsProblem) {
     process.stderr.write(`${PROGRAM_NAME}: ${fsProblem}\n`);
@@ -76,6 +83,8 @@ function reportError(err: unknown): number {
   }
   return 3;
 }
+
+const OPTIONAL_PEERS = /^(cdktf|cdktn|constructs|librechat-data-provider|@cdkt[fn]\/provider-[a-z]+)$/;
 
 // File-system errors on paths the user named (--out, an input dir) are bad input, not bugs.
 const FS_ERRORS: Readonly<Record<string, string>> = {

@@ -1,3 +1,5 @@
-// The only module in lib/ that imports cdktf. Switching to the CDK Terrain fork (cdktn)
-// means changing this one specifier (and regenerating bindings, which import this seam).
+// The only module in lib/ that imports the CDK core. This source (and the generated bindings,
+// which import this seam) is written against cdktf; the build also emits a CDK Terrain copy
+// (dist/cdktn, scripts/build/cdktn-flavor.js) where this specifier reads "cdktn" and provider
+// imports read "@cdktn/provider-*", so each build holds exactly one core (README "CDK Terrain").
 export * from "cdktf";

@@ -4,7 +4,7 @@ import { TerraformStack } from "../core/cdktf";
 import { findAcknowledgement } from "./acknowledge";
 import { resolveBindingValues } from "./binding-values";
 import { addressOf, RuleContext } from "./context";
-import { formatMessage, type PreflightFinding } from "./finding";
+import { compliantCause, formatMessage, NOTHING_TO_FIX, type PreflightFinding } from "./finding";
 import type { PlanTimeCheck, PreflightRule, RuleCheck, RuleLevel } from "./rule";
 import { compareText } from "../dcf/builder/canonical";
 
@@ -102,10 +102,11 @@ function toFinding(rule: PreflightRule, check: RuleCheck, now: Date): PreflightF
     status,
     constructPath: check.node.node.path,
     ...optional("address", check.address ?? (TerraformStack.isStack(check.node) ? undefined : addressOf(check.node))),
-    cause: check.cause ?? rule.cause,
+    // A compliant finding says what holds; the rule's cause and fix describe the failure.
+    cause: status === "compliant" ? (check.cause ?? compliantCause(rule.name)) : (check.cause ?? rule.cause),
     ...optional("got", check.got),
     ...optional("want", check.want),
-    fix: check.fix ?? rule.fix,
+    fix: status === "compliant" ? NOTHING_TO_FIX : (check.fix ?? rule.fix),
     ...optional("acknowledgement", acknowledgement),
     ...optional("note", note),
   };

@@ -26,7 +26,19 @@ export function rulesAnchor(ruleId: string): string {
   return `RULES.md#${ruleId.toLowerCase()}`;
 }
 
+/** The cause of a compliant finding: what holds, never the rule's failure wording. */
+export function compliantCause(ruleName: string): string {
+  return `compliant: ${ruleName}`;
+}
+
+/** The fix of a compliant finding. */
+export const NOTHING_TO_FIX = "nothing to fix";
+
 export function formatMessage(f: Omit<PreflightFinding, "message">): string {
+  if (f.status === "compliant") {
+    const where = [f.address ? `terraform: ${f.address}` : undefined, `see ${rulesAnchor(f.ruleId)}`].filter(Boolean).join("; ");
+    return `[PASS at ${f.constructPath}] ${f.id}: ${f.cause} (${where})`;
+  }
   const label = f.status === "acknowledged" ? "ACKNOWLEDGED" : f.level;
   const values = [f.got !== undefined ? `got ${f.got}` : undefined, f.want !== undefined ? `want ${f.want}` : undefined].filter(Boolean);
   const cause = f.status === "unknown" ? `cannot be verified at synth: ${f.cause}` : f.cause;

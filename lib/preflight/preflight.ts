@@ -30,7 +30,7 @@ export interface PreflightProps {
    */
   readonly controllerVersion?: string;
   /**
-   * Baseline of immutable bindings written by `vca preflight lock`.
+   * Baseline of immutable bindings written by `npx vca-cdktf preflight lock`.
    * @default - context `avx:preflightBaseline`, else `vca-preflight.lock.json` in the working directory
    */
   readonly baselineFile?: string;
@@ -75,6 +75,17 @@ export class Preflight {
     recordAcknowledgement(scope, acknowledgement, new Set(Preflight.rules().map((r) => r.id)));
   }
 
+  /**
+   * Evaluates the rules on the stack containing `scope` now, without installing anything (the
+   * jest matchers use it: `Testing.synth(stack)` runs no validations). With Preflight.of(stack)
+   * installed, its props apply (overridden by `props`).
+   */
+  public static check(scope: IConstruct, props: PreflightProps = {}): PreflightResult {
+    const stack = TerraformStack.of(scope);
+    const installed = (stack as unknown as Record<symbol, Preflight | undefined>)[INSTANCE];
+    return evaluateStack(stack, { ...(installed?.props ?? {}), ...props });
+  }
+
   /** Metadata of every built-in rule, in catalogue order. */
   public static rules(): readonly RuleMetadata[] {
     return ALL_RULES;
@@ -102,15 +113,7 @@ export class Preflight {
 
   /** Evaluates every rule on the current tree (no reports, no annotations). */
   public evaluate(): PreflightResult {
-    const baselineFile = this.baselineFile();
-    const baseline: Baseline | undefined = readBaseline(baselineFile);
-    const ctx = new RuleContext({
-      stack: this.stack,
-      controllerVersionOption: this.props.controllerVersion,
-      baseline,
-      baselineFile,
-    });
-    return evaluateRules(ctx, this.activeRules(), this.props.now ?? new Date());
+    return evaluateStack(this.stack, this.props);
   }
 
   /** The result of the last synth-time evaluation. */
@@ -118,15 +121,6 @@ export class Preflight {
     return this.lastResult;
   }
 
-  /** The built-in rules, then `additionalRules`. */
-  private activeRules(): readonly PreflightRule[] {
-    return [...ALL_RULES, ...(this.props.additionalRules ?? [])];
-  }
-
-  private baselineFile(): string {
-    const fromContext = this.stack.node.tryGetContext("avx:preflightBaseline");
-    return path.resolve(this.props.baselineFile ?? (typeof fromContext === "string" ? fromContext : DEFAULT_BASELINE_FILE));
-  }
 
   private runAtSynth(): void {
     const result = this.evaluate();
@@ -139,9 +133,27 @@ export class Preflight {
     }
     annotateOnce(this.stack, "info", result.summaryLine);
     if (this.props.reports ?? true) {
-      writeReports(App.of(this.stack).outdir, result, this.activeRules());
+      writeReports(App.of(this.stack).outdir, result, activeRules(this.props));
     }
   }
+}
+
+/** The built-in rules, then `additionalRules`. */
+function activeRules(props: PreflightProps): readonly PreflightRule[] {
+  return [...ALL_RULES, ...(props.additionalRules ?? [])];
+}
+
+function baselineFileOf(stack: TerraformStack, props: PreflightProps): string {
+  const fromContext = stack.node.tryGetContext("avx:preflightBaseline");
+  return path.resolve(props.baselineFile ?? (typeof fromContext === "string" ? fromContext : DEFAULT_BASELINE_FILE));
+}
+
+/** Every rule on the stack's current tree (no reports, no annotations). */
+function evaluateStack(stack: TerraformStack, props: PreflightProps): PreflightResult {
+  const baselineFile = baselineFileOf(stack, props);
+  const baseline: Baseline | undefined = readBaseline(baselineFile);
+  const ctx = new RuleContext({ stack, controllerVersionOption: props.controllerVersion, baseline, baselineFile });
+  return evaluateRules(ctx, activeRules(props), props.now ?? new Date());
 }
 
 function annotateOnce(node: IConstruct, level: "info" | "warn", message: string): void {

@@ -42,7 +42,7 @@ export interface RuleCheck {
   readonly status: "pass" | "fail" | "unknown";
   /** Finding-granular id suffix: `AVX-SG2[<findingId>]`; acknowledgements may target it. */
   readonly findingId?: string;
-  /** Specific cause; @default - the rule's cause */
+  /** Specific cause (for a pass: what holds); @default - the rule's cause, for a pass `compliant: <rule name>` */
   readonly cause?: string;
   readonly got?: string;
   readonly want?: string;

@@ -3,7 +3,8 @@ import * as path from "path";
 
 // Vendored data files live in lib/ (shipped as-is, see package.json "files"); compiled code
 // runs from dist/lib/validate, sources (jest) from lib/validate. Try both layouts.
-const CANDIDATE_ROOTS = [path.join(__dirname, ".."), path.join(__dirname, "..", "..", "..", "lib")];
+// dist/cdktn/lib/validate: the CDK Terrain build (scripts/build/cdktn-flavor.js) is one level deeper.
+const CANDIDATE_ROOTS = [path.join(__dirname, ".."), path.join(__dirname, "..", "..", "..", "lib"), path.join(__dirname, "..", "..", "..", "..", "lib")];
 
 /** Absolute path of a data file given relative to lib/ (e.g. `aviatrix/schema/provider-schema.json`). */
 function libDataFile(relative: string): string {

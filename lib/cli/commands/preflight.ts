@@ -1,4 +1,4 @@
-// `vca preflight lock|report|rules`: record the immutable-binding baseline from the reports of a
+// `vca-cdktf preflight lock|report|rules`: record the immutable-binding baseline from the reports of a
 // synth, summarize reports, print the rule catalogue.
 import * as fs from "fs";
 import * as path from "path";
@@ -12,6 +12,7 @@ import type { PreflightReportJson } from "../../preflight/report";
 import { REPORT_DIR } from "../../preflight/report";
 import { renderRulesMarkdown } from "../../preflight/rules-md";
 import { ALL_RULES } from "../../preflight/rules";
+import { synthesizedStacks, unreportedStacks } from "../preflight-coverage";
 import { PROGRAM_NAME } from "../../util/program-name";
 
 export function registerPreflight(program: Command): void {
@@ -59,14 +60,21 @@ export function registerPreflight(program: Command): void {
     .description("print the one-line summary of every stack report; exit 1 when any has ERROR findings")
     .argument("<outdir>", "cdktf output directory of a synth")
     .action((outdir: string) => {
-      const reports = readReports(outdir);
+      const reports = readReports(outdir, { allowNone: synthesizedStacks(outdir).length > 0 });
       let errors = 0;
       for (const r of reports) {
         process.stdout.write(`${r.summaryLine}\n`);
         for (const f of r.findings) if (f.status === "non-compliant" || f.status === "unknown") process.stdout.write(`  ${f.message}\n`);
         errors += r.summary.errors;
       }
-      if (errors) throw new CheckFailedError(`${errors} preflight error${errors === 1 ? "" : "s"}`);
+      const unreported = unreportedStacks(outdir, new Set(reports.map((r) => r.stack)));
+      for (const u of unreported) process.stdout.write(`preflight ${u.stack}: not checked — ${u.why}\n`);
+      const unchecked = unreported.filter((u) => u.hasAviatrixResources).length;
+      const problems = [
+        errors ? `${errors} preflight error${errors === 1 ? "" : "s"}` : "",
+        unchecked ? `${unchecked} stack${unchecked === 1 ? "" : "s"} with Aviatrix resources and no preflight report` : "",
+      ].filter(Boolean);
+      if (problems.length) throw new CheckFailedError(problems.join("; "));
     });
 
   preflight
@@ -82,10 +90,12 @@ export function registerPreflight(program: Command): void {
     });
 }
 
-function readReports(outdir: string): PreflightReportJson[] {
+/** The reports of a synth; none is an input error unless `allowNone` (stacks exist, each gets named). */
+function readReports(outdir: string, opts: { allowNone?: boolean } = {}): PreflightReportJson[] {
   const dir = path.join(outdir, REPORT_DIR);
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  if (!files.length && opts.allowNone) return [];
   if (!fs.existsSync(dir)) throw new UserInputError(`${dir}: no preflight reports; run \`cdktf synth\` with Preflight.of(stack) first`);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
   if (!files.length) throw new UserInputError(`${dir}: no preflight reports (*.json)`);
   return files.map((f) => {
     const file = path.join(dir, f);

@@ -1,6 +1,4 @@
 import { Construct } from "constructs";
-import { KubernetesCluster as AksCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
@@ -8,6 +6,7 @@ import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
+import type { AksClusterShape, GkeClusterShape } from "./cluster-shapes";
 
 // The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
 // the AWS bindings, nor an EKS stack for the Google one (docs/ARCHITECTURE.md §7 cold synth).
@@ -65,13 +64,15 @@ export interface EksProvidersOptions extends CommonOptions {
 }
 
 export interface AksProvidersOptions extends CommonOptions {
-  readonly cluster: AksCluster;
+  /** The azurerm_kubernetes_cluster (any provider-azurerm release: a structural type). */
+  readonly cluster: AksClusterShape;
   /** Use kube_admin_config (local accounts enabled) instead of kube_config. @default false */
   readonly admin?: boolean;
 }
 
 export interface GkeProvidersOptions extends CommonOptions {
-  readonly cluster: ContainerCluster;
+  /** The google_container_cluster (any provider-google release: a structural type). */
+  readonly cluster: GkeClusterShape;
   /** Google provider for google_client_config. @default - the stack's default google provider */
   readonly googleProvider?: TerraformProvider;
 }

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { ConfigMapV1Data } from "@cdktf/provider-kubernetes/lib/config-map-v1-data";
 import { Env } from "@cdktf/provider-kubernetes/lib/env";
@@ -8,6 +7,7 @@ import { ITerraformDependable, TerraformResource } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
+import type { GkeSnatClusterShape } from "./cluster-shapes";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
@@ -62,7 +62,7 @@ export interface GkePodSnatOptions {
    * The VPC-native cluster; `default_snat_status { disabled = true }` is set on it.
    * @default - not set here: apply `PodSnatDisabled.GKE_DEFAULT_SNAT_STATUS` in your cluster props
    */
-  readonly cluster?: ContainerCluster;
+  readonly cluster?: GkeSnatClusterShape;
   /** Also write kube-system/ip-masq-agent (when the ip-masq-agent DaemonSet runs). @default false */
   readonly ipMasqAgentConfigMap?: boolean;
 }
@@ -231,7 +231,8 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     const gke = props.gke ?? {};
     if (gke.cluster) {
       gke.cluster.putDefaultSnatStatus({ ...PodSnatDisabled.GKE_DEFAULT_SNAT_STATUS });
-      this.resources.push(gke.cluster);
+      // The user's google_container_cluster: a TerraformResource of the app's core at runtime.
+      this.resources.push(gke.cluster as unknown as TerraformResource);
     }
     if (gke.ipMasqAgentConfigMap) {
       this.resources.push(
