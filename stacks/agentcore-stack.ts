@@ -43,6 +43,7 @@ import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
 import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
+import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "AgentCoreStack";
 
@@ -129,6 +130,7 @@ export class AgentCoreStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AgentCoreStackProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["manageDefaultAction"]);
     const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "agentcore-vca", 32);
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the AWS account");
     const region = props.region ?? "us-east-2";

@@ -29,6 +29,7 @@ import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurer
 import { parseIpv4Cidr } from "../lib/net/ip";
 import { Fn } from "../lib/core/cdktf";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
+import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "FoundryByoVnetStack";
 
@@ -106,6 +107,7 @@ export class FoundryByoVnetStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: FoundryByoVnetStackProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["toolCallDecryption", "manageDefaultAction"]);
     const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "foundry-vca", 24);
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the Azure subscription");
     if (!FOUNDRY_REGIONS.includes(props.location)) {

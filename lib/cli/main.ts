@@ -38,6 +38,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
         "3 internal error (a bug in " + PROGRAM_NAME + "; rerun with VCA_DEBUG=1 for the stack trace).",
     );
+  const nodeFlag = argv.slice(2).find((a) => /^--env-file(-if-exists)?(=|$)/.test(a));
+  if (nodeFlag !== undefined) {
+    // Node 20 reads --env-file from anywhere on the command line before we start
+    // (nodejs/node#54232), so it can never be a vca option; the shim's flag is --dotenv.
+    process.stderr.write(`${PROGRAM_NAME}: ${nodeFlag.split("=")[0]} is not a ${PROGRAM_NAME} option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`);
+    return 2;
+  }
   const wanted = argv[2];
   const names = wanted !== undefined && Object.hasOwn(COMMANDS, wanted) ? [wanted] : Object.keys(COMMANDS);
   try {

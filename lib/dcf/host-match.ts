@@ -3,6 +3,7 @@
 // Shared by the simulator (evaluate) and the analyzer. Facts: research docs/research/k8s-obot-crds.md §5.4,
 // docs/research/aviatrix-provider-schema.md §5 (urlfilter matches `<host>/<path>` and needs decryption).
 import { domainToASCII } from "url";
+import { checkDomainPattern } from "../net/domain-name";
 
 /**
  * Canonical form of a host name: trimmed, lower-case, no trailing dot, IDN labels as punycode.
@@ -20,22 +21,25 @@ export function normalizeHost(host: string): string {
 }
 
 /**
- * Canonical form of an SNI filter pattern: "*" (any host), "*.suffix" or an exact host.
- * Throws on an empty pattern or a wildcard anywhere but the leading label.
+ * Canonical form of an SNI filter pattern: "*" (any host), "*.suffix" or an exact host, by the one
+ * domain grammar (lib/net/domain-name: no port, no empty label, no `*example.com`, no `*.com`).
+ * Throws on anything else, so validate, simulate and analyze accept exactly the same patterns.
  */
 export function normalizeSniPattern(pattern: string): string {
-  const p = pattern.trim();
-  if (p === "*") return "*";
-  if (p.startsWith("*.")) {
-    const rest = normalizeHost(p.slice(2));
-    if (rest === "" || rest.includes("*")) throw new Error(`invalid SNI filter "${pattern}": want "*.domain"`);
-    return `*.${rest}`;
+  if (typeof pattern === "string" && pattern.trim() === "*") return "*";
+  const r = checkDomainPattern(pattern);
+  if (!r.ok) throw new Error(`invalid SNI filter ${JSON.stringify(pattern)}: ${r.reason}; want an exact host or a leading "*." wildcard`);
+  return r.value;
+}
+
+/** Why an SNI filter is invalid (the message normalizeSniPattern would throw), or undefined. */
+export function sniPatternProblem(pattern: string): string | undefined {
+  try {
+    normalizeSniPattern(pattern);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
   }
-  const exact = normalizeHost(p);
-  if (exact === "" || exact.includes("*")) {
-    throw new Error(`invalid SNI filter "${pattern}": want an exact host or a leading "*." wildcard`);
-  }
-  return exact;
 }
 
 /**
@@ -78,21 +82,32 @@ export function urlMatches(pattern: string, host: string, path: string | undefin
   return globMatches(hostGlob, h) && globMatches(pathGlob, p);
 }
 
-const globCache = new Map<string, RegExp>();
-
-/** `*` = any run of characters (possibly empty), everything else literal. */
+/**
+ * `*` = any run of characters (possibly empty), everything else literal. Greedy two-pointer match
+ * that only ever backtracks to the last `*`: O(|glob|·|text|) in the worst case, never exponential
+ * (a regex built from the glob backtracks catastrophically on `*a*a…*b`).
+ */
 export function globMatches(glob: string, text: string): boolean {
-  let re = globCache.get(glob);
-  if (re === undefined) {
-    const body = glob
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[\\s\\S]*");
-    re = new RegExp(`^${body}$`);
-    if (globCache.size > 10_000) globCache.clear();
-    globCache.set(glob, re);
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
-  return re.test(text);
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }
 
 /**

@@ -2,3 +2,5 @@
 export * from "./ip";
 export * from "./special-purpose";
 export * from "./host-names";
+export { checkDomainPattern, checkHostSyntax, checkPublicDomain, domainPatternProblem, publicSuffixOf } from "./domain-name";
+export type { DomainCheck } from "./domain-name";

@@ -1,7 +1,9 @@
 import { UserInputError } from "../util/errors";
 import { loadYamlBounded } from "../util/input-file";
 import { egressDomainProblem } from "./egress-domains";
-import { McpServerSpec } from "./mcp-server";
+import { checkDomainPattern } from "../net/domain-name";
+import { McpServerSpec, standInNetworkPolicyName } from "./mcp-server";
+import { firewallPolicyName } from "./names";
 
 // Reads `servers: [ { id, name?, egressDomains?, denyAllEgress?, mcpNetworkPolicyName? } ]`.
 // Every problem is collected and reported at once with its YAML path, so one run fixes all.
@@ -34,6 +36,7 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
 
   const servers: McpServerSpec[] = [];
   const seen = new Map<string, number>();
+  const policyNames = new Map<string, number>();
   doc.servers.forEach((raw: unknown, i: number) => {
     const at = `servers[${i}]`;
     if (!isPlainObject(raw)) {
@@ -68,7 +71,9 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
       } else {
         domains = [];
         egressDomains.forEach((d: unknown, j: number) => {
-          const problem = typeof d === "string" ? egressDomainProblem(d) : "must be a string";
+          // Obot's own admission check first (its wording), then the one domain grammar (no `*.co.uk`, no empty labels).
+          const shared = typeof d === "string" ? checkDomainPattern(d) : undefined;
+          const problem = typeof d === "string" ? egressDomainProblem(d) ?? (shared && !shared.ok ? `egress domain ${shared.reason}` : undefined) : "must be a string";
           if (problem) bad(`${at}.egressDomains[${j}]`, `${problem} (got ${show(d)})`);
           else domains!.push(d as string);
         });
@@ -76,6 +81,14 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
           bad(`${at}.denyAllEgress`, "denyAllEgress cannot be true when egressDomains are specified");
         }
       }
+    }
+    if (typeof id === "string" && seen.get(id) === i && (mcpNetworkPolicyName === undefined || typeof mcpNetworkPolicyName === "string")) {
+      // Two servers whose FirewallPolicies get one name would overwrite each other on the cluster and in --out.
+      const policy = firewallPolicyName((mcpNetworkPolicyName as string | undefined) ?? standInNetworkPolicyName(id));
+      const first = policyNames.get(policy);
+      if (first !== undefined && first !== i) {
+        bad(mcpNetworkPolicyName !== undefined ? `${at}.mcpNetworkPolicyName` : `${at}.id`, `gives FirewallPolicy name ${show(policy)}, already used by servers[${first}] (each MCP server needs its own MCPNetworkPolicy)`);
+      } else policyNames.set(policy, i);
     }
     if (typeof id === "string") {
       servers.push({

@@ -37,18 +37,24 @@ export function checkBaseline(parsed: unknown, file: string): Baseline {
   }
   if (!obj.stacks || typeof obj.stacks !== "object") throw new UserInputError(`${file}: "stacks" must be an object`);
   for (const [stack, entries] of Object.entries(obj.stacks as Record<string, unknown>)) {
-    for (const [key, entry] of Object.entries((entries ?? {}) as Record<string, unknown>)) {
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) throw new UserInputError(`${file}: stacks.${stack} must be an object of bindings`);
+    for (const [key, entry] of Object.entries(entries as Record<string, unknown>)) {
       const e = entry as Partial<BaselineEntry>;
       const values = e?.values as Record<string, unknown> | undefined;
-      if (!values || typeof values !== "object" || Object.values(values).some((v) => typeof v !== "string")) {
+      if (!values || typeof values !== "object" || Array.isArray(values) || Object.values(values).some((v) => typeof v !== "string")) {
         throw new UserInputError(`${file}: stacks.${stack}.${key}.values must map names to strings`);
       }
-      if (e.references !== undefined && (!Array.isArray(e.references) || e.references.some((n) => typeof n !== "string" || !(n in values)))) {
+      if (e.references !== undefined && (!Array.isArray(e.references) || e.references.some((n) => typeof n !== "string" || !Object.hasOwn(values, n)))) {
         throw new UserInputError(`${file}: stacks.${stack}.${key}.references must list names of its values`);
       }
     }
   }
-  return parsed as Baseline;
+  // Prototype-free copies: stack names and binding keys are looked up by input ("__proto__", "constructor").
+  const stacks: Record<string, Record<string, BaselineEntry>> = Object.create(null);
+  for (const [stack, entries] of Object.entries(obj.stacks as Record<string, Record<string, BaselineEntry>>)) {
+    stacks[stack] = Object.assign(Object.create(null), entries) as Record<string, BaselineEntry>;
+  }
+  return { version: BASELINE_FORMAT_VERSION, stacks };
 }
 
 /** Deterministic rendering: keys sorted at every level, two-space indent, trailing newline. */

@@ -6,6 +6,7 @@ import { EXCEPTABLE_CODES, ShimIssue, ShimIssueCode } from "./errors";
 import { EnvInventory } from "./env";
 import { classifyHost, classifyUrl, HostClass, Scheme } from "./hosts";
 import { LAUNCHER_REGISTRIES } from "./catalog";
+import { own } from "../util/own";
 
 /** What a WebGroup is for; one group per kind (per MCP server for "mcp"), split by port/TLS. */
 export type EgressGroupKind = "llm" | "mcp" | "sso" | "integrations" | "actions" | "mcp-allowlist" | "proxy" | "oci-registries";
@@ -109,7 +110,7 @@ export class Collector {
           target,
           path,
           "unresolved-variable",
-          `host depends on ${names}, which the env inventory does not resolve (pass --env-file with its URL value, or a reviewed exception)`,
+          `host depends on ${names}, which the env inventory does not resolve (pass --dotenv with its URL value, or a reviewed exception)`,
         );
         return;
       }
@@ -157,7 +158,7 @@ export class Collector {
     const launcher = command.split(/[\\/]/).pop() ?? command;
     const hosts: string[] = [];
     if (ex.launcher) {
-      const reg = LAUNCHER_REGISTRIES[launcher];
+      const reg = own(LAUNCHER_REGISTRIES, launcher);
       if (!reg) {
         this.issues.push({ path, code: "annotation", message: `launcher: true, but ${JSON.stringify(command)} is not a known launcher (${Object.keys(LAUNCHER_REGISTRIES).join(", ")}); list domains instead` });
         return;

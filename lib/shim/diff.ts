@@ -1,7 +1,26 @@
 // The egress diff a reviewer reads: destinations added/removed per WebGroup (with port), internal
 // hosts added/removed, warnings added/removed. Used by `--check` and `vca shim diff`.
 import { UserInputError } from "../util/errors";
+import { compareText } from "../dcf/builder/canonical";
 import type { EgressJson } from "./render/json";
+
+interface GroupHead {
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
+/** (group name, port, protocol) → its domains, merging groups that repeat a name and port. */
+function destinations(doc: EgressJson): Map<string, { head: GroupHead; domains: Set<string> }> {
+  const out = new Map<string, { head: GroupHead; domains: Set<string> }>();
+  for (const g of doc.webGroups) {
+    const key = JSON.stringify([g.name, g.port, g.protocol]);
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { head: { name: g.name, port: g.port, protocol: g.protocol }, domains: new Set() }));
+    for (const d of g.domains) entry.domains.add(d);
+  }
+  return out;
+}
 
 export interface EgressDiff {
   readonly changed: boolean;
@@ -10,21 +29,21 @@ export interface EgressDiff {
 
 export function diffEgress(oldDoc: EgressJson, newDoc: EgressJson): EgressDiff {
   const lines: string[] = [];
-  const oldGroups = new Map(oldDoc.webGroups.map((g) => [g.name, g]));
-  const newGroups = new Map(newDoc.webGroups.map((g) => [g.name, g]));
-  const names = [...new Set([...oldGroups.keys(), ...newGroups.keys()])].sort();
-  for (const name of names) {
-    const o = oldGroups.get(name);
-    const n = newGroups.get(name);
-    const before = new Set(o?.domains ?? []);
-    const after = new Set(n?.domains ?? []);
-    const added = [...after].filter((d) => !before.has(d)).sort();
-    const removed = [...before].filter((d) => !after.has(d)).sort();
-    const portChanged = o && n && (o.port !== n.port || o.protocol !== n.protocol);
-    if (added.length === 0 && removed.length === 0 && !portChanged) continue;
-    const g = (n ?? o)!;
-    const state = !o ? " (new group)" : !n ? " (group removed)" : portChanged ? ` (was ${o.port}/${o.protocol})` : "";
-    lines.push(`${name} ${g.port}/${g.protocol}${state}:`);
+  // Keyed by content — (group name, port, protocol, domain) — never by group name alone: two groups
+  // that share a name (a colliding generated name, a hand-edited file) must not hide each other's hosts.
+  const before = destinations(oldDoc);
+  const after = destinations(newDoc);
+  const oldNames = new Set(oldDoc.webGroups.map((g) => g.name));
+  const keys = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
+  for (const key of keys) {
+    const o = before.get(key);
+    const n = after.get(key);
+    const added = [...(n?.domains ?? [])].filter((d) => !o?.domains.has(d)).sort(compareText);
+    const removed = [...(o?.domains ?? [])].filter((d) => !n?.domains.has(d)).sort(compareText);
+    if (added.length === 0 && removed.length === 0) continue;
+    const { name, port, protocol } = (n ?? o)!.head;
+    const state = !o ? (oldNames.has(name) ? " (new port)" : " (new group)") : !n ? " (group removed)" : "";
+    lines.push(`${name} ${port}/${protocol}${state}:`);
     for (const d of added) lines.push(`  + ${d}`);
     for (const d of removed) lines.push(`  - ${d}`);
   }

@@ -41,7 +41,12 @@ export class ShimInputError extends UserInputError {
   }
 }
 
+/** Problems listed in full; the rest are counted (a 5 MB bad config must not print 500k lines). */
+export const MAX_LISTED_ISSUES = 50;
+
 function formatIssues(file: string, issues: readonly ShimIssue[], headline?: string): string {
   const head = headline ?? `${file}: ${issues.length} egress problem${issues.length === 1 ? "" : "s"} (nothing written)`;
-  return [head, ...issues.map((i) => `  ${file}: ${i.path}: ${i.message}`)].join("\n");
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${file}: ${i.path}: ${i.message}`);
+  const more = issues.length - listed.length;
+  return [head, ...listed, ...(more > 0 ? [`  … and ${more} more problem${more === 1 ? "" : "s"} in ${file}`] : [])].join("\n");
 }

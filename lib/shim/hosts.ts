@@ -6,7 +6,7 @@
 // (lib/net/special-purpose.ts) — a superset of LibreChat's own SSRF rules (packages/api/src/auth/
 // domain.ts isPrivateIP: loopback, RFC 1918, link-local, CGNAT, unspecified, IPv6 ULA/link-local).
 import { isIP } from "net";
-import { DEFAULT_INTERNAL_SUFFIXES, isInternalName, isNonPublicIp } from "../net";
+import { checkDomainPattern, checkPublicDomain, DEFAULT_INTERNAL_SUFFIXES, isInternalName, isNonPublicIp } from "../net";
 import { ShimIssueCode } from "./errors";
 import { MAX_URL_LENGTH } from "./limits";
 
@@ -47,6 +47,8 @@ export function classifyUrl(value: string, opts: ClassifyOptions): HostClass {
     return { kind: "issue", code: "unsupported-scheme", message: `scheme ${JSON.stringify(url.protocol)} is not allowed here (want ${opts.schemes.join("/")})` };
   }
   const port = url.port ? Number(url.port) : DEFAULT_PORTS[scheme];
+  // Port 0 is not a port; downstream it could read as "every port".
+  if (port < 1 || port > 65535) return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(opts.shownAs ?? value)} has port ${port} (want 1..65535)` };
   return classifyHost(url.hostname, port, scheme, opts.internalSuffixes);
 }
 
@@ -72,7 +74,10 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
   }
   if (host.length === 0) return { kind: "issue", code: "invalid-url", message: "URL has no host" };
   if (isInternalName(host, internalSuffixes)) return { kind: "internal", host, port, scheme };
-  return { kind: "public", host, port, scheme };
+  // The one domain grammar (lib/net/domain-name): `a..b`, `a,b`, labels over 63 characters never become WebGroup domains.
+  const checked = checkPublicDomain(hostname);
+  if (!checked.ok) return { kind: "issue", code: "invalid-url", message: `host ${JSON.stringify(hostname)} ${checked.reason}`, host, port, scheme };
+  return { kind: "public", host: checked.value, port, scheme };
 }
 
 /**
@@ -86,20 +91,10 @@ export function isPrivateIp(ip: string): boolean {
 
 /**
  * Normalises an allowlist/annotation domain (`api.example.com`, `*.example.com`) to lower-case
- * punycode. Returns undefined when it is not a valid FQDN pattern.
+ * punycode by the one domain grammar (lib/net/domain-name). Returns undefined when it is not a
+ * valid FQDN pattern (including `*.com`, `*.co.uk`).
  */
 export function normaliseDomainPattern(input: string): string | undefined {
-  const s = input.trim().toLowerCase().replace(/\.$/, "");
-  const wildcard = s.startsWith("*.");
-  const rest = wildcard ? s.slice(2) : s;
-  if (!rest || rest.includes("*") || /[\s/:@?#\[\]]/.test(rest)) return undefined;
-  let host: string;
-  try {
-    host = new URL(`https://${rest}/`).hostname;
-  } catch {
-    return undefined;
-  }
-  if (isIP(host) !== 0) return undefined;
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return undefined;
-  return wildcard ? `*.${host}` : host;
+  const r = checkDomainPattern(input);
+  return r.ok ? r.value : undefined;
 }

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UserInputError } from "./errors";
+import { withOutputLock } from "./output-lock";
 
 export interface AtomicWriteOptions {
   /**
@@ -8,7 +9,13 @@ export interface AtomicWriteOptions {
    * that this run no longer produces. Missing files are ignored.
    * @default - delete nothing
    */
-  readonly remove?: readonly string[];
+  readonly remove?: readonly string[] | ((outDir: string) => readonly string[]);
+  /**
+   * The command's input files: writing or removing any of them is refused (exit 2), so `--out`
+   * may point at the inputs' folder only when no output has an input's name.
+   * @default - none
+   */
+  readonly inputs?: readonly string[];
 }
 
 /**
@@ -23,9 +30,16 @@ export interface AtomicWriteOptions {
  * Callers compute every output before calling, so an earlier failure writes nothing at all.
  */
 export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, string>, opts: AtomicWriteOptions = {}): void {
+  // Under the output lock, so a concurrent run into the same directory cannot interleave.
+  withOutputLock(outDir, () => writeLocked(outDir, files, opts));
+}
+
+function writeLocked(outDir: string, files: ReadonlyMap<string, string>, opts: AtomicWriteOptions): void {
   const out = path.resolve(outDir);
+  const remove = typeof opts.remove === "function" ? opts.remove(outDir) : opts.remove;
   const writes = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rel, content]) => ({ rel: checkRelative(outDir, rel), content }));
-  const removals = [...new Set(opts.remove ?? [])].filter((rel) => !files.has(rel)).sort().map((rel) => checkRelative(outDir, rel));
+  const removals = [...new Set(remove ?? [])].filter((rel) => !files.has(rel)).sort().map((rel) => checkRelative(outDir, rel));
+  refuseInputs(outDir, [...writes.map((w) => w.rel), ...removals], opts.inputs ?? []);
   const outExists = isDirectory(out, outDir);
   const stagingRoot = outExists ? out : nearestExistingAncestor(out);
   let staging: string;
@@ -149,4 +163,31 @@ function describe(err: unknown): string {
   if (err instanceof UserInputError) return err.message;
   const e = err as NodeJS.ErrnoException;
   return typeof e?.code === "string" ? `${e.code}${e.path ? ` ${e.path}` : ""}` : String(err);
+}
+
+/** Exit 2 when an output (or a removal) would replace one of the command's input files. */
+function refuseInputs(outDir: string, rels: readonly string[], inputs: readonly string[]): void {
+  const ids = new Map<string, string>();
+  for (const input of inputs) {
+    const id = fileIdentity(input);
+    if (id !== undefined) ids.set(id, input);
+  }
+  if (ids.size === 0) return;
+  for (const rel of rels) {
+    const id = fileIdentity(path.join(outDir, rel));
+    const input = id === undefined ? undefined : ids.get(id);
+    if (input !== undefined) {
+      throw new UserInputError(`${path.join(outDir, rel)}: is the input file ${input}; --out must not overwrite the inputs (choose another directory); nothing was changed`);
+    }
+  }
+}
+
+/** device:inode of an existing file (symlinks followed, hard links equal), else undefined. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
 // Cross-field rules the provider enforces in Create/Update code (errors at apply, not plan),
 // from provider-constraints.json `apply_time_rules`, for the resources the VCAs use. Only
 // literal values are judged; anything unknown before plan (an expression) is skipped.
+import { sniPatternProblem } from "../dcf/host-match";
 import { SMART_GROUP_TYPES } from "../dcf/model";
 import { WalkContext } from "./schema-walk";
 import { blockInstances, BlockInstance, isExpression, isNonZero, isObject, isSet, joinPath, JsonObject } from "./terraform-values";
+import { own } from "../util/own";
 
 type Rule = (ctx: WalkContext) => void;
 
@@ -81,6 +83,12 @@ const webGroupRules: Rule = (ctx) => {
         "sni-and-url-filter",
         "snifilter and urlfilter cannot both be set in one match_expressions block; use one block per filter (urlfilter matches host/path)",
       );
+    }
+    // The one SNI grammar (lib/dcf/host-match → lib/net/domain-name), as simulate and analyze read it.
+    const sni = expr.body.snifilter;
+    if (typeof sni === "string" && sni.trim() !== "" && !isExpression(sni)) {
+      const problem = sniPatternProblem(sni);
+      if (problem) ctx.sink.error(ctx.address, `${expr.path}.snifilter`, "sni-filter", problem);
     }
   }
 };
@@ -174,7 +182,7 @@ const CLOUD_ONLY: ReadonlyArray<[string, readonly number[], string]> = [
 ];
 
 function cloudName(id: number): string {
-  return CLOUD_NAMES[id] ?? `cloud_type ${id}`;
+  return own(CLOUD_NAMES, id) ?? `cloud_type ${id}`;
 }
 
 const spokeGatewayRules: Rule = (ctx) => {

@@ -3,6 +3,7 @@
 // express (rule-name uniqueness, name references resolving to groups in the same spec).
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { ControllerVersion } from "../core/controller-version";
+import { sniPatternProblem } from "../dcf/host-match";
 import { FindingSink } from "./finding";
 import { readJsonDataFile } from "./data-files";
 import { closest, describe, isExpression, isObject, JsonObject } from "./terraform-values";
@@ -53,7 +54,7 @@ export function manifestAddress(manifest: JsonObject, fallback: string): string 
 export function validateCrdManifest(manifest: JsonObject, ctx: ManifestContext): void {
   const kindValue = manifest.kind;
   if (isExpression(kindValue)) return;
-  let kind: Kind | undefined = typeof kindValue === "string" && kindValue in KINDS ? (kindValue as Kind) : undefined;
+  let kind: Kind | undefined = typeof kindValue === "string" && Object.hasOwn(KINDS, kindValue) ? (kindValue as Kind) : undefined;
   let subject = manifest;
   if (!kind) {
     const hint = typeof kindValue === "string" ? (Object.keys(KINDS) as Kind[]).find((k) => k.toLowerCase() === kindValue.toLowerCase()) ?? (closest(kindValue, Object.keys(KINDS)) as Kind | undefined) : undefined;
@@ -109,6 +110,9 @@ function describeError(e: ErrorObject): { path: string; message: string; code: s
       return { path, code: "crd-enum", message: `got ${describe(e.data)}, want one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
     case "const":
       return { path, code: "crd-const", message: `got ${describe(e.data)}, want ${JSON.stringify(params.allowedValue)}` };
+    case "maximum":
+    case "minimum":
+      return { path, code: `crd-${e.keyword}`, message: `got ${describe(e.data)}, want ${e.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}` };
     case "type":
       return { path, code: "crd-type", message: `got ${describe(e.data)}, want ${String(params.type)}` };
     case "if": {
@@ -141,6 +145,15 @@ function semanticChecks(manifest: JsonObject, ctx: ManifestContext): void {
   };
   const smartGroups = groupNames("smartGroups");
   const webGroups = groupNames("webGroups");
+  // Domains by the one SNI grammar, so validate rejects what simulate and analyze reject.
+  (Array.isArray(spec.webGroups) ? (spec.webGroups as unknown[]) : []).forEach((g, i) => {
+    const domains = isObject(g) && Array.isArray(g.domains) ? (g.domains as unknown[]) : [];
+    domains.forEach((d, j) => {
+      if (typeof d !== "string" || isExpression(d)) return;
+      const problem = sniPatternProblem(d);
+      if (problem) ctx.sink.error(ctx.address, at(`spec.webGroups[${i}].domains[${j}]`), "crd-domain", problem);
+    });
+  });
   const rules = Array.isArray(spec.rules) ? (spec.rules as unknown[]) : [];
   const ruleNames = new Set<string>();
   rules.forEach((rule, i) => {

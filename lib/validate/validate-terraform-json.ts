@@ -10,6 +10,7 @@ import { ValidationFinding, FindingSink } from "./finding";
 import { aviatrixNameNotes, aviatrixSchema, aviatrixTypeNames, ResourceKind } from "./provider-schema";
 import { checkAtLeastOneOf, checkVersionFacts, walkResource, WalkContext } from "./schema-walk";
 import { closest, isObject, JsonObject, resourceBodies } from "./terraform-values";
+import { own } from "../util/own";
 
 export interface ValidateTerraformJsonOptions {
   /** File name put on every finding. @default - findings carry no file */
@@ -104,7 +105,7 @@ function validateAviatrix(
   }
   walkResource(ctx);
   checkAtLeastOneOf(ctx);
-  if (kind === "resource") APPLY_TIME_RULES[type]?.(ctx);
+  if (kind === "resource") own(APPLY_TIME_RULES, type)?.(ctx);
 }
 
 function validateKubernetesManifest(sink: FindingSink, address: string, body: JsonObject, version: ControllerVersion | undefined): void {

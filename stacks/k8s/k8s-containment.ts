@@ -22,6 +22,7 @@ import { K8sVcaStackProps } from "./k8s-vca-props";
 import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
 import { addObotWorkload, ObotWorkload } from "./obot-workload";
 import { ConstructPropsError } from "../../lib/core/construct-props-error";
+import { checkBooleanProps } from "../../lib/core/prop-types";
 
 /** Priority of the node → cloud control plane / registries permit. */
 export const CONTROL_PLANE_PRIORITY = 30;
@@ -79,6 +80,7 @@ export class K8sContainment extends Construct {
 
   constructor(scope: Construct, id: string, props: K8sContainmentProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["registerCluster", "defaultDenyAllEgress"]);
     this.mode = props.mode ?? "discover";
     if (this.mode !== "discover" && this.mode !== "enforce") {
       throw new ConstructPropsError(this, "mode", props.mode, '"discover" or "enforce"', 'start with "discover", switch to "enforce" once the logged flows are reviewed');

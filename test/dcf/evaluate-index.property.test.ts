@@ -10,7 +10,7 @@ import { Flow } from "../../lib/dcf/simulate/flow";
 
 const LABELS = ["a", "b", "c"];
 const HOSTS = ["x.io", "api.x.io", "deep.api.x.io", "y.com", "x.io.evil.io"];
-const PATTERNS = ["x.io", "*.x.io", "y.com", "*.io", "api.x.io"];
+const PATTERNS = ["x.io", "*.x.io", "y.com", "*.evil.io", "api.x.io"];
 const URLS: string[][] = [["x.io/a/*"], ["*.x.io/b*"], ["*/evil*"], ["api.x.io"]];
 const CIDRS = ["10.0.0.0/8", "10.1.0.0/16", "0.0.0.0/0", "192.168.1.0/24"];
 const IPS = ["10.1.2.3", "10.9.9.9", "192.168.1.7", "8.8.8.8", "::ffff:10.1.2.3"];

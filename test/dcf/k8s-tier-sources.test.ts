@@ -103,7 +103,7 @@ describe("kubernetes_manifest that cannot be read offline", () => {
   test("GIVEN a FirewallPolicy manifest with a bad rule field WHEN read THEN the shape check names the manifest path", () => {
     const bad = policy("a", "permit", { rules: [{ name: "r", action: "permit", port: 70000, destinationSmartGroups: [{ name: "anywhere" }] }] });
     expect(() => policyModelFromTerraform(synthWith({ a: bad }), "cdk.tf.json")).toThrowErrorMatchingInlineSnapshot(
-      `"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: want an integer 0..65535 (got 70000)"`,
+      `"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: got 70000, want at most 65535"`,
     );
   });
 });

@@ -119,6 +119,6 @@ describe("vca simulate — bad input exits 2 naming file and YAML path", () => {
     const m = tmpFile("fp.yaml", "apiVersion: networking.aviatrix.com/v1alpha1\nkind: FirewallPolicy\nmetadata: { name: x, namespace: ns }\nspec:\n  rules:\n    - name: r\n      action: permit\n      destinationSmartGroups: [{ name: any }]\n      port: 99999\n");
     const r = await run("simulate", "--synth", synth, "--manifests", m, "--scenarios", path.join(LAB, "scenarios.yaml"));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${m}: documents[0].spec.rules[0].port: want an integer 0..65535 (got 99999)`);
+    expect(r.stderr).toContain(`${m}: documents[0].spec.rules[0].port: got 99999, want at most 65535`);
   });
 });

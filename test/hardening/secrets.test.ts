@@ -164,7 +164,7 @@ describe("GIVEN shim inputs that hold secret values", () => {
     const r = await runCli([
       "shim", "librechat",
       "--config", path.join(REPO, "examples/blueprints/librechat/librechat.yaml"),
-      "--env-file", env,
+      "--dotenv", env,
       "--mitm-ca", path.join(FIXTURES, "librechat/mitm/test-ca.pem"),
       "--out", out,
     ]);

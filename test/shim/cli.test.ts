@@ -145,7 +145,7 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
       "values.yaml": 'image:\n  registry: ghcr.io\n  tag: "v0.8.8-rc4"\nmongodb:\n  enabled: false\nmeilisearch:\n  enabled: false\n',
     });
     const r = await runCli(
-      "shim", "librechat", "--config", s.cfg, "--env-file", s.file(".env"), "--helm-values", s.file("values.yaml"),
+      "shim", "librechat", "--config", s.cfg, "--dotenv", s.file(".env"), "--helm-values", s.file("values.yaml"),
       "--annotations", s.file("ann.yaml"), "--namespace", "chat", "--pod-label", "app=librechat", "--pod-label", "tier=api",
       "--mitm-ca", path.join(FIXTURES, "mitm/test-ca.pem"), "--out", s.out,
     );
@@ -155,8 +155,8 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
     const byName = Object.fromEntries(egress.webGroups.map((g: { name: string }) => [g.name, g]));
     expect(byName["librechat-llm-8443"]).toMatchObject({ domains: ["llm-gw.example.com"], port: 8443 });
     expect(byName["librechat-llm-http"]).toMatchObject({ domains: ["plain.example.net"], port: 80 });
-    expect(byName["librechat-mcp-docs"].domains).toEqual(["idp.example.com", "mcp.example.com"]);
-    expect(byName["librechat-mcp-fetch"].domains).toEqual(["files.pythonhosted.org", "pypi.org"]);
+    expect(byName["librechat-mcp--docs"].domains).toEqual(["idp.example.com", "mcp.example.com"]);
+    expect(byName["librechat-mcp--fetch"].domains).toEqual(["files.pythonhosted.org", "pypi.org"]);
     expect(byName["librechat-actions"].domains).toEqual(["*.example.org", "example.org"]);
     expect(byName["librechat-actions-8443"].domains).toEqual(["api.weather.example"]);
     expect(byName["librechat-sso"].domains).toEqual(["accounts.google.com"]);
@@ -195,13 +195,13 @@ describe("GIVEN `vca shim diff`", () => {
   test("prints added/removed destinations per group and internal hosts; --exit-code exits 1 on changes", async () => {
     const s = setup("");
     const oldJson = { webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["a.example", "b.example"], port: 443, protocol: "tcp", from: [] }], internal: [{ host: "rag_api", from: [] }], warnings: [] };
-    const newJson = { webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["b.example", "c.example"], port: 443, protocol: "tcp", from: [] }, { name: "librechat-mcp-x", purpose: "p", domains: ["x.example"], port: 443, protocol: "tcp", from: [] }], internal: [], warnings: [] };
+    const newJson = { webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["b.example", "c.example"], port: 443, protocol: "tcp", from: [] }, { name: "librechat-mcp--x", purpose: "p", domains: ["x.example"], port: 443, protocol: "tcp", from: [] }], internal: [], warnings: [] };
     fs.writeFileSync(s.file("old.json"), JSON.stringify(oldJson));
     fs.writeFileSync(s.file("new.json"), JSON.stringify(newJson));
     const r = await runCli("shim", "diff", s.file("old.json"), s.file("new.json"));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      "egress diff (committed → config):\n  librechat-llm 443/tcp:\n    + c.example\n    - a.example\n  librechat-mcp-x 443/tcp (new group):\n    + x.example\n  internal (not permitted):\n    - rag_api\n",
+      "egress diff (committed → config):\n  librechat-llm 443/tcp:\n    + c.example\n    - a.example\n  librechat-mcp--x 443/tcp (new group):\n    + x.example\n  internal (not permitted):\n    - rag_api\n",
     );
     expect((await runCli("shim", "diff", "--exit-code", s.file("old.json"), s.file("new.json"))).code).toBe(1);
     expect((await runCli("shim", "diff", s.file("old.json"), s.file("old.json"))).stdout).toBe("no egress changes\n");

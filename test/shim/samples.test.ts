@@ -29,7 +29,7 @@ describe("GIVEN the research samples (§7)", () => {
   test("01 ClickHouse: cloud MCP gets its own group, local MCP is internal, referenced built-ins are included", () => {
     const m = load("01-ClickHouse-agentic-data-stack.yaml");
     const g = domainsByGroup(m);
-    expect(g["librechat-mcp-clickhouse-cloud-ce057e"]).toEqual(["mcp.clickhouse.cloud"]);
+    expect(g["librechat-mcp--clickhouse-cloud--xce057ef76c"]).toEqual(["mcp.clickhouse.cloud"]);
     expect(g["librechat-llm"]).toEqual(["api.anthropic.com", "api.openai.com", "generativelanguage.googleapis.com"]);
     expect(m.internal.map((i) => i.host)).toEqual(["clickhouse-mcp:8000", "host.docker.internal"]);
     expect(m.warnings.map((w) => w.path)).toContain("endpoints.openAI.fetch");
@@ -105,8 +105,8 @@ describe("GIVEN the research samples (§7)", () => {
   test("09 Bizclik: per-server MCP groups, one host for six endpoints, no *.run.app widening", () => {
     const m = load("09-Bizclik-Media-LibreChat-config.yaml");
     const g = domainsByGroup(m);
-    expect(g["librechat-mcp-agent-proxy"]).toEqual(["proxy.mcp.ai.bizclikmedia.net"]);
-    expect(g["librechat-mcp-monday-mcp"]).toEqual(["mcp-streamable-proxy-442557928946.europe-west1.run.app"]);
+    expect(g["librechat-mcp--agent-proxy"]).toEqual(["proxy.mcp.ai.bizclikmedia.net"]);
+    expect(g["librechat-mcp--monday-mcp"]).toEqual(["mcp-streamable-proxy-442557928946.europe-west1.run.app"]);
     expect(g["librechat-llm"]).toEqual(["agent-model-proxy-442557928946.europe-west1.run.app", "api.openai.com", "openrouter.ai"]);
     expect(allDomains(m).some((d) => d.includes("*"))).toBe(false);
   });

@@ -1,5 +1,5 @@
 // Review item 4: messages quote the raw config value (with `${VAR}`) and name the variable; the
-// value substituted from --env-file never reaches stdout, stderr or an output file.
+// value substituted from --dotenv never reaches stdout, stderr or an output file.
 import * as fs from "fs";
 import * as path from "path";
 import { runCli, tmpDir } from "./helpers";
@@ -10,7 +10,7 @@ function setup(config: string, env: string, annotations?: string) {
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, "librechat.yaml"), config);
   fs.writeFileSync(path.join(dir, ".env"), env);
-  const args = ["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--env-file", path.join(dir, ".env"), "--out", path.join(dir, "out")];
+  const args = ["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--dotenv", path.join(dir, ".env"), "--out", path.join(dir, "out")];
   if (annotations !== undefined) {
     fs.writeFileSync(path.join(dir, "annotations.yaml"), annotations);
     args.push("--annotations", path.join(dir, "annotations.yaml"));

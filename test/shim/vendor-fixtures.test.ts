@@ -20,8 +20,8 @@ describe("GIVEN the vendor generator's fixtures", () => {
     ];
     expect(allDomains(m)).toEqual(expect.arrayContaining(vendorExpected));
     const g = domainsByGroup(m);
-    expect(g["librechat-mcp-remote-sse"]).toEqual(["mcp.example.com"]);
-    expect(g["librechat-mcp-fetch"]).toEqual(["files.pythonhosted.org", "pypi.org"]);
+    expect(g["librechat-mcp--remote-sse"]).toEqual(["mcp.example.com"]);
+    expect(g["librechat-mcp--fetch"]).toEqual(["files.pythonhosted.org", "pypi.org"]);
     expect(m.internal).toEqual([{ host: "host.docker.internal:3001", from: ["mcpServers.internal-tool.url"] }]);
     expect(allDomains(m)).not.toContain("www.wolframalpha.com"); // WOLFRAM_APP_ID=your_app_id_here
     expect(m.warnings).toContainEqual({ path: "env:WOLFRAM_APP_ID", message: "set to a placeholder value; treated as unset" });
@@ -37,14 +37,14 @@ describe("GIVEN the vendor generator's fixtures", () => {
   test("minimal: sts + bedrock runtime + the MCP server", () => {
     const m = model(fixture("vendor/minimal/librechat.yaml"), { envKeys: [] });
     expect(allDomains(m)).toEqual(expect.arrayContaining(["sts.amazonaws.com", "bedrock-runtime.us-east-1.amazonaws.com", "mcp.example.com"]));
-    expect(domainsByGroup(m)["librechat-mcp-docs"]).toEqual(["mcp.example.com"]);
+    expect(domainsByGroup(m)["librechat-mcp--docs"]).toEqual(["mcp.example.com"]);
   });
 
   test("subprocess: annotated launchers give PyPI and npm registries, one group per server", () => {
     const g = domainsByGroup(model(fixture("vendor/subprocess/librechat.yaml"), { annotations, envKeys: [] }));
     expect(g).toEqual({
-      "librechat-mcp-fetch": ["files.pythonhosted.org", "pypi.org"],
-      "librechat-mcp-thinking": ["registry.npmjs.org"],
+      "librechat-mcp--fetch": ["files.pythonhosted.org", "pypi.org"],
+      "librechat-mcp--thinking": ["registry.npmjs.org"],
     });
   });
 

@@ -1,5 +1,8 @@
 import { Command } from "commander";
+import * as fs from "fs";
+import * as path from "path";
 import { DEFAULT_MCP_NAMESPACE, obotPreviewFiles, parseServersYaml } from "../../obot";
+import { OBOT_PREVIEW_MARKER } from "../../obot/render";
 import { writeFilesAtomically } from "../../util/atomic-write";
 import { UserInputError } from "../../util/errors";
 import { MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
@@ -29,7 +32,41 @@ export function registerObot(program: Command): void {
       const text = readInputText(serversFile, "servers file", MAX_YAML_INPUT_BYTES);
       const servers = parseServersYaml(text, serversFile);
       const files = obotPreviewFiles(servers, { namespace: opts.namespace, defaultDenyAllEgress: opts.defaultDeny === true });
-      writeFilesAtomically(opts.out, files);
+      let removed: string[] = [];
+      writeFilesAtomically(opts.out, files, { remove: (out) => (removed = stalePreviews(out, files)), inputs: [serversFile] });
       process.stdout.write(`wrote ${files.size} FirewallPolicy preview${files.size === 1 ? "" : "s"} to ${opts.out}\n`);
+      if (removed.length > 0) process.stdout.write(`removed ${removed.join(", ")} (server no longer listed)\n`);
     });
+}
+
+/**
+ * Previews of servers no longer listed: `*.yaml` files in the output directory that this command
+ * generated (first line OBOT_PREVIEW_MARKER) and that this run does not write. A stale preview
+ * would keep permitting its old egress in `vca simulate --manifests`. Other files are not ours.
+ */
+function stalePreviews(outDir: string, files: ReadonlyMap<string, string>): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(outDir);
+  } catch {
+    return []; // not created yet
+  }
+  return names
+    .filter((n) => n.endsWith(".yaml") && !files.has(n))
+    .filter((n) => {
+      try {
+        if (!fs.lstatSync(path.join(outDir, n)).isFile()) return false; // never open a FIFO or follow a link
+        const fd = fs.openSync(path.join(outDir, n), "r");
+        try {
+          const head = Buffer.alloc(OBOT_PREVIEW_MARKER.length);
+          fs.readSync(fd, head, 0, head.length, 0);
+          return head.toString("utf8") === OBOT_PREVIEW_MARKER;
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        return false;
+      }
+    })
+    .sort();
 }

@@ -8,7 +8,7 @@ import { CheckFailedError, UserInputError } from "../../util/errors";
 import { readInputJson } from "../../util/input-file";
 import { describeBindingValues } from "../../preflight/binding-values";
 import { type Baseline, type BaselineEntry, BASELINE_FORMAT_VERSION, DEFAULT_BASELINE_FILE, readBaseline, renderBaseline } from "../../preflight/baseline";
-import type { PreflightReportJson } from "../../preflight/report";
+import { parseReport, ReadReport } from "../../preflight/read-report";
 import { REPORT_DIR } from "../../preflight/report";
 import { renderRulesMarkdown } from "../../preflight/rules-md";
 import { ALL_RULES } from "../../preflight/rules";
@@ -26,32 +26,30 @@ export function registerPreflight(program: Command): void {
     .action((outdir: string, opts: { baseline: string }) => {
       const reports = readReports(outdir);
       const previous = readBaseline(opts.baseline);
-      const stacks: Record<string, Record<string, BaselineEntry>> = { ...(previous?.stacks ?? {}) };
+      // Maps, not object literals: stack names and binding keys are input ("__proto__" is a valid construct id).
+      const stacks = new Map<string, Record<string, BaselineEntry>>(Object.entries(previous?.stacks ?? {}));
       const lines: string[] = [];
       for (const report of reports) {
-        const entries: Record<string, BaselineEntry> = {};
-        for (const rec of report.immutable ?? []) {
-          if (!Array.isArray(rec.references)) {
-            throw new UserInputError(`${report.stack}: immutable binding ${rec.key} has no "references" list (a report of an older vca-cdktf); synthesize again, then lock`);
-          }
+        const entries = new Map<string, BaselineEntry>();
+        for (const rec of report.immutable) {
           // Literals are locked as values, references by their Terraform expression (lib/preflight/binding-values.ts).
-          entries[rec.key] = {
+          entries.set(rec.key, {
             constructPath: rec.constructPath,
             ...(rec.address ? { address: rec.address } : {}),
             description: rec.description,
             values: rec.values,
             ...(rec.references.length ? { references: rec.references } : {}),
-          };
+          });
           lines.push(`  ${report.stack}/${rec.key}: ${describeBindingValues(rec.values)}`);
         }
-        if (Object.keys(entries).length) stacks[report.stack] = entries;
-        else delete stacks[report.stack];
+        if (entries.size) stacks.set(report.stack, Object.fromEntries(entries));
+        else stacks.delete(report.stack);
       }
-      const baseline: Baseline = { version: BASELINE_FORMAT_VERSION, stacks };
+      const baseline: Baseline = { version: BASELINE_FORMAT_VERSION, stacks: Object.fromEntries(stacks) };
       const target = path.resolve(opts.baseline);
       writeFilesAtomically(path.dirname(target), new Map([[path.basename(target), renderBaseline(baseline)]]));
-      const count = Object.values(stacks).reduce((n, e) => n + Object.keys(e).length, 0);
-      process.stdout.write(`${PROGRAM_NAME}: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${Object.keys(stacks).length} stack(s) in ${opts.baseline}\n`);
+      const count = [...stacks.values()].reduce((n, e) => n + Object.keys(e).length, 0);
+      process.stdout.write(`${PROGRAM_NAME}: locked ${count} immutable binding${count === 1 ? "" : "s"} of ${stacks.size} stack(s) in ${opts.baseline}\n`);
       for (const line of lines) process.stdout.write(`${line}\n`);
     });
 
@@ -65,7 +63,7 @@ export function registerPreflight(program: Command): void {
       for (const r of reports) {
         process.stdout.write(`${r.summaryLine}\n`);
         for (const f of r.findings) if (f.status === "non-compliant" || f.status === "unknown") process.stdout.write(`  ${f.message}\n`);
-        errors += r.summary.errors;
+        errors += r.errors;
       }
       const unreported = unreportedStacks(outdir, new Set(reports.map((r) => r.stack)));
       for (const u of unreported) process.stdout.write(`preflight ${u.stack}: not checked — ${u.why}\n`);
@@ -91,7 +89,7 @@ export function registerPreflight(program: Command): void {
 }
 
 /** The reports of a synth; none is an input error unless `allowNone` (stacks exist, each gets named). */
-function readReports(outdir: string, opts: { allowNone?: boolean } = {}): PreflightReportJson[] {
+function readReports(outdir: string, opts: { allowNone?: boolean } = {}): ReadReport[] {
   const dir = path.join(outdir, REPORT_DIR);
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
   if (!files.length && opts.allowNone) return [];
@@ -99,10 +97,6 @@ function readReports(outdir: string, opts: { allowNone?: boolean } = {}): Prefli
   if (!files.length) throw new UserInputError(`${dir}: no preflight reports (*.json)`);
   return files.map((f) => {
     const file = path.join(dir, f);
-    const parsed = readInputJson(file, "preflight report", { fix: "re-run `cdktf synth`" }) as Partial<PreflightReportJson> | null;
-    if (typeof parsed?.stack !== "string" || !Array.isArray(parsed.findings)) {
-      throw new UserInputError(`${file}: not a preflight report (stack/findings missing); re-run \`cdktf synth\` with Preflight.of(stack)`);
-    }
-    return parsed as PreflightReportJson;
+    return parseReport(readInputJson(file, "preflight report", { fix: "re-run `cdktf synth`" }), file);
   });
 }

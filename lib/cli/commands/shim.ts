@@ -13,7 +13,7 @@ import { OUTPUT_FILES, shimOutputs } from "../../shim/outputs";
 
 interface LibreChatOptions {
   config?: string;
-  envFile?: string;
+  dotenv?: string;
   envKeys?: string;
   helmValues?: string;
   namespace: string;
@@ -37,7 +37,9 @@ export function registerShim(program: Command): void {
     .command("librechat")
     .description("librechat.yaml → FirewallPolicy CRD, egress.json, egress.md (and the MITM CA ConfigMap)")
     .option("--config <file>", "librechat.yaml (default: librechat.configYamlContent from --helm-values)")
-    .option("--env-file <file>", ".env inventory: key names activate features; only URL-shaped values are read")
+    // Not `--env-file`: Node 20 scans the whole command line for that flag, even after the script
+    // name, and would load the file itself (NODE_OPTIONS=--require … runs code; nodejs/node#54232).
+    .option("--dotenv <file>", ".env inventory: key names activate features; only URL-shaped values are read")
     .option("--env-keys <names>", "comma-separated names of variables that are set (no values)")
     .option("--helm-values <file>", "LibreChat Helm values: registries, image tag, configEnv, configYamlContent")
     .option("--namespace <ns>", "namespace of the LibreChat pods", "librechat")
@@ -73,8 +75,8 @@ async function runLibreChat(opts: LibreChatOptions): Promise<void> {
   const model = librechatEgressModel({
     config: opts.config ? readTextFile(opts.config, "LibreChat config") : undefined,
     configName: opts.config ? path.basename(opts.config) : undefined,
-    envFile: opts.envFile ? readTextFile(opts.envFile, "env file") : undefined,
-    envFileName: opts.envFile ? path.basename(opts.envFile) : undefined,
+    envFile: opts.dotenv ? readTextFile(opts.dotenv, "env file") : undefined,
+    envFileName: opts.dotenv ? path.basename(opts.dotenv) : undefined,
     envKeys: opts.envKeys !== undefined ? opts.envKeys.split(",") : undefined,
     helmValues: opts.helmValues ? readTextFile(opts.helmValues, "Helm values") : undefined,
     helmValuesName: opts.helmValues ? path.basename(opts.helmValues) : undefined,
@@ -92,8 +94,9 @@ async function runLibreChat(opts: LibreChatOptions): Promise<void> {
   }
   // Outputs of an earlier run that this one no longer produces (e.g. the CA ConfigMap without
   // --mitm-ca) go in the same transaction, so a regenerated dir passes --check.
-  const leftovers = notProduced(opts.out, files);
-  writeFilesAtomically(opts.out, files, { remove: leftovers });
+  let leftovers: string[] = [];
+  const inputs = [opts.config, opts.dotenv, opts.helmValues, opts.annotations, opts.mitmCa].filter((f): f is string => f !== undefined);
+  writeFilesAtomically(opts.out, files, { remove: (out) => (leftovers = notProduced(out, files)), inputs });
   const permitted = model.groups.reduce((n, g) => n + g.domains.length, 0);
   process.stdout.write(
     `wrote ${[...files.keys()].sort().join(", ")} to ${opts.out}: ${permitted} destination(s) in ${model.groups.length} group(s), ` +

@@ -30,6 +30,8 @@ import { SmartGroup } from "./smart-group";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
+import { own } from "../../util/own";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -110,6 +112,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: DcfPolicyPackProps = {}) {
     super(scope, id);
+    checkBooleanProps(this, props, ["logging", "manageDefaultAction"]);
     Object.defineProperty(this, BRAND, { value: true });
     this.mode = props.mode ?? "enforce";
     if (this.mode !== "discover" && this.mode !== "enforce") {
@@ -157,7 +160,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       const logging = d.logging ?? true;
       let logProfile: string | undefined;
       if (d.logProfile !== undefined) {
-        logProfile = LOG_PROFILES[d.logProfile] ?? d.logProfile;
+        logProfile = own(LOG_PROFILES, d.logProfile) ?? d.logProfile;
         if (!Object.values(LOG_PROFILES).includes(logProfile)) {
           throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, `"start", "end", "start/end" or a log profile UUID`);
         }

@@ -18,6 +18,7 @@ import {
 } from "../../dcf/model";
 import { MAX_PORT_RANGES } from "../../dcf/builder/validate";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { checkBooleanProps } from "../../core/prop-types";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
 
 
@@ -98,6 +99,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   const fail = (prop: string, got: unknown, want: string, fix?: string): never => {
     throw new ConstructPropsError(scope, `${at}.${prop}`, got, want, fix);
   };
+  checkBooleanProps(scope, props, ["logging", "watch", "promote", "enforce", "excludeSgOrchestration"], `${at}.`);
 
   if (!Number.isSafeInteger(props.priority) || props.priority < 0) {
     // Past 2^53 JSON numbers lose precision: distinct priorities could tie and first-match order would be ambiguous.
@@ -107,6 +109,10 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : props.protocol) as Protocol;
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) fail("protocol", props.protocol, `one of ${PROTOCOLS.join("|")}`);
 
+  if (props.ports !== undefined && (!Array.isArray(props.ports) || props.ports.length === 0)) {
+    // An empty list would render no port_ranges, which the controller reads as every port.
+    fail("ports", props.ports, "a non-empty list of ports", "omit ports to mean every port");
+  }
   const portRanges = (props.ports ?? []).map((p, i) => parsePort(p, (got, want) => fail(`ports[${i}]`, got, want)));
   if (portRanges.length > MAX_PORT_RANGES) {
     fail("ports", described(`${portRanges.length} port ranges`), `at most ${MAX_PORT_RANGES}`, "split the rule in two");
@@ -160,7 +166,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   }
   let logProfile: string | undefined;
   if (props.logProfile !== undefined) {
-    logProfile = LOG_PROFILES[props.logProfile] ?? props.logProfile;
+    logProfile = typeof props.logProfile === "string" && Object.hasOwn(LOG_PROFILES, props.logProfile) ? LOG_PROFILES[props.logProfile] : props.logProfile;
     if (!Token.isUnresolved(logProfile) && !Object.values(LOG_PROFILES).includes(logProfile)) {
       fail("logProfile", props.logProfile, `"start", "end", "start/end" or one of ${Object.values(LOG_PROFILES).join(", ")}`);
     }
@@ -189,9 +195,9 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   };
 }
 
-/** 443 | "443" | "8000-8080" | { lo, hi } → PortRange (0..65535, lo ≤ hi). */
+/** 443 | "443" | "8000-8080" | { lo, hi } → PortRange (1..65535, lo ≤ hi; port 0 is not a port). */
 function parsePort(p: number | string | PortRange, fail: (got: unknown, want: string) => never): PortRange {
-  const want = 'a port 0..65535, a range "lo-hi" or { lo, hi } with lo ≤ hi';
+  const want = 'a port 1..65535, a range "lo-hi" or { lo, hi } with lo ≤ hi';
   let range: PortRange;
   if (typeof p === "number") range = { lo: p };
   else if (typeof p === "string") {
@@ -200,7 +206,7 @@ function parsePort(p: number | string | PortRange, fail: (got: unknown, want: st
     range = m[2] === undefined ? { lo: Number(m[1]) } : { lo: Number(m[1]), hi: Number(m[2]) };
   } else if (p !== null && typeof p === "object") range = { lo: p.lo, ...(p.hi !== undefined ? { hi: p.hi } : {}) };
   else return fail(p, want);
-  const ok = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535);
+  const ok = (n: number | undefined) => n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535);
   if (!ok(range.lo) || range.lo === undefined || !ok(range.hi) || (range.hi !== undefined && range.hi < range.lo)) return fail(p, want);
   // A one-port range is a single port.
   return range.hi === range.lo ? { lo: range.lo } : range;

@@ -45,6 +45,8 @@ import {
   toCrdSelector,
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
+import { own } from "../../util/own";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -64,7 +66,7 @@ export interface FirewallPolicyRuleProps {
   readonly action: RuleAction;
   /** @default - every protocol ("any") */
   readonly protocol?: Protocol | Lowercase<Protocol>;
-  /** Destination port (0..65535). @default - every port */
+  /** Destination port (1..65535). @default - every port */
   readonly port?: number;
   /** Last port of a range starting at `port`. @default - a single port */
   readonly endPort?: number;
@@ -151,6 +153,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: FirewallPolicyProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["renderManifest"]);
     this.props = props;
     this.policyName = props.name ?? id;
     this.namespace = props.namespace;
@@ -197,13 +200,15 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     };
     if (this.rules.some((r) => r.crd.name === props.name)) fail("name", props.name, "a name unique in the policy", "rename one of the rules");
 
-    const action = CRD_ACTIONS[props.action];
+    checkBooleanProps(this, props, ["logging", "watch", "promote"], `${at}.`);
+    const action = typeof props.action === "string" && Object.hasOwn(CRD_ACTIONS, props.action) ? CRD_ACTIONS[props.action] : undefined;
     if (action === undefined) fail("action", props.action, "PERMIT, DENY or INTRUSION_DETECTION_PERMIT", "the CRD has no deep packet inspection action");
-    const protocol = (props.protocol ?? "ANY").toUpperCase() as Protocol;
-    if (CRD_PROTOCOLS[protocol] === undefined) fail("protocol", props.protocol, "TCP, UDP, ICMP or ANY");
+    const protocol = (typeof props.protocol === "string" ? props.protocol : props.protocol === undefined ? "ANY" : "").toUpperCase() as Protocol;
+    if (!Object.hasOwn(CRD_PROTOCOLS, protocol)) fail("protocol", props.protocol, "TCP, UDP, ICMP or ANY");
     const portRanges: PortRange[] = [];
-    const validPort = (p: unknown) => typeof p === "number" && Number.isInteger(p) && p >= 0 && p <= 65535;
-    if (props.port !== undefined && !validPort(props.port)) fail("port", props.port, "an integer 0..65535");
+    // Port 0 is not a port: omit `port` to mean every port, never 0 (the controller may read 0 as "any").
+    const validPort = (p: unknown) => typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 65535;
+    if (props.port !== undefined && !validPort(props.port)) fail("port", props.port, "an integer 1..65535", "omit port to allow every port");
     if (props.endPort !== undefined) {
       if (props.port === undefined) fail("endPort", props.endPort, "endPort only together with port", "set port to the first port of the range");
       if (!validPort(props.endPort) || props.endPort! < props.port!) fail("endPort", props.endPort, `an integer ${props.port}..65535`);
@@ -229,16 +234,16 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     }
     let decrypt: CrdRule["decryptPolicy"];
     if (props.decrypt !== undefined && props.decrypt !== "DECRYPT_UNSPECIFIED") {
-      decrypt = CRD_DECRYPT[props.decrypt];
+      decrypt = own(CRD_DECRYPT, props.decrypt);
       if (decrypt === undefined) fail("decrypt", props.decrypt, "DECRYPT_ALLOWED or DECRYPT_NOT_ALLOWED");
     }
     let flowApp: CrdRule["flowAppRequirement"];
     if (props.flowAppRequirement !== undefined && props.flowAppRequirement !== "APP_UNSPECIFIED") {
-      flowApp = CRD_FLOW_APP[props.flowAppRequirement];
+      flowApp = own(CRD_FLOW_APP, props.flowAppRequirement);
       if (flowApp === undefined) fail("flowAppRequirement", props.flowAppRequirement, "TLS_REQUIRED or NOT_TLS_REQUIRED");
     }
     if (props.logProfile !== undefined) {
-      if (CRD_LOG_PROFILES[props.logProfile] === undefined) fail("logProfile", props.logProfile, `"start", "end" or "start/end"`);
+      if (own(CRD_LOG_PROFILES, props.logProfile) === undefined) fail("logProfile", props.logProfile, `"start", "end" or "start/end"`);
       if (props.logging !== true) fail("logProfile", props.logProfile, "logProfile only with logging: true", "set logging: true or drop logProfile");
     }
     if (watch && props.logging === false) fail("logging", false, "true for a watched rule", "a watched rule that does not log does nothing");

@@ -10,6 +10,8 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { K8sFirewallChart } from "./k8s-firewall-chart";
 import { KubernetesCloud, KUBERNETES_CLOUDS } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
+import { own } from "../../util/own";
 
 /** How the controller reads the cluster: the cloud account's credentials, or a kubeconfig. */
 export interface OnboardingCredentials {
@@ -120,6 +122,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
 
   constructor(scope: Construct, id: string, props: KubernetesClusterOnboardingProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["useCspCredentials", "register", "intraClusterInspection"]);
     if (!KUBERNETES_CLOUDS.includes(props.cloud)) {
       throw new ConstructPropsError(this, "cloud", props.cloud, `one of ${KUBERNETES_CLOUDS.join(", ")}`);
     }
@@ -180,7 +183,8 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
     }
     if (Token.isUnresolved(raw)) return lower ? Fn.lower(raw) : raw;
     if (props.cloud !== KubernetesCloud.CUSTOM) {
-      const form = ID_FORMS[props.cloud];
+      const form = own(ID_FORMS, props.cloud);
+      if (form === undefined) throw new ConstructPropsError(this, "cloud", props.cloud, `one of ${Object.values(KubernetesCloud).join(", ")}`);
       if (!form.pattern.test(raw)) {
         throw new ConstructPropsError(this, "clusterId", raw, `${form.want}`, `pass the cluster resource's attribute to avoid typos`);
       }

@@ -6,6 +6,7 @@ import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
+import { checkBooleanProps } from "../../core/prop-types";
 import type { AksClusterShape, GkeClusterShape } from "./cluster-shapes";
 
 // The cloud data sources load only for the cloud asked for: an AKS or GKE stack does not pay for
@@ -117,6 +118,7 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
   /** AKS: host and client certificate/key/CA from the cluster's kube_config (or kube_admin_config). */
   public static forAks(scope: Construct, id: string, options: AksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.AKS);
+    checkBooleanProps(self, options, ["admin"]);
     const cfg = (options.admin ? options.cluster.kubeAdminConfig : options.cluster.kubeConfig).get(0);
     self.wire(
       {

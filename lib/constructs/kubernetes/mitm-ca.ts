@@ -8,6 +8,7 @@ import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from ".
 import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
 
 // Facts: docs/research/librechat-shim.md §9 and docs/research/k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
 // (additive to its bundled roots) once at start; Python's ssl/httpx read SSL_CERT_FILE and
@@ -87,6 +88,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: MitmCaProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["select"]);
     if (typeof props.name !== "string" || props.name.trim() === "") {
       throw new ConstructPropsError(this, "name", props.name, `the CA's name on the controller`);
     }

@@ -11,6 +11,7 @@ import type { GkeSnatClusterShape } from "./cluster-shapes";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { checkBooleanProps } from "../../core/prop-types";
 
 // Facts: research docs/research/k8s-obot-crds.md §5.3 and docs/research/cloud-stacks.md §5. DCF only sees pod identities if
 // pod source IPs reach the spoke gateway unchanged; the spoke then SNATs to its own IP.
@@ -118,6 +119,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: PodSnatDisabledProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["ipMasqAgentConfigMap"]);
     Object.defineProperty(this, PRESENCE, { value: true });
     this.cloud = props.cloud;
     this.clusterKey = clusterKeyOf(props.clusterKey, props.providers);

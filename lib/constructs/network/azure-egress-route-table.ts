@@ -12,6 +12,7 @@ import { SubnetRouteTableAssociation } from "@cdktf/provider-azurerm/lib/subnet-
 import { ITerraformDependable } from "../../core/cdktf";
 import { CheckContext, checkIpv4, checkNonEmpty, sortedTags } from "./prop-checks";
 import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
+import { checkBooleanProps } from "../../core/prop-types";
 
 /** The AKS `network_profile.outbound_type` that makes nodes use the subnet's route table. */
 export const AKS_OUTBOUND_TYPE_UDR = "userDefinedRouting";
@@ -54,6 +55,7 @@ export class AzureEgressRouteTable extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureEgressRouteTableProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["bgpRoutePropagationEnabled"]);
     const ctx: CheckContext = { path: this.node.path, construct: "AzureEgressRouteTable" };
     checkNonEmpty(ctx, "name", props.name, "name the route table");
     checkIpv4(ctx, "nextHopIp", props.nextHopIp);

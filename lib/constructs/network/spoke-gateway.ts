@@ -20,6 +20,7 @@ import {
   NewSpokeNetworkOptions,
   spokeNetworkLayout,
 } from "./spoke-network";
+import { checkBooleanProps } from "../../core/prop-types";
 
 const BRAND = Symbol.for("vca-cdktf.SpokeGateway");
 
@@ -100,6 +101,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
 
   constructor(scope: Construct, id: string, props: SpokeGatewayProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["enablePrivateVpcDefaultRoute", "enableSkipPublicRouteTableUpdate", "insaneMode", "singleIpSnat", "enableVpcDnsServer"]);
     Object.defineProperty(this, BRAND, { value: true });
     const ctx: CheckContext = { path: this.node.path, construct: "SpokeGateway" };
     checkGatewayOptions(ctx, props);

@@ -6,6 +6,7 @@ import { SpokeTransitAttachment as CfnSpokeTransitAttachment } from "../../aviat
 import { IGatewayRef } from "./gateway-options";
 import { CheckContext, checkNonEmpty } from "./prop-checks";
 import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
+import { checkBooleanProps } from "../../core/prop-types";
 
 /** Attachment settings that do not name the gateways. */
 export interface SpokeTransitAttachmentOptions {
@@ -40,6 +41,7 @@ export class SpokeTransitAttachment extends Construct {
 
   constructor(scope: Construct, id: string, props: SpokeTransitAttachmentProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["enableMaxPerformance"]);
     const ctx: CheckContext = { path: this.node.path, construct: "SpokeTransitAttachment" };
     checkNonEmpty(ctx, "spokeGateway.gatewayName", props.spokeGateway.gatewayName, "pass the spoke gateway");
     checkNonEmpty(ctx, "transitGateway.gatewayName", props.transitGateway.gatewayName, "pass the transit gateway");

@@ -6,6 +6,7 @@ import { TransitGateway as CfnTransitGateway } from "../../aviatrix/gen/provider
 import { GatewayOptions, IGatewayRef, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
 import { CheckContext } from "./prop-checks";
 import { ConstructPropsError } from "../../core/construct-props-error";
+import { checkBooleanProps } from "../../core/prop-types";
 
 const BRAND = Symbol.for("vca-cdktf.TransitGateway");
 
@@ -36,6 +37,7 @@ export class TransitGateway extends Construct implements IGatewayRef {
 
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["connectedTransit", "insaneMode", "singleIpSnat", "enableVpcDnsServer"]);
     Object.defineProperty(this, BRAND, { value: true });
     const ctx: CheckContext = { path: this.node.path, construct: "TransitGateway" };
     checkGatewayOptions(ctx, props);

@@ -18,6 +18,7 @@ import { SmartGroup } from "../dcf/smart-group";
 import { WebGroup } from "../dcf/web-group";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { checkBooleanProps } from "../../core/prop-types";
 
 /** Kinds of pod-scope egress groups besides LLM providers and MCP servers. */
 const OTHER_POD_KINDS = ["sso", "integrations", "actions", "mcp-allowlist", "proxy"] as const;
@@ -38,7 +39,7 @@ export interface LibreChatEgressProps {
   readonly config: string;
   /** Name used in messages and `from` paths. @default "librechat.yaml" */
   readonly configName?: string;
-  /** dotenv text; only URL-shaped values are read (as `--env-file`). @default - none */
+  /** dotenv text; only URL-shaped values are read (as `--dotenv`). @default - none */
   readonly envFile?: string;
   /** Names of env variables that are set (as `--env-keys`). @default - none */
   readonly envKeys?: readonly string[];
@@ -101,6 +102,7 @@ export class LibreChatEgress extends Construct {
 
   constructor(scope: Construct, id: string, props: LibreChatEgressProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["watch"]);
     if (typeof props.config !== "string" || props.config.trim() === "") {
       throw new ConstructPropsError(this, "config", described("no librechat.yaml text"), "the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
     }

@@ -16,6 +16,7 @@ import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-sec
 import { MAX_FILE_BYTES } from "../../shim/limits";
 import { findLiteralSecrets } from "../../shim/literal-secrets";
 import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/input-file";
+import { checkBooleanProps } from "../../core/prop-types";
 
 // Facts: docs/research/librechat-shim.md §6 (chart, images, registries, configYamlContent,
 // configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
@@ -113,6 +114,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: LibreChatProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["createNamespace"]);
     this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
     this.chartVersion = chartVersion;

@@ -14,6 +14,7 @@ import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
 import { OBOT_MIN_VERSION } from "./obot-release";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
+import { checkBooleanProps } from "../../core/prop-types";
 
 // Facts: research docs/research/k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
 // (what the network policy controller does). Obot ≥ v0.21.0 installs the Aviatrix network
@@ -134,6 +135,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: ObotPlatformProps) {
     super(scope, id);
+    checkBooleanProps(this, props, ["createNamespaces", "defaultDenyAllEgress", "wait"]);
     this.version = this.resolveVersion(props.version ?? OBOT_DEFAULT_VERSION);
     this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined, props.providers);
     this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");

@@ -17,6 +17,7 @@ import {
   WELL_KNOWN,
 } from "../model";
 import { isTerraformRef } from "./tokens";
+import { own } from "../../util/own";
 
 export const MAX_PORT_RANGES = 64;
 const STANDALONE = ["cidr", "fqdn", "site", "s2c"] as const;
@@ -60,7 +61,7 @@ export function validateMatchExpression(e: MatchExpression, path: string): void 
     const others = keys.filter((k) => k !== "external" && k !== "extArgs");
     if (others.length > 0) throw new DcfModelError(path, `external must only be combined with extArgs (got ${others.join(", ")})`);
     if (e.external.trim() === "") throw new DcfModelError(path, "external feed id is empty");
-    const allowed = EXTERNAL_FEED_ARGS[e.external];
+    const allowed = own(EXTERNAL_FEED_ARGS, e.external);
     for (const k of Object.keys(e.extArgs ?? {})) {
       if (allowed && !allowed.includes(k)) {
         throw new DcfModelError(path, `unknown ext_args key "${k}" for feed ${e.external} (want one of ${allowed.join(", ")})`);
@@ -119,8 +120,9 @@ export function validatePortRanges(ranges: readonly PortRange[], protocol: strin
   ranges.forEach((r, i) => {
     for (const [k, v] of [["lo", r.lo], ["hi", r.hi]] as const) {
       if (v === undefined) continue;
-      if (!Number.isInteger(v) || v < 0 || v > 65535) {
-        throw new DcfModelError(`${path}[${i}].${k}`, `port out of range (got ${v}, want an integer 0..65535)`);
+      // Port 0 is not a port (and could read as "every port" downstream): omit the ranges for that.
+      if (!Number.isInteger(v) || v < 1 || v > 65535) {
+        throw new DcfModelError(`${path}[${i}].${k}`, `port out of range (got ${v}, want an integer 1..65535)`);
       }
     }
     if (r.hi !== undefined && r.hi < r.lo) {

@@ -9,6 +9,7 @@ import { validateMatchExpression, validateRule, validateWebMatch } from "../buil
 import { DcfModelError } from "../errors";
 import { DecryptPolicy, FlowAppRequirement, MatchExpression, PolicyModel, RuleAction, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
 import { CrdGroupRef, CrdRule, CrdSmartGroupSelector, FirewallPolicyObject } from "./firewall-policy-types";
+import { own } from "../../util/own";
 
 /** A FirewallPolicy plus where it was read from (for error messages). */
 export interface LocatedFirewallPolicy {
@@ -119,7 +120,7 @@ function ruleFromCrd(
       ? { type: "k8s", k8sNamespace: ns, k8sService: sel.service }
       : { type: "k8s", k8sNamespace: ns, tags: Object.keys(sel.matchLabels ?? {}).length > 0 ? sel.matchLabels : undefined };
   smartGroups[srcKey] = { key: srcKey, name: `${id}/${r.name}`, kind: "selector", expressions: canonicalExpressions([src]) };
-  const action = r.action === undefined ? undefined : ACTIONS[r.action];
+  const action = r.action === undefined ? undefined : own(ACTIONS, r.action);
   if (action === undefined) throw new DcfModelError(`${path}.action`, `want one of permit|deny|intrusion_detection_permit (got ${JSON.stringify(r.action)})`);
   const protocol = (r.protocol ?? "any").toUpperCase() as RuleModel["protocol"];
   if (r.endPort !== undefined && r.port === undefined) throw new DcfModelError(`${path}.endPort`, "endPort needs port");
@@ -141,10 +142,10 @@ function ruleFromCrd(
     webGroups: [...new Set((r.webGroups ?? []).map((w, j) => resolveWg(w, `${path}.webGroups[${j}]`)))].sort(compareText),
     logging: r.logging ?? false,
     watch: r.watch ?? false,
-    decryptPolicy: r.decryptPolicy === undefined ? "DECRYPT_UNSPECIFIED" : DECRYPT[r.decryptPolicy] ?? (r.decryptPolicy as DecryptPolicy),
-    flowAppRequirement: r.flowAppRequirement === undefined ? "APP_UNSPECIFIED" : FLOW_APP[r.flowAppRequirement] ?? (r.flowAppRequirement as FlowAppRequirement),
+    decryptPolicy: r.decryptPolicy === undefined ? "DECRYPT_UNSPECIFIED" : own(DECRYPT, r.decryptPolicy) ?? (r.decryptPolicy as DecryptPolicy),
+    flowAppRequirement: r.flowAppRequirement === undefined ? "APP_UNSPECIFIED" : own(FLOW_APP, r.flowAppRequirement) ?? (r.flowAppRequirement as FlowAppRequirement),
     origin: id,
-    ...(r.logProfile !== undefined ? { logProfile: LOG_PROFILE[r.logProfile] ?? r.logProfile } : {}),
+    ...(r.logProfile !== undefined ? { logProfile: own(LOG_PROFILE, r.logProfile) ?? r.logProfile } : {}),
     ...(r.tlsProfile !== undefined ? { tlsProfile: r.tlsProfile } : {}),
   };
   validateRule(rule, path);

@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadAllYamlBounded, MAX_YAML_INPUT_BYTES, readInputText } from "../../util/input-file";
+import { FindingSink } from "../../validate/finding";
+import { validateCrdManifest } from "../../validate/crd-manifest";
 import { DcfModelError } from "../errors";
 import { LocatedFirewallPolicy } from "./from-crd";
 import { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "./firewall-policy-types";
@@ -16,8 +18,27 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-/** Checks the parts of the shape the simulator relies on (the full schema is lib/validate's job). */
+/** Schema errors listed in one message before the rest are counted. */
+const MAX_LISTED = 20;
+
+/**
+ * The full CRD JSON Schema (the one `vca validate` uses), then the parts of the shape the
+ * simulator relies on: a manifest simulate or analyze reads is exactly one validate accepts, and
+ * a wrong type anywhere (`domains: "x"`, `selectors: [null]`, `cidr: 5`) is exit 2, never a crash.
+ */
 export function checkFirewallPolicyShape(doc: Record<string, unknown>, where: string): FirewallPolicyObject {
+  const sink = new FindingSink();
+  validateCrdManifest(doc, { sink, address: where, pathPrefix: "" });
+  const errors = sink.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const listed = errors.slice(0, MAX_LISTED).map((f) => `${f.path || "(document)"}: ${f.message}`);
+    const more = errors.length > MAX_LISTED ? [`… and ${errors.length - MAX_LISTED} more`] : [];
+    throw new DcfModelError(`${where}.${errors[0].path}`, errors.length === 1 ? errors[0].message : `${errors.length} schema errors:\n  ${[...listed, ...more].join("\n  ")}`);
+  }
+  return checkSimulatorShape(doc, where);
+}
+
+function checkSimulatorShape(doc: Record<string, unknown>, where: string): FirewallPolicyObject {
   if (doc.apiVersion !== FIREWALL_POLICY_API_VERSION) {
     throw new DcfModelError(`${where}.apiVersion`, `want ${FIREWALL_POLICY_API_VERSION} (got ${JSON.stringify(doc.apiVersion)})`);
   }

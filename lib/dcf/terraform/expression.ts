@@ -3,6 +3,7 @@
 // dynamic-block iterators and a few collection functions. Anything it cannot know offline
 // (resource attributes, data sources, unsupported syntax) evaluates to an Unknown that keeps the
 // expression text, so the model can carry it as an unresolved reference.
+import { own } from "../../util/own";
 
 export class Unknown {
   constructor(readonly text: string) {}
@@ -281,7 +282,7 @@ class Parser {
     }
     this.eat(")");
     const text = () => `\${${this.s.slice(start, this.pos).trim()}}`;
-    const fn = FUNCTIONS[name];
+    const fn = own(FUNCTIONS, name);
     if (fn === undefined) return new Unknown(text());
     // A function over unknown inputs is unknown, except list builders which keep unknown elements.
     if (args.some(isUnknown)) return new Unknown(text());

@@ -4,6 +4,7 @@
 import { AWS_REGION_PATTERN, BEDROCK_STS_GLOBAL, BUILTIN_ENDPOINTS, BuiltinEndpoint, GOOGLE_OAUTH_HOST, bedrockMantleHost, bedrockRuntimeHost, stsRegionalHost, vertexHost } from "../catalog";
 import { joinItem, joinKey } from "../yaml-path";
 import { asRecord, ExtractContext, get, sortedEntries } from "./context";
+import { own } from "../../util/own";
 
 const LLM = { kind: "llm" } as const;
 
@@ -30,7 +31,7 @@ function collectReferences(ctx: ExtractContext): Map<BuiltinEndpoint, string[]> 
   const refs = new Map<BuiltinEndpoint, string[]>();
   const note = (value: unknown, path: string) => {
     if (typeof value !== "string") return;
-    const b = REFERENCE_NAMES[value];
+    const b = own(REFERENCE_NAMES, value);
     if (!b) return;
     const list = refs.get(b) ?? [];
     list.push(path);
@@ -84,7 +85,7 @@ function activation(ctx: ExtractContext, name: BuiltinEndpoint, refs: readonly s
     return undefined;
   }
   if (uniqueRefs.length === 0) return undefined;
-  ctx.c.warn(uniqueRefs[0], `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --env-file or --env-keys)`);
+  ctx.c.warn(uniqueRefs[0], `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --dotenv or --env-keys)`);
   return uniqueRefs;
 }
 

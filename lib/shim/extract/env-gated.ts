@@ -6,6 +6,7 @@ import { DestinationTarget } from "../collector";
 import { isPlaceholderValue } from "../env";
 import { dataProvider } from "../data-provider";
 import { asRecord, ExtractContext, get } from "./context";
+import { own } from "../../util/own";
 
 const INTEGRATIONS: DestinationTarget = { kind: "integrations" };
 const SSO: DestinationTarget = { kind: "sso" };
@@ -45,7 +46,7 @@ export function extractEnvGated(ctx: ExtractContext): void {
 function active(ctx: ExtractContext, keyVar: string, explicit: boolean, path: string, what: string): string | undefined {
   if (ctx.env.provided) return ctx.env.isSet(keyVar) ? `env:${keyVar}` : undefined;
   if (explicit) {
-    ctx.c.warn(path, `${what} enabled in the config; assumed active, but it depends on ${keyVar} (pass --env-file or --env-keys)`);
+    ctx.c.warn(path, `${what} enabled in the config; assumed active, but it depends on ${keyVar} (pass --dotenv or --env-keys)`);
     return path;
   }
   ctx.c.warn(path, `${what} is enabled by default and activated by ${keyVar}; without an env inventory its hosts are not included`);
@@ -153,7 +154,7 @@ function socialLogins(ctx: ExtractContext): void {
       openid(ctx, path);
       continue;
     }
-    const s = SOCIAL_LOGINS[name];
+    const s = own(SOCIAL_LOGINS, name);
     if (!s) continue;
     if (!ctx.env.provided) {
       unknownWithoutEnv.push(name);

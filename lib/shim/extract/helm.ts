@@ -5,6 +5,7 @@ import { REGISTRY_HOSTS } from "../catalog";
 import { Collector } from "../collector";
 import { EnvInventory } from "../env";
 import { asRecord, get } from "./context";
+import { own } from "../../util/own";
 
 export interface HelmFacts {
   readonly imageTag?: string;
@@ -44,7 +45,7 @@ export function extractHelm(values: unknown, file: string, c: Collector, env: En
     if (typeof repo === "string" && repo.split("/").length > 2 && repo.split("/")[0].includes(".")) registry = repo.split("/")[0];
     const path = `helm:${img.path}.registry`;
     const host = registry.toLowerCase().replace(/\/.*$/, "");
-    const hosts = REGISTRY_HOSTS[host] ?? [host];
+    const hosts = own(REGISTRY_HOSTS, host) ?? [host];
     for (const h of hosts) c.addHost(OCI, h, path);
     if (host === "registry.librechat.ai") {
       c.warn(path, "registry.librechat.ai is a CNAME to a reo.dev registry front; blob redirect hosts are unverified — record a test pull, or set image.registry: ghcr.io");

@@ -109,7 +109,7 @@ describe("WebGroup", () => {
       `"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`,
     );
     expect(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": want an exact host or a leading "*." wildcard"`,
+      `"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": has a '*' that is not the whole leading label (only "*.example.com" is a wildcard); want an exact host or a leading "*." wildcard"`,
     );
   });
 });

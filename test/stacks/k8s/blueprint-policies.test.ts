@@ -50,7 +50,7 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
     expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
     expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-llm")] });
-    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-mcp-deepwiki"), wg("librechat-mcp-github")] });
+    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-mcp--deepwiki"), wg("librechat-mcp--github")] });
     expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-oci-registries")] });
     const kubeSystem = sg("librechat-aks-kube-system");
     expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [kubeSystem, nodes].sort(), web_groups: [wg("librechat-aks-k8s-control-plane")] });
@@ -84,8 +84,8 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
       "librechat-aks-k8s-control-plane",
       "librechat-aks-supply-chain-ioc",
       "librechat-llm",
-      "librechat-mcp-deepwiki",
-      "librechat-mcp-github",
+      "librechat-mcp--deepwiki",
+      "librechat-mcp--github",
       "librechat-oci-registries",
     ]);
   });

@@ -45,7 +45,7 @@ test("pod rules: one LLM rule, one rule listing every per-server MCP WebGroup; r
   const rules = egress.podRules({ src: [pods], dst: [internet] });
   expect(rules.map((r) => [r.name, r.priority, r.ports, r.webGroups!.map((w) => ("model" in w ? w.model : w).name)])).toEqual([
     ["allow-llm-providers", 10, [443], ["librechat-llm"]],
-    ["allow-mcp-per-server", 15, [443], ["librechat-mcp-deepwiki", "librechat-mcp-github"]],
+    ["allow-mcp-per-server", 15, [443], ["librechat-mcp--deepwiki", "librechat-mcp--github"]],
   ]);
   const nodes = WellKnownSmartGroups.fromUuid("nodes");
   const [registry] = egress.registryRules({ src: [nodes], dst: [internet] });

@@ -57,7 +57,7 @@ describe("LibreChat pack", () => {
     ]);
     expect(groups.find((g) => g.name === "t-nodes").selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "t-eks" } }]);
     const web = (Object.values(json.resource.aviatrix_web_group) as any[]).map((w) => w.name).sort();
-    expect(web).toEqual(["librechat-llm", "librechat-mcp-deepwiki", "librechat-mcp-github", "librechat-oci-registries", "t-k8s-control-plane", "t-supply-chain-ioc"]);
+    expect(web).toEqual(["librechat-llm", "librechat-mcp--deepwiki", "librechat-mcp--github", "librechat-oci-registries", "t-k8s-control-plane", "t-supply-chain-ioc"]);
   });
 
   test("secrets are sensitive variables, never literals", () => {
