@@ -7,6 +7,8 @@ export { AVIATRIX_CREDENTIAL_VARIABLES, AviatrixProvider } from "./constructs/av
 export type { AviatrixCredentials, AviatrixProviderProps } from "./constructs/aviatrix/aviatrix-provider";
 export { CONFIG_FEATURE_NAMES, DcfFeature } from "./constructs/dcf/dcf-feature";
 export type { ConfigFeatureName, DcfFeatureProps } from "./constructs/dcf/dcf-feature";
+export { DcfControllerBaseline } from "./constructs/dcf/dcf-controller-baseline";
+export type { DcfControllerBaselineProps } from "./constructs/dcf/dcf-controller-baseline";
 export { DcfPolicyPack } from "./constructs/dcf/dcf-policy-pack";
 export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "./constructs/dcf/dcf-policy-pack";
 export { LOG_PROFILES } from "./constructs/dcf/dcf-rule";
@@ -108,6 +110,9 @@ export { AgentCoreStack } from "../stacks/agentcore-stack";
 export type { AgentCoreMitmCaOptions, AgentCoreStackProps } from "../stacks/agentcore-stack";
 export { AksVcaStack } from "../stacks/aks-vca-stack";
 export type { AksExistingClusterProps, AksExistingNetworkProps, AksNewClusterProps, AksNewNetworkProps, AksVcaStackProps } from "../stacks/aks-vca-stack";
+export { ControllerBaselineStack } from "../stacks/controller-baseline-stack";
+export type { ControllerBaselineStackProps } from "../stacks/controller-baseline-stack";
+export type { ControllerOwnershipProps, StackAttachmentPoints } from "../stacks/controller-ownership";
 export { EksVcaStack } from "../stacks/eks-vca-stack";
 export type { EksExistingClusterProps, EksExistingNetworkProps, EksNewClusterProps, EksNewNetworkProps, EksVcaStackProps } from "../stacks/eks-vca-stack";
 export { FoundryByoVnetStack } from "../stacks/foundry-byovnet-stack";
@@ -125,6 +130,8 @@ export {
   TIERS,
   WELL_KNOWN,
 } from "./dcf/model";
+export { ROOT_ATTACHMENT_POINTS } from "./dcf/attachment-points";
+export type { DcfPosition, RootAttachmentPoint } from "./dcf/attachment-points";
 export type {
   DecryptPolicy,
   DefaultActionModel,

@@ -43,6 +43,7 @@ import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
 import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
+import { ControllerOwnershipProps, controllerOwnership } from "./controller-ownership";
 import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "AgentCoreStack";
@@ -54,7 +55,7 @@ export type AgentCoreMitmCaOptions =
   /** Use a CA that already exists on the controller (looked up by name). */
   | { readonly source: "existing"; readonly name: string };
 
-export interface AgentCoreStackProps {
+export interface AgentCoreStackProps extends ControllerOwnershipProps {
   /** Aviatrix controller version (pins the provider), ≥ 9.0 for the MITM CA resources. */
   readonly controllerVersion: string;
   /** Aviatrix access-account name of the AWS account. */
@@ -103,9 +104,13 @@ export interface AgentCoreStackProps {
   readonly mode?: PolicyMode;
   /** Rule suffixes that act even in discover mode. @default - none */
   readonly promoteRules?: readonly string[];
-  /** @default "policyList" */
+  /**
+   * How the pack is written: "ruleset" at the stack's attachment point (brownfield), or
+   * "policyList" (the seed's V1 list, a controller singleton; only with ownController).
+   * @default "ruleset"
+   */
   readonly renderAs?: DcfRenderMode;
-  /** @default true */
+  /** Manage the controller's default action (a controller-wide singleton). @default - ownController */
   readonly manageDefaultAction?: boolean;
   /** AWS provider settings (profile, assume_role, ...). @default - the environment's credentials */
   readonly awsProvider?: AwsProviderOptions;
@@ -258,8 +263,7 @@ export class AgentCoreStack extends TerraformStack {
       iocUrlFilters,
       mode: props.mode ?? "enforce",
       promoteRules: props.promoteRules ?? [],
-      renderAs: props.renderAs ?? "policyList",
-      manageDefaultAction: props.manageDefaultAction ?? true,
+      ...ownedPolicy(this, prefix, props),
       dependsOn: [this.agentCoreSpoke.resource, this.clientSpoke.resource],
     });
 
@@ -308,4 +312,14 @@ export class AgentCoreStack extends TerraformStack {
 
 function dependOn(resource: { dependsOn?: string[] }, deps: readonly { fqn: string }[]): void {
   resource.dependsOn = [...(resource.dependsOn ?? []), ...deps.map((d) => dependable(d))];
+}
+
+/** Brownfield by default: a ruleset at the stack's attachment point; the V1 list and the default action only on an owned controller. */
+function ownedPolicy(scope: Construct, prefix: string, props: ControllerOwnershipProps & { readonly renderAs?: DcfRenderMode; readonly manageDefaultAction?: boolean }) {
+  const ownership = controllerOwnership(scope, STACK, prefix, props);
+  const renderAs = props.renderAs ?? "ruleset";
+  if (renderAs === "policyList" && !ownership.owned) {
+    throw new ConstructPropsError(scope, `${STACK}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
+  }
+  return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }

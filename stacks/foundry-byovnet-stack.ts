@@ -29,11 +29,12 @@ import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurer
 import { parseIpv4Cidr } from "../lib/net/ip";
 import { Fn } from "../lib/core/cdktf";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
+import { ControllerOwnershipProps, controllerOwnership } from "./controller-ownership";
 import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "FoundryByoVnetStack";
 
-export interface FoundryByoVnetStackProps {
+export interface FoundryByoVnetStackProps extends ControllerOwnershipProps {
   /** Aviatrix controller version the stack targets (pins the provider), e.g. "9.0.10". */
   readonly controllerVersion: string;
   /** Aviatrix access-account name of the Azure subscription. */
@@ -85,9 +86,13 @@ export interface FoundryByoVnetStackProps {
   readonly mode?: PolicyMode;
   /** Rule suffixes (e.g. "deny-threat-intel") that act even in discover mode. @default - none */
   readonly promoteRules?: readonly string[];
-  /** How the pack is written. @default "policyList" (the blueprint's V1 list; a controller singleton) */
+  /**
+   * How the pack is written: "ruleset" at the stack's attachment point (brownfield), or
+   * "policyList" (the seed's V1 list, a controller singleton; only with ownController).
+   * @default "ruleset"
+   */
   readonly renderAs?: DcfRenderMode;
-  /** Manage the controller's default action (a singleton). @default true */
+  /** Manage the controller's default action (a controller-wide singleton). @default - ownController */
   readonly manageDefaultAction?: boolean;
   /** Tags on Azure resources. @default { blueprint: "vca-foundry-byovnet" } */
   readonly tags?: { [key: string]: string };
@@ -207,8 +212,7 @@ export class FoundryByoVnetStack extends TerraformStack {
       allowBlobStorage: props.allowBlobStorage ?? false,
       mode,
       promoteRules: props.promoteRules ?? [],
-      renderAs: props.renderAs ?? "policyList",
-      manageDefaultAction: props.manageDefaultAction ?? true,
+      ...ownedPolicy(this, prefix, props),
       dependsOn: [this.spokeGateway.resource],
     });
 
@@ -247,6 +251,16 @@ export class FoundryByoVnetStack extends TerraformStack {
       },
     );
   }
+}
+
+/** Brownfield by default: a ruleset at the stack's attachment point; the V1 list and the default action only on an owned controller. */
+function ownedPolicy(scope: Construct, prefix: string, props: ControllerOwnershipProps & { readonly renderAs?: DcfRenderMode; readonly manageDefaultAction?: boolean }) {
+  const ownership = controllerOwnership(scope, STACK, prefix, props);
+  const renderAs = props.renderAs ?? "ruleset";
+  if (renderAs === "policyList" && !ownership.owned) {
+    throw new ConstructPropsError(scope, `${STACK}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
+  }
+  return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }
 
 /**

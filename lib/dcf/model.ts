@@ -14,8 +14,13 @@ export type DecryptPolicy = (typeof DECRYPT_POLICIES)[number];
 export const FLOW_APP_REQUIREMENTS = ["APP_UNSPECIFIED", "TLS_REQUIRED", "NOT_TLS_REQUIRED"] as const;
 export type FlowAppRequirement = (typeof FLOW_APP_REQUIREMENTS)[number];
 
-/** Evaluation order on the controller: V1 policy list → K8S block (FirewallPolicy CRDs) → POST_RULES. */
-export const TIERS = ["V1", "K8S", "POST_RULES"] as const;
+/**
+ * Evaluation order on the controller: V1 (everything before the K8S block: rulesets at
+ * TERRAFORM_BEFORE_UI_MANAGED, the V1 policy list, TERRAFORM_AFTER_UI_MANAGED) → K8S block
+ * (FirewallPolicy CRDs) → AFTER_K8S (rulesets at TERRAFORM_AFTER_K8S_MANAGED) → POST_RULES
+ * (lib/dcf/attachment-points.ts).
+ */
+export const TIERS = ["V1", "K8S", "AFTER_K8S", "POST_RULES"] as const;
 export type Tier = (typeof TIERS)[number];
 
 export const SMART_GROUP_TYPES = ["vm", "vpc", "subnet", "k8s", "k8s_node", "serverless"] as const;
@@ -105,7 +110,12 @@ export interface PortRange {
 export interface RuleModel {
   readonly name: string;
   readonly tier: Exclude<Tier, "POST_RULES">;
-  /** V1: the DCF priority (lower first). K8S: order of the rule inside the K8S block. */
+  /**
+   * Order of the rule's container within its tier, lower first (V1: TERRAFORM_BEFORE_UI_MANAGED 0,
+   * the V1 list 1, TERRAFORM_AFTER_UI_MANAGED 2; lib/dcf/attachment-points.ts). @default 0
+   */
+  readonly order?: number;
+  /** V1 / AFTER_K8S: the DCF priority (lower first). K8S: order of the rule inside the K8S block. */
   readonly priority: number;
   readonly action: RuleAction;
   readonly protocol: Protocol;
@@ -138,7 +148,10 @@ export interface PolicyModel {
   readonly webGroups: Readonly<Record<string, WebGroupModel>>;
   /** V1 and K8S rules; evaluators order them by tier then priority. */
   readonly rules: readonly RuleModel[];
-  /** POST_RULES default action; undefined = not managed (the controller's default: PERMIT, no log). */
+  /**
+   * POST_RULES default action; undefined = not managed here (the controller's own default, which
+   * a brownfield blueprint does not know: the simulator assumes PERMIT unless told otherwise).
+   */
   readonly defaultAction?: DefaultActionModel;
 }
 

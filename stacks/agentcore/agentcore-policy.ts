@@ -9,6 +9,9 @@
 //   33  runtime-to-allowed-mcp-servers    PERMIT TCP 443  runtime → any, MCP WebGroup, no decrypt
 //   50  runtime-dns-exfil-deny            DENY   UDP 53   runtime → any
 //   100 runtime-default-deny              DENY   ANY      runtime → any
+//   101 client-default-deny               DENY   ANY      client spoke → any (the stack's closing deny for
+//                                                         the client spoke: contained under a PERMIT controller default)
+// DCF is enabled and the default action owned only with ownController (stacks/controller-ownership.ts).
 // Rules 29 and 31 share a destination FQDN SmartGroup of the tool hosts (plus the IoC filter
 // hosts), so TLS decryption only happens for flows to those hosts — never for model, AWS or MCP
 // traffic. The blueprint hard-codes the three GitHub hosts there; deriving the group from the
@@ -23,6 +26,7 @@ import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
 import { ITerraformDependable } from "../../lib/core/cdktf";
+import { ControllerOwnership } from "../controller-ownership";
 
 export const AGENTCORE_RULES = {
   clientToData: { suffix: "client-to-agentcore-data", priority: 10 },
@@ -34,6 +38,7 @@ export const AGENTCORE_RULES = {
   mcpServers: { suffix: "runtime-to-allowed-mcp-servers", priority: 33 },
   dnsExfil: { suffix: "runtime-dns-exfil-deny", priority: 50 },
   defaultDeny: { suffix: "runtime-default-deny", priority: 100 },
+  clientDefaultDeny: { suffix: "client-default-deny", priority: 101 },
 } as const;
 
 /** The rule name the stack writes for a table entry. */
@@ -56,11 +61,13 @@ export interface AgentCorePolicyProps {
   readonly promoteRules: readonly string[];
   readonly renderAs: DcfRenderMode;
   readonly manageDefaultAction: boolean;
+  readonly ownership: ControllerOwnership;
   readonly dependsOn: ITerraformDependable[];
 }
 
 export class AgentCorePolicy extends Construct {
-  public readonly feature: DcfFeature;
+  /** DCF on the controller, only when the stack owns the controller. */
+  public readonly feature?: DcfFeature;
   public readonly runtimeSubnet: SmartGroup;
   public readonly clientSpoke: SmartGroup;
   public readonly endpointData: SmartGroup;
@@ -73,7 +80,7 @@ export class AgentCorePolicy extends Construct {
   constructor(scope: Construct, id: string, props: AgentCorePolicyProps) {
     super(scope, id);
     const p = props.namePrefix;
-    this.feature = new DcfFeature(this, "DcfFeature");
+    if (props.ownership.owned) this.feature = new DcfFeature(this, "DcfFeature");
     this.runtimeSubnet = new SmartGroup(this, "RuntimeSubnet", { name: `${p}-runtime-subnet`, matchExpressions: [Select.subnet({ resId: props.runtimeSubnetId })] });
     this.clientSpoke = new SmartGroup(this, "ClientSpoke", { name: `${p}-client-spoke`, matchExpressions: [Select.vpc({ resId: props.clientVpcId })] });
     // The endpoints' *.vpce.amazonaws.com names resolve publicly to their private IPs, so the
@@ -113,14 +120,16 @@ export class AgentCorePolicy extends Construct {
       rule(AGENTCORE_RULES.mcpServers, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.mcpServers], decrypt: "DECRYPT_NOT_ALLOWED" }),
       rule(AGENTCORE_RULES.dnsExfil, runtime, { action: "DENY", protocol: "UDP", ports: [53], dst: [any] }),
       rule(AGENTCORE_RULES.defaultDeny, runtime, { action: "DENY", protocol: "ANY", dst: [any] }),
+      rule(AGENTCORE_RULES.clientDefaultDeny, this.clientSpoke, { action: "DENY", protocol: "ANY", dst: [any] }),
     ];
     this.pack = new DcfPolicyPack(this, "Policy", {
       mode: props.mode,
       renderAs: props.renderAs,
       rulesetName: `${p}-policy`,
+      ...(props.renderAs === "ruleset" ? props.ownership.beforeK8s : {}),
       manageDefaultAction: props.manageDefaultAction,
       rules,
-      dependsOn: [this.feature, ...props.dependsOn],
+      dependsOn: [...(this.feature ? [this.feature] : []), ...props.dependsOn],
     });
   }
 }

@@ -11,6 +11,7 @@
 // `*.blob.core.windows.net` (in the seed's ACA list: ACR layer downloads) matches every Azure
 // storage account, an exfiltration path, so it is left out of rule 2 unless `allowBlobStorage` is
 // set (with a synth warning); the stack notes the omission at synth either way.
+// DCF is enabled and the default action owned only with ownController (stacks/controller-ownership.ts).
 import { Construct } from "constructs";
 import { DcfPolicyPack, DcfRenderMode } from "../../lib/constructs/dcf/dcf-policy-pack";
 import { DcfRuleProps } from "../../lib/constructs/dcf/dcf-rule";
@@ -21,6 +22,7 @@ import { WebGroup } from "../../lib/constructs/dcf/web-group";
 import { Select } from "../../lib/dcf/builder/selectors";
 import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
 import { ITerraformDependable } from "../../lib/core/cdktf";
+import { ControllerOwnership } from "../controller-ownership";
 import { ACA_PLATFORM_FQDNS, ACA_SERVICE_TAGS, AZURE_BLOB_WILDCARD } from "./aca-egress";
 import { Annotations } from "../../lib/core/cdktf";
 
@@ -49,11 +51,13 @@ export interface FoundryPolicyProps {
   readonly promoteRules: readonly string[];
   readonly renderAs: DcfRenderMode;
   readonly manageDefaultAction: boolean;
+  readonly ownership: ControllerOwnership;
   readonly dependsOn: ITerraformDependable[];
 }
 
 export class FoundryPolicy extends Construct {
-  public readonly feature: DcfFeature;
+  /** DCF on the controller, only when the stack owns the controller. */
+  public readonly feature?: DcfFeature;
   public readonly agentGroup: SmartGroup;
   public readonly acaFqdns: WebGroup;
   public readonly serviceTagGroups: readonly SmartGroup[];
@@ -65,7 +69,7 @@ export class FoundryPolicy extends Construct {
   constructor(scope: Construct, id: string, props: FoundryPolicyProps) {
     super(scope, id);
     const p = props.namePrefix;
-    this.feature = new DcfFeature(this, "DcfFeature");
+    if (props.ownership.owned) this.feature = new DcfFeature(this, "DcfFeature");
     this.agentGroup = new SmartGroup(this, "AgentSubnet", {
       name: `${p}-agent-subnet`,
       matchExpressions: [Select.subnet({ name: props.agentSubnetName, accountName: props.aviatrixAccountName })],
@@ -124,9 +128,10 @@ export class FoundryPolicy extends Construct {
       mode: props.mode,
       renderAs: props.renderAs,
       rulesetName: `${p}-policy`,
+      ...(props.renderAs === "ruleset" ? props.ownership.beforeK8s : {}),
       manageDefaultAction: props.manageDefaultAction,
       rules,
-      dependsOn: [this.feature, ...props.dependsOn],
+      dependsOn: [...(this.feature ? [this.feature] : []), ...props.dependsOn],
     });
   }
 }

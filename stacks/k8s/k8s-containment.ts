@@ -1,7 +1,9 @@
-// The cloud-independent half of the Kubernetes VCA stacks: DCF on, the FirewallPolicy CRD chart,
-// cluster onboarding, the node SmartGroup and control-plane permit, the policy pack
-// (discover/enforce), the workloads (LibreChat, Obot) and Zero Trust for AI intents. The
-// constructs declare their own preflight facts (one clusterKey scheme). Install order: CRD chart → onboarding → pod SNAT off → workloads.
+// The cloud-independent half of the Kubernetes VCA stacks: the FirewallPolicy CRD chart, cluster
+// onboarding, the node SmartGroup and control-plane permit, two rulesets (permits before the K8S
+// block; the stack's own closing denies after it, so its workloads are contained whatever the
+// controller's default action is), the workloads (LibreChat, Obot) and Zero Trust for AI intents.
+// DCF feature flags and the default action only with ownController (stacks/controller-ownership.ts).
+// The constructs declare their own preflight facts (one clusterKey scheme). Install order: CRD chart → onboarding → pod SNAT off → workloads.
 import { Construct } from "constructs";
 import { ITerraformDependable } from "../../lib/core/cdktf";
 import { ZeroTrustForAi } from "../../lib/constructs/ai/zero-trust-for-ai";
@@ -22,6 +24,8 @@ import { K8sVcaStackProps } from "./k8s-vca-props";
 import { addLibreChatWorkload, LibreChatWorkload } from "./librechat-workload";
 import { addObotWorkload, ObotWorkload } from "./obot-workload";
 import { ConstructPropsError } from "../../lib/core/construct-props-error";
+import { controllerOwnership } from "../controller-ownership";
+import { addContainmentDenies } from "./k8s-closing-denies";
 import { checkBooleanProps } from "../../lib/core/prop-types";
 
 /** Priority of the node → cloud control plane / registries permit. */
@@ -64,10 +68,14 @@ export interface K8sContainmentProps extends K8sVcaStackProps {
 
 export class K8sContainment extends Construct {
   public readonly mode: PolicyMode;
-  public readonly feature: DcfFeature;
+  /** DCF and its Kubernetes flags, only when the stack owns the controller. */
+  public readonly feature?: DcfFeature;
   public readonly firewallChart: K8sFirewallChart;
   public readonly onboarding: KubernetesClusterOnboarding;
+  /** Permits and early scoped denies, evaluated before the K8S block. */
   public readonly pack: DcfPolicyPack;
+  /** The stack's closing scoped denies, evaluated after the K8S block. */
+  public readonly containment: DcfPolicyPack;
   public readonly nodes: SmartGroup;
   /** kube-system pods (CoreDNS, CSI controllers, konnectivity): pod IPs, not node IPs, since pod SNAT is off. */
   public readonly kubeSystem: SmartGroup;
@@ -89,7 +97,9 @@ export class K8sContainment extends Construct {
       throw new ConstructPropsError(this, "librechat/obot", undefined, "at least one workload", "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)");
     }
     const prefix = props.namePrefix;
-    this.feature = new DcfFeature(this, "dcf", { k8sDcfPolicies: true });
+    const ownership = controllerOwnership(this, "K8sVcaStack", prefix, props);
+    if (ownership.owned) this.feature = new DcfFeature(this, "dcf", { k8sDcfPolicies: true });
+    const featureDeps = this.feature ? [this.feature] : [];
 
     this.firewallChart = new K8sFirewallChart(this, "crds", {
       version: props.firewallChartVersion ?? newestPublishedVersion("k8s-firewall"),
@@ -103,10 +113,25 @@ export class K8sContainment extends Construct {
       register: props.registerCluster,
       credentials: props.onboardingCredentials,
       firewallChart: this.firewallChart,
-      dependsOn: [this.feature.features.k8s ?? this.feature.microseg, ...props.clusterDependables, ...(props.onboardingDependables ?? [])],
+      dependsOn: [...(this.feature ? [this.feature.features.k8s ?? this.feature.microseg] : []), ...props.clusterDependables, ...(props.onboardingDependables ?? [])],
     });
 
-    this.pack = new DcfPolicyPack(this, "policy", { mode: this.mode, dependsOn: [this.feature] });
+    const promoteRules = props.promoteRules ?? [];
+    this.pack = new DcfPolicyPack(this, "policy", {
+      mode: this.mode,
+      rulesetName: `${prefix}-policy`,
+      ...ownership.beforeK8s,
+      manageDefaultAction: ownership.owned,
+      promoteRules,
+      dependsOn: featureDeps,
+    });
+    this.containment = new DcfPolicyPack(this, "containment", {
+      mode: this.mode,
+      rulesetName: `${prefix}-containment`,
+      ...ownership.afterK8s,
+      promoteRules,
+      dependsOn: featureDeps,
+    });
     this.nodes = new SmartGroup(this, "nodes", { name: `${prefix}-nodes`, matchExpressions: props.nodeSelector });
     this.kubeSystem = new SmartGroup(this, "kube-system", {
       name: `${prefix}-kube-system`,
@@ -151,5 +176,12 @@ export class K8sContainment extends Construct {
     if (props.zeroTrustForAi) {
       this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack });
     }
+    addContainmentDenies(this.containment, { nodes: this.nodes, kubeSystem: this.kubeSystem, librechat: this.librechat, obot: this.obot });
+    promoteRules.forEach((name, i) => {
+      if (!this.pack.hasRule(name) && !this.containment.hasRule(name)) {
+        const known = [...this.pack.rules, ...this.containment.rules].map((r) => r.name);
+        throw new ConstructPropsError(this, `promoteRules[${i}]`, name, `a rule of this stack (${known.join(", ")})`, "name the rule as it is rendered");
+      }
+    });
   }
 }

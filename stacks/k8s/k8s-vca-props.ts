@@ -4,6 +4,7 @@ import type { HaGatewayOptions } from "../../lib/constructs/network/gateway-opti
 import type { AiAccessIntent, AiProviderProps, AiWorkloadProps, ZeroTrustStage } from "../../lib/constructs/ai/zero-trust-for-ai";
 import type { LibreChatImageRegistries } from "../../lib/constructs/workloads/librechat";
 import type { PolicyMode } from "../../lib/dcf/model";
+import type { ControllerOwnershipProps } from "../controller-ownership";
 
 /** LibreChat (Secure Enterprise Chat): the chart plus its egress derived from librechat.yaml. */
 export interface LibreChatWorkloadProps {
@@ -72,7 +73,7 @@ export interface K8sZeroTrustForAiProps {
   readonly stage?: ZeroTrustStage;
 }
 
-export interface K8sVcaStackProps {
+export interface K8sVcaStackProps extends ControllerOwnershipProps {
   /** Aviatrix controller release, "X.Y" or "X.Y.Z" (e.g. "9.0"). */
   readonly controllerVersion: string;
   /** Aviatrix access account of the cloud account. */
@@ -80,10 +81,17 @@ export interface K8sVcaStackProps {
   /** Prefix of every name. @default "vca" */
   readonly namePrefix?: string;
   /**
-   * discover: rules watch, default action PERMIT + log; enforce: rules act, default DENY + log.
+   * discover: rules watch (log and fall through); enforce: rules act. With `ownController` the
+   * default action follows (discover PERMIT + log, enforce DENY + log).
    * @default "discover"
    */
   readonly mode?: PolicyMode;
+  /**
+   * Rule names that act even in discover mode: promote rules from watch to enforce one by one
+   * (e.g. ["allow-llm-providers", "contain-librechat-pods"]). Unknown names are an error.
+   * @default - none
+   */
+  readonly promoteRules?: readonly string[];
   /** At least one workload. @default - none */
   readonly librechat?: LibreChatWorkloadProps;
   /** @default - none */

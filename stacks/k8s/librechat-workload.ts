@@ -97,6 +97,8 @@ export function addLibreChatWorkload(
     helmValues: librechatShimHelmValues(w.imageRegistries),
     annotations: w.annotations,
     namespace,
+    // Controller names are global: the stack prefix keeps two LibreChat stacks apart.
+    namePrefix: props.prefix,
   });
 
   let mitmCa: MitmCa | undefined;

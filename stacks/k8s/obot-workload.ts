@@ -49,7 +49,8 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     // Namespace SmartGroups work as V1 sources when the selector names the cluster too (§5.2).
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace: platform.namespace })],
   });
-  // Not referenced by V1 rules (the K8S tier owns MCP pods); kept for flows logs and CoPilot views.
+  // Not referenced by rules before the K8S block (the K8S tier owns MCP pods); the stack's closing
+  // deny after the K8S block contains them (k8s-closing-denies.ts).
   const mcpServers = new SmartGroup(self, "mcp-servers", {
     name: `${props.prefix}-obot-mcp-servers`,
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace: platform.mcpNamespace })],

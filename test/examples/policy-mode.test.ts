@@ -7,14 +7,19 @@ import { blueprintMode, MODE_ENV } from "../../examples/blueprints/policy-mode";
 import { App } from "../../lib/core/cdktf";
 import { UserInputError } from "../../lib/util/errors";
 
-function defaultActions(context: Record<string, unknown>): Record<string, string> {
+/**
+ * Per blueprint: "enforce" when every rule acts, "discover" when rules watch; blueprints never
+ * manage the controller's default action (brownfield), so that is checked to be absent.
+ */
+function policyModes(context: Record<string, unknown>): Record<string, string> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-mode-"));
   buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
   return Object.fromEntries(
     BLUEPRINT_STACK_IDS.map((id) => {
       const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
-      const rule = Object.values(doc.resource.aviatrix_distributed_firewalling_default_action_rule ?? {})[0] as { action: string } | undefined;
-      return [id, rule?.action ?? "unmanaged"];
+      expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
+      const rules = (Object.values(doc.resource.aviatrix_dcf_ruleset ?? {}) as Array<{ rules: Array<{ watch: boolean }> }>).flatMap((r) => r.rules);
+      return [id, rules.length === 0 ? "no rules" : rules.every((r) => r.watch === false) ? "enforce" : rules.some((r) => r.watch) ? "discover" : "mixed"];
     }),
   );
 }
@@ -22,13 +27,13 @@ function defaultActions(context: Record<string, unknown>): Record<string, string
 describe("blueprint policy mode", () => {
   afterEach(() => delete process.env[MODE_ENV]);
 
-  test("GIVEN no switch WHEN every blueprint synthesizes THEN each enforces (default action DENY)", () => {
-    expect(new Set(Object.values(defaultActions({})))).toEqual(new Set(["DENY"]));
+  test("GIVEN no switch WHEN every blueprint synthesizes THEN each enforces (every rule acts)", () => {
+    expect(new Set(Object.values(policyModes({})))).toEqual(new Set(["enforce"]));
   });
 
-  test("GIVEN VCA_MODE=discover WHEN every blueprint synthesizes THEN each discovers (default action PERMIT)", () => {
+  test("GIVEN VCA_MODE=discover WHEN every blueprint synthesizes THEN each discovers (rules watch)", () => {
     process.env[MODE_ENV] = "discover";
-    expect(new Set(Object.values(defaultActions({})))).toEqual(new Set(["PERMIT"]));
+    expect(new Set(Object.values(policyModes({})))).toEqual(new Set(["discover"]));
   });
 
   test("GIVEN context and env disagree WHEN resolved THEN the context wins", () => {

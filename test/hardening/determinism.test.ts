@@ -116,7 +116,7 @@ describe("GIVEN inputs reordered without changing their meaning", () => {
     const baseline = build(0);
     for (const seed of [11, 12, 13, 14]) expect(build(seed)).toBe(baseline);
     // Rule order in the output follows priority, whatever the insertion order.
-    const policies = JSON.parse(baseline).resource.aviatrix_distributed_firewalling_policy_list.pack.policies as Array<{ priority: number }>;
+    const policies = JSON.parse(baseline).resource.aviatrix_dcf_ruleset.pack.rules as Array<{ priority: number }>;
     expect(policies.map((p) => p.priority)).toEqual([5, 10, 20, 30, 1000]);
   });
 });

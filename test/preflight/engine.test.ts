@@ -10,7 +10,7 @@ describe("Preflight engine", () => {
       controllerVersion: "9.0",
     });
     expect(() => Testing.synth(stack, true)).toThrow(
-      /\[ERROR at test-stack\/facts\] AVX-DCF1: the policy is in enforce mode but nothing denies traffic that no rule permits \(got default action unmanaged \(controller default PERMIT\), want default action DENY\); set the POST_RULES default action to DENY/,
+      /\[ERROR at test-stack\/facts\] AVX-DCF1: the policy is in enforce mode but nothing denies traffic of its workloads that no rule permits \(got default action unmanaged \(controller default PERMIT\), no closing deny for app, want a closing DENY scoped to each permitted source, or default action DENY\); end the policy with a DENY/,
     );
   });
 

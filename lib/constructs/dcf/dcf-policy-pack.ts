@@ -1,14 +1,15 @@
-// DCF policy = what is allowed: priority-ordered rules (first match wins) plus the POST_RULES
-// default action, with discover/enforce as one switch. Renders the V1 policy list (default) or a
-// ruleset attached through a policy group at TERRAFORM_BEFORE_UI_MANAGED; exposes the same data
-// as a PolicyModel for the simulator, analyzer and preflight.
+// DCF policy = what is allowed: priority-ordered rules (first match wins) plus, only when asked,
+// the POST_RULES default action, with discover/enforce as one switch. Renders a ruleset attached
+// at an attachment point (default; brownfield: it adds rules next to the customer's) or, on a
+// controller this stack owns, the V1 policy list; exposes the same data as a PolicyModel for the
+// simulator, analyzer and preflight. Attachment points: lib/dcf/attachment-points.ts.
 import { Construct } from "constructs";
 import { ITerraformDependable, IResolvable, IResolveContext, Lazy, TerraformStack } from "../../core/cdktf";
 import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/aviatrix/data-aviatrix-dcf-attachment-point";
-import { DcfPolicyGroup } from "../../aviatrix/gen/providers/aviatrix/dcf-policy-group";
 import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
 import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-default-action-rule";
 import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
+import { DCF_POSITIONS, DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../../dcf/attachment-points";
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
 import { resolveTokens } from "../../core/resolve-tokens";
@@ -27,6 +28,7 @@ import {
 import { ManagedSmartGroup, ManagedWebGroup } from "./managed-groups";
 import { byPriority, GroupKeys, renderRuleBlock, ruleMayHoldTokens, ruleToModel } from "./policy-render";
 import { SmartGroup } from "./smart-group";
+import { registerControllerName } from "./controller-names";
 import { DCF_MIN_VERSIONS, requireControllerVersion } from "./version-gates";
 import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
@@ -37,8 +39,12 @@ const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
 /** How the pack is written to Terraform. */
 export type DcfRenderMode = "policyList" | "ruleset";
-/** Root attachment points a Terraform-managed ruleset can hang from. */
-export type DcfAttachmentPointName = "TERRAFORM_BEFORE_UI_MANAGED" | "TERRAFORM_AFTER_UI_MANAGED";
+/**
+ * A root attachment point (`TERRAFORM_BEFORE_UI_MANAGED`, `TERRAFORM_AFTER_UI_MANAGED`,
+ * `TERRAFORM_AFTER_K8S_MANAGED`; one object each) or a named point a policy group declares
+ * (e.g. one DcfControllerBaseline declares per blueprint).
+ */
+export type DcfAttachmentPointName = string;
 
 export interface DcfDefaultActionProps {
   /** @default - "PERMIT" in discover mode, "DENY" in enforce mode */
@@ -51,31 +57,46 @@ export interface DcfDefaultActionProps {
 
 export interface DcfPolicyPackProps {
   /**
-   * discover: rules watch (log and fall through) and the default action is PERMIT + log;
-   * enforce: rules act and the default action is DENY + log.
+   * discover: rules watch (log and fall through) and a managed default action is PERMIT + log;
+   * enforce: rules act and a managed default action is DENY + log.
    * @default "enforce"
    */
   readonly mode?: PolicyMode;
   /** Default logging of rules that do not set `logging`. @default true */
   readonly logging?: boolean;
-  /** The POST_RULES default action (`aviatrix_distributed_firewalling_default_action_rule`). @default - from `mode`, logged */
+  /** The POST_RULES default action, when `manageDefaultAction` is on. @default - from `mode`, logged */
   readonly defaultAction?: DcfDefaultActionProps;
   /**
-   * Whether this pack manages the controller's default action (a singleton). Turn it off when
-   * another stack owns it. @default true
+   * Whether this pack owns the controller's default action (a controller-wide singleton that
+   * decides every flow no rule matched, for every workload on the controller). Only on a
+   * controller this stack owns; the rule is created after this pack's rules, so the permits
+   * bootstrap traffic needs exist before a DENY default lands.
+   * @default false
    */
   readonly manageDefaultAction?: boolean;
   /**
-   * "policyList": the V1 list (`aviatrix_distributed_firewalling_policy_list`, a controller
-   * singleton: it replaces every V1 rule). "ruleset": `aviatrix_dcf_ruleset` + `aviatrix_dcf_policy_group`
-   * attached at `attachmentPoint` (controller ≥ 8.2.0).
-   * @default "policyList"
+   * "ruleset": `aviatrix_dcf_ruleset` attached at `attachmentPoint` (controller ≥ 8.2.0); it adds
+   * rules and leaves every other rule on the controller alone. "policyList": the V1 list
+   * (`aviatrix_distributed_firewalling_policy_list`, a controller singleton that REPLACES every
+   * V1 rule) — only on a controller this stack owns.
+   * @default "ruleset"
    */
   readonly renderAs?: DcfRenderMode;
-  /** Name of the ruleset / policy group (ruleset mode). @default - the construct id */
+  /** Name of the ruleset (ruleset mode). @default - the construct id */
   readonly rulesetName?: string;
-  /** @default "TERRAFORM_BEFORE_UI_MANAGED" */
+  /** Where the ruleset attaches (ruleset mode). @default "TERRAFORM_BEFORE_UI_MANAGED" */
   readonly attachmentPoint?: DcfAttachmentPointName;
+  /**
+   * Which side of the K8S (FirewallPolicy) block a named attachment point is evaluated on; the
+   * simulator and analyzer read it back from the synthesized JSON. Root points imply it.
+   * @default - from a root point; from a named point's suffix (`…-after-k8s`), else "before-k8s"
+   */
+  readonly position?: DcfPosition;
+  /**
+   * Names of rules that act even in discover mode (promoted one by one from watch to enforce),
+   * as if each had `promote: true`. @default - none
+   */
+  readonly promoteRules?: readonly string[];
   /** Rules to add now; more with `addRule`. @default - none */
   readonly rules?: readonly DcfRuleProps[];
   /** Resources that must exist first, e.g. a `DcfFeature`. @default - none */
@@ -94,14 +115,16 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
   public readonly defaultAction?: DefaultActionModel;
   /** `aviatrix_distributed_firewalling_policy_list` (policyList mode). */
   public readonly policyList?: DistributedFirewallingPolicyList;
-  /** `aviatrix_dcf_ruleset` + `aviatrix_dcf_policy_group` (ruleset mode). */
+  /** `aviatrix_dcf_ruleset` (ruleset mode). */
   public readonly ruleset?: DcfRuleset;
-  public readonly policyGroup?: DcfPolicyGroup;
   public readonly defaultActionRule?: DistributedFirewallingDefaultActionRule;
   /** The attachment point the ruleset hangs from (ruleset mode). */
   public readonly attachmentPoint?: DcfAttachmentPointName;
+  /** Where the rules are evaluated (tier and order within it). */
+  public readonly placement: Placement;
 
   private readonly defaultLogging: boolean;
+  private readonly promoted: ReadonlySet<string>;
   private readonly rulesByName = new Map<string, PackRule>();
   private readonly namesByPriority = new Map<number, string>();
   /** Rules whose rendered block may hold tokens: all that cdktf's preparing pass needs to see. */
@@ -118,40 +141,49 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
     if (this.mode !== "discover" && this.mode !== "enforce") {
       throw new ConstructPropsError(this, "mode", props.mode, `"discover" or "enforce"`);
     }
-    this.renderAs = props.renderAs ?? "policyList";
+    this.renderAs = props.renderAs ?? "ruleset";
     if (this.renderAs !== "policyList" && this.renderAs !== "ruleset") {
       throw new ConstructPropsError(this, "renderAs", props.renderAs, `"policyList" or "ruleset"`);
     }
     this.defaultLogging = props.logging ?? true;
+    this.promoted = new Set(props.promoteRules ?? []);
     const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
     const rules = Lazy.anyValue({ produce: (context: IResolveContext) => this.renderBlocks(context) }) as IResolvable;
 
     if (this.renderAs === "policyList") {
       // "Default": the singleton takes the pack's own address (aviatrix_distributed_firewalling_policy_list.<id>).
       this.policyList = new DistributedFirewallingPolicyList(this, "Default", { policies: rules, dependsOn });
+      if (props.attachmentPoint !== undefined || props.position !== undefined) {
+        throw new ConstructPropsError(this, "attachmentPoint", props.attachmentPoint ?? props.position, 'nothing with renderAs: "policyList" (the V1 list is evaluated before the K8S block)', 'drop it, or use renderAs: "ruleset"');
+      }
+      this.placement = { tier: "V1", order: V1_LIST_ORDER };
     } else {
       const attachmentPoint = props.attachmentPoint ?? "TERRAFORM_BEFORE_UI_MANAGED";
-      if (attachmentPoint !== "TERRAFORM_BEFORE_UI_MANAGED" && attachmentPoint !== "TERRAFORM_AFTER_UI_MANAGED") {
-        throw new ConstructPropsError(this, "attachmentPoint", attachmentPoint, `"TERRAFORM_BEFORE_UI_MANAGED" or "TERRAFORM_AFTER_UI_MANAGED"`);
+      if (typeof attachmentPoint !== "string" || attachmentPoint.trim() === "") {
+        throw new ConstructPropsError(this, "attachmentPoint", attachmentPoint, "a root attachment point (TERRAFORM_BEFORE_UI_MANAGED, TERRAFORM_AFTER_UI_MANAGED, TERRAFORM_AFTER_K8S_MANAGED) or a named point a policy group declares");
+      }
+      if (props.position !== undefined && !DCF_POSITIONS.includes(props.position)) {
+        throw new ConstructPropsError(this, "position", props.position, `"before-k8s" or "after-k8s"`);
+      }
+      const position = isRootAttachmentPoint(attachmentPoint) ? positionOfRoot(attachmentPoint) : props.position ?? positionOfName(attachmentPoint) ?? "before-k8s";
+      if (props.position !== undefined && props.position !== position) {
+        throw new ConstructPropsError(this, "position", props.position, `"${position}" (${attachmentPoint} is evaluated ${position === "after-k8s" ? "after" : "before"} the K8S block)`, "drop position; root attachment points imply it");
       }
       this.attachmentPoint = attachmentPoint;
+      this.placement = placementOf(attachmentPoint, position);
       const name = props.rulesetName ?? id;
       if (name.trim() === "") throw new ConstructPropsError(this, "rulesetName", name, "a non-empty name");
       this.ruleset = new DcfRuleset(this, "Default", { name, rules, dependsOn });
-      const sameAddress = this.ruleset.friendlyUniqueId;
+      registerControllerName(this.ruleset, "aviatrix_dcf_ruleset", name);
       const point = new DataAviatrixDcfAttachmentPoint(this, "attachment_point", { name: attachmentPoint });
-      point.overrideLogicalId(sameAddress);
-      this.policyGroup = new DcfPolicyGroup(this, "policy_group", {
-        name,
-        attachTo: point.id,
-        rulesetReference: [{ priority: 100, targetUuid: this.ruleset.id }],
-        dependsOn,
-      });
-      this.policyGroup.overrideLogicalId(sameAddress);
+      point.overrideLogicalId(this.ruleset.friendlyUniqueId);
+      this.ruleset.attachTo = point.id;
+      // Terraform ignores "//" properties; the simulator reads where a named point is evaluated.
+      if (!isRootAttachmentPoint(attachmentPoint)) this.ruleset.addOverride("//.vca.position", position);
       requireControllerVersion(this, "renderAs: \"ruleset\"", DCF_MIN_VERSIONS.ruleset);
     }
 
-    if (props.manageDefaultAction ?? true) {
+    if (props.manageDefaultAction ?? false) {
       const d = props.defaultAction ?? {};
       const action = d.action ?? (this.mode === "discover" ? "PERMIT" : "DENY");
       if (action !== "PERMIT" && action !== "DENY") {
@@ -167,11 +199,13 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
         if (!logging) throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, "no log profile when logging is off", "turn logging on or drop logProfile");
       }
       this.defaultAction = { action, logging, ...(logProfile !== undefined ? { logProfile } : {}) };
+      // After this pack's rules: a DENY default must not land before the permits that let the
+      // workloads bootstrap (image pulls, cluster join, the control plane).
       this.defaultActionRule = new DistributedFirewallingDefaultActionRule(this, "default_action", {
         action,
         logging,
         logProfile,
-        dependsOn,
+        dependsOn: [...(dependsOn ?? []), (this.policyList ?? this.ruleset)!],
       });
       this.defaultActionRule.overrideLogicalId((this.policyList ?? this.ruleset)!.friendlyUniqueId);
       requireControllerVersion(this, "the default action rule", DCF_MIN_VERSIONS.defaultActionRule);
@@ -185,7 +219,8 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
   }
 
   /** Adds a rule; validates it now (duplicate name or priority, ports, decryption, …). */
-  public addRule(props: DcfRuleProps): this {
+  public addRule(given: DcfRuleProps): this {
+    const props = this.promoted.has(given.name) && given.promote === undefined && given.watch === undefined && given.enforce === undefined ? { ...given, promote: true } : given;
     const rule = normalizeRule(props, {
       scope: this,
       index: this.rulesByName.size,
@@ -218,6 +253,11 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
     return [{ kind: "dcf-policy", model: this.model, mode: this.mode }];
   }
 
+  /** Whether the pack has a rule of that name. */
+  public hasRule(name: string): boolean {
+    return this.rulesByName.has(name);
+  }
+
   /** Rules in evaluation order (by priority). */
   public get rules(): readonly PackRule[] {
     return byPriority(this.rulesByName.values());
@@ -248,7 +288,8 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
           webGroups[key] = ref.model;
         }
       }
-      return ruleToModel(rule, keys, this.ruleOrigin(rule));
+      const model = ruleToModel(rule, keys, this.ruleOrigin(rule));
+      return { ...model, tier: this.placement.tier, ...(this.placement.order !== 0 ? { order: this.placement.order } : {}) };
     });
     return {
       smartGroups: sortedByKey(smartGroups),

@@ -4,6 +4,7 @@ export * from "./web-group";
 export * from "./managed-groups";
 export * from "./dcf-rule";
 export * from "./dcf-policy-pack";
+export * from "./dcf-controller-baseline";
 export * from "./dcf-feature";
 export * from "./firewall-policy";
 export * from "./version-gates";

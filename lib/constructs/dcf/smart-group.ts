@@ -7,6 +7,7 @@ import { validateMatchExpression } from "../../dcf/builder/validate";
 import { MatchExpression, SmartGroupModel } from "../../dcf/model";
 import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError } from "../../core/construct-props-error";
+import { registerControllerName } from "./controller-names";
 import { ISmartGroupRef } from "./group-refs";
 import { LeanSmartGroupResource } from "./lean-group-resources";
 import { withConstructPath } from "./model-checks";
@@ -73,6 +74,7 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
       name: this.name,
       selector: { matchExpressions: this.expressions.map(toResourceExpression) },
     });
+    registerControllerName(this, "aviatrix_smart_group", this.name);
   }
 
   /** `${aviatrix_smart_group.<id>.uuid}` (a token). */

@@ -6,6 +6,7 @@ import { validateWebMatch } from "../../dcf/builder/validate";
 import { WebGroupModel, WebMatch } from "../../dcf/model";
 import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
+import { registerControllerName } from "./controller-names";
 import { IWebGroupRef } from "./group-refs";
 import { LeanWebGroupResource } from "./lean-group-resources";
 import { withConstructPath } from "./model-checks";
@@ -92,6 +93,7 @@ export class WebGroup extends Construct implements IWebGroupRef {
         matchExpressions: this.matches.map((m) => (m.sni !== undefined ? { snifilter: m.sni } : { urlfilter: m.url })),
       },
     });
+    registerControllerName(this, "aviatrix_web_group", this.name);
   }
 
   /** `${aviatrix_web_group.<id>.uuid}` (a token). */

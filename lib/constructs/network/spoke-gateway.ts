@@ -3,6 +3,7 @@
 // transit gateway, and (Azure, created VNet) routes workload subnets through it.
 // Facts: docs/research/aviatrix-provider-schema.md §6, docs/research/cloud-stacks.md §2, §5; mc-spoke variables.tf.
 import { Construct } from "constructs";
+import { registerControllerName } from "../dcf/controller-names";
 import { Annotations } from "../../core/cdktf";
 import { SpokeGateway as CfnSpokeGateway } from "../../aviatrix/gen/providers/aviatrix/spoke-gateway";
 import type { AzureEgressRouteTable } from "./azure-egress-route-table";
@@ -118,6 +119,7 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       privateRouteTableConfig: props.privateRouteTableConfig ? [...props.privateRouteTableConfig].sort() : undefined,
       dependsOn: net.created && net.created.gatewayDependencies.length > 0 ? net.created.gatewayDependencies : undefined,
     });
+    registerControllerName(this, "gateway", fields.gwName);
     this.gatewayName = this.resource.gwName;
     this.privateIp = this.resource.privateIp;
     this.haPrivateIp = props.ha ? this.resource.haPrivateIp : undefined;

@@ -2,6 +2,7 @@
 // Foundry BYOVNet when attached). Shares name/HA/insane-mode/per-cloud rules with SpokeGateway;
 // the network is always an existing one (docs/research/cloud-stacks.md §2.1, §2.2).
 import { Construct } from "constructs";
+import { registerControllerName } from "../dcf/controller-names";
 import { TransitGateway as CfnTransitGateway } from "../../aviatrix/gen/providers/aviatrix/transit-gateway";
 import { GatewayOptions, IGatewayRef, checkGatewayOptions, gatewayConfigFields } from "./gateway-options";
 import { CheckContext } from "./prop-checks";
@@ -51,6 +52,7 @@ export class TransitGateway extends Construct implements IGatewayRef {
       haInsaneModeAz: props.ha?.insaneModeAz,
     });
     this.resource = new CfnTransitGateway(this, "Default", { ...fields, connectedTransit: props.connectedTransit });
+    registerControllerName(this, "gateway", fields.gwName);
     this.gatewayName = this.resource.gwName;
     this.privateIp = this.resource.privateIp;
     this.haPrivateIp = props.ha ? this.resource.haPrivateIp : undefined;

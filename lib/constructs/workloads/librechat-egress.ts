@@ -55,6 +55,12 @@ export interface LibreChatEgressProps {
   readonly namespace?: string;
   /** Pod labels the CRD selects. @default { "app.kubernetes.io/name": "librechat" } */
   readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * Prefix of the controller objects (WebGroups, CIDR SmartGroups) this construct creates:
+   * `<namePrefix>-<shim group name>`. Controller names are global, so two LibreChat stacks on one
+   * controller need different prefixes. @default - none: the shim's names as they are
+   */
+  readonly namePrefix?: string;
   /** FirewallPolicy metadata.name (as `--policy-name`). @default "librechat-egress" */
   readonly policyName?: string;
   /**
@@ -99,6 +105,7 @@ export class LibreChatEgress extends Construct {
   public readonly namespace: string;
 
   private readonly cidrGroups = new Map<string, SmartGroup>();
+  private readonly controllerName: (shimName: string) => string;
 
   constructor(scope: Construct, id: string, props: LibreChatEgressProps) {
     super(scope, id);
@@ -107,6 +114,11 @@ export class LibreChatEgress extends Construct {
       throw new ConstructPropsError(this, "config", described("no librechat.yaml text"), "the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
     }
     this.namespace = props.namespace ?? "librechat";
+    const prefix = props.namePrefix;
+    if (prefix !== undefined && (typeof prefix !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(prefix))) {
+      throw new ConstructPropsError(this, "namePrefix", prefix, "lower-case letters, digits and '-'");
+    }
+    this.controllerName = (name) => (prefix === undefined ? name : `${prefix}-${name}`);
     try {
       this.model = librechatEgressModel({
         config: props.config,
@@ -127,7 +139,7 @@ export class LibreChatEgress extends Construct {
     const groups = new Map<string, WebGroup>();
     for (const g of this.model.groups) {
       if (g.domains.length === 0) continue;
-      groups.set(g.name, new WebGroup(this, g.name, { name: g.name, domains: g.domains }));
+      groups.set(g.name, new WebGroup(this, g.name, { name: this.controllerName(g.name), domains: g.domains }));
     }
     this.webGroups = groups;
     this.firewallPolicyObjects = librechatFirewallPolicies(this.model, {
@@ -177,7 +189,7 @@ export class LibreChatEgress extends Construct {
       // Reviewed IP exceptions: a CIDR destination, no WebGroup (no SNI to match).
       let group = this.cidrGroups.get(p.cidr);
       if (!group) {
-        group = new SmartGroup(this, `cidr-${i + 1}`, { name: `librechat-cidr-${i + 1}`, matchExpressions: [{ cidr: p.cidr }] });
+        group = new SmartGroup(this, `cidr-${i + 1}`, { name: this.controllerName(`librechat-cidr-${i + 1}`), matchExpressions: [{ cidr: p.cidr }] });
         this.cidrGroups.set(p.cidr, group);
       }
       rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: priority + PRIORITY_SLOTS + i, action: "PERMIT", protocol: "TCP", ports: [p.port], src: base.src, dst: [group] });

@@ -1,6 +1,7 @@
+import { compareEvaluationOrder } from "../attachment-points";
 import { PolicyModel, RuleModel } from "../model";
 
-// Evaluation order on the controller: V1 (by priority) → K8S block → POST_RULES default.
+// Evaluation order on the controller: V1 (by container order, priority) → K8S block → AFTER_K8S → POST_RULES default.
 
 export interface OrderedRule {
   readonly rule: RuleModel;
@@ -10,12 +11,10 @@ export interface OrderedRule {
   readonly position: number;
 }
 
-const TIER_RANK = { V1: 0, K8S: 1 } as const;
-
 export function orderedRules(model: PolicyModel): OrderedRule[] {
   return model.rules
     .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => TIER_RANK[a.rule.tier] - TIER_RANK[b.rule.tier] || a.rule.priority - b.rule.priority || a.index - b.index)
+    .sort((a, b) => compareEvaluationOrder(a.rule, b.rule) || a.index - b.index)
     .map((o, position) => ({ ...o, position }));
 }
 
@@ -24,7 +23,7 @@ export function orderedRules(model: PolicyModel): OrderedRule[] {
  * priorities have no defined order, so neither is "before" the other.
  */
 export function strictlyBefore(a: RuleModel, b: RuleModel): boolean {
-  return TIER_RANK[a.tier] < TIER_RANK[b.tier] || (a.tier === b.tier && a.priority < b.priority);
+  return compareEvaluationOrder(a, b) < 0;
 }
 
 /** How findings name a rule: its name, qualified by its origin when there is one. */
@@ -34,7 +33,7 @@ export function ruleLabel(rule: RuleModel): string {
 
 /** Human wording of where a rule sits, e.g. `V1 priority 20`. */
 export function rulePosition(rule: RuleModel): string {
-  return rule.tier === "V1" ? `V1 priority ${rule.priority}` : `K8S #${rule.priority}`;
+  return rule.tier === "K8S" ? `K8S #${rule.priority}` : `${rule.tier} priority ${rule.priority}`;
 }
 
 /** Terminal: a matching rule decides the flow (watch rules log and fall through). */

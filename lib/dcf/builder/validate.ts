@@ -137,7 +137,7 @@ export function validateRule(r: RuleModel, path: string): void {
   if (!Number.isInteger(r.priority)) throw new DcfModelError(`${path}.priority`, `priority must be an integer (got ${r.priority})`);
   // Past 2^53 JSON numbers lose precision: distinct priorities could tie and first-match order would be ambiguous.
   if (!Number.isSafeInteger(r.priority)) throw new DcfModelError(`${path}.priority`, `priority must be at most ${Number.MAX_SAFE_INTEGER} in magnitude (got ${r.priority})`);
-  if (r.tier === "V1" && r.priority < 0) throw new DcfModelError(`${path}.priority`, `priority must be ≥ 0 (got ${r.priority})`);
+  if (r.tier !== "K8S" && r.priority < 0) throw new DcfModelError(`${path}.priority`, `priority must be ≥ 0 (got ${r.priority})`);
   if (!RULE_ACTIONS.includes(r.action)) throw new DcfModelError(`${path}.action`, `unknown action "${r.action}" (want one of ${RULE_ACTIONS.join("|")})`);
   if (!PROTOCOLS.includes(r.protocol)) throw new DcfModelError(`${path}.protocol`, `unknown protocol "${r.protocol}" (want one of ${PROTOCOLS.join("|")})`);
   if (!DECRYPT_POLICIES.includes(r.decryptPolicy)) {

@@ -2,16 +2,16 @@
 // (FirewallPolicy rules, already ordered by the reader) → POST_RULES default action. Watch rules
 // record their match and fall through. Rules are indexed by source workload key and by SNI host
 // so a flow only tests the few rules that can match it (docs/ARCHITECTURE.md §7: 100k flows × 20k rules ≤ 5 s).
+import { compareEvaluationOrder } from "../attachment-points";
 import { parentDomains } from "../host-match";
 import { MatchExpression, PolicyModel, RuleModel } from "../model";
 import { isTerraformRef, terraformRefAddress } from "../builder/tokens";
 import { CompiledFlow, CompiledRule, compileFlow, compileRules, ruleMatches } from "./compile-rule";
 import { DEFAULT_ACTION_RULE, EvaluationResult, Flow } from "./flow";
 
-/** V1 by priority, then K8S by priority; Array.prototype.sort is stable, so ties keep order. */
+/** V1 → K8S → AFTER_K8S, each by container order then priority; Array.prototype.sort is stable, so ties keep order. */
 export function orderRules(rules: readonly RuleModel[]): RuleModel[] {
-  const tierRank = (r: RuleModel) => (r.tier === "V1" ? 0 : 1);
-  return [...rules].sort((a, b) => tierRank(a) - tierRank(b) || a.priority - b.priority);
+  return [...rules].sort(compareEvaluationOrder);
 }
 
 const ALL = "*ALL";

@@ -1,8 +1,9 @@
 // Synthesized (or hcl2json-converted) Terraform JSON → PolicyModel, so what the simulator tests
 // is what is deployed. Reads SmartGroups, WebGroups (+ data sources by name), the V1 policy
-// list, dcf_ruleset rules (V1 tier), the POST_RULES default action and kubernetes_manifest
+// list, dcf_ruleset rules (V1 or AFTER_K8S tier by attachment point), the POST_RULES default action and kubernetes_manifest
 // FirewallPolicies (K8S tier). Group references resolve to the group at that address; well-known
 // UUIDs to the built-ins; anything else stays an unresolved group flows can name.
+import { DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../attachment-points";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../builder/canonical";
 import { terraformRefAddress } from "../builder/tokens";
@@ -50,10 +51,13 @@ class Reader {
       this.webGroups[address] = { key: address, name: text(attr(n, "name")) ?? address, kind: "managed", matches: [] };
     }
     for (const [address, n] of this.nodes("resource", "aviatrix_distributed_firewalling_policy_list")) {
-      blocks(n, "policies").forEach((p, i) => this.rules.push(this.readRule(p, `${address}.policies[${i}]`, "policies")));
+      const v1List: Placement = { tier: "V1", order: V1_LIST_ORDER };
+      blocks(n, "policies").forEach((p, i) => this.rules.push(this.readRule(p, `${address}.policies[${i}]`, "policies", v1List)));
     }
+    const points = this.attachmentPointNames();
     for (const [address, n] of this.nodes("resource", "aviatrix_dcf_ruleset")) {
-      blocks(n, "rules").forEach((p, i) => this.rules.push(this.readRule(p, `${address}.rules[${i}]`, "rules")));
+      const placement = this.rulesetPlacement(n, points);
+      blocks(n, "rules").forEach((p, i) => this.rules.push(this.readRule(p, `${address}.rules[${i}]`, "rules", placement)));
     }
     for (const [address, n] of this.nodes("resource", "aviatrix_distributed_firewalling_default_action_rule")) {
       if (this.defaultAction !== undefined) throw new DcfModelError(n.path, "more than one default action rule (it is a controller singleton)");
@@ -70,6 +74,33 @@ class Reader {
       rules: this.rules,
       ...(this.defaultAction ? { defaultAction: this.defaultAction } : {}),
     };
+  }
+
+  /** data.aviatrix_dcf_attachment_point address → the point's name. */
+  private attachmentPointNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [address, n] of this.nodes("data", "aviatrix_dcf_attachment_point")) {
+      const name = text(attr(n, "name"));
+      if (name !== undefined) names.set(address, name);
+    }
+    return names;
+  }
+
+  /**
+   * Where a ruleset is evaluated: from the root point it attaches to, else the position the
+   * pack recorded for a named point (`"//": { "vca": { "position": … } }`, DcfPolicyPack), else
+   * the point's name (`…-after-k8s`, as DcfControllerBaseline names them), else before the K8S
+   * block — the side where a deny can pre-empt FirewallPolicy permits, so the analyzer errs
+   * toward reporting it.
+   */
+  private rulesetPlacement(n: Node, points: ReadonlyMap<string, string>): Placement {
+    const attachTo = text(attr(n, "attach_to"));
+    const address = attachTo !== undefined ? terraformRefAddress(attachTo) : undefined;
+    const point = address !== undefined ? points.get(address) : undefined;
+    const hint = (n.raw["//"] as { vca?: { position?: unknown } } | undefined)?.vca?.position;
+    const position: DcfPosition = hint === "after-k8s" || hint === "before-k8s" ? hint : positionOfName(point ?? "") ?? "before-k8s";
+    if (point !== undefined && isRootAttachmentPoint(point)) return placementOf(point, positionOfRoot(point));
+    return placementOf(point ?? "", position);
   }
 
   /**
@@ -152,7 +183,7 @@ class Reader {
     return t;
   }
 
-  private readRule(p: Node, address: string, kind: "policies" | "rules"): RuleModel {
+  private readRule(p: Node, address: string, kind: "policies" | "rules", placement: Placement): RuleModel {
     const path = p.path;
     const str = (name: string) => text(attr(p, name));
     const name = str("name");
@@ -171,7 +202,8 @@ class Reader {
     const tlsProfile = str("tls_profile");
     const rule: RuleModel = {
       name,
-      tier: "V1",
+      tier: placement.tier,
+      ...(placement.order !== 0 ? { order: placement.order } : {}),
       priority: priority ?? 0,
       action: (str("action") ?? "") as RuleModel["action"],
       protocol: (str("protocol") ?? "").toUpperCase() as RuleModel["protocol"],

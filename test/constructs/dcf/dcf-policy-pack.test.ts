@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from "../../../lib/core/cdktf";
 import {
+
   DcfFeature,
   DcfPolicyPack,
   DcfRuleProps,
@@ -13,6 +14,9 @@ import { Select } from "../../../lib/dcf/builder/selectors";
 import { policyModelFromTerraform } from "../../../lib/dcf";
 import { WELL_KNOWN } from "../../../lib/dcf/model";
 import { givenStack, resourcesOf, synthJson, validationErrors } from "./helpers";
+
+// The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
+const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
 
 function givenGroups(stack: TerraformStack) {
   const pods = new SmartGroup(stack, "librechat_pods", {
@@ -41,7 +45,7 @@ describe("DcfPolicyPack", () => {
   test("GIVEN rules added out of order WHEN synthesized THEN the V1 list is ordered by priority and references groups by uuid", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    const pack = new DcfPolicyPack(stack, "dcf");
+    const pack = new DcfPolicyPack(stack, "dcf", V1_OWNED);
     pack.addRule({ name: "deny-rest", priority: 1000, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.anywhere()] });
     pack.addRule(llmRule(pods, llm));
     const doc = synthJson(stack);
@@ -62,13 +66,18 @@ describe("DcfPolicyPack", () => {
       watch: false,
       port_ranges: [{ lo: 443 }],
     });
-    expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule.dcf).toEqual({ action: "DENY", logging: true });
+    // Created after the rules: a DENY default must not land before the bootstrap permits.
+    expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule.dcf).toEqual({
+      action: "DENY",
+      logging: true,
+      depends_on: ["aviatrix_distributed_firewalling_policy_list.dcf"],
+    });
   });
 
   test("GIVEN the minimal pack WHEN synthesized THEN it matches the snapshot and passes vca validate", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm)] });
+    new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
     const doc = synthJson(stack);
     expect(validationErrors(doc)).toEqual([]);
     expect(resourcesOf(doc)).toMatchSnapshot();
@@ -80,7 +89,7 @@ describe("DcfPolicyPack", () => {
     const feature = new DcfFeature(stack, "dcf_feature", { k8sDcfPolicies: true });
     const urls = new WebGroup(stack, "github_paths", { urls: ["github.com/org/*"], domains: ["github.com"] });
     const providers = ManagedWebGroup.fromName(stack, "ai_providers", "avx-ai-llm-providers");
-    const pack = new DcfPolicyPack(stack, "dcf", {
+    const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED,
       mode: "discover",
       logging: true,
       defaultAction: { action: "PERMIT", logging: true, logProfile: "start/end" },
@@ -111,7 +120,7 @@ describe("DcfPolicyPack", () => {
   test("GIVEN discover mode WHEN rules are added THEN they watch unless promoted and the default permits with logging", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    const pack = new DcfPolicyPack(stack, "dcf", { mode: "discover" });
+    const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, mode: "discover" });
     pack.addRule(llmRule(pods, llm));
     pack.addRule({ name: "deny-rest", priority: 1000, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.anywhere()], promote: true });
     expect(pack.model.rules.map((r) => [r.name, r.watch])).toEqual([
@@ -124,7 +133,7 @@ describe("DcfPolicyPack", () => {
   test("GIVEN enforce mode WHEN a rule sets enforce false THEN only that rule watches", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    const pack = new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm, { enforce: false })] });
+    const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm, { enforce: false })] });
     expect(pack.rules[0].watch).toBe(true);
     expect(pack.defaultAction).toEqual({ action: "DENY", logging: true });
   });
@@ -133,7 +142,7 @@ describe("DcfPolicyPack", () => {
     const stack = givenStack();
     const model = { key: "obot-system", name: "obot-system", kind: "selector" as const, expressions: [Select.k8s({ cluster: "aks", namespace: "obot-system" })] };
     const web = { key: "obot-infra", name: "obot-infra", kind: "domains" as const, matches: [{ sni: "charts.obot.ai" }] };
-    const pack = new DcfPolicyPack(stack, "dcf");
+    const pack = new DcfPolicyPack(stack, "dcf", V1_OWNED);
     pack.addRule({ name: "a", priority: 1, action: "PERMIT", protocol: "TCP", ports: [443], src: [model], dst: [ManagedSmartGroup.publicInternet()], webGroups: [web] });
     pack.addRule({ name: "b", priority: 2, action: "PERMIT", protocol: "TCP", ports: [80], src: [model], dst: [ManagedSmartGroup.publicInternet()], webGroups: [web] });
     const doc = synthJson(stack);
@@ -149,7 +158,7 @@ describe("DcfPolicyPack", () => {
       const a = new SmartGroup(stack, "a_pods", { matchExpressions: [Select.cidr("10.0.1.0/24")] });
       const b = new SmartGroup(stack, "b_pods", { matchExpressions: [Select.cidr("10.0.2.0/24")] });
       const src = reverse ? [b, a] : [a, b];
-      new DcfPolicyPack(stack, "dcf", { rules: [{ name: "r", priority: 1, action: "DENY", protocol: "ANY", src, dst: [ManagedSmartGroup.anywhere()] }] });
+      new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [{ name: "r", priority: 1, action: "DENY", protocol: "ANY", src, dst: [ManagedSmartGroup.anywhere()] }] });
       return Testing.synth(stack);
     };
     const out = render(false);
@@ -160,28 +169,37 @@ describe("DcfPolicyPack", () => {
     ]);
   });
 
-  test("GIVEN renderAs ruleset WHEN synthesized THEN a ruleset is attached through a policy group at TERRAFORM_BEFORE_UI_MANAGED", () => {
+  test("GIVEN the default (brownfield) pack WHEN synthesized THEN a ruleset attaches at TERRAFORM_BEFORE_UI_MANAGED and no controller singleton is rendered", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    new DcfPolicyPack(stack, "egress", { renderAs: "ruleset", rulesetName: "vca-egress", rules: [llmRule(pods, llm)] });
+    new DcfPolicyPack(stack, "egress", { rulesetName: "vca-egress", rules: [llmRule(pods, llm)] });
     const doc = synthJson(stack);
     expect(doc.data.aviatrix_dcf_attachment_point.egress).toEqual({ name: "TERRAFORM_BEFORE_UI_MANAGED" });
     expect(doc.resource.aviatrix_dcf_ruleset.egress.name).toBe("vca-egress");
+    expect(doc.resource.aviatrix_dcf_ruleset.egress.attach_to).toBe("${data.aviatrix_dcf_attachment_point.egress.id}");
     expect(doc.resource.aviatrix_dcf_ruleset.egress.rules[0].name).toBe("llm-egress");
-    expect(doc.resource.aviatrix_dcf_policy_group.egress).toEqual({
-      name: "vca-egress",
-      attach_to: "${data.aviatrix_dcf_attachment_point.egress.id}",
-      ruleset_reference: [{ priority: 100, target_uuid: "${aviatrix_dcf_ruleset.egress.id}" }],
-    });
+    expect(doc.resource.aviatrix_dcf_policy_group).toBeUndefined();
     expect(doc.resource.aviatrix_distributed_firewalling_policy_list).toBeUndefined();
+    expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
     expect(validationErrors(doc)).toEqual([]);
+  });
+
+  test("GIVEN a named attachment point after the K8S block WHEN parsed back THEN its rules are in the AFTER_K8S tier", () => {
+    const stack = givenStack();
+    const { pods, llm } = givenGroups(stack);
+    const pack = new DcfPolicyPack(stack, "closing", { attachmentPoint: "team-a-after-k8s", position: "after-k8s", rules: [llmRule(pods, llm)] });
+    const doc = synthJson(stack);
+    expect(doc.data.aviatrix_dcf_attachment_point.closing).toEqual({ name: "team-a-after-k8s" });
+    expect(pack.model.rules.map((r) => r.tier)).toEqual(["AFTER_K8S"]);
+    expect(policyModelFromTerraform(doc).rules.map((r) => r.tier)).toEqual(["AFTER_K8S"]);
+    expect(() => new DcfPolicyPack(stack, "bad", { attachmentPoint: "TERRAFORM_AFTER_K8S_MANAGED", position: "before-k8s" })).toThrow(/position: got "before-k8s", want "after-k8s"/);
   });
 
   test("GIVEN a synthesized pack WHEN parsed back THEN rules and groups equal pack.model", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
     const providers = ManagedWebGroup.fromName(stack, "ai_providers", "avx-ai-llm-providers");
-    const pack = new DcfPolicyPack(stack, "dcf", { mode: "discover" });
+    const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, mode: "discover" });
     pack.addRule(llmRule(pods, llm, { webGroups: [llm, providers], logProfile: "start" }));
     pack.addRule({ name: "deny-rest", priority: 1000, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.anywhere()], promote: true });
     const parsed = policyModelFromTerraform(synthJson(stack));
@@ -199,7 +217,7 @@ describe("DcfPolicyPack", () => {
   test("GIVEN an older controller WHEN a ruleset pack with log profiles is synthesized THEN version gates fail synth", () => {
     const stack = givenStack("8.1.0");
     const { pods, llm } = givenGroups(stack);
-    new DcfPolicyPack(stack, "dcf", { renderAs: "ruleset", rules: [llmRule(pods, llm, { logProfile: "start" })] });
+    new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, renderAs: "ruleset", rules: [llmRule(pods, llm, { logProfile: "start" })] });
     expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] DcfPolicyPack\.controllerVersion: got 8\.1\.0, want ≥ 8\.2\.0 for renderAs: "ruleset"/);
     expect(() => synthJson(stack)).toThrow(/want ≥ 8\.2\.0 for rule logProfile/);
   });
@@ -207,15 +225,15 @@ describe("DcfPolicyPack", () => {
   test("GIVEN two policy-list packs WHEN synthesized THEN the singleton validation names both", () => {
     const stack = givenStack();
     const { pods, llm } = givenGroups(stack);
-    new DcfPolicyPack(stack, "one", { rules: [llmRule(pods, llm)] });
-    new DcfPolicyPack(stack, "two", { rules: [llmRule(pods, llm)] });
+    new DcfPolicyPack(stack, "one", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
+    new DcfPolicyPack(stack, "two", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
     expect(() => synthJson(stack)).toThrow(/\[stack\/two\] DcfPolicyPack\.renderAs: got a second "policyList" pack in the stack \(first: stack\/one\)/);
     expect(() => synthJson(stack)).toThrow(/\[stack\/two\] DcfPolicyPack\.manageDefaultAction: got a second pack managing the default action/);
   });
 
   test("GIVEN an empty policy-list pack WHEN synthesized THEN synth fails instead of wiping the V1 list", () => {
     const stack = givenStack();
-    new DcfPolicyPack(stack, "dcf");
+    new DcfPolicyPack(stack, "dcf", V1_OWNED);
     expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] DcfPolicyPack\.rules: got none, want at least one rule/);
   });
 
@@ -239,7 +257,7 @@ describe("DcfPolicyPack", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const urls = new WebGroup(stack, "urls", { urls: ["github.com/org/*"] });
-      const pack = new DcfPolicyPack(stack, "dcf");
+      const pack = new DcfPolicyPack(stack, "dcf", V1_OWNED);
       let error: unknown;
       try {
         pack.addRule(llmRule(pods, llm, extra(pods, llm, urls)));
@@ -254,7 +272,7 @@ describe("DcfPolicyPack", () => {
     test("GIVEN a duplicate priority WHEN added THEN the error names the rule that has it", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
-      const pack = new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm)] });
+      const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
       expect(() => pack.addRule(llmRule(pods, llm, { name: "other" }))).toThrowErrorMatchingInlineSnapshot(
         `"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`,
       );
@@ -263,7 +281,7 @@ describe("DcfPolicyPack", () => {
     test("GIVEN a duplicate name WHEN added THEN the error asks to rename", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
-      const pack = new DcfPolicyPack(stack, "dcf", { rules: [llmRule(pods, llm)] });
+      const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
       expect(() => pack.addRule(llmRule(pods, llm, { priority: 11 }))).toThrowErrorMatchingInlineSnapshot(
         `"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`,
       );
@@ -271,10 +289,10 @@ describe("DcfPolicyPack", () => {
 
     test("GIVEN a bad mode or default action WHEN constructed THEN the prop is named", () => {
       const stack = givenStack();
-      expect(() => new DcfPolicyPack(stack, "a", { mode: "audit" as never })).toThrowErrorMatchingInlineSnapshot(
+      expect(() => new DcfPolicyPack(stack, "a", { ...V1_OWNED, mode: "audit" as never })).toThrowErrorMatchingInlineSnapshot(
         `"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`,
       );
-      expect(() => new DcfPolicyPack(stack, "b", { defaultAction: { action: "ALLOW" as never } })).toThrowErrorMatchingInlineSnapshot(
+      expect(() => new DcfPolicyPack(stack, "b", { ...V1_OWNED, defaultAction: { action: "ALLOW" as never } })).toThrowErrorMatchingInlineSnapshot(
         `"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`,
       );
     });

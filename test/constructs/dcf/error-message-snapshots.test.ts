@@ -5,6 +5,10 @@ import { TerraformStack } from "../../../lib/core/cdktf";
 import { Select } from "../../../lib/dcf/builder/selectors";
 import { givenStack, synthJson } from "./helpers";
 
+// The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
+const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
+
+
 function llmRule(stack: TerraformStack, extra: Partial<DcfRuleProps> = {}): DcfRuleProps {
   const pods = new SmartGroup(stack, "pods", { name: "pods", matchExpressions: [Select.k8s({ cluster: "eks-lab", namespace: "chat", labels: { app: "chat" } })] });
   const llm = new WebGroup(stack, "llm", { name: "llm", domains: ["api.openai.com"] });
@@ -23,21 +27,21 @@ const synthError = (stack: TerraformStack): string => {
 describe("DcfPolicyPack synth-time errors", () => {
   test("GIVEN controller 8.1.0 WHEN a ruleset pack with a log profile is synthesized THEN both version gates are reported", () => {
     const stack = givenStack("8.1.0");
-    new DcfPolicyPack(stack, "dcf", { renderAs: "ruleset", rules: [llmRule(stack, { logProfile: "start" })] });
+    new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, renderAs: "ruleset", rules: [llmRule(stack, { logProfile: "start" })] });
     expect(synthError(stack)).toMatchSnapshot();
   });
 
   test("GIVEN two policy-list packs WHEN synthesized THEN the second pack is rejected twice (list and default action)", () => {
     const stack = givenStack();
     const rule = llmRule(stack);
-    new DcfPolicyPack(stack, "one", { rules: [rule] });
-    new DcfPolicyPack(stack, "two", { rules: [rule] });
+    new DcfPolicyPack(stack, "one", { ...V1_OWNED, rules: [rule] });
+    new DcfPolicyPack(stack, "two", { ...V1_OWNED, rules: [rule] });
     expect(synthError(stack)).toMatchSnapshot();
   });
 
   test("GIVEN an empty policy-list pack WHEN synthesized THEN no-rules error", () => {
     const stack = givenStack();
-    new DcfPolicyPack(stack, "dcf");
+    new DcfPolicyPack(stack, "dcf", V1_OWNED);
     expect(synthError(stack)).toMatchSnapshot();
   });
 });

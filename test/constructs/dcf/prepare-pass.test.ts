@@ -7,6 +7,10 @@ import { App, Lazy, TerraformStack, TerraformVariable, Testing } from "../../../
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";
 import { DcfPolicyPack, ManagedSmartGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
 
+// The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
+const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
+
+
 function givenStack(app: App, id: string): TerraformStack {
   const stack = new TerraformStack(app, id);
   new AviatrixProvider(stack, "aviatrix", { controllerVersion: "9.0.10", credentials: "env" });
@@ -27,7 +31,7 @@ describe("preparing pass", () => {
     const egress = new WebGroup(groupsStack, "egress", { domains: ["api.example.com"] });
     const policy = givenStack(app, "policy");
     const local = new SmartGroup(policy, "local_pods", { matchExpressions: [{ type: "k8s", k8sNamespace: "local" }] });
-    new DcfPolicyPack(policy, "dcf", {
+    new DcfPolicyPack(policy, "dcf", { ...V1_OWNED,
       manageDefaultAction: false,
       rules: [
         { name: "local", priority: 1, action: "DENY", protocol: "ANY", src: [local], dst: [ManagedSmartGroup.publicInternet()] },
@@ -69,7 +73,7 @@ describe("preparing pass", () => {
     const tlsProfile = Lazy.stringValue({ produce: (context) => (passes.push(context.preparing), "tls-profile-uuid") });
     const pods = new SmartGroup(policy, "pods", { matchExpressions: [{ type: "k8s", k8sNamespace: "mcp" }] });
     const egress = new WebGroup(policy, "egress", { domains: ["api.example.com"] });
-    new DcfPolicyPack(policy, "dcf", {
+    new DcfPolicyPack(policy, "dcf", { ...V1_OWNED,
       manageDefaultAction: false,
       rules: [
         { name: "plain", priority: 1, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.publicInternet()] },

@@ -285,11 +285,20 @@ describe("missing-default-deny", () => {
     expect(byId(analyze(model([permit, cidrDeny], { webGroups: web, smartGroups: [zero], defaultAction: null })), "missing-default-deny")).toEqual([]);
   });
 
-  test("GIVEN a final V1 deny-all from one narrow source group THEN it is no default deny (other sources pass): warning", () => {
-    const narrow = rule("deny-app", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: ["app"], dstGroups: [ANY] });
-    expect(byId(analyze(model([permit, narrow], { webGroups: web, defaultAction: null })), "missing-default-deny").map((f) => f.severity)).toEqual(["warning"]);
-    const toInternetOnly = rule("deny-internet", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: [ANY], dstGroups: [INTERNET] });
-    expect(byId(analyze(model([permit, toInternetOnly], { webGroups: web, defaultAction: null })), "missing-default-deny").map((f) => f.severity)).toEqual(["warning"]);
+  test("GIVEN a closing deny scoped to the permitted source (brownfield containment) THEN nothing; scoped to another source THEN warning naming the open one", () => {
+    const scoped = rule("contain-app", { priority: 1000, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: ["app"], dstGroups: [ANY] });
+    expect(byId(analyze(model([permit, scoped], { webGroups: web, defaultAction: null })), "missing-default-deny")).toEqual([]);
+    const toInternet = { ...scoped, dstGroups: [INTERNET] };
+    expect(byId(analyze(model([permit, toInternet], { webGroups: web, defaultAction: null })), "missing-default-deny")).toEqual([]);
+    // In a ruleset evaluated after the K8S block it still closes the source.
+    expect(byId(analyze(model([permit, { ...scoped, tier: "AFTER_K8S" }], { webGroups: web, defaultAction: null })), "missing-default-deny")).toEqual([]);
+    const other = { ...scoped, srcGroups: ["other"] };
+    const f = byId(analyze(model([permit, other], { webGroups: web, defaultAction: null })), "missing-default-deny");
+    expect(f.map((x) => x.severity)).toEqual(["warning"]);
+    expect(f[0].explanation).toContain('"app" (permitted by llm)');
+    // A deny with an L7 filter or to a narrow destination closes nothing; a deny BEFORE the permit neither.
+    const early = { ...scoped, priority: 1 };
+    expect(byId(analyze(model([permit, early], { webGroups: web, defaultAction: null })), "missing-default-deny")).toHaveLength(1);
   });
 });
 

@@ -32,7 +32,12 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
       [33, "agentcore-vca-33-runtime-to-allowed-mcp-servers", "PERMIT", "TCP", [{ lo: 443 }], "DECRYPT_NOT_ALLOWED", null],
       [50, "agentcore-vca-50-runtime-dns-exfil-deny", "DENY", "UDP", [{ lo: 53 }], null, null],
       [100, "agentcore-vca-100-runtime-default-deny", "DENY", "ANY", null, null, null],
+      [101, "agentcore-vca-101-client-default-deny", "DENY", "ANY", null, null, null],
     ]);
+    // Brownfield: the client spoke is closed by the stack's own rule 101, not by the controller default.
+    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+      expect(doc.resource[singleton]).toBeUndefined();
+    }
     expect(policies(doc).every((p) => p.logging === true && p.watch === false)).toBe(true);
   });
 

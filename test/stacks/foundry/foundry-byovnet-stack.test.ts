@@ -103,12 +103,23 @@ describe("FoundryByoVnetStack (minimal)", () => {
     });
   });
 
-  test("THEN enforce mode sets the default action to DENY + log, no attachment exists and rule 6 denies lateral movement to other spokes", () => {
-    expect(only(doc, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true });
+  test("THEN brownfield: no controller singleton, the ruleset attaches at the stack's own point, and rule 6 contains east-west traffic itself", () => {
+    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+      expect(doc.resource[singleton]).toBeUndefined();
+    }
+    expect(Object.values(doc.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "foundry-vca-before-k8s" }]);
     expect(doc.resource.aviatrix_spoke_transit_attachment).toBeUndefined();
     expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-deny-east-west" });
     // Public destinations stay with rule 5; rule 6 never matches them.
     expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "8.8.4.4", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-default-deny-internet" });
+  });
+
+  test("GIVEN ownController THEN DCF is enabled and the default action DENY + log is created after the rules", () => {
+    const owned = build({ ownController: true }).doc;
+    expect(only(owned, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true, depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]) });
+    expect(only(owned, "aviatrix_config_feature")).toMatchObject({ feature_name: "microseg", is_enabled: true });
+    expect(Object.values(owned.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "TERRAFORM_BEFORE_UI_MANAGED" }]);
+    expect(() => build({ renderAs: "policyList" })).toThrow(/renderAs: got "policyList", want "ruleset" unless ownController is true/);
   });
 
   test("THEN the synthesized JSON validates, the analyzer finds no error and preflight no ERROR finding", () => {
@@ -139,10 +150,10 @@ describe("FoundryByoVnetStack (everything on)", () => {
     expect(last.dst_smart_groups).not.toContain("def000ad-0000-0000-0000-000000000000");
   });
 
-  test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; the default action permits with logging", () => {
+  test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; no default action is managed", () => {
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
     expect(rules.filter((r) => r.watch === false).map((r) => r.name).sort()).toEqual(["foundry-vca-allow-aca-fqdn", "foundry-vca-allow-aca-svctag", "foundry-vca-deny-threat-intel"]);
-    expect(only(doc, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "PERMIT", logging: true });
+    expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
     const model = modelOf(doc);
     expect(evaluate(model, { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { host: "exfil.attacker.io", port: 443, protocol: "TCP" } })).toMatchObject({
       verdict: "PERMIT",

@@ -24,8 +24,12 @@ export function only(doc: Doc, type: string): Record<string, unknown> {
   return all[0];
 }
 
+/** The stack's rules: its one ruleset (brownfield default) or, on an owned controller, its V1 list. */
 export function policies(doc: Doc): Array<Record<string, unknown>> {
-  return only(doc, "aviatrix_distributed_firewalling_policy_list").policies as Array<Record<string, unknown>>;
+  if (doc.resource.aviatrix_distributed_firewalling_policy_list !== undefined) {
+    return only(doc, "aviatrix_distributed_firewalling_policy_list").policies as Array<Record<string, unknown>>;
+  }
+  return only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
 }
 
 export function modelOf(doc: Doc): PolicyModel {

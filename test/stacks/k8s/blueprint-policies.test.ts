@@ -4,7 +4,7 @@
 import { addLibreChatAks } from "../../../examples/blueprints/librechat-aks/stack";
 import { addObotEks } from "../../../examples/blueprints/obot-eks/stack";
 import { MODE_CONTEXT_KEY } from "../../../examples/blueprints/policy-mode";
-import { synthJson, testApp, v1Rules } from "./helpers";
+import { containmentRules, synthJson, testApp, v1Rules } from "./helpers";
 
 const ANY = "def000ad-0000-0000-0000-000000000001";
 const byName = (json: Record<string, any>, type: string) => Object.fromEntries((Object.values(json.resource[type]) as any[]).map((g) => [g.name, g]));
@@ -49,9 +49,9 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["deny-supply-chain-ioc"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-supply-chain-ioc")] });
     expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
     expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
-    expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-llm")] });
-    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-mcp--deepwiki"), wg("librechat-mcp--github")] });
-    expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-oci-registries")] });
+    expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-llm")] });
+    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-mcp--deepwiki"), wg("librechat-aks-librechat-mcp--github")] });
+    expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-aks-librechat-oci-registries")] });
     const kubeSystem = sg("librechat-aks-kube-system");
     expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [kubeSystem, nodes].sort(), web_groups: [wg("librechat-aks-k8s-control-plane")] });
   });
@@ -67,10 +67,13 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(groups["librechat-aks-kube-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "kube-system" }]);
   });
 
-  test("THEN the default action is DENY + log, after the DCF feature is on", () => {
-    const defaults = Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule) as any[];
-    expect(defaults).toEqual([expect.objectContaining({ action: "DENY", logging: true })]);
-    expect(defaults[0].depends_on.some((d: string) => d.startsWith("aviatrix_config_feature."))).toBe(true);
+  test("THEN no controller singleton; the closing denies contain pods, data stores and nodes after the K8S block", () => {
+    expect(json.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
+    expect(json.resource.aviatrix_config_feature).toBeUndefined();
+    const closing = containmentRules(json);
+    expect(Object.keys(closing)).toEqual(["contain-librechat-pods", "contain-librechat-data-stores", "contain-kube-system-internet", "contain-nodes-internet"]);
+    expect(closing["contain-librechat-pods"].src_smart_groups).toEqual([sg("librechat-aks-librechat-pods")]);
+    expect(closing["contain-nodes-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-nodes")], dst_smart_groups: [ANY], action: "DENY", protocol: "ANY" });
   });
 
   test("THEN groups: pods and data stores by (lower-cased) AKS id + namespace + chart label, nodes by the node subnet CIDR", () => {
@@ -82,11 +85,11 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(groups["librechat-aks-nodes"].selector.match_expressions).toEqual([{ cidr: "10.30.64.0/18" }]);
     expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual([
       "librechat-aks-k8s-control-plane",
+      "librechat-aks-librechat-llm",
+      "librechat-aks-librechat-mcp--deepwiki",
+      "librechat-aks-librechat-mcp--github",
+      "librechat-aks-librechat-oci-registries",
       "librechat-aks-supply-chain-ioc",
-      "librechat-llm",
-      "librechat-mcp--deepwiki",
-      "librechat-mcp--github",
-      "librechat-oci-registries",
     ]);
   });
 });
@@ -120,8 +123,11 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
     expect(rules["allow-obot-system"]).toMatchObject({ src_smart_groups: [sg("obot-eks-obot-system")], web_groups: [wg("obot-eks-obot-system-egress")] });
   });
 
-  test("THEN the default action is DENY + log", () => {
-    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "DENY", logging: true })]);
+  test("THEN no default action; MCP servers and obot-system are closed after the K8S block (after their FirewallPolicies)", () => {
+    expect(json.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
+    const closing = containmentRules(json);
+    expect(Object.keys(closing)).toEqual(["contain-obot-system", "contain-obot-mcp-servers", "contain-kube-system-internet", "contain-nodes-internet"]);
+    expect(closing["contain-obot-mcp-servers"].src_smart_groups).toEqual([sg("obot-eks-obot-mcp-servers")]);
   });
 
   test("THEN groups: nodes by the EKS cluster tag, obot-system and obot-mcp by cluster ARN + namespace", () => {
@@ -134,10 +140,11 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
   });
 });
 
-test("GIVEN the blueprints in discover mode WHEN synthesized THEN every V1 rule watches and the default action is PERMIT + log", () => {
+test("GIVEN the blueprints in discover mode WHEN synthesized THEN every rule watches and no default action is managed", () => {
   for (const add of [addLibreChatAks, addObotEks]) {
     const json = synthJson(add(testApp({ [MODE_CONTEXT_KEY]: "discover" })));
     expect(Object.values(v1Rules(json)).every((r: any) => r.watch === true)).toBe(true);
-    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "PERMIT", logging: true })]);
+    expect(Object.values(containmentRules(json)).every((r: any) => r.watch === true)).toBe(true);
+    expect(json.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
   }
 });

@@ -37,7 +37,7 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
 
   test("the constructs' own preflight facts apply every Kubernetes check to one cluster, all compliant", () => {
     const result = Preflight.of(stack).evaluate();
-    const k8s = ["AVX-K8S1", "AVX-K8S2", "AVX-K8S4", "AVX-CTRL3", ...(obot ? ["AVX-K8S3", "AVX-CTRL5"] : [])];
+    const k8s = ["AVX-K8S1", "AVX-K8S2", "AVX-K8S4", ...(obot ? ["AVX-K8S3", "AVX-CTRL5"] : [])];
     expect(k8s.filter((id) => !result.applicableRuleIds.includes(id))).toEqual([]);
     expect(result.findings.filter((f) => k8s.includes(f.ruleId) && f.status !== "compliant").map((f) => f.message)).toEqual([]);
     // Chart, onboarding, pod SNAT (and Obot) correlate through the KubernetesProviders' path.

@@ -31,11 +31,21 @@ export function resourceTree(json: Record<string, any>): string[] {
   return out.sort();
 }
 
-/** The V1 rules of the stack's policy list, by name. */
+/** Rules of the stack's ruleset named `<prefix>-<suffix>`, by name. */
+function rulesetRules(json: Record<string, any>, suffix: string): Record<string, any> {
+  const rulesets = (Object.values(json.resource.aviatrix_dcf_ruleset ?? {}) as any[]).filter((r) => r.name.endsWith(`-${suffix}`));
+  expect(rulesets).toHaveLength(1);
+  return Object.fromEntries(rulesets[0].rules.map((p: any) => [p.name, p]));
+}
+
+/** The rules evaluated before the K8S block (the `<prefix>-policy` ruleset), by name. */
 export function v1Rules(json: Record<string, any>): Record<string, any> {
-  const lists = Object.values(json.resource.aviatrix_distributed_firewalling_policy_list) as any[];
-  expect(lists).toHaveLength(1);
-  return Object.fromEntries(lists[0].policies.map((p: any) => [p.name, p]));
+  return rulesetRules(json, "policy");
+}
+
+/** The stack's closing denies, evaluated after the K8S block (the `<prefix>-containment` ruleset), by name. */
+export function containmentRules(json: Record<string, any>): Record<string, any> {
+  return rulesetRules(json, "containment");
 }
 
 export const BLUEPRINTS_DIR = path.join(__dirname, "..", "..", "..", "examples", "blueprints");

@@ -4,7 +4,7 @@ import { EksVcaStack, EksVcaStackProps } from "../../../stacks/eks-vca-stack";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";
 import { GkeVcaStack } from "../../../stacks/gke-vca-stack";
 import { LAB_LIBRECHAT } from "../../../examples/blueprints/librechat/lab-config";
-import { synthJson, testApp, v1Rules } from "./helpers";
+import { containmentRules, synthJson, testApp, v1Rules } from "./helpers";
 
 const EKS: EksVcaStackProps = {
   controllerVersion: "9.0",
@@ -45,8 +45,29 @@ describe("LibreChat pack", () => {
     expect(rules["deny-data-store-internet"]).toMatchObject({ protocol: "ANY", logging: true });
   });
 
-  test("default deny is the POST_RULES default action (DENY + log), not a V1 rule", () => {
-    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "DENY", logging: true })]);
+  test("brownfield: no controller singleton; the stack closes its own sources after the K8S block", () => {
+    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+      expect(json.resource[singleton]).toBeUndefined();
+    }
+    expect(Object.values(json.data.aviatrix_dcf_attachment_point).map((d: any) => d.name).sort()).toEqual(["t-after-k8s", "t-before-k8s"]);
+    const closing = containmentRules(json);
+    expect(Object.values(closing).map((r: any) => [r.priority, r.name, r.action, r.protocol])).toEqual([
+      [100, "contain-librechat-pods", "DENY", "ANY"],
+      [110, "contain-librechat-data-stores", "DENY", "ANY"],
+      [190, "contain-kube-system-internet", "DENY", "ANY"],
+      [200, "contain-nodes-internet", "DENY", "ANY"],
+    ]);
+    expect(closing["contain-librechat-pods"].src_smart_groups).toEqual(rules["allow-llm-providers"].src_smart_groups);
+    expect(closing["contain-librechat-pods"].dst_smart_groups).toEqual(["def000ad-0000-0000-0000-000000000000"]);
+  });
+
+  test("ownController: DCF flags, the default action (after the bootstrap permits) and the root attachment points", () => {
+    const owned = eks({ ownController: true });
+    expect(Object.values(owned.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([
+      expect.objectContaining({ action: "DENY", logging: true, depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]) }),
+    ]);
+    expect((Object.values(owned.resource.aviatrix_config_feature) as any[]).map((f) => f.feature_name).sort()).toEqual(["k8s", "k8s_dcf_policies", "microseg"]);
+    expect(Object.values(owned.data.aviatrix_dcf_attachment_point).map((d: any) => d.name).sort()).toEqual(["TERRAFORM_AFTER_K8S_MANAGED", "TERRAFORM_BEFORE_UI_MANAGED"]);
   });
 
   test("groups: librechat-pods by cluster + namespace + chart label; nodes by the EKS cluster tag; one WebGroup per MCP server", () => {
@@ -57,7 +78,7 @@ describe("LibreChat pack", () => {
     ]);
     expect(groups.find((g) => g.name === "t-nodes").selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "t-eks" } }]);
     const web = (Object.values(json.resource.aviatrix_web_group) as any[]).map((w) => w.name).sort();
-    expect(web).toEqual(["librechat-llm", "librechat-mcp--deepwiki", "librechat-mcp--github", "librechat-oci-registries", "t-k8s-control-plane", "t-supply-chain-ioc"]);
+    expect(web).toEqual(["t-k8s-control-plane", "t-librechat-llm", "t-librechat-mcp--deepwiki", "t-librechat-mcp--github", "t-librechat-oci-registries", "t-supply-chain-ioc"]);
   });
 
   test("secrets are sensitive variables, never literals", () => {
@@ -78,10 +99,19 @@ describe("LibreChat pack", () => {
 });
 
 describe("discover / enforce switch", () => {
-  test("discover (the default): every V1 rule watches, default action PERMIT + log", () => {
+  test("discover (the default): every rule watches; an owned controller's default action is PERMIT + log", () => {
     const json = eks({ mode: undefined });
     expect(Object.values(v1Rules(json)).every((r: any) => r.watch === true)).toBe(true);
-    expect(Object.values(json.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "PERMIT", logging: true })]);
+    expect(Object.values(containmentRules(json)).every((r: any) => r.watch === true)).toBe(true);
+    const owned = eks({ mode: undefined, ownController: true });
+    expect(Object.values(owned.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "PERMIT", logging: true })]);
+  });
+
+  test("promoteRules: the named rules act in discover mode, one by one; an unknown name is an error", () => {
+    const json = eks({ mode: undefined, promoteRules: ["allow-llm-providers", "contain-librechat-pods"] });
+    const watching = [...Object.values(v1Rules(json)), ...Object.values(containmentRules(json))].filter((r: any) => r.watch === false).map((r: any) => r.name);
+    expect(watching.sort()).toEqual(["allow-llm-providers", "contain-librechat-pods"]);
+    expect(() => eks({ mode: undefined, promoteRules: ["allow-llm-provider"] })).toThrow(/promoteRules\[0\]: got "allow-llm-provider", want a rule of this stack \(/);
   });
 });
 
