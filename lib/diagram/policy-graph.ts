@@ -137,7 +137,7 @@ export function policyGraph(model: PolicyModel): PolicyGraph {
   const d = model.defaultAction;
   return {
     sources: src.groups,
-    tiers: (["V1", "K8S"] as const).map((tier) => ({ tier, rules: rules.filter((r) => r.rule.tier === tier) })).filter((t) => t.rules.length > 0),
+    tiers: (["V1", "K8S", "AFTER_K8S"] as const).map((tier) => ({ tier, rules: rules.filter((r) => r.rule.tier === tier) })).filter((t) => t.rules.length > 0),
     defaultAction: d === undefined ? "controller default (not managed here)" : `${d.action}${d.logging ? " + log" : ""}`,
     destinations: dst.groups,
     webGroups: wg.groups,
@@ -146,13 +146,14 @@ export function policyGraph(model: PolicyModel): PolicyGraph {
 
 /** The rule's box text: order, tier position, name, action, traffic, watch. */
 export function ruleLines(r: GraphRule): string[] {
-  const where = r.rule.tier === "V1" ? `priority ${r.rule.priority}` : r.rule.origin ?? "K8S";
+  const where = r.rule.tier === "K8S" ? r.rule.origin ?? "K8S" : `priority ${r.rule.priority}`;
   const mode = r.rule.watch ? " (watch: logs only)" : "";
   return [`(${r.order}) ${r.rule.name}`, `${r.rule.action} ${ruleTraffic(r.rule)}${mode}`, where];
 }
 
 export const TIER_TITLES: Readonly<Record<Tier, string>> = {
-  V1: "V1 policy list (by priority)",
+  V1: "before the K8S tier (rulesets and the V1 list, by priority)",
   K8S: "K8S tier (FirewallPolicies, by namespace/name)",
+  AFTER_K8S: "after the K8S tier (rulesets at TERRAFORM_AFTER_K8S_MANAGED)",
   POST_RULES: "POST_RULES",
 };
