@@ -234,6 +234,7 @@ export class FoundryByoVnetStack extends TerraformStack {
         description: "Foundry agent network injection / capability host binding (agent subnet CIDR, UDR next hop, spoke gateway IP)",
         values: binding,
         guard,
+        boundThrough: this.foundry.bindingFingerprint,
       },
       {
         kind: "foundry-hosted-agents",

@@ -136,6 +136,13 @@ export interface ImmutableBindingFact {
   readonly values: Readonly<Record<string, string>>;
   /** Resource that gets a plan-time precondition (AVX-IMM1) re-checking the locked literal values. @default - no precondition */
   readonly guard?: IConstruct;
+  /**
+   * The object the guard is bound through: a resource whose `input` map holds `values` by name
+   * (a terraform_data the guard's replace_triggered_by names). The precondition reads the values
+   * from it, because Terraform rejects a condition that refers to no object.
+   * @default - no precondition (a literal-only condition is invalid Terraform)
+   */
+  readonly boundThrough?: IConstruct;
 }
 
 /** Microsoft Foundry hosted agents behind a spoke gateway (FoundryByoVnetStack). */

@@ -1,4 +1,5 @@
 // Offline validation of a Terraform JSON document (cdktf's cdk.tf.json or hcl2json output):
+// the Terraform language for every provider (lib/validate/terraform-language.ts), then
 // every aviatrix_* resource / data source against the vendored provider schema + constraints,
 // plus FirewallPolicy/WebgroupPolicy manifests inside kubernetes_manifest resources.
 import { ControllerVersion } from "../core/controller-version";
@@ -9,6 +10,7 @@ import { declaredControllerVersion } from "./declared-version";
 import { ValidationFinding, FindingSink } from "./finding";
 import { aviatrixNameNotes, aviatrixSchema, aviatrixTypeNames, ResourceKind } from "./provider-schema";
 import { checkAtLeastOneOf, checkVersionFacts, walkResource, WalkContext } from "./schema-walk";
+import { checkTerraformLanguage } from "./terraform-language";
 import { closest, isObject, JsonObject, resourceBodies } from "./terraform-values";
 import { own } from "../util/own";
 
@@ -31,6 +33,7 @@ export function validateTerraformJson(doc: unknown, options: ValidateTerraformJs
   if (!isObject(doc)) {
     throw new UserInputError(`${options.file ?? "document"}: got ${Array.isArray(doc) ? "a list" : typeof doc}, want a Terraform JSON object`);
   }
+  checkTerraformLanguage(doc, sink);
   const declared = declaredControllerVersion(doc, options.controllerVersion);
   const version = declared.version;
   let sawAviatrix = false;

@@ -9,7 +9,7 @@ import { CognitiveAccountProject } from "@cdktf/provider-azurerm/lib/cognitive-a
 import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
-import { ITerraformDependable } from "../../lib/core/cdktf";
+import { dependable, ITerraformDependable } from "../../lib/core/cdktf";
 import { Resource as AzapiResource } from "../../lib/aviatrix/gen/providers/azapi/resource";
 import { FOUNDRY_PRIVATE_DNS_ZONES } from "./aca-egress";
 import { BindingFingerprint } from "./binding-fingerprint";
@@ -143,7 +143,10 @@ export class FoundryAccount extends Construct {
         body: { properties },
         schemaValidationEnabled: false,
         // Capability hosts cannot be updated in place: a new subnet/UDR/gateway binding must replace it.
-        lifecycle: { replaceTriggeredBy: [this.bindingFingerprint] },
+        // cdktf renders a resource in replaceTriggeredBy as "${terraform_data.x}", which Terraform
+        // rejects ("Invalid expression": the entries are bare addresses); dependable() renders the
+        // bare address, as cdktf does for depends_on (terraform-cdk issues 3196, 3532, 3645).
+        lifecycle: { replaceTriggeredBy: [dependable(this.bindingFingerprint)] },
         dependsOn: [this.privateEndpoint],
       });
       this.capabilityHost.overrideLogicalId("foundry_capability_host");

@@ -35,18 +35,30 @@ describe("vca validate", () => {
     expect(run).toEqual({ code: 0, stdout: "vca-cdktf validate: 0 errors, 0 warnings in 1 file\n", stderr: "" });
   });
 
-  test("GIVEN the agentcore-aws blueprint converted by hcl2json WHEN validated THEN only the deprecation warning appears", async () => {
+  test("GIVEN the agentcore-aws excerpt converted by hcl2json WHEN validated THEN it names exactly the objects the excerpt left out", async () => {
     const run = await vca("validate", VENDOR);
-    expect(run.code).toBe(0);
-    expect(findingLines(run.stdout).map((l) => l.replace(`${VENDOR}: `, "").replace(/: .*\[/, " ["))).toEqual([
-      "warning aviatrix_distributed_firewalling_config.this [deprecated-resource]",
-    ]);
+    expect(run.code).toBe(1);
+    // test/fixtures/vendor/SOURCES.md: the excerpt omits the blueprint's modules, AWS resources and locals.
+    const omitted = new Set(["module.spoke_agentcore", "module.spoke_client", "aws_vpc_endpoint.agentcore_control", "aws_vpc_endpoint.agentcore_data", "aws_subnet.agentcore_runtime", "local.adversary_mcp_host", "local.aws_control_domains"]);
+    const lines = findingLines(run.stdout).map((l) => l.replace(`${VENDOR}: `, ""));
+    const references = lines.filter((l) => /\[undeclared-(module|resource|local)\]$/.test(l));
+    expect(new Set(references.map((l) => /`((?:module|local)\.[\w-]+|aws_[\w]+\.[\w-]+)/.exec(l)?.[1]))).toEqual(omitted);
+    expect(lines.filter((l) => !references.includes(l)).map((l) => l.replace(/: .*\[/, " ["))).toEqual(["warning aviatrix_distributed_firewalling_config.this [deprecated-resource]"]);
   });
 
-  test("GIVEN the blueprint and a newer-resource check WHEN --controller-version is older THEN the option is used", async () => {
-    // the blueprint pins ~> 8.2; nothing in it is newer than 8.0.0, so an old version still passes
-    const run = await vca("validate", VENDOR, "--controller-version", "8.0.0");
+  test("GIVEN the excerpt with the omitted objects declared WHEN validated THEN only the deprecation warning appears, also with an older --controller-version", async () => {
+    const doc = JSON.parse(fs.readFileSync(VENDOR, "utf8"));
+    doc.module = { spoke_agentcore: [{ source: "./omitted" }], spoke_client: [{ source: "./omitted" }] };
+    doc.locals = [{ adversary_mcp_host: "omitted.example.com", aws_control_domains: ["omitted.example.com"] }];
+    doc.resource.aws_vpc_endpoint = { agentcore_control: [{}], agentcore_data: [{}] };
+    doc.resource.aws_subnet = { agentcore_runtime: [{}] };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-vendor-")), "agentcore-aws.tf.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const run = await vca("validate", file);
     expect(run.code).toBe(0);
+    expect(findingLines(run.stdout).map((l) => l.replace(`${file}: `, "").replace(/: .*\[/, " ["))).toEqual(["warning aviatrix_distributed_firewalling_config.this [deprecated-resource]"]);
+    // the blueprint pins ~> 8.2; nothing in it is newer than 8.0.0, so an old version still passes
+    expect((await vca("validate", file, "--controller-version", "8.0.0")).code).toBe(0);
   });
 
   test("GIVEN a cdktf.out directory WHEN validated THEN every stacks/*/cdk.tf.json is checked", async () => {

@@ -2,9 +2,10 @@ import { constraintFloor } from "../../lib/core/controller-version";
 import { validateTerraformJson } from "../../lib/validate";
 import { brief, doc, policy, policyList } from "./docs";
 
+// doc() declares what the resources refer to (variables, groups), so only the version checks speak.
 const pinned = (version: string, resource: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  ...doc(resource),
   terraform: { required_providers: { aviatrix: { source: "AviatrixSystems/aviatrix", version } } },
-  resource,
   ...extra,
 });
 
@@ -46,7 +47,8 @@ describe("introduced_in against the declared controller version", () => {
   });
 
   test("GIVEN no aviatrix pin WHEN validated THEN the check is skipped with one warning", () => {
-    const findings = validateTerraformJson({ resource: MITM_CA });
+    const { terraform, ...unpinned } = doc(MITM_CA); // eslint-disable-line @typescript-eslint/no-unused-vars
+    const findings = validateTerraformJson(unpinned);
     expect(brief(findings)).toEqual(["warning:controller-version-unknown@terraform.required_providers.aviatrix.version"]);
   });
 

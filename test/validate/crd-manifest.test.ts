@@ -14,7 +14,13 @@ function firewallPolicy(spec: Manifest, metadata: Manifest = { name: "egress", n
 const RULE = { name: "allow", action: "permit", protocol: "tcp", port: 443, destinationSmartGroups: [{ name: "anywhere" }] };
 const GROUPS = { smartGroups: [{ name: "anywhere", selectors: [{ cidr: "0.0.0.0/0" }] }] };
 
-const inTerraform = (manifest: Manifest) => validateTerraformJson({ ...PIN, resource: { kubernetes_manifest: { fp: { manifest } } } });
+// The document declares what the manifests in these tests refer to (var.port, the namespace).
+const inTerraform = (manifest: Manifest) =>
+  validateTerraformJson({
+    ...PIN,
+    variable: { port: {} },
+    resource: { kubernetes_namespace: { apps: { metadata: { name: "apps" } } }, kubernetes_manifest: { fp: { manifest } } },
+  });
 const asYaml = (manifest: Manifest) => validateDocuments([manifest], "policy.yaml");
 
 describe("FirewallPolicy / WebgroupPolicy manifests", () => {

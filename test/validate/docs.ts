@@ -5,8 +5,31 @@ export type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint
 
 export const PIN = { terraform: { required_providers: { aviatrix: { source: "AviatrixSystems/aviatrix", version: "~> 10.0.1" } } } };
 
+/**
+ * A document with `resource`; aviatrix objects its expressions refer to but it does not declare
+ * and the variables they read get a minimal valid declaration, so the document is complete
+ * Terraform (the language checks report references to undeclared objects).
+ */
 export function doc(resource: Doc, extra: Doc = {}): Doc {
-  return { ...PIN, resource, ...extra };
+  const text = JSON.stringify([resource, extra]);
+  const variables = [...text.matchAll(/\bvar\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+  const variable = variables.length ? { variable: Object.fromEntries(variables.map((v) => [v, {}])) } : {};
+  return { ...PIN, resource: withReferencedDeclared(resource), ...variable, ...extra };
+}
+
+const STUBS: Record<string, (name: string) => Doc> = {
+  aviatrix_smart_group: (name) => ({ name, selector: { match_expressions: [{ type: "vm", name }] } }),
+  aviatrix_web_group: (name) => ({ name, selector: { match_expressions: [{ snifilter: `${name}.example.com` }] } }),
+  aviatrix_kubernetes_cluster: (name) => ({ cluster_id: `arn:aws:eks:us-east-1:123456789012:cluster/${name}`, use_csp_credentials: true }),
+};
+
+function withReferencedDeclared(resource: Doc): Doc {
+  const out: Doc = { ...resource };
+  for (const [, type, name] of JSON.stringify(resource).matchAll(/\$\{(aviatrix_[a-z_]+)\.([A-Za-z0-9_-]+)/g)) {
+    if (out[type]?.[name] !== undefined || !STUBS[type]) continue;
+    out[type] = { ...(out[type] ?? {}), [name]: STUBS[type](name) };
+  }
+  return out;
 }
 
 export function policy(overrides: Doc = {}): Doc {

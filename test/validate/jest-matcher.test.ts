@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "../../lib/core/cdktf";
+import { Testing, TerraformStack, TerraformVariable } from "../../lib/core/cdktf";
 import { DistributedFirewallingPolicyList } from "../../lib/aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
 import { AviatrixProvider } from "../../lib/aviatrix/gen/providers/aviatrix/provider";
 import { SmartGroup } from "../../lib/aviatrix/gen/providers/aviatrix/smart-group";
@@ -7,7 +7,8 @@ import { vcaJestMatchers } from "../../lib/validate";
 function stackWith(action: string): string {
   const app = Testing.app();
   const stack = new TerraformStack(app, "matcher");
-  new AviatrixProvider(stack, "aviatrix", { controllerIp: "10.0.0.1", username: "admin", password: "${var.password}" });
+  const password = new TerraformVariable(stack, "password", { type: "string", sensitive: true });
+  new AviatrixProvider(stack, "aviatrix", { controllerIp: "10.0.0.1", username: "admin", password: password.stringValue });
   const group = new SmartGroup(stack, "any", { name: "any", selector: { matchExpressions: [{ cidr: "0.0.0.0/0" }] } });
   new DistributedFirewallingPolicyList(stack, "policies", {
     policies: [{ name: "deny-all", action, priority: 1000, protocol: "ANY", logging: true, srcSmartGroups: [group.uuid], dstSmartGroups: [group.uuid] }],

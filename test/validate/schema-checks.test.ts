@@ -175,7 +175,11 @@ describe("schema checks against the vendored provider schema", () => {
     const hcl = {
       terraform: [{ required_providers: [{ aviatrix: { source: "AviatrixSystems/aviatrix", version: "10.0.1" } }] }],
       resource: {
-        aviatrix_smart_group: { app: [{ name: "app", selector: [{ match_expressions: [{ cidr: "10.0.0.0/8" }] }] }] },
+        aviatrix_smart_group: {
+          app: [{ name: "app", selector: [{ match_expressions: [{ cidr: "10.0.0.0/8" }] }] }],
+          any: [{ name: "any", selector: [{ match_expressions: [{ cidr: "0.0.0.0/0" }] }] }],
+        },
+        aviatrix_web_group: { allowed: [{ name: "allowed", selector: [{ match_expressions: [{ snifilter: "api.example.com" }] }] }] },
         aviatrix_distributed_firewalling_policy_list: { main: [{ policies: [{ ...policy({ action: "ALLOW" }), port_ranges: [{ lo: 443 }] }] }] },
       },
     };
@@ -185,6 +189,7 @@ describe("schema checks against the vendored provider schema", () => {
   test("GIVEN dynamic blocks WHEN validated THEN content is checked as the block and counts are not enforced", () => {
     const hcl = {
       ...{ terraform: [{ required_providers: [{ aviatrix: { version: "~> 10.0" } }] }] },
+      variable: { d: [{}] },
       resource: {
         aviatrix_web_group: {
           w: [{ name: "w", dynamic: { selector: [{ for_each: [1], content: [{ dynamic: { match_expressions: [{ for_each: "${var.d}", content: [{ snifilter: "${match_expressions.value}", sni: "x" }] }] } }] }] } }],

@@ -46,6 +46,7 @@ import {
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
+import { terraformLiteralTree } from "../../core/terraform-literal";
 import { own } from "../../util/own";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -175,7 +176,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (props.renderManifest ?? true) {
       // Produced at synth, so rules added after construction are included.
       this.manifest = new Manifest(this, "Default", {
-        manifest: Lazy.anyValue({ produce: () => this.toObject() }) as unknown as Record<string, unknown>,
+        manifest: Lazy.anyValue({ produce: () => terraformLiteralTree(this.toObject()) }) as unknown as Record<string, unknown>,
         provider: props.provider,
       });
     }

@@ -7,6 +7,7 @@
 // order; arrays are replaced whole, so an array that holds any token moves whole.
 import * as yaml from "js-yaml";
 import { Fn, Token } from "../../core/cdktf";
+import { terraformLiteral, terraformLiteralTree } from "../../core/terraform-literal";
 
 export type HelmValueTree = { readonly [key: string]: unknown };
 
@@ -59,12 +60,16 @@ export function splitTokens(tree: HelmValueTree): { literal: Record<string, unkn
   return { literal, tokens };
 }
 
-/** `values` for helm_release: [literal YAML] plus [yamlencode(token part)] when tokens exist. */
+/**
+ * `values` for helm_release: [literal YAML] plus [yamlencode(token part)] when tokens exist.
+ * Values are user text (librechat.yaml's `${MISTRAL_API_KEY}` placeholders, env maps): both
+ * documents go through terraformLiteral so Terraform hands them to Helm verbatim.
+ */
 export function renderHelmValues(tree: HelmValueTree): string[] {
   const { literal, tokens } = splitTokens(tree);
   // `literal` is already normalised (sorted keys, no undefined): no line folding, no anchors.
-  const docs = [yaml.dump(literal, { lineWidth: -1, noRefs: true })];
-  if (Object.keys(tokens).length > 0) docs.push(Fn.yamlencode(tokens));
+  const docs = [terraformLiteral(yaml.dump(literal, { lineWidth: -1, noRefs: true }))];
+  if (Object.keys(tokens).length > 0) docs.push(Fn.yamlencode(terraformLiteralTree(tokens, "expression")));
   return docs;
 }
 

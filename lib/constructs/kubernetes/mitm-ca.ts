@@ -9,6 +9,7 @@ import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
+import { terraformLiteralTree } from "../../core/terraform-literal";
 
 // Facts: docs/research/librechat-shim.md §9 and docs/research/k8s-obot-crds.md §4. Node reads NODE_EXTRA_CA_CERTS
 // (additive to its bundled roots) once at start; Python's ssl/httpx read SSL_CERT_FILE and
@@ -124,7 +125,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
           namespace: ns,
           labels: { "app.kubernetes.io/managed-by": "vca-cdktf", "app.kubernetes.io/part-of": "aviatrix-dcf" },
         },
-        data: { [MITM_CA_CONFIGMAP_KEY]: this.certificateChain },
+        data: terraformLiteralTree({ [MITM_CA_CONFIGMAP_KEY]: this.certificateChain }),
         provider: props.providers?.kubernetes,
         dependsOn: props.dependsOn,
       });

@@ -4,6 +4,7 @@ import { ConstructLocation, ConstructPropsError, isUnresolved } from "../../core
 import { Cloud, CloudFamily } from "./cloud";
 import { parseIpv4, parseIpv4Cidr } from "../../net/ip";
 import { sortedByKey } from "../../dcf/builder/canonical";
+import { terraformLiteralTree } from "../../core/terraform-literal";
 
 /** Where a check runs: the construct path and the construct's class name. */
 export type CheckContext = ConstructLocation;
@@ -119,5 +120,6 @@ export function checkTags(ctx: CheckContext, prop: string, tags: Readonly<Record
 /** Copy a tag map with sorted keys so synthesized JSON is byte-stable. */
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): { [key: string]: string } | undefined {
   if (tags === undefined || isUnresolved(tags)) return tags as { [key: string]: string } | undefined;
-  return sortedByKey(tags);
+  // Tags are user text: escaped for Terraform's templates (lib/core/terraform-literal.ts).
+  return terraformLiteralTree(sortedByKey(tags));
 }

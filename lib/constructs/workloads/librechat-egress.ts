@@ -19,6 +19,7 @@ import { WebGroup } from "../dcf/web-group";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
+import { terraformLiteralTree } from "../../core/terraform-literal";
 
 /** Kinds of pod-scope egress groups besides LLM providers and MCP servers. */
 const OTHER_POD_KINDS = ["sso", "integrations", "actions", "mcp-allowlist", "proxy"] as const;
@@ -153,7 +154,7 @@ export class LibreChatEgress extends Construct {
       ? this.firewallPolicyObjects.map(
           (obj, i) =>
             new Manifest(this, i === 0 ? "firewall-policy" : `firewall-policy-${i}`, {
-              manifest: Lazy.anyValue({ produce: () => obj }) as unknown as Record<string, unknown>,
+              manifest: Lazy.anyValue({ produce: () => terraformLiteralTree(obj) }) as unknown as Record<string, unknown>,
               provider: fp.provider,
               dependsOn: fp.dependsOn,
             }),

@@ -1,4 +1,4 @@
-import { Op } from "../../core/cdktf";
+import { Op, TerraformResource } from "../../core/cdktf";
 import { bindingValueKind, resolveBindingValues } from "../binding-values";
 import type { ImmutableBindingFact } from "../facts";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
@@ -47,21 +47,25 @@ export const immutableBindingChanged: PreflightRule = {
 };
 
 /**
- * The precondition on the guard resource: every locked literal equals the value in the
- * configuration. References are left to Terraform (their value is only known at plan; the
- * binding's replace_triggered_by handles a changed value), and their `${…}` text must never
- * reach the error message, where Terraform would interpolate it.
+ * The precondition on the guard resource: every locked literal equals the value the guard is
+ * bound through (`<boundThrough>.input.<name>`, the terraform_data its replace_triggered_by
+ * names). Terraform requires a condition to refer to an object ("Invalid precondition
+ * expression"), so a bare literal comparison is not an option. References are left to Terraform
+ * (their value is only known at plan; replace_triggered_by handles a changed value), and their
+ * `${…}` text must never reach the error message, where Terraform would interpolate it.
  */
 function planTimeCheck(fact: ImmutableBindingFact, locked: Readonly<Record<string, string>>): Pick<RuleCheck, "planTimeCheck"> {
-  if (!fact.guard) return {};
+  if (!fact.guard || !TerraformResource.isTerraformResource(fact.boundThrough)) return {};
+  const bound = fact.boundThrough as TerraformResource;
   const names = Object.keys(locked)
     .sort()
     .filter((n) => bindingValueKind(locked[n]) === "literal" && fact.values[n] !== undefined);
   if (!names.length) return {};
+  const boundValue = (n: string) => bound.getStringAttribute(/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `input.${n}` : `input[${JSON.stringify(n)}]`);
   return {
     planTimeCheck: {
       resource: fact.guard,
-      condition: names.map((n) => Op.eq(fact.values[n], locked[n])).reduce((a, b) => Op.and(a, b)),
+      condition: names.map((n) => Op.eq(boundValue(n), locked[n])).reduce((a, b) => Op.and(a, b)),
       errorMessage:
         `AVX-IMM1: ${fact.description} (${fact.key}) differs from the locked baseline (${names.map((n) => `${n}=${locked[n]}`).join(", ")}); ` +
         "this cannot be updated in place — revert, or plan a full teardown and re-run npx vca-cdktf preflight lock",

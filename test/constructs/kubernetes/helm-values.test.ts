@@ -1,18 +1,24 @@
 import * as fc from "fast-check";
 import * as yaml from "js-yaml";
-import { TerraformOutput, TerraformVariable } from "../../../lib/core/cdktf";
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "../../../lib/core/cdktf";
+import { resolveTokens } from "../../../lib/core/resolve-tokens";
 import { compareChartVersions, parseChartVersion } from "../../../lib/constructs/kubernetes/chart-version";
 import { mergeValues, renderHelmValues, splitTokens } from "../../../lib/constructs/kubernetes/helm-values";
+import { terraformEvaluatedLiteral } from "../../support/terraform-template";
 import { synthStack } from "./synth-helpers";
 
 describe("renderHelmValues", () => {
-  test("GIVEN keys in any order WHEN rendered THEN the YAML is identical and sorted", () => {
+  // The values as cdk.tf.json holds them (the literal document is escaped for Terraform's templates).
+  const scope = new TerraformStack(Testing.app(), "values");
+  const rendered = (tree: Record<string, unknown>) => resolveTokens(scope, renderHelmValues(tree));
+
+  test("GIVEN keys in any order WHEN rendered THEN the YAML is identical and sorted, and reaches Helm as given", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (dict) => {
         const reversed = Object.fromEntries(Object.entries(dict).reverse());
-        const [a] = renderHelmValues(dict);
-        expect(renderHelmValues(reversed)[0]).toBe(a);
-        expect(yaml.load(a)).toEqual(Object.keys(dict).length ? dict : {});
+        const [a] = rendered(dict);
+        expect(rendered(reversed)[0]).toBe(a);
+        expect(yaml.load(terraformEvaluatedLiteral(a))).toEqual(Object.keys(dict).length ? dict : {});
       }),
       { numRuns: 50 },
     );
@@ -22,7 +28,7 @@ describe("renderHelmValues", () => {
     const { json } = synthStack((stack) => {
       const v = new TerraformVariable(stack, "pem", { type: "string" });
       const docs = renderHelmValues({ b: { keep: 1, pem: v.stringValue }, a: [1, v.stringValue] });
-      expect(yaml.load(docs[0])).toEqual({ b: { keep: 1 } });
+      expect(yaml.load(resolveTokens(stack, docs[0]))).toEqual({ b: { keep: 1 } });
       new TerraformOutput(stack, "doc", { value: docs[1] });
     });
     expect(json.output.doc.value).toBe('${yamlencode({"a" = [1, var.pem], "b" = {"pem" = var.pem}})}');

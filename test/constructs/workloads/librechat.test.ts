@@ -2,6 +2,7 @@ import * as yaml from "js-yaml";
 import { TerraformVariable } from "../../../lib/core/cdktf";
 import { MitmCa } from "../../../lib/constructs/kubernetes/mitm-ca";
 import { LIBRECHAT_DEFAULT_CHART_VERSION, LibreChat } from "../../../lib/constructs/workloads/librechat";
+import { terraformEvaluatedLiteral } from "../../support/terraform-template";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "../kubernetes/synth-helpers";
 
 const LIBRECHAT_YAML = "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
@@ -61,7 +62,8 @@ describe("LibreChat", () => {
       });
     });
     const release = Object.values(resourcesOf(json, "helm_release"))[0] as any;
-    const values: any = yaml.load(release.values[0]);
+    // What Helm receives: Terraform evaluates the escaped '$${GROQ_API_KEY}' back to '${GROQ_API_KEY}'.
+    const values: any = yaml.load(terraformEvaluatedLiteral(release.values[0]));
     expect(values.librechat.configYamlContent).toBe(LIBRECHAT_YAML);
     expect(values.librechat.configEnv).toMatchObject({ ALLOW_REGISTRATION: "false", NODE_EXTRA_CA_CERTS: "/etc/aviatrix-mitm-ca/ca.crt" });
     expect(values.volumes).toEqual([{ name: "extra", emptyDir: {} }, { name: "aviatrix-mitm-ca", configMap: { name: "aviatrix-mitm-ca", items: [{ key: "ca.crt", path: "ca.crt" }] } }]);

@@ -7,10 +7,18 @@ import { SmartGroup } from "../../../lib/aviatrix/gen/providers/aviatrix/smart-g
 import { renderBaseline } from "../../../lib/preflight/baseline";
 import type { PreflightFact } from "../../../lib/preflight/facts";
 import { Preflight } from "../../../lib/preflight/preflight";
+import { BindingFingerprint } from "../../../stacks/foundry/binding-fingerprint";
 import { FactConstruct, findingsOf, model, rule, stackWith, statuses, tmpDir, web } from "../helpers";
 
 const VALUES = { agentSubnetCidr: "10.20.1.0/24", udrNextHop: "10.20.0.4", spokeGatewayIp: "10.20.0.4" };
-const binding = (values: Record<string, string>, guard?: Construct): PreflightFact => ({ kind: "immutable-binding", key: "foundry/capability-host", description: "Foundry capability host network binding", values, ...(guard ? { guard } : {}) });
+const binding = (values: Record<string, string>, guard?: Construct, boundThrough?: Construct): PreflightFact => ({
+  kind: "immutable-binding",
+  key: "foundry/capability-host",
+  description: "Foundry capability host network binding",
+  values,
+  ...(guard ? { guard } : {}),
+  ...(boundThrough ? { boundThrough } : {}),
+});
 
 function lockFile(values: Record<string, string>): string {
   const file = path.join(tmpDir(), "vca-preflight.lock.json");
@@ -43,12 +51,21 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
     const stack = new TerraformStack(app, "test-stack");
     const cidr = new TerraformVariable(stack, "agent_cidr", { type: "string" });
     const guard = new SmartGroup(stack, "guard", { name: "g", selector: { matchExpressions: [{ cidr: "10.0.0.0/8" }] } });
-    new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: cidr.stringValue }, guard)]);
+    const values = { ...VALUES, agentSubnetCidr: cidr.stringValue };
+    const fingerprint = new BindingFingerprint(stack, "binding", values);
+    new FactConstruct(stack, "facts", [binding(values, guard, fingerprint)]);
     const preflight = Preflight.of(stack, { baselineFile: lockFile({ ...VALUES, agentSubnetCidr: "${var.agent_cidr}" }), controllerVersion: "9.0" });
     expect(statuses(preflight, "AVX-IMM1")).toEqual(["compliant"]);
-    const json = JSON.parse(Testing.synth(stack));
+    const synth = Testing.synth(stack);
+    const json = JSON.parse(synth);
     const pre = json.resource.aviatrix_smart_group.guard.lifecycle.precondition;
     expect(pre).toHaveLength(1);
+    // The condition reads the values from the object the guard is bound through: Terraform rejects a
+    // condition that refers to no object ("Invalid precondition expression").
+    expect(pre[0].condition).toBe(
+      '${((terraform_data.binding.input.spokeGatewayIp == "10.20.0.4") && (terraform_data.binding.input.udrNextHop == "10.20.0.4"))}',
+    );
+    expect(synth).toPassVcaValidation();
     expect(pre[0].error_message).toMatch(/^AVX-IMM1: Foundry capability host network binding .*\(spokeGatewayIp=10\.20\.0\.4, udrNextHop=10\.20\.0\.4\)/);
     // References are Terraform's to track; their ${…} text never reaches the message (Terraform would interpolate it).
     expect(pre[0].condition).not.toContain("var.agent_cidr");
@@ -60,6 +77,14 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
     new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: cidr.stringValue })]);
     const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
     expect(findingsOf(preflight, "AVX-IMM1").map((f) => [f.status, f.got, f.want])).toEqual([["non-compliant", "agentSubnetCidr=${var.agent_cidr}", "agentSubnetCidr=10.20.1.0/24"]]);
+  });
+  test("IMM1 without the object the guard is bound through: no precondition (a literal-only condition is invalid Terraform)", () => {
+    const stack = new TerraformStack(Testing.app(), "test-stack");
+    const guard = new SmartGroup(stack, "guard", { name: "g", selector: { matchExpressions: [{ cidr: "10.0.0.0/8" }] } });
+    new FactConstruct(stack, "facts", [binding(VALUES, guard)]);
+    const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
+    expect(statuses(preflight, "AVX-IMM1")).toEqual(["compliant"]);
+    expect(JSON.parse(Testing.synth(stack)).resource.aviatrix_smart_group.guard.lifecycle).toBeUndefined();
   });
   test("IMM1 acknowledged: no precondition, so the planned teardown can plan", () => {
     const stack = new TerraformStack(Testing.app(), "test-stack");

@@ -95,7 +95,7 @@ describe("FoundryByoVnetStack (minimal)", () => {
     expect(only(doc, "azurerm_private_endpoint")).toMatchObject({ private_service_connection: { subresource_names: ["account"] } });
     const host = only(doc, "azapi_resource");
     expect(host).toMatchObject({ type: "Microsoft.CognitiveServices/accounts/projects/capabilityHosts@2025-04-01-preview", body: { properties: { capabilityHostKind: "Agents" } } });
-    expect((host.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual(["${terraform_data.foundry_network_binding}"]);
+    expect((host.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual(["terraform_data.foundry_network_binding"]);
     expect(only(doc, "terraform_data").input).toEqual({
       agentSubnetCidr: "10.11.1.0/24",
       spokeGatewayIp: "${aviatrix_spoke_gateway.SpokeGateway.private_ip}",

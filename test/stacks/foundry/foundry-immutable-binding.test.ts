@@ -97,21 +97,26 @@ describe("GIVEN the Foundry blueprint synthesized and locked with `npx vca-cdktf
     expect(imm(stack)[0]).toEqual(["AVX-IMM1[foundry/network-injection]", "acknowledged", "agentSubnetCidr=10.12.1.0/24", "agentSubnetCidr=10.11.1.0/24"]);
     expect(Preflight.of(stack).result?.findings.find((f) => f.ruleId === "AVX-IMM1")?.acknowledgement?.reason).toBe(ACK.reason);
     // The host is still replaced (never updated in place), and the plan is not blocked.
-    expect(host.lifecycle).toEqual({ replace_triggered_by: ["${terraform_data.foundry_network_binding}"] });
+    expect(host.lifecycle).toEqual({ replace_triggered_by: ["terraform_data.foundry_network_binding"] });
   });
 
   test("THEN the capability host carries replace_triggered_by and an AVX-IMM1 precondition on the locked literal", () => {
     const host = capabilityHost(stackOf(lockFile));
-    expect(host.lifecycle.replace_triggered_by).toEqual(["${terraform_data.foundry_network_binding}"]);
+    // Bare address (Terraform rejects "${…}" there) and a condition on the bound object (Terraform
+    // rejects a condition that refers to no object): both are checked by real terraform in
+    // test/terraform/real-terraform.test.ts.
+    expect(host.lifecycle.replace_triggered_by).toEqual(["terraform_data.foundry_network_binding"]);
     expect(host.lifecycle.precondition).toEqual([
       {
-        condition: '${("10.11.1.0/24" == "10.11.1.0/24")}',
+        condition: '${(terraform_data.foundry_network_binding.input.agentSubnetCidr == "10.11.1.0/24")}',
         error_message: expect.stringMatching(/^AVX-IMM1: .*\(foundry\/network-injection\) differs from the locked baseline \(agentSubnetCidr=10\.11\.1\.0\/24\)/),
       },
     ]);
     // Synthesized past a failed check (skipValidation), the plan itself refuses the change.
-    const changed = capabilityHost(stackOf(lockFile, { newNetwork: { cidr: "10.12.0.0/23" } }), false);
-    expect(changed.lifecycle.precondition?.[0].condition).toBe('${("10.12.1.0/24" == "10.11.1.0/24")}');
+    const changedDoc = JSON.parse(Testing.synth(stackOf(lockFile, { newNetwork: { cidr: "10.12.0.0/23" } }), false));
+    const changed = changedDoc.resource.azapi_resource.foundry_capability_host as CapabilityHostJson;
+    expect(changed.lifecycle.precondition?.[0].condition).toBe('${(terraform_data.foundry_network_binding.input.agentSubnetCidr == "10.11.1.0/24")}');
+    expect(changedDoc.resource.terraform_data.foundry_network_binding.input.agentSubnetCidr).toBe("10.12.1.0/24");
   });
 
   test("THEN the fingerprint the host is replaced by holds every bound value", () => {
