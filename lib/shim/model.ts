@@ -1,7 +1,7 @@
 // librechatEgressModel: librechat.yaml (+ env inventory, Helm values, annotations) → the reviewed
 // egress model. Pure (no file or network I/O); the CLI and the LibreChat constructs both call it,
 // so `vca shim librechat` and Terraform can never disagree.
-import { compareText } from "../dcf/builder/canonical";
+import { canonicalJson, compareText } from "../dcf/builder/canonical";
 import { Annotations, NO_ANNOTATIONS, parseAnnotations } from "./annotations";
 import { AppliedException, CollectedDestination, Collector, EgressGroupKind, ShimWarning } from "./collector";
 import { ShimInputError } from "./errors";
@@ -108,6 +108,19 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   }
   let configName = props.configName ?? "librechat.yaml";
   let configText = props.config;
+  if (configText !== undefined && helm.configYamlContent !== undefined) {
+    // Both given: the chart deploys configYamlContent, so the gate must not review another file.
+    // It is scanned for secrets like any config, and must be the same document as --config.
+    const chartName = `${helmName}#librechat.configYamlContent`;
+    const chartDoc = parseYamlDocument(helm.configYamlContent, chartName, "LibreChat config");
+    rejectLiteralSecrets(chartDoc, chartName);
+    const given = parseYamlDocument(configText, configName, "LibreChat config");
+    if (canonicalJson(chartDoc) !== canonicalJson(given)) {
+      throw new ShimInputError(configName, [
+        { path: "(top level)", code: "schema", message: `differs from ${chartName}, which is what the chart deploys; review one config: drop --config, or make the Helm values' configYamlContent the same document` },
+      ]);
+    }
+  }
   if (configText === undefined && helm.configYamlContent !== undefined) {
     configText = helm.configYamlContent;
     configName = `${helmName}#librechat.configYamlContent`;
@@ -116,14 +129,7 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   const raw = parseYamlDocument(configText, configName, "LibreChat config");
   const schema = chooseSchema(props.imageTag ?? helm.imageTag, props.imageTag !== undefined ? "--image-tag" : `${helmName}: image.tag`);
   // The shim is the PR gate for this file: a literal credential in it is an error, never a warning.
-  const secrets = findLiteralSecrets(raw);
-  if (secrets.length > 0) {
-    throw new ShimInputError(
-      configName,
-      secrets.map((s) => ({ path: s.path, code: "literal-secret" as const, message: literalSecretMessage(s) })),
-      `${configName}: ${secrets.length} literal secret${secrets.length === 1 ? "" : "s"} (nothing written)`,
-    );
-  }
+  rejectLiteralSecrets(raw, configName);
 
   const validation = validateConfig(raw);
   if (validation.issues.length > 0) {
@@ -157,6 +163,16 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
     schema,
     sources: { config: configName, env: [...env.sources], helmValues: props.helmValues !== undefined ? helmName : undefined, annotations: annotations.source },
   };
+}
+
+function rejectLiteralSecrets(doc: unknown, file: string): void {
+  const secrets = findLiteralSecrets(doc);
+  if (secrets.length === 0) return;
+  throw new ShimInputError(
+    file,
+    secrets.map((s) => ({ path: s.path, code: "literal-secret" as const, message: literalSecretMessage(s) })),
+    `${file}: ${secrets.length} literal secret${secrets.length === 1 ? "" : "s"} (nothing written)`,
+  );
 }
 
 /** Convenience for callers holding annotation YAML text. */

@@ -1,36 +1,27 @@
-// Review item 7: literal credentials in librechat.yaml are errors (shim exit 2, construct
-// ConstructPropsError) naming the YAML path — never the value.
+// Literal credentials in librechat.yaml are errors (shim exit 2, construct ConstructPropsError)
+// naming the YAML path — never the value. What is a credential is decided by its shape
+// (lib/secrets), not by a list of stand-in words: test/hostile2/secrets.test.ts has the tables.
 import * as yaml from "js-yaml";
-import { findLiteralSecrets, isReferenceOrEmpty, isSecretLookingKey } from "../../lib/shim/literal-secrets";
+import { findLiteralSecrets } from "../../lib/shim/literal-secrets";
+import { isSecretName } from "../../lib/secrets/secret-shape";
 import { ShimInputError } from "../../lib/shim";
 import { model } from "./helpers";
 
 const SECRET = "sk-live-4f9a8b7c6d5e4f3a2b1c";
 
 describe("GIVEN key names", () => {
-  test.each(["apiKey", "api_key", "x-api-key", "APIKey", "serperApiKey", "client_secret", "clientSecret", "token", "accessToken", "password", "Authorization", "secretAccessKey"])(
-    "%s looks like a secret",
-    (k) => expect(isSecretLookingKey(k)).toBe(true),
+  test.each(["apiKey", "api_key", "x-api-key", "APIKey", "serperApiKey", "client_secret", "clientSecret", "token", "accessToken", "password", "Authorization", "secretAccessKey", "LDAP_BIND_CREDENTIALS", "OPENAI_API_KEYS", "EMAIL_PASS", "Cookie", "X-Auth-Token", "X-Auth"])(
+    "%s names a credential",
+    (k) => expect(isSecretName(k)).toBe(true),
   );
   test.each(["tokenLimit", "maxTokens", "token_url", "authorization_url", "siteKey", "publicKey", "key", "name", "baseURL", "authorization_type", "source"])(
-    "%s does not (on its own)",
-    (k) => expect(isSecretLookingKey(k)).toBe(false),
+    "%s does not",
+    (k) => expect(isSecretName(k)).toBe(false),
   );
-  test("WHEN the parent is secret-looking THEN a bare key/value child holds the credential", () => {
-    expect(isSecretLookingKey("key", true)).toBe(true);
-    expect(isSecretLookingKey("source", true)).toBe(false);
-  });
-});
-
-describe("GIVEN values under a secret-looking key", () => {
-  test.each(["${GROQ_API_KEY}", "Bearer ${TOKEN}", "{{MY_API_KEY}}", "user_provided", "", "  ", "ollama", "EMPTY", "your_api_key_here"])("%j holds no credential", (v) =>
-    expect(isReferenceOrEmpty(v)).toBe(true),
-  );
-  test.each([SECRET, "Bearer abc123", "${A}literal", "k"])("%j is a literal", (v) => expect(isReferenceOrEmpty(v)).toBe(false));
 });
 
 describe("GIVEN a parsed librechat.yaml", () => {
-  test("THEN every literal is found with its YAML path, in document order", () => {
+  test("THEN every literal secret is found with its YAML path, in document order", () => {
     const doc = yaml.load(`
 version: "1.3.17"
 endpoints:
@@ -40,6 +31,8 @@ endpoints:
       baseURL: https://api.groq.com/openai/v1
     - name: local
       apiKey: "\${LOCAL_KEY}"
+    - name: proxy
+      apiKey: proxy
 customParams:
   paramDefinitions:
     - key: temperature
@@ -49,21 +42,21 @@ mcpServers:
   docs:
     url: https://mcp.example.com/
     headers:
-      Authorization: "Bearer abc"
+      Authorization: "Bearer Zk3q9TnR7vX2mP5w"
       X-Api-Key: "{{USER_KEY}}"
     apiKey:
       source: admin
       authorization_type: bearer
-      key: hunter2
+      key: 9f8e7d6c5b4a3f2e1d0c
     oauth:
       client_id: public-id
-      client_secret: 12345
+      client_secret: Qw7Er9Ty2Ui4Op6As8Df
 `);
-    expect(findLiteralSecrets(doc)).toEqual([
-      { path: "endpoints.custom[name=groq].apiKey", key: "apiKey" },
-      { path: "mcpServers.docs.headers.Authorization", key: "Authorization" },
-      { path: "mcpServers.docs.apiKey.key", key: "key" },
-      { path: "mcpServers.docs.oauth.client_secret", key: "client_secret" },
+    expect(findLiteralSecrets(doc).map((s) => s.path)).toEqual([
+      "endpoints.custom[name=groq].apiKey",
+      "mcpServers.docs.headers.Authorization",
+      "mcpServers.docs.apiKey.key",
+      "mcpServers.docs.oauth.client_secret",
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { ControllerVersion } from "../../core/controller-version";
 import { AviatrixProvider as AviatrixProviderL1 } from "../../aviatrix/gen/providers/aviatrix/provider";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 const BRAND = Symbol.for("vca-cdktf.AviatrixProvider");
 
@@ -93,6 +94,7 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
       verifySslCertificate: props.verifySslCertificate,
       pathToCaCertificate: props.pathToCaCertificate,
     });
+    ensureSecretScan(this);
     Object.defineProperty(this, BRAND, { value: true });
     try {
       this.controllerVersion = ControllerVersion.parse(props.controllerVersion, `[${this.node.path}] controllerVersion`);

@@ -34,6 +34,7 @@ import { WebGroup } from "./web-group";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
 import { own } from "../../util/own";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 const BRAND = Symbol.for("vca-cdktf.DcfPolicyPack");
 
@@ -135,6 +136,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: DcfPolicyPackProps = {}) {
     super(scope, id);
+    ensureSecretScan(this);
     checkBooleanProps(this, props, ["logging", "manageDefaultAction"]);
     Object.defineProperty(this, BRAND, { value: true });
     this.mode = props.mode ?? "enforce";

@@ -8,6 +8,7 @@ import { ClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { mergeValues, renderHelmValues } from "./helm-values";
 import { checkK8sFirewallValues, k8sFirewallDefaultValues, K8sFirewallValues } from "./k8s-firewall-values";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 /** Chart repository of the Aviatrix FirewallPolicy/WebgroupPolicy CRDs (research docs/research/k8s-obot-crds.md §3.2). */
 export const K8S_FIREWALL_CHART_REPOSITORY = "https://aviatrixsystems.github.io/k8s-firewall-charts";
@@ -59,6 +60,7 @@ export class K8sFirewallChart extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: K8sFirewallChartProps) {
     super(scope, id);
+    ensureSecretScan(this);
     if (typeof props.version !== "string" || Token.isUnresolved(props.version)) {
       throw new ConstructPropsError(this, "version", props.version, `a literal chart version like "10.1.0"`, `version gates are decided at synth time`);
     }

@@ -19,6 +19,7 @@ import { WebGroup } from "../dcf/web-group";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 import { terraformLiteralTree } from "../../core/terraform-literal";
 
 /** Kinds of pod-scope egress groups besides LLM providers and MCP servers. */
@@ -77,16 +78,20 @@ export interface LibreChatPodRuleOptions {
   readonly src: readonly SmartGroupInput[];
   /** Destination SmartGroups. */
   readonly dst: readonly SmartGroupInput[];
-  /** @default 10 */
+  /**
+   * First priority of the LLM rules (one per port). Every family's priority is a lower bound: the
+   * families are allocated in order (LLM, MCP, other, reviewed CIDRs, then registryRules), each
+   * starting after the last rule of the one before, so they never overlap however many ports
+   * the config uses. @default 10
+   */
   readonly llmPriority?: number;
-  /** @default 15 */
+  /** Lowest priority of the MCP rules. @default 15 */
   readonly mcpPriority?: number;
-  /** Other pod-scope groups (SSO, integrations, allowlists, proxy) and reviewed CIDRs. @default 17 */
+  /** Lowest priority of the other pod-scope groups (SSO, integrations, allowlists, proxy), then reviewed CIDRs. @default 17 */
   readonly otherPriority?: number;
 }
 
 /** Priorities a rule family may use after its first one (one rule per extra port). */
-const PRIORITY_SLOTS = 5;
 
 /**
  * The egress a librechat.yaml needs, as WebGroups (one per shim group; one per MCP server),
@@ -106,10 +111,13 @@ export class LibreChatEgress extends Construct {
   public readonly namespace: string;
 
   private readonly cidrGroups = new Map<string, SmartGroup>();
+  /** The first priority no rule made here uses yet (families are allocated in order, never overlapping). */
+  private nextFree = 0;
   private readonly controllerName: (shimName: string) => string;
 
   constructor(scope: Construct, id: string, props: LibreChatEgressProps) {
     super(scope, id);
+    ensureSecretScan(this);
     checkBooleanProps(this, props, ["watch"]);
     if (typeof props.config !== "string" || props.config.trim() === "") {
       throw new ConstructPropsError(this, "config", described("no librechat.yaml text"), "the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
@@ -171,16 +179,16 @@ export class LibreChatEgress extends Construct {
   /** The pod-scope V1 rules: LLM providers, one WebGroup per MCP server, other groups and reviewed CIDRs. */
   public podRules(opts: LibreChatPodRuleOptions): DcfRuleProps[] {
     const base = { src: opts.src, dst: opts.dst };
-    return [
-      ...this.rulesByPort("allow-llm-providers", opts.llmPriority ?? 10, this.groupsOf("llm"), base),
-      ...this.rulesByPort("allow-mcp-per-server", opts.mcpPriority ?? 15, this.groupsOf("mcp"), base),
-      ...this.otherRules(opts.otherPriority ?? 17, base),
-    ];
+    const llm = this.rulesByPort("allow-llm-providers", this.priorityProp("llmPriority", opts.llmPriority, 10), this.groupsOf("llm"), base);
+    const mcp = this.rulesByPort("allow-mcp-per-server", Math.max(this.priorityProp("mcpPriority", opts.mcpPriority, 15), this.nextFree), this.groupsOf("mcp"), base);
+    const other = this.otherRules(Math.max(this.priorityProp("otherPriority", opts.otherPriority, 17), this.nextFree), base);
+    return [...llm, ...mcp, ...other];
   }
 
   /** Node-scope rules: image pulls by containerd on the nodes (never the pods), no decryption. */
   public registryRules(opts: { readonly src: readonly SmartGroupInput[]; readonly dst: readonly SmartGroupInput[]; readonly priority?: number }): DcfRuleProps[] {
-    return this.rulesByPort("allow-oci-registry", opts.priority ?? 20, this.groupsOf("oci-registries"), { src: opts.src, dst: opts.dst }, "DECRYPT_NOT_ALLOWED");
+    const start = Math.max(this.priorityProp("priority", opts.priority, 20), this.nextFree);
+    return this.rulesByPort("allow-oci-registry", start, this.groupsOf("oci-registries"), { src: opts.src, dst: opts.dst }, "DECRYPT_NOT_ALLOWED");
   }
 
   private otherRules(priority: number, base: { src: readonly SmartGroupInput[]; dst: readonly SmartGroupInput[] }): DcfRuleProps[] {
@@ -193,9 +201,15 @@ export class LibreChatEgress extends Construct {
         group = new SmartGroup(this, `cidr-${i + 1}`, { name: this.controllerName(`librechat-cidr-${i + 1}`), matchExpressions: [{ cidr: p.cidr }] });
         this.cidrGroups.set(p.cidr, group);
       }
-      rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: priority + PRIORITY_SLOTS + i, action: "PERMIT", protocol: "TCP", ports: [p.port], src: base.src, dst: [group] });
+      rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: this.nextFree++, action: "PERMIT", protocol: "TCP", ports: [p.port], src: base.src, dst: [group] });
     });
     return rules;
+  }
+
+  private priorityProp(prop: string, value: unknown, fallback: number): number {
+    if (value === undefined) return fallback;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new ConstructPropsError(this, prop, value, "an integer ≥ 0");
+    return value;
   }
 
   private rulesByPort(
@@ -206,9 +220,7 @@ export class LibreChatEgress extends Construct {
     decrypt?: DcfRuleProps["decrypt"],
   ): DcfRuleProps[] {
     const ports = [...new Set(groups.map((g) => g.port))].sort((a, b) => (a === 443 ? -1 : b === 443 ? 1 : a - b));
-    if (ports.length > PRIORITY_SLOTS) {
-      throw new ConstructPropsError(this, "config", described(`${ports.length} distinct ports (${ports.join(", ")}) for ${name}`), `at most ${PRIORITY_SLOTS} per rule family`, "serve the endpoints on fewer ports");
-    }
+    this.nextFree = Math.max(this.nextFree, priority + ports.length);
     return ports.map((port, i) => ({
       name: port === 443 ? name : `${name}-${port}`,
       priority: priority + i,

@@ -15,8 +15,11 @@ import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
 import { MAX_FILE_BYTES } from "../../shim/limits";
 import { findLiteralSecrets } from "../../shim/literal-secrets";
+import { checkValuesSecrets } from "../kubernetes/helm-values-secrets";
+import { isSecretName, secretReason } from "../../secrets/secret-shape";
 import { InputFileError, loadYamlBounded, YamlSyntaxError } from "../../util/input-file";
 import { checkBooleanProps } from "../../core/prop-types";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 // Facts: docs/research/librechat-shim.md §6 (chart, images, registries, configYamlContent,
 // configEnv, volumes) and §9 (NODE_EXTRA_CA_CERTS). The chart's Deployment selects pods by
@@ -114,6 +117,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: LibreChatProps) {
     super(scope, id);
+    ensureSecretScan(this);
     checkBooleanProps(this, props, ["createNamespace"]);
     this.tlsDecryption = props.mitmCa !== undefined;
     const chartVersion = props.chartVersion ?? LIBRECHAT_DEFAULT_CHART_VERSION;
@@ -175,6 +179,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
       });
       ordering.push(cm);
     }
+    checkValuesSecrets(this, values);
     this.release = new Release(this, "release", {
       name: this.releaseName,
       repository: LIBRECHAT_CHART_REPOSITORY,
@@ -284,7 +289,16 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
 function checkConfigEnv(scope: Construct, env: { readonly [name: string]: string }): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(env).sort()) {
-    if (SECRET_LOOKING.test(name) || (LIBRECHAT_REQUIRED_SECRETS as readonly string[]).includes(name)) {
+    const value: unknown = env[name];
+    if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+      throw new ConstructPropsError(scope, `configEnv.${name}`, value, "a string (an environment variable value)");
+    }
+    // By name (LDAP_BIND_CREDENTIALS, OPENAI_API_KEYS, EMAIL_PASS…) and by value (MONGO_URI with a password, an sk-… key).
+    const valueReason = typeof value === "string" && !Token.isUnresolved(value) ? secretReason(name, value) : undefined;
+    if (valueReason !== undefined && !isSecretName(name)) {
+      throw new ConstructPropsError(scope, `configEnv.${name}`, described(`a value that holds a credential (${valueReason})`), "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)", "move it to secretEnv as a sensitive variable");
+    }
+    if (SECRET_LOOKING.test(name) || isSecretName(name) || (LIBRECHAT_REQUIRED_SECRETS as readonly string[]).includes(name)) {
       throw new ConstructPropsError(scope, `configEnv.${name}`, described("a variable that looks like a secret"), "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)", "move it to secretEnv as a sensitive variable");
     }
     out[name] = env[name];

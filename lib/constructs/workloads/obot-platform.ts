@@ -12,9 +12,11 @@ import { ConstructPropsError, described } from "../../core/construct-props-error
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
 import { PodSnatDisabled } from "../kubernetes/pod-snat-disabled";
+import { checkValuesSecrets } from "../kubernetes/helm-values-secrets";
 import { OBOT_MIN_VERSION } from "./obot-release";
 import { requireSecretReferences, sensitiveEnvSecret } from "./sensitive-env-secret";
 import { checkBooleanProps } from "../../core/prop-types";
+import { ensureSecretScan } from "../../secrets/terraform-scan";
 
 // Facts: research docs/research/k8s-obot-crds.md §3.1 (chart, values, namespaces, adoption metadata) and §2
 // (what the network policy controller does). Obot ≥ v0.21.0 installs the Aviatrix network
@@ -135,6 +137,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
 
   constructor(scope: Construct, id: string, props: ObotPlatformProps) {
     super(scope, id);
+    ensureSecretScan(this);
     checkBooleanProps(this, props, ["createNamespaces", "defaultDenyAllEgress", "wait"]);
     this.version = this.resolveVersion(props.version ?? OBOT_DEFAULT_VERSION);
     this.clusterKey = props.clusterKey ?? props.firewallChart?.clusterKey ?? clusterKeyOf(undefined, props.providers);
@@ -211,6 +214,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     };
     if (this.secret) ours.extraEnvFrom = [{ secretRef: { name: `${releaseName}-vca-secret-env` } }];
     const values = mergeValues(props.values ?? {}, ours);
+    checkValuesSecrets(this, values);
 
     this.release = new Release(this, "release", {
       name: releaseName,
@@ -258,17 +262,40 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     return value;
   }
 
+  /**
+   * `values` may not reach what this construct enforces: the config keys, and every other way the
+   * chart lets a value into the server's environment (`extraEnv` as a map or a list of {name},
+   * `extraEnvFrom`, `config.existingSecret` whose content we cannot see). Otherwise
+   * `OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "false"` could hide behind `defaultDenyAllEgress: true`,
+   * which preflight and analysis read.
+   */
   private checkValues(values: HelmValueTree | undefined): void {
-    const config = values?.config as Record<string, unknown> | undefined;
-    for (const key of OBOT_ENFORCEMENT_KEYS) {
-      if (config && key in config) {
-        throw new ConstructPropsError(this, `values.config.${key}`, described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "remove it from values; use defaultDenyAllEgress / networkPolicyProvider");
-      }
+    if (values === undefined) return;
+    const owned = (prop: string, fix: string): never => {
+      throw new ConstructPropsError(this, prop, described("a key ObotPlatform owns"), "keys ObotPlatform does not set", fix);
+    };
+    const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+    const enforced = (name: unknown) => typeof name === "string" && (OBOT_ENFORCEMENT_KEYS as readonly string[]).includes(name.trim());
+    const config = record(values.config);
+    for (const key of Object.keys(config ?? {})) {
+      if (enforced(key)) owned(`values.config.${key}`, "remove it from values; use defaultDenyAllEgress / networkPolicyProvider");
     }
-    const mcp = values?.mcpNamespace as Record<string, unknown> | undefined;
-    if (mcp && "name" in mcp) throw new ConstructPropsError(this, "values.mcpNamespace.name", described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "use the mcpNamespace prop");
-    if (values && "extraEnvFrom" in values) throw new ConstructPropsError(this, "values.extraEnvFrom", described("a key ObotPlatform owns"), "keys ObotPlatform does not set", "use secretEnv");
+    if (config && Object.hasOwn(config, "existingSecret")) {
+      owned("values.config.existingSecret", "a secret we cannot read could set the enforcement keys; pass secrets with secretEnv");
+    }
+    const extraEnv = values.extraEnv;
+    if (Array.isArray(extraEnv)) {
+      extraEnv.forEach((e, i) => {
+        if (enforced(record(e)?.name)) owned(`values.extraEnv[${i}]`, "remove it; use defaultDenyAllEgress / networkPolicyProvider");
+      });
+    } else {
+      for (const key of Object.keys(record(extraEnv) ?? {})) if (enforced(key)) owned(`values.extraEnv.${key}`, "remove it; use defaultDenyAllEgress / networkPolicyProvider");
+    }
+    const mcp = record(values.mcpNamespace);
+    if (mcp && Object.hasOwn(mcp, "name")) owned("values.mcpNamespace.name", "use the mcpNamespace prop");
+    if (Object.hasOwn(values, "extraEnvFrom")) owned("values.extraEnvFrom", "use secretEnv");
   }
+
 }
 
 function versionCore(v: ChartVersion): string {

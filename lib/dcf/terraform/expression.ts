@@ -147,6 +147,10 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   keys: (a) => Object.keys(a[0] as Record<string, Value>).sort(),
   values: (a) => Object.keys(a[0] as Record<string, Value>).sort().map((k) => (a[0] as Record<string, Value>)[k]),
   replace: (a) => (a[0] as string).split(a[1] as string).join(a[2] as string),
+  // JSON is valid YAML: enough for the secret scan to see inside Helm values built with yamlencode.
+  jsonencode: (a) => JSON.stringify(a[0]),
+  yamlencode: (a) => JSON.stringify(a[0]),
+  join: (a) => (a[1] as Value[]).map((x) => String(x)).join(a[0] as string),
   format: (a) => {
     let i = 1;
     return (a[0] as string).replace(/%[sdv%]/g, (m) => (m === "%%" ? "%" : String(a[i++])));
