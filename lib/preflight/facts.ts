@@ -105,6 +105,8 @@ export interface ObotFact {
   readonly kind: "obot";
   readonly clusterKey: string;
   readonly version: string;
+  /** Namespace of the MCP server pods (their FirewallPolicies live there). @default - unknown: any pod */
+  readonly mcpNamespace?: string;
   readonly dependsOn: readonly string[];
 }
 

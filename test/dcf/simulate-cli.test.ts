@@ -53,12 +53,47 @@ describe("vca simulate — Obot seed lab", () => {
 describe("vca simulate — AgentCore blueprint (hcl2json fixture)", () => {
   test("GIVEN the vendor dcf.tf WHEN its comment-table promises are simulated THEN every flow passes", async () => {
     const r = await run("simulate", "--synth", path.join(FIX, "agentcore-aws.dcf.tf.json"), "--scenarios", path.join(FIX, "agentcore-aws.scenarios.yaml"));
-    expect(r.stderr).toBe("");
+    // local.ecr_registry_host is not resolvable offline: the verdicts that rest on it say so.
+    expect(r.stderr.trim().split("\n").map((l) => l.replace(/ evaluated .*/, ""))).toEqual([
+      'vca-cdktf simulate: note: flow "runtime-exfil-to-attacker"',
+      'vca-cdktf simulate: note: flow "runtime-to-deepwiki-mcp"',
+    ]);
+    expect(r.stderr).toContain('if "agentcore-vca-aws-control-domains" (${local.ecr_registry_host}) matched, rule "agentcore-vca-32-runtime-to-aws-control" would decide (PERMIT)');
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
     expect(out.every((l) => l.pass === true && l.tier === "V1")).toBe(true);
     expect(out.find((l) => l.name === "runtime-github-ioc-path-decrypted")).toMatchObject({ verdict: "DENY", rule: "agentcore-vca-29-runtime-deny-supply-chain-ioc-github" });
     expect(out.find((l) => l.name === "runtime-github-ioc-path-not-decrypted")).toMatchObject({ verdict: "PERMIT", rule: "agentcore-vca-31-runtime-to-allowed-tools" });
+  });
+
+  test("GIVEN a scenario whose source subnet is a typo WHEN simulated THEN exit 2 naming the file and YAML path (not a vacuous DENY)", async () => {
+    const typo = tmpFile(
+      "typo.yaml",
+      "flows:\n  - name: exfil\n    from: { subnet: aws_subnet.agentcore_runtme }\n    to: { host: exfil.attacker.io, port: 443, protocol: tcp }\n    expect: DENY\n",
+    );
+    const r = await run("simulate", "--synth", path.join(FIX, "agentcore-aws.dcf.tf.json"), "--scenarios", typo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`${typo}: flows[0].from.subnet: subnet "aws_subnet.agentcore_runtme" is not in the synthesized policy`);
+    const group = tmpFile("group.yaml", "flows:\n  - name: g\n    from: { groups: [no-such-group] }\n    to: { host: a.example.com, port: 443, protocol: tcp }\n");
+    const g = await run("simulate", "--synth", path.join(FIX, "agentcore-aws.dcf.tf.json"), "--scenarios", group);
+    expect(g.code).toBe(2);
+    expect(g.stderr).toContain("flows[0].from.groups[0]: group \"no-such-group\" is not in the synthesized policy");
+  });
+
+  test("GIVEN a synth without a default action WHEN --controller-default DENY (or controllerDefault in the file) THEN unmatched flows hit the assumed default; a bad value is exit 2", async () => {
+    const synth = tmpFile("nodefault.tf.json", JSON.stringify({ resource: { aviatrix_smart_group: { a: { name: "a", selector: { match_expressions: [{ cidr: "10.0.0.0/8" }] } } } } }));
+    const flows = "flows:\n  - name: f\n    from: { groups: [a] }\n    to: { host: x.example.com, port: 443, protocol: tcp }\n";
+    const file = tmpFile("d.yaml", flows);
+    const permit = await run("simulate", "--synth", synth, "--scenarios", file);
+    expect(lines(permit.stdout)[0]).toMatchObject({ verdict: "PERMIT", rule: "default-action", tier: "POST_RULES" });
+    const deny = await run("simulate", "--synth", synth, "--scenarios", file, "--controller-default", "deny");
+    expect(lines(deny.stdout)[0]).toMatchObject({ verdict: "DENY", rule: "default-action" });
+    const inFile = await run("simulate", "--synth", synth, "--scenarios", tmpFile("e.yaml", `controllerDefault: DENY\n${flows}`));
+    expect(lines(inFile.stdout)[0]).toMatchObject({ verdict: "DENY" });
+    const bad = await run("simulate", "--synth", synth, "--scenarios", file, "--controller-default", "ALLOW");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--controller-default: want PERMIT or DENY (got "ALLOW")');
   });
 
   test("GIVEN a .tf file WHEN passed as --synth THEN it is converted with hcl2json", async () => {

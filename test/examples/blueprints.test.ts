@@ -35,16 +35,24 @@ describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (stackId) => {
     expect(validateTerraformJson(doc, { file: synthFile })).toEqual([]);
   });
 
-  test("GIVEN its scenarios.yaml WHEN simulated against the synthesized policy THEN every expectation holds", async () => {
-    const scenariosFile = path.join(exampleDir(stackId), "scenarios.yaml");
-    const scenarios = parseScenarios(fs.readFileSync(scenariosFile, "utf8"), scenariosFile);
-    const results = runScenarios(await loadPolicyModel(synthFile, manifestsOf(stackId)), scenarios);
-    expect(results.length).toBeGreaterThan(3);
-    expect(results.filter((r) => r.pass !== true)).toEqual([]);
-    // A kill chain has both sides: approved destinations permitted and attacks denied.
-    expect(results.some((r) => r.verdict === "PERMIT")).toBe(true);
-    expect(results.some((r) => r.verdict === "DENY")).toBe(true);
-  });
+  test.each(["PERMIT", "DENY"] as const)(
+    "GIVEN its scenarios.yaml WHEN simulated under a controller default of %s THEN every expectation holds and every kill chain is denied by the blueprint's own rules",
+    async (controllerDefault) => {
+      const scenariosFile = path.join(exampleDir(stackId), "scenarios.yaml");
+      const scenarios = parseScenarios(fs.readFileSync(scenariosFile, "utf8"), scenariosFile);
+      const model = await loadPolicyModel(synthFile, manifestsOf(stackId));
+      // Brownfield: the blueprint never owns the controller's default action.
+      expect(model.defaultAction).toBeUndefined();
+      const results = runScenarios(model, scenarios, { controllerDefault, file: scenariosFile });
+      expect(results.length).toBeGreaterThan(3);
+      expect(results.filter((r) => r.pass !== true)).toEqual([]);
+      // A kill chain has both sides: approved destinations permitted and attacks denied.
+      expect(results.some((r) => r.verdict === "PERMIT")).toBe(true);
+      expect(results.some((r) => r.verdict === "DENY")).toBe(true);
+      // No DENY rests on the controller's default: each is one of the blueprint's own rules.
+      expect(results.filter((r) => r.verdict === "DENY" && r.rule === "default-action").map((r) => r.name)).toEqual([]);
+    },
+  );
 
   test("GIVEN the synthesized policy WHEN analyzed THEN there is no error-level finding", async () => {
     const findings = analyze(await loadPolicyModel(synthFile, manifestsOf(stackId)));

@@ -127,7 +127,7 @@ describe("AVX-K8S3 with real constructs", () => {
     firewallPolicy(stack, providers);
     const found = preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-K8S3");
     expect(found.map((f) => `${f.status} @ ${f.constructPath}`)).toEqual(["non-compliant @ s/dcf"]);
-    expect(found[0].cause).toMatch(/V1 DENY "deny-pods" .* pre-empting 1 FirewallPolicy permit rule \(e\.g\. "github"\)/);
+    expect(found[0].cause).toMatch(/DENY "deny-pods" \(V1 priority 20, before the K8S block\) can match traffic that FirewallPolicy permit "librechat\/chat\/github" allows/);
   });
 
   test("GIVEN no V1 deny-all WHEN a FirewallPolicy is applied THEN compliant; without any K8S tier THEN not applicable", () => {

@@ -235,7 +235,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
   /** Preflight: the Obot release and what it waits for (AVX-CTRL5, AVX-K8S2; a K8S tier for AVX-K8S3). */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [
-      { kind: "obot", clusterKey: this.clusterKey, version: this.version.text, dependsOn: this.release.dependsOn ?? [] },
+      { kind: "obot", clusterKey: this.clusterKey, version: this.version.text, mcpNamespace: this.mcpNamespace, dependsOn: this.release.dependsOn ?? [] },
       { kind: "helm-chart", chart: "obot", version: this.version.text, address: terraformAddressOf(this.release) },
       ...(this.npcChart ? [{ kind: "helm-chart" as const, chart: "aviatrix-network-policy-controller" as const, version: this.npcChart.version, address: terraformAddressOf(this.release) }] : []),
     ];

@@ -9,12 +9,12 @@ import { missingDefaultDeny } from "./checks/missing-default-deny";
 import { portsOnIcmp } from "./checks/ports-on-icmp";
 import { shadowedRules } from "./checks/shadowed-rules";
 import { urlFilterWithoutDecryption } from "./checks/url-filter-without-decryption";
-import { v1DenyAllBeforeK8s } from "./checks/v1-deny-all-before-k8s";
+import { v1DenyPreemptsK8sPermit } from "./checks/v1-deny-preempts-k8s-permit";
 import { PolicyFinding, severityRank } from "./finding";
 
 /** Every check, in report order within a severity. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
-  v1DenyAllBeforeK8s,
+  v1DenyPreemptsK8sPermit,
   shadowedRules,
   duplicatePriorities,
   urlFilterWithoutDecryption,

@@ -5,6 +5,8 @@ import { loadYamlBounded } from "../../util/input-file";
 import { DcfModelError } from "../errors";
 import { PolicyModel, Tier } from "../model";
 import { PolicyEvaluator } from "./evaluate";
+import { checkScenarioReferences } from "./scenario-references";
+import { unresolvedMembers } from "./unresolved-members";
 import { EvaluationResult, Flow, FlowProtocol, Verdict } from "./flow";
 
 export interface Scenario {
@@ -21,6 +23,27 @@ export interface ScenarioResult {
   readonly tier: Tier;
   /** Present when the scenario has expect / expectRule. */
   readonly pass?: boolean;
+  /** Present when the verdict rests on group members unknown offline (unresolved `${…}` references). */
+  readonly note?: string;
+}
+
+/** The controller's own default action, assumed when the synth does not manage it. */
+export type ControllerDefault = "PERMIT" | "DENY";
+
+export interface ScenarioFile {
+  readonly flows: Scenario[];
+  /** `controllerDefault:` in the file. @default - not set */
+  readonly controllerDefault?: ControllerDefault;
+}
+
+export interface RunScenariosOptions {
+  /**
+   * The controller default action to assume when the model does not manage one (a brownfield
+   * synth never does). @default "PERMIT" - the controller's default after enabling DCF
+   */
+  readonly controllerDefault?: ControllerDefault;
+  /** Names the scenarios file in errors. @default "scenarios" */
+  readonly file?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -132,8 +155,20 @@ function parseFlow(f: unknown, path: string): Scenario {
 
 /** Parses a scenarios YAML text; `file` prefixes every error path. */
 export function parseScenarios(text: string, file: string): Scenario[] {
+  return parseScenarioFile(text, file).flows;
+}
+
+export function parseControllerDefault(v: unknown, path: string): ControllerDefault {
+  const text = typeof v === "string" ? v.toUpperCase() : undefined;
+  if (text !== "PERMIT" && text !== "DENY") throw new DcfModelError(path, `want PERMIT or DENY (got ${JSON.stringify(v)}): the default action the controller applies when no rule matches`);
+  return text;
+}
+
+/** Parses a scenarios YAML text with its file-level settings; `file` prefixes every error path. */
+export function parseScenarioFile(text: string, file: string): ScenarioFile {
   const doc = loadYamlBounded(text, file, "scenarios file");
-  const top = obj(doc, `${file}: (root)`, ["flows"]);
+  const top = obj(doc, `${file}: (root)`, ["flows", "controllerDefault"]);
+  const controllerDefault = top.controllerDefault === undefined ? undefined : parseControllerDefault(top.controllerDefault, `${file}: controllerDefault`);
   if (!Array.isArray(top.flows) || top.flows.length === 0) throw new DcfModelError(`${file}: flows`, "expected a non-empty list of flows");
   const scenarios = top.flows.map((f, i) => parseFlow(f, `${file}: flows[${i}]`));
   const names = new Set<string>();
@@ -141,7 +176,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     if (names.has(s.name)) throw new DcfModelError(`${file}: flows[${i}].name`, `duplicate flow name "${s.name}"`);
     names.add(s.name);
   });
-  return scenarios;
+  return controllerDefault === undefined ? { flows: scenarios } : { flows: scenarios, controllerDefault };
 }
 
 /** Does the deciding rule carry the expected name (plain, or `<namespace>/<policy>/<rule>` for K8S)? */
@@ -149,14 +184,44 @@ export function ruleNameMatches(result: EvaluationResult, expected: string): boo
   return result.rule === expected || (result.origin !== undefined && `${result.origin}/${result.rule}` === expected);
 }
 
-/** Evaluates every scenario; `pass` is set only when the scenario states an expectation. */
-export function runScenarios(model: PolicyModel, scenarios: readonly Scenario[]): ScenarioResult[] {
-  const ev = new PolicyEvaluator(model);
+/**
+ * Evaluates every scenario; `pass` is set only when the scenario states an expectation. Throws a
+ * DcfModelError (bad input) when a scenario names a subnet, VPC, cluster or group the model does
+ * not contain. A flow whose verdict would change if unresolved group members matched carries a note.
+ */
+export function runScenarios(model: PolicyModel, scenarios: readonly Scenario[], opts: RunScenariosOptions = {}): ScenarioResult[] {
+  checkScenarioReferences(model, scenarios, opts.file ?? "scenarios");
+  const assumed: PolicyModel = model.defaultAction !== undefined ? model : { ...model, defaultAction: { action: opts.controllerDefault ?? "PERMIT", logging: false } };
+  const ev = new PolicyEvaluator(assumed);
+  const unresolved = unresolvedMembers(assumed);
+  const optimistic = unresolved && new PolicyEvaluator(unresolved.optimistic);
   return scenarios.map((s) => {
     const r = ev.evaluate(s.flow);
     const checks: boolean[] = [];
     if (s.expect !== undefined) checks.push(r.verdict === s.expect);
     if (s.expectRule !== undefined) checks.push(ruleNameMatches(r, s.expectRule));
-    return { name: s.name, verdict: r.verdict, rule: r.rule, tier: r.tier, ...(checks.length > 0 ? { pass: checks.every(Boolean) } : {}) };
+    let note: string | undefined;
+    if (optimistic && unresolved) {
+      const o = optimistic.evaluate(s.flow);
+      if (o.rule !== r.rule || o.verdict !== r.verdict) {
+        // Name the unresolved groups of the rule that would decide instead.
+        const decider = assumed.rules.find((x) => x.name === o.rule && (o.origin === undefined || x.origin === o.origin));
+        const keys = decider ? [...decider.srcGroups, ...decider.dstGroups, ...decider.webGroups.map((k) => `web:${k}`)] : [...unresolved.groups.keys()];
+        const groups = keys
+          .map((k) => unresolved.groups.get(k))
+          .filter((g): g is { name: string; values: readonly string[] } => g !== undefined)
+          .map((g) => `"${g.name}" (${g.values.join(", ")})`)
+          .join(", ");
+        note = `evaluated against group members unknown offline: if ${groups} matched, rule "${o.rule}" would decide (${o.verdict}) instead of "${r.rule}"`;
+      }
+    }
+    return {
+      name: s.name,
+      verdict: r.verdict,
+      rule: r.rule,
+      tier: r.tier,
+      ...(checks.length > 0 ? { pass: checks.every(Boolean) } : {}),
+      ...(note !== undefined ? { note } : {}),
+    };
   });
 }

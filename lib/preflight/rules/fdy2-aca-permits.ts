@@ -1,7 +1,7 @@
 import type { IConstruct } from "constructs";
 import type { PolicyModel } from "../../dcf/model";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { isCatchAllDeny } from "../../dcf/analyze/checks/v1-deny-all-before-k8s";
+import { isCatchAllDeny } from "../../dcf/analyze/checks/v1-deny-preempts-k8s-permit";
 import { isPermitAction } from "../../dcf/analyze/rule-order";
 import { analysisContext } from "./policy-analysis";
 

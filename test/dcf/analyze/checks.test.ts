@@ -1,5 +1,6 @@
 import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../../lib/dcf/analyze";
 import { ANY, cidrGroup, INTERNET, model, rule, sniGroup, urlGroup } from "./model-helpers";
+import type { RuleModel } from "../../../lib/dcf/model";
 
 function byId(findings: PolicyFinding[], id: string): PolicyFinding[] {
   return findings.filter((f) => f.id === id);
@@ -109,26 +110,51 @@ describe("duplicate-priority", () => {
   });
 });
 
-describe("v1-deny-all-before-k8s", () => {
+describe("v1-deny-preempts-k8s-permit", () => {
+  const ID = "v1-deny-preempts-k8s-permit";
   const denyAll = rule("v1-deny-mcp", { priority: 3, action: "DENY", protocol: "ANY", portRanges: [], dstGroups: [INTERNET] });
+  // As the CRD reader models a FirewallPolicy rule's source: pods of the policy's namespace.
+  const mcpPods = { key: "pods", name: "pods", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "ms1kbsng" } }] };
   const crdPermit = rule("allow-approved-egress", { tier: "K8S", priority: 0, srcGroups: ["pods"], webGroups: ["llm"], origin: "obot-mcp/obot-x-fw" });
 
-  test("GIVEN a V1 catch-all DENY and K8S permits THEN error", () => {
-    const f = byId(analyze(model([denyAll, crdPermit], { webGroups: web, smartGroups: [cidrGroup("pods", "10.9.0.0/16")] })), "v1-deny-all-before-k8s");
+  test("GIVEN a V1 catch-all DENY from a CIDR that may hold the pods and K8S permits THEN error naming both rules", () => {
+    const f = byId(analyze(model([denyAll, crdPermit], { webGroups: web, smartGroups: [mcpPods] })), ID);
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["v1-deny-mcp", "error"]]);
+    expect(f[0].explanation).toContain('"obot-mcp/obot-x-fw/allow-approved-egress"');
     expect(formatPolicyFinding(f[0])).toMatchSnapshot();
   });
 
-  test("GIVEN a V1 deny-all whose sources cannot hold pods (FQDN, feed, Public Internet, VM tags) THEN nothing", () => {
+  test("GIVEN a scoped V1 deny that is not a deny-all but can match the permit (same namespace, TCP 443, the permitted host) THEN error naming both", () => {
+    const nsGroup = { key: "mcp-ns", name: "mcp-ns", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp" }] };
+    const openai = sniGroup("openai", "api.openai.com");
+    const deny = rule("deny-openai-from-mcp", { priority: 7, action: "DENY", srcGroups: ["mcp-ns"], webGroups: ["openai"] });
+    const f = byId(analyze(model([deny, crdPermit], { webGroups: [...web, openai], smartGroups: [mcpPods, nsGroup] })), ID);
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([["deny-openai-from-mcp", "error"]]);
+    expect(f[0].explanation).toMatch(/DENY "deny-openai-from-mcp" .*FirewallPolicy permit "obot-mcp\/obot-x-fw\/allow-approved-egress"/);
+  });
+
+  test("GIVEN denies that provably cannot meet the permit THEN nothing", () => {
     const groups = [
-      cidrGroup("pods", "10.9.0.0/16"),
+      mcpPods,
+      { key: "other-ns", name: "other-ns", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "librechat" }] },
+      { key: "other-app", name: "other-app", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "pt5rfqaz" } }] },
       { key: "threats", name: "threats", kind: "selector" as const, expressions: [{ external: "threatiq" }] },
       { key: "vms", name: "vms", kind: "selector" as const, expressions: [{ type: "vm" as const, tags: { role: "bastion" } }] },
       { key: "partner", name: "partner", kind: "selector" as const, expressions: [{ fqdn: "partner.example.com" }] },
     ];
-    for (const src of ["threats", "vms", "partner", INTERNET]) {
-      const deny = { ...denyAll, srcGroups: [src] };
-      expect(byId(analyze(model([deny, crdPermit], { webGroups: web, smartGroups: groups })), "v1-deny-all-before-k8s")).toEqual([]);
+    const other = sniGroup("paste", "pastebin.com");
+    const cidrPermit = { ...crdPermit, srcGroups: ["pod-cidr"] };
+    expect(byId(analyze(model([{ ...denyAll, srcGroups: ["app"] }, cidrPermit], { webGroups: web, smartGroups: [cidrGroup("pod-cidr", "10.9.0.0/16")] })), ID)).toEqual([]);
+    const cases: RuleModel[] = [
+      ...["other-ns", "other-app", "threats", "vms", "partner", INTERNET].map((src) => ({ ...denyAll, srcGroups: [src] })),
+      { ...denyAll, srcGroups: ["pods"], protocol: "UDP", portRanges: [{ lo: 53 }] },
+      { ...denyAll, srcGroups: ["pods"], protocol: "TCP", portRanges: [{ lo: 8443 }] },
+      { ...denyAll, srcGroups: ["pods"], protocol: "TCP", portRanges: [{ lo: 443 }], webGroups: ["paste"] },
+      { ...denyAll, srcGroups: ["pods"], watch: true },
+      { ...denyAll, srcGroups: ["pods"], tier: "AFTER_K8S" },
+    ];
+    for (const deny of cases) {
+      expect([deny.name, byId(analyze(model([deny, crdPermit], { webGroups: [...web, other], smartGroups: groups })), ID)]).toEqual([deny.name, []]);
     }
   });
 
@@ -139,19 +165,17 @@ describe("v1-deny-all-before-k8s", () => {
     ["an unresolved group", "${var.src}"],
   ])("GIVEN a V1 deny-all from %s and K8S permits THEN error", (_what, src) => {
     const groups = [
-      cidrGroup("pods", "10.9.0.0/16"),
+      mcpPods,
       { key: "k8s-sel", name: "k8s-sel", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp" }] },
       { key: "subnet-sel", name: "subnet-sel", kind: "selector" as const, expressions: [{ type: "subnet" as const, resId: "subnet-1" }] },
       { key: "${var.src}", name: "var.src", kind: "unresolved" as const, expressions: [], ref: "${var.src}" },
     ];
     const deny = { ...denyAll, srcGroups: [src] };
-    expect(byId(analyze(model([deny, crdPermit], { webGroups: web, smartGroups: groups })), "v1-deny-all-before-k8s").map((f) => f.severity)).toEqual(["error"]);
+    expect(byId(analyze(model([deny, crdPermit], { webGroups: web, smartGroups: groups })), ID).map((f) => f.severity)).toEqual(["error"]);
   });
 
-  test("GIVEN no K8S tier, or a scoped V1 deny THEN nothing", () => {
-    expect(byId(analyze(model([denyAll], { webGroups: web })), "v1-deny-all-before-k8s")).toEqual([]);
-    const scoped = { ...denyAll, protocol: "UDP" as const, portRanges: [{ lo: 53 }] };
-    expect(byId(analyze(model([scoped, crdPermit], { webGroups: web, smartGroups: [cidrGroup("pods", "10.9.0.0/16")] })), "v1-deny-all-before-k8s")).toEqual([]);
+  test("GIVEN no K8S tier THEN nothing", () => {
+    expect(byId(analyze(model([denyAll], { webGroups: web })), ID)).toEqual([]);
   });
 });
 

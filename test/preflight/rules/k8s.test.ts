@@ -50,7 +50,7 @@ describe("AVX-K8S3: no V1 deny-all with a K8S tier", () => {
     };
     const viaCrd = findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }, crd]).preflight, "AVX-K8S3");
     expect(viaCrd.map((f) => f.status)).toEqual(["non-compliant"]);
-    expect(viaCrd[0].cause).toMatch(/V1 DENY "deny-pods" .* pre-empting 1 FirewallPolicy permit rule \(e\.g\. "llm"\)/);
+    expect(viaCrd[0].cause).toMatch(/DENY "deny-pods" \(V1 priority 3, before the K8S block\) can match traffic that FirewallPolicy permit "librechat\/chat\/llm" allows/);
     const viaObot = findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }, { kind: "obot", clusterKey: "aks", version: "v0.21.0", dependsOn: [] }]).preflight, "AVX-K8S3");
     expect(viaObot.map((f) => f.status)).toEqual(["non-compliant"]);
     expect(viaObot[0].cause).toContain("Obot MCP server FirewallPolicies");
