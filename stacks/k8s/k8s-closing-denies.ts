@@ -3,7 +3,7 @@
 // controller's default action is (a brownfield controller is often PERMIT), the stack's
 // workloads reach only what its rules and FirewallPolicies permit. The denies are scoped to the
 // stack's own SmartGroups, so nothing else on the controller changes.
-//   workload pods (LibreChat, its data stores, obot-system, MCP servers) → Anywhere (IPv4 and IPv6,
+//   workload pods (LibreChat, its data stores, obot-system, MCP servers, Zero Trust for AI workloads) → Anywhere (IPv4 and IPv6,
 //   public and private: east-west is denied too);
 //   nodes and kube-system pods → Public Internet (they also talk to private cluster and VPC services the customer runs).
 import { DcfPolicyPack } from "../../lib/constructs/dcf/dcf-policy-pack";
@@ -13,7 +13,7 @@ import type { LibreChatWorkload } from "./librechat-workload";
 import type { ObotWorkload } from "./obot-workload";
 
 /** Priorities of the closing denies (their own ruleset; the order only matters for reading logs). */
-export const CONTAINMENT_PRIORITIES = { librechatPods: 100, dataStores: 110, obotSystem: 120, mcpServers: 130, kubeSystem: 190, nodes: 200 } as const;
+export const CONTAINMENT_PRIORITIES = { librechatPods: 100, dataStores: 110, obotSystem: 120, mcpServers: 130, aiWorkloads: 140, kubeSystem: 190, nodes: 200 } as const;
 
 export interface ContainmentSources {
   readonly nodes: SmartGroup;
@@ -21,6 +21,8 @@ export interface ContainmentSources {
   readonly kubeSystem?: SmartGroup;
   readonly librechat?: LibreChatWorkload;
   readonly obot?: ObotWorkload;
+  /** Zero Trust for AI workload groups by key (their own sources). */
+  readonly aiWorkloads?: ReadonlyMap<string, SmartGroup>;
 }
 
 export function addContainmentDenies(pack: DcfPolicyPack, s: ContainmentSources): void {
@@ -35,6 +37,7 @@ export function addContainmentDenies(pack: DcfPolicyPack, s: ContainmentSources)
     deny("contain-obot-system", CONTAINMENT_PRIORITIES.obotSystem, s.obot.obotSystem);
     deny("contain-obot-mcp-servers", CONTAINMENT_PRIORITIES.mcpServers, s.obot.mcpServers);
   }
+  [...(s.aiWorkloads ?? new Map<string, SmartGroup>()).entries()].forEach(([key, group], i) => deny(`contain-ai-workload-${key}`, CONTAINMENT_PRIORITIES.aiWorkloads + i, group));
   // kube-system, like the nodes, talks to private cluster and VPC services: Public Internet only.
   if (s.kubeSystem) deny("contain-kube-system-internet", CONTAINMENT_PRIORITIES.kubeSystem, s.kubeSystem, WellKnownSmartGroups.publicInternet());
   deny("contain-nodes-internet", CONTAINMENT_PRIORITIES.nodes, s.nodes, WellKnownSmartGroups.publicInternet());

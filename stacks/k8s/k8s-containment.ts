@@ -174,9 +174,10 @@ export class K8sContainment extends Construct {
     }
 
     if (props.zeroTrustForAi) {
-      this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack });
+      // The closing deny joins the after-K8S ruleset: FirewallPolicy permits (Obot MCP servers) come first.
+      this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack, closingPack: this.containment, namePrefix: prefix });
     }
-    addContainmentDenies(this.containment, { nodes: this.nodes, kubeSystem: this.kubeSystem, librechat: this.librechat, obot: this.obot });
+    addContainmentDenies(this.containment, { nodes: this.nodes, kubeSystem: this.kubeSystem, librechat: this.librechat, obot: this.obot, aiWorkloads: this.zeroTrustForAi?.workloadGroups });
     promoteRules.forEach((name, i) => {
       if (!this.pack.hasRule(name) && !this.containment.hasRule(name)) {
         const known = [...this.pack.rules, ...this.containment.rules].map((r) => r.name);

@@ -72,6 +72,15 @@ export interface ZeroTrustForAiProps {
   readonly firstPriority?: number;
   /** Name of the closing deny. @default "deny-other-ai-access" */
   readonly denyRuleName?: string;
+  /**
+   * The pack the closing deny joins. Give a pack evaluated after the K8S block (e.g. a ruleset at
+   * TERRAFORM_AFTER_K8S_MANAGED) when FirewallPolicies permit AI providers to other workloads: a
+   * deny before the K8S block would pre-empt them (docs/research/k8s-obot-crds.md §5.4).
+   * @default - `pack`
+   */
+  readonly closingPack?: DcfPolicyPack;
+  /** Prefix of the controller names of the groups created here (provider WebGroups, workload SmartGroups). @default - none */
+  readonly namePrefix?: string;
 }
 
 const STAGES: readonly ZeroTrustStage[] = ["log-only", "permit", "deny"];
@@ -85,8 +94,11 @@ export class ZeroTrustForAi extends Construct {
   /** The rule props added to the pack, in order. */
   public readonly rules: readonly DcfRuleProps[];
 
+  private readonly namePrefix?: string;
+
   constructor(scope: Construct, id: string, props: ZeroTrustForAiProps) {
     super(scope, id);
+    this.namePrefix = props.namePrefix;
     this.stage = props.stage ?? "log-only";
     if (!STAGES.includes(this.stage)) throw new ConstructPropsError(this, "stage", props.stage, `one of ${STAGES.join(", ")}`);
     if (!DcfPolicyPack.isDcfPolicyPack(props.pack)) throw new ConstructPropsError(this, "pack", described("no DcfPolicyPack"), "the pack the rules join");
@@ -133,20 +145,27 @@ export class ZeroTrustForAi extends Construct {
         enforce: permitsAct,
       };
     });
-    // Everything else to an AI provider: every source, every port, logged; acts only in "deny".
-    rules.push({
+    // Everything else the declared workloads send to an AI provider, every port, logged; acts only
+    // in "deny". Scoped to the workloads declared here, never Anywhere: a deny from every source
+    // would also decide other teams' traffic on a shared controller and, evaluated before the K8S
+    // block, pre-empt FirewallPolicy permits (e.g. an Obot MCP server's own LLM permit).
+    const closing: DcfRuleProps = {
       name: props.denyRuleName ?? "deny-other-ai-access",
       priority: first + props.intents.length,
       action: "DENY",
       protocol: "TCP",
-      src: [WellKnownSmartGroups.anywhere()],
+      src: [...workloads.values()],
       dst: [WellKnownSmartGroups.publicInternet()],
       webGroups: [...providers.values()],
       logging: true,
       enforce: this.stage === "deny",
-    });
+    };
+    if (props.closingPack !== undefined && !DcfPolicyPack.isDcfPolicyPack(props.closingPack)) {
+      throw new ConstructPropsError(this, "closingPack", described("no DcfPolicyPack"), "a DcfPolicyPack evaluated after the K8S block");
+    }
     for (const r of rules) props.pack.addRule(r);
-    this.rules = rules;
+    (props.closingPack ?? props.pack).addRule(closing);
+    this.rules = [...rules, closing];
   }
 
   private provider(key: string, p: AiProviderProps): IWebGroupRef {
@@ -156,7 +175,7 @@ export class ZeroTrustForAi extends Construct {
       throw new ConstructPropsError(this, at, p, `exactly one of managedWebGroup (an Aviatrix-managed list by name) or domains`);
     }
     if (p.managedWebGroup !== undefined) return ManagedWebGroup.fromName(this, `provider-${key}`, p.managedWebGroup);
-    return new WebGroup(this, `provider-${key}`, { name: p.name ?? `ai-${key}`, domains: p.domains });
+    return new WebGroup(this, `provider-${key}`, { name: p.name ?? this.controllerName(`ai-${key}`), domains: p.domains });
   }
 
   private workload(key: string, w: AiWorkloadProps): SmartGroup {
@@ -173,6 +192,10 @@ export class ZeroTrustForAi extends Construct {
     }
     for (const cidr of w.cidrs ?? []) exprs.push(Select.cidr(cidr));
     if (exprs.length === 0) throw new ConstructPropsError(this, at, described("no selector"), "k8s, cloudTags, lambdaArns or cidrs");
-    return new SmartGroup(this, `workload-${key}`, { name: w.name ?? `ai-workload-${key}`, matchExpressions: exprs });
+    return new SmartGroup(this, `workload-${key}`, { name: w.name ?? this.controllerName(`ai-workload-${key}`), matchExpressions: exprs });
+  }
+
+  private controllerName(name: string): string {
+    return this.namePrefix === undefined ? name : `${this.namePrefix}-${name}`;
   }
 }
