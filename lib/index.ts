@@ -262,3 +262,5 @@ export { renderRulesMarkdown } from "./preflight/rules-md";
 
 // ---------------------------------------------------------------- core
 export { ControllerVersion, providerConstraint } from "./core/controller-version";
+// User text into Terraform JSON, escaped once for where it lands (for your own constructs).
+export { terraformLiteral, terraformLiteralTree } from "./core/terraform-literal";

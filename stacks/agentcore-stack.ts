@@ -38,6 +38,7 @@ import {
 import { AgentCoreIam } from "./agentcore/agentcore-iam";
 import { AgentImage, agentImage } from "./agentcore/agentcore-image";
 import { awsProviderConfig, AwsProviderOptions } from "./provider-options";
+import { addStackOutputs, policySteps } from "./outputs";
 import { AgentCoreVpc } from "./agentcore/agentcore-network";
 import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
@@ -288,9 +289,20 @@ export class AgentCoreStack extends TerraformStack {
     out("agentcore_control_host", this.privateLink.control.host);
     out("agent_image_uri", this.agentImage.uri);
     out("vpc_mode_guardrail_policy_arn", this.iam.guardrail.arn);
-    out("transit_gateway_name", this.transit.gatewayName, true);
-    out("agentcore_spoke_gateway_name", this.agentCoreSpoke.gatewayName, true);
-    out("client_spoke_gateway_name", this.clientSpoke.gatewayName, true);
+    addStackOutputs(this, {
+      gateways: [
+        { key: "transit", gateway: this.transit },
+        { key: "agentcore_spoke", gateway: this.agentCoreSpoke },
+        { key: "client_spoke", gateway: this.clientSpoke },
+      ],
+      pack: this.policy.pack,
+      nextSteps: [
+        ...(this.agentImage.variable ? ["The runtime runs the image named by TF_VAR_agentcore_agent_image_uri: push a new agent version to ECR, set the variable to its URI and redeploy."] : []),
+        `Invoke the agent from the client spoke (role ${prefix}-client-invoker): its calls reach bedrock-agentcore.${region}.amazonaws.com through the PrivateLink endpoint (rules 10/11).`,
+        "The VPC-mode guardrail (output vpc_mode_guardrail_policy_arn) is attached to the deployer roles: runtimes outside the approved subnet and security group are denied.",
+        ...policySteps(id, this.policy.pack.mode),
+      ],
+    });
   }
 
   /** The CA certificate PEM (a reference, never a literal) for Secrets Manager. */

@@ -23,6 +23,7 @@ import { checkLiteral, checkSubscriptionId } from "./stack-prop-checks";
 import { AzurermProviderOptions, checkStackTags } from "./provider-options";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
+import { addK8sOutputs } from "./k8s/k8s-outputs";
 
 export interface AksNewNetworkProps {
   /** VNet address space, /16 to /24: gateway subnet, node subnet and pod subnet are carved from it. */
@@ -100,6 +101,8 @@ export class AksVcaStack extends TerraformStack {
     const nodeSubnetCidr = props.newNetwork ? this.spokeGateway.network!.workloadSubnetCidrs[0] : props.existingNetwork!.nodeSubnetCidr;
 
     let clusterId: string;
+    let clusterName: string;
+    let kubeconfigCommand: string;
     let providers: KubernetesProviders;
     const clusterDependables: ITerraformDependable[] = [];
     let apiServerFqdn: string | undefined;
@@ -135,12 +138,16 @@ export class AksVcaStack extends TerraformStack {
         dependsOn: [networkRole, ...(this.spokeGateway.egressRouteTable?.dependables ?? [])],
       });
       clusterId = this.cluster.id;
+      clusterName = this.cluster.name;
+      kubeconfigCommand = `az aks get-credentials --resource-group ${rg!.name} --name ${this.cluster.name}`;
       apiServerFqdn = this.cluster.fqdn;
       providers = KubernetesProviders.forAks(this, "kubernetes", { cluster: this.cluster });
       clusterDependables.push(this.cluster);
     } else {
       const e = props.existingCluster!;
       clusterId = checkLiteral(this, "existingCluster.id", e.id, "give the AKS resource id (az aks show --query id)");
+      clusterName = clusterId.split("/").pop()!;
+      kubeconfigCommand = `az aks get-credentials --ids ${clusterId}`;
       providers = KubernetesProviders.fromKubeconfig(this, "kubernetes", { configPath: e.kubeconfigPath, context: e.kubeContext });
     }
     const podSnat = new PodSnatDisabled(this, "pod-snat", { cloud: KubernetesCloud.AKS, providers, dependsOn: clusterDependables.length ? clusterDependables : undefined });
@@ -159,5 +166,6 @@ export class AksVcaStack extends TerraformStack {
       clusterDependables,
       egressDependables: [this.spokeGateway.resource, ...podSnat.dependable],
     });
+    addK8sOutputs(this, { spokeGateway: this.spokeGateway, clusterName, kubeconfigCommand, containment: this.containment });
   }
 }

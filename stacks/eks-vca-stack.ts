@@ -19,6 +19,7 @@ import { EksSnatMethod, PodSnatDisabled } from "../lib/constructs/kubernetes/pod
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { AVIATRIX_APP_ROLE_NAME, EksControllerAccess } from "./k8s/eks-access";
 import { EksStorage } from "./k8s/eks-storage";
+import { addK8sOutputs } from "./k8s/k8s-outputs";
 import { awsProviderConfig, AwsProviderOptions, eksTokenIdentity } from "./provider-options";
 import { Cloud } from "../lib/constructs/network/cloud";
 import { SpokeGateway } from "../lib/constructs/network/spoke-gateway";
@@ -227,6 +228,13 @@ export class EksVcaStack extends TerraformStack {
       clusterDependables,
       egressDependables: [this.spokeGateway.resource, ...podSnat.dependable],
       workloadDependables: this.storage?.dependable,
+    });
+    const cliIdentity = [...(props.awsProvider?.profile ? ["--profile", props.awsProvider.profile] : [])].join(" ");
+    addK8sOutputs(this, {
+      spokeGateway: this.spokeGateway,
+      clusterName: this.cluster?.name ?? clusterName,
+      kubeconfigCommand: `aws eks update-kubeconfig --name ${this.cluster?.name ?? clusterName} --region ${region}${cliIdentity ? ` ${cliIdentity}` : ""}`,
+      containment: this.containment,
     });
   }
 }

@@ -25,6 +25,7 @@ import { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions
 import { FOUNDRY_RULES, FoundryPolicy } from "./foundry/foundry-policy";
 import { checkDomains, checkNamePrefix, checkRuleSuffixes, checkSubscriptionId, requireText } from "./stack-prop-checks";
 import { AzurermProviderOptions } from "./provider-options";
+import { addStackOutputs, policySteps } from "./outputs";
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { parseIpv4Cidr } from "../lib/net/ip";
 import { Fn } from "../lib/core/cdktf";
@@ -221,7 +222,16 @@ export class FoundryByoVnetStack extends TerraformStack {
     new TerraformOutput(this, "agent_subnet_id", { value: this.network.agentSubnetId });
     new TerraformOutput(this, "foundry_account_name", { value: this.foundry.account.name });
     new TerraformOutput(this, "foundry_project_name", { value: this.foundry.project.name });
-    new TerraformOutput(this, "spoke_gateway_name", { value: this.spokeGateway.gatewayName, sensitive: true });
+    new TerraformOutput(this, "foundry_endpoint", { value: `https://${this.foundry.account.customSubdomainName}.services.ai.azure.com`, description: "Foundry endpoint (private DNS inside the VNet)" });
+    addStackOutputs(this, {
+      gateways: [{ key: "spoke", gateway: this.spokeGateway }],
+      pack: this.policy.pack,
+      nextSteps: [
+        "Deploy a hosted agent into the project (Foundry portal or the Agents API); its egress leaves through the agent subnet's UDR to the spoke gateway.",
+        "Tool calls reach only the toolCallDomains WebGroup (rule 4); other spokes are denied (rule 6); inference stays on the private endpoint.",
+        ...policySteps(id, this.policy.pack.mode),
+      ],
+    });
   }
 
   private declarePreflightFacts(binding: Readonly<Record<string, string>>): void {

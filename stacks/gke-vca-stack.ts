@@ -23,6 +23,7 @@ import { checkStackTags, GoogleProviderOptions } from "./provider-options";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
 import { addAviatrixWithPreflight, addK8sSpokeGateway, checkK8sStackProps } from "./k8s/k8s-stack-common";
 import { K8sVcaStackProps } from "./k8s/k8s-vca-props";
+import { addK8sOutputs } from "./k8s/k8s-outputs";
 
 export interface GkeNewNetworkProps {
   /** Network CIDR, /16 to /24 (gateway and node subnetworks). */
@@ -139,6 +140,7 @@ export class GkeVcaStack extends TerraformStack {
     } else {
       const e = props.existingCluster!;
       clusterId = checkLiteral(this, "existingCluster.selfLink", e.selfLink, "give the cluster self link (gcloud container clusters describe --format='value(selfLink)')");
+      clusterName = clusterId.split("/").pop()!;
       providers = KubernetesProviders.fromKubeconfig(this, "kubernetes", { configPath: e.kubeconfigPath, context: e.kubeContext });
     }
     // Sets default_snat_status { disabled = true } on the new cluster (existing: check it yourself).
@@ -168,6 +170,15 @@ export class GkeVcaStack extends TerraformStack {
       onboardingCredentials: { useCspCredentials: true },
       clusterDependables,
       egressDependables: [this.spokeGateway.resource],
+    });
+    // Existing clusters: the self link's /projects/<p>/(locations|zones)/<l>/clusters/<n>.
+    const where = /\/projects\/([^/]+)\/(?:locations|zones)\/([^/]+)\/clusters\//.exec(clusterId);
+    const [kubeProject, kubeLocation] = this.cluster ? [projectId, zone] : where ? [where[1], where[2]] : [projectId, zone];
+    addK8sOutputs(this, {
+      spokeGateway: this.spokeGateway,
+      clusterName,
+      kubeconfigCommand: `gcloud container clusters get-credentials ${clusterName} --location ${kubeLocation} --project ${kubeProject}`,
+      containment: this.containment,
     });
   }
 }

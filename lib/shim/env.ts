@@ -66,10 +66,11 @@ export class EnvInventory {
    */
   substitute(text: string): { text: string; unresolved: string[] } {
     const unresolved: string[] = [];
+    // Not trimmed: LibreChat looks up the name exactly as written, so `${ LLM_BASE_URL }` is unset there too.
     const out = text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
-      const v = this.value(name.trim());
+      const v = this.value(name);
       if (v === undefined) {
-        unresolved.push(name.trim());
+        unresolved.push(name);
         return whole;
       }
       return v;

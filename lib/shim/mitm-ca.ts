@@ -11,6 +11,7 @@
 import { createHash, X509Certificate } from "crypto";
 import * as http from "http";
 import * as https from "https";
+import { promises as dns } from "dns";
 import { isIP } from "net";
 import * as yaml from "js-yaml";
 import { UserInputError } from "../util/errors";
@@ -101,12 +102,15 @@ export interface FetchOptions {
   readonly insecure?: boolean;
   /** @default 15000 */
   readonly timeoutMs?: number;
+  /** http:// only: the loopback address the host resolved to, connected to directly (no second lookup). */
+  readonly pinnedAddress?: { readonly address: string; readonly family: number };
 }
 
 /** Logs in to the controller and returns the active DCF MITM CA. */
 export async function fetchMitmCa(controller: string, creds: ControllerCredentials, opts: FetchOptions = {}): Promise<MitmCaCertificate> {
   const base = controller.includes("://") ? controller.replace(/\/+$/, "") : `https://${controller}`;
-  const where = checkTransport(base);
+  const { where, pinned } = await checkTransport(base);
+  opts = pinned ? { ...opts, pinnedAddress: pinned } : opts;
   const tokenResp = await requestJson(`${base}/v2/api?action=get_api_token`, { method: "GET" }, opts, where);
   const token = (tokenResp as { return?: boolean; results?: { api_token?: string } }).results?.api_token;
   if ((tokenResp as { return?: boolean }).return !== true || !token) throw new UserInputError(`${where}: get_api_token failed: ${reason(tokenResp)}`);
@@ -131,7 +135,7 @@ export async function fetchMitmCa(controller: string, creds: ControllerCredentia
  * The login posts AVIATRIX_PASSWORD: TLS only. Plain http:// is allowed for loopback addresses
  * alone (a local test double, or an SSH tunnel to the controller), where nothing crosses a network.
  */
-function checkTransport(base: string): string {
+async function checkTransport(base: string): Promise<{ where: string; pinned?: { address: string; family: number } }> {
   let u: URL;
   try {
     u = new URL(base);
@@ -143,17 +147,33 @@ function checkTransport(base: string): string {
     throw new UserInputError("--fetch-mitm-ca: the controller URL contains user:password@; pass credentials as AVIATRIX_USERNAME/AVIATRIX_PASSWORD in the environment");
   }
   const where = `controller ${base}`;
-  if (u.protocol === "https:" || (u.protocol === "http:" && isLoopback(u.hostname))) return where;
+  if (u.protocol === "https:") return { where };
+  if (u.protocol === "http:") {
+    // Loopback is decided by the address the name resolves to, never by the name: `x.localhost`
+    // or a hosts-file entry may point anywhere. Every address must be loopback, and the request
+    // goes to the checked address (no second lookup to race).
+    const addresses = await resolveAll(u.hostname.replace(/^\[|\]$/g, ""));
+    if (addresses.length > 0 && addresses.every((a) => isLoopbackAddress(a.address))) return { where, pinned: addresses[0] };
+  }
   throw new UserInputError(
     `${where}: --fetch-mitm-ca needs https:// (got ${u.protocol}//): the login sends AVIATRIX_PASSWORD, which must not cross the network in plaintext. ` +
       "Use https:// (add --controller-insecure for a self-signed certificate); http:// is accepted only for loopback addresses",
   );
 }
 
-function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h === "::1") return true;
-  return isIP(h) === 4 && h.startsWith("127.");
+async function resolveAll(host: string): Promise<Array<{ address: string; family: number }>> {
+  if (isIP(host) !== 0) return [{ address: host, family: isIP(host) }];
+  try {
+    return await dns.lookup(host, { all: true, verbatim: true });
+  } catch {
+    return [];
+  }
+}
+
+function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase();
+  if (isIP(a) === 4) return a.startsWith("127.");
+  return a === "::1" || /^::ffff:127\./.test(a);
 }
 
 function reason(body: unknown): string {
@@ -178,6 +198,13 @@ function requestJson(url: string, req: Req, opts: FetchOptions, where: string): 
         headers: { Accept: "application/json", ...(req.headers ?? {}), ...(req.body ? { "Content-Length": Buffer.byteLength(req.body).toString() } : {}) },
         timeout: opts.timeoutMs ?? 15000,
         ...(u.protocol === "https:" ? { rejectUnauthorized: !opts.insecure } : {}),
+        ...(u.protocol === "http:" && opts.pinnedAddress
+          ? {
+              // Node 20 asks for all addresses (autoSelectFamily) or one: answer with the checked one either way.
+              lookup: ((_h: string, o: { all?: boolean }, cb: (e: Error | null, a: unknown, f?: number) => void) =>
+                o?.all ? cb(null, [opts.pinnedAddress!]) : cb(null, opts.pinnedAddress!.address, opts.pinnedAddress!.family)) as never,
+            }
+          : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

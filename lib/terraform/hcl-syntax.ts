@@ -185,12 +185,22 @@ class Parser {
   templateParts(end: number, closers: readonly string[]): TemplatePart[] {
     const parts: TemplatePart[] = [];
     let text = "";
+    // Strip markers act on the adjacent line of literal text (a line keeps its "\n"), as Terraform
+    // 1.11 does: `${~` trims the end of the line before it, `~}` the start of the line after it
+    // (up to and including its newline) — experiments in docs/research/terraform-language.md.
+    let stripLeading = false;
     const flush = () => {
       if (text !== "") parts.push({ kind: "text", value: text });
       text = "";
     };
     while (this.pos < end) {
       const c = this.s[this.pos];
+      if (stripLeading && /\s/.test(c)) {
+        this.pos++;
+        if (c === "\n") stripLeading = false;
+        continue;
+      }
+      stripLeading = false;
       if ((c === "$" || c === "%") && this.s.startsWith(`${c}${c}{`, this.pos)) {
         text += `${c}{`;
         this.pos += 3;
@@ -200,12 +210,19 @@ class Parser {
         flush();
         const start = this.pos;
         this.pos += 2;
-        if (this.s[this.pos] === "~") this.pos++;
+        if (this.s[this.pos] === "~") {
+          this.pos++;
+          const last = parts[parts.length - 1];
+          if (last?.kind === "text") parts[parts.length - 1] = { kind: "text", value: trimLastLine(last.value) };
+        }
         this.ws();
         if (this.pos >= end) this.fail("Unclosed template interpolation sequence", "a ${ sequence is not closed by }", start);
         const expr = this.expression();
         this.ws();
-        if (this.s[this.pos] === "~") this.pos++;
+        if (this.s[this.pos] === "~") {
+          this.pos++;
+          stripLeading = true;
+        }
         if (this.pos >= end || this.s[this.pos] !== "}") {
           if (this.pos >= end) this.fail("Unclosed template interpolation sequence", "a ${ sequence is not closed by }", start);
           this.fail("Extra characters after interpolation expression", `expected "}" after the expression, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 12))}`);
@@ -612,6 +629,12 @@ class Parser {
     }
     return this.expression();
   }
+}
+
+/** `text` with the trailing whitespace of its last line (newline included) removed. */
+function trimLastLine(text: string): string {
+  const from = text.lastIndexOf("\n", text.endsWith("\n") ? text.length - 2 : text.length - 1) + 1;
+  return text.slice(0, from) + text.slice(from).replace(/\s+$/, "");
 }
 
 function indexOf(target: Expr, n: number): Expr {

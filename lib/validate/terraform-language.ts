@@ -6,7 +6,7 @@
 // at `init` or `validate` (its summary is quoted in the message); test/terraform runs the real
 // binary on the same fixtures to keep the two in agreement. Sources and experiments:
 // docs/research/terraform-language.md.
-import { Expr, hasTemplateSequence, parseBareExpression, parseJsonTemplate, visitExpression } from "../terraform/hcl-syntax";
+import { Expr, hasTemplateSequence, parseBareExpression, parseJsonTemplate, ParseResult, visitExpression } from "../terraform/hcl-syntax";
 import { isKnownFunction } from "../terraform/functions";
 import { FindingSink } from "./finding";
 import { bodiesOf, Declarations, declarationsOf, localEntries, namedBlocks, typedBlocks } from "./terraform-declarations";
@@ -31,6 +31,8 @@ interface Context {
    * as "${…}"; Terraform JSON and cdktf's cdk.tf.json must not.
    */
   readonly hcl2json?: boolean;
+  /** Parsed templates of this document by text (policy lists repeat the same references). */
+  readonly parsed: Map<string, ParseResult>;
 }
 
 const PATH_ATTRIBUTES = new Set(["module", "root", "cwd"]);
@@ -41,7 +43,7 @@ const RESERVED_ROOTS = new Set(["var", "local", "module", "data", "count", "each
 /** Adds the language findings of one parsed Terraform JSON document to `sink`. */
 export function checkTerraformLanguage(doc: JsonObject, sink: FindingSink): void {
   const decl = declarationsOf(doc);
-  const base = { sink, decl, hcl2json: isHcl2JsonOutput(doc) };
+  const base = { sink, decl, hcl2json: isHcl2JsonOutput(doc), parsed: new Map<string, ParseResult>() };
   for (const { type, name, body } of typedBlocks(doc.resource)) checkResource({ ...base, address: `${type}.${name}` }, body);
   for (const { type, name, body } of typedBlocks(doc.data)) checkResource({ ...base, address: `data.${type}.${name}` }, body);
   for (const [name, value] of localEntries(doc.locals)) checkValue({ ...base, address: `local.${name}` }, value, "");
@@ -156,7 +158,8 @@ function checkValue(ctx: Context, value: unknown, path: string, body = false): v
  */
 function checkTemplate(ctx: Context, text: string, path: string): number | undefined {
   if (!hasTemplateSequence(text)) return 0;
-  const parsed = parseJsonTemplate(text);
+  let parsed = ctx.parsed.get(text);
+  if (!parsed) ctx.parsed.set(text, (parsed = parseJsonTemplate(text)));
   if (!parsed.expr) {
     const p = parsed.problems[0];
     ctx.sink.error(

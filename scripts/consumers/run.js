@@ -150,6 +150,7 @@ function writeApp(app, dir, tarball) {
   assert(!/\.\.\/\.\.\/|from "cdktf"/.test(main) || app.core === "cdktf", `${app.name}: main.ts still imports the repo or cdktf`);
   fs.writeFileSync(path.join(dir, "main.ts"), main);
   fs.writeFileSync(path.join(dir, "checks.ts"), point(fs.readFileSync(path.join(__dirname, "checks.ts.txt"), "utf8")));
+  fs.writeFileSync(path.join(dir, "root-import.ts"), point(fs.readFileSync(path.join(__dirname, "root-import.ts.txt"), "utf8")));
 }
 
 /** Warms the npm cache with every package of the app's lockfile; the install itself is offline. */
@@ -211,6 +212,7 @@ function main() {
     step(`${app.name}: tsc`, () => run(npx, ["--no-install", "tsc", "-p", "tsconfig.json"], dir));
     step(`${app.name}: synth examples/existing-repo`, () => run(process.execPath, ["dist/main.js"], dir));
     step(`${app.name}: npx vca-cdktf validate cdktf.out`, () => run(npx, ["--no-install", "vca-cdktf", "validate", "cdktf.out"], dir));
+    step(`${app.name}: import "vca-cdktf" (root) loads the ${app.core} build`, () => run(process.execPath, ["dist/root-import.js"], dir));
     const checks = step(`${app.name}: matchers, missing-provider error, synth (checks.out)`, () => run(process.execPath, ["dist/checks.js"], dir));
     process.stderr.write(`  ${checks.trim()}\n`);
     step(`${app.name}: npx vca-cdktf validate / preflight report / simulate on checks.out`, () => {

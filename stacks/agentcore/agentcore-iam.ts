@@ -98,21 +98,10 @@ export class AgentCoreIam extends Construct {
     }));
     runtimePolicy.overrideLogicalId("agentcore_runtime");
 
-    const subnets = [...props.approvedSubnetIds];
-    const sgs = [...props.approvedSecurityGroupIds];
-    const actions = [...GUARDRAIL_ACTIONS];
     this.guardrail = new IamPolicy(this, "Guardrail", {
       name: `${p}-vpc-mode-guardrail`,
       description: "Deny AgentCore runtimes, browsers and code interpreters outside the approved VCA subnets and security groups",
-      policy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [
-          { Sid: "DenyWithoutVpcSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:subnets": "true" } } },
-          { Sid: "DenyWithoutSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } } },
-          { Sid: "DenyUnapprovedSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": subnets } } },
-          { Sid: "DenyUnapprovedSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": sgs } } },
-        ],
-      }),
+      policy: Fn.jsonencode(guardrailDocument(props.approvedSubnetIds, props.approvedSecurityGroupIds)),
       tags: props.tags,
     });
     this.guardrail.overrideLogicalId("vpc_mode_guardrail");
@@ -157,4 +146,18 @@ export class AgentCoreIam extends Construct {
     }
     this.guardrailAttachments = [client, ...this.deployerAttachments];
   }
+}
+
+/** The VPC-mode guardrail policy document (also evaluated by the guardrail scenarios). */
+export function guardrailDocument(approvedSubnetIds: readonly string[], approvedSecurityGroupIds: readonly string[]) {
+  const actions = [...GUARDRAIL_ACTIONS];
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "DenyWithoutVpcSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:subnets": "true" } } },
+      { Sid: "DenyWithoutSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } } },
+      { Sid: "DenyUnapprovedSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": [...approvedSubnetIds] } } },
+      { Sid: "DenyUnapprovedSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": [...approvedSecurityGroupIds] } } },
+    ],
+  };
 }

@@ -12,6 +12,7 @@ import * as yaml from "js-yaml";
 import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
 import { TerraformOutput, TerraformStack, TerraformVariable, Fn, Testing } from "../../lib/core/cdktf";
 import { terraformLiteral, terraformLiteralTree } from "../../lib/core/terraform-literal";
+import { evaluateJson, isUnknown } from "../../lib/dcf/terraform/expression";
 import { TERRAFORM_FUNCTIONS, TERRAFORM_FUNCTIONS_VERSION } from "../../lib/terraform/functions";
 import { validateTerraformJson } from "../../lib/validate";
 import { mapLimit, runTerraform, terraformVerdict, TerraformVerdict, workDir } from "../support/terraform-cli";
@@ -142,6 +143,32 @@ if (VERSION === undefined) {
       expect(config).toContain('apiKey: "${MISTRAL_API_KEY}"');
       expect(config).toContain("Bearer ${GITHUB_MCP_TOKEN}");
     }, 120000);
+
+    test("GIVEN literal templates with escapes, strip markers, directives and heredocs WHEN terraform evaluates them THEN the parse-back evaluator gets the same text", async () => {
+      const templates = [
+        "$$${x} %%%{y} $$ %% ${<<EOT\nheredoc ${1 + 1} $${lit}\nEOT\n}",
+        'a ${~ "b" ~} c %{ if true }yes%{ else }no%{ endif }',
+        "a \n ${~ 1 + 1 ~} \t b",
+        "${1 ~}\n \n  x|a \n\n ${~ 1}|a  ${~ 1}|a \t\n${~ 1}",
+        '${upper("x")}-${lower("Y")} ${format("%s=%d", "n", 3)} ${replace("a.b", ".", "-")}',
+        '${"nested ${"inner"} $${kept}"}',
+      ];
+      const output = Object.fromEntries(templates.map((t, i) => [`t${i}`, { value: t }]));
+      const dir = workDir({ "main.tf.json": JSON.stringify({ output }) });
+      expect((await runTerraform(dir, ["init", "-backend=false", "-no-color"])).code).toBe(0);
+      expect((await runTerraform(dir, ["apply", "-auto-approve", "-no-color", "-input=false", "-lock=false"])).code).toBe(0);
+      const outputs = JSON.parse((await runTerraform(dir, ["output", "-json"])).stdout) as Record<string, { value: string }>;
+      templates.forEach((t, i) => {
+        const ours = evaluateJson(t, { vars: {}, locals: {} });
+        // Directives and strip markers are not evaluated offline: those come back unknown, never wrong.
+        if (!isUnknown(ours)) expect(ours).toBe(outputs[`t${i}`].value);
+      });
+      expect(evaluateJson(templates[0], { vars: {}, locals: {} })).toBe(outputs.t0.value);
+      expect(evaluateJson(templates[2], { vars: {}, locals: {} })).toBe(outputs.t2.value);
+      expect(evaluateJson(templates[3], { vars: {}, locals: {} })).toBe(outputs.t3.value);
+      expect(evaluateJson(templates[4], { vars: {}, locals: {} })).toBe(outputs.t4.value);
+      expect(evaluateJson(templates[5], { vars: {}, locals: {} })).toBe(outputs.t5.value);
+    }, 60000);
 
     test(`GIVEN terraform ${TERRAFORM_FUNCTIONS_VERSION}.x WHEN its functions are listed THEN lib/terraform/functions.ts has exactly them`, async () => {
       if (!VERSION.startsWith(`${TERRAFORM_FUNCTIONS_VERSION}.`)) return; // another release line: its list may differ

@@ -1,26 +1,13 @@
-// Blueprint vca-agentcore: the seed lab's defaults (blueprint agentcore-aws: prefix
-// agentcore-vca, us-east-2, transit 10.40.0.0/23, AgentCore spoke 10.50.0.0/16 with the runtime
-// in 10.50.10.0/24, client spoke 10.60.0.0/16, the models/tools/MCP domains). Switch
-// discover/enforce with `VCA_MODE=discover npx cdktf synth` (default enforce).
-import { blueprintMode } from "../policy-mode";
-import { App } from "../../../lib/core/cdktf";
+// Blueprint vca-agentcore: AWS Bedrock AgentCore in VPC mode behind Aviatrix. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
+import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { AgentCoreStack } from "../../../stacks/agentcore-stack";
+import { blueprintConfig } from "../config/config-source";
+import { agentCoreProps } from "../config/stack-props";
 
 export const AGENTCORE_STACK_ID = "vca-agentcore";
 
-export function addAgentCore(app: App): AgentCoreStack {
-  const mode = blueprintMode(app);
-  return new AgentCoreStack(app, AGENTCORE_STACK_ID, {
-    controllerVersion: "9.0.10",
-    aviatrixAccountName: "aws-agentcore",
-    region: "us-east-2",
-    namePrefix: "agentcore-vca",
-    transitCidr: "10.40.0.0/23",
-    agentCoreSpokeCidr: "10.50.0.0/16",
-    clientSpokeCidr: "10.60.0.0/16",
-    gatewaySize: "t3.medium",
-    allowedToolDomains: ["api.github.com", "raw.githubusercontent.com", "github.com"],
-    allowedMcpServerDomains: ["mcp.deepwiki.com"],
-    mode,
-  });
+export function addAgentCore(app: App, config: LoadedVcaConfig = blueprintConfig(app)): AgentCoreStack {
+  return new AgentCoreStack(app, AGENTCORE_STACK_ID, agentCoreProps(app, config, AGENTCORE_STACK_ID));
 }

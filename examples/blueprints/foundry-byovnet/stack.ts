@@ -1,22 +1,13 @@
-// Blueprint vca-foundry-byovnet: the seed lab's parameters (azure-ai-foundry-security
-// network-infra defaults: francecentral, 10.11.0.0/23, tool call api.ipify.org, not attached to a
-// transit). Switch discover/enforce with `VCA_MODE=discover npx cdktf synth` (default enforce).
-import { blueprintMode } from "../policy-mode";
-import { App } from "../../../lib/core/cdktf";
+// Blueprint vca-foundry-byovnet: Microsoft Foundry hosted agents (BYOVNet) behind an Aviatrix spoke gateway. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
+import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { FoundryByoVnetStack } from "../../../stacks/foundry-byovnet-stack";
+import { blueprintConfig } from "../config/config-source";
+import { foundryProps } from "../config/stack-props";
 
 export const FOUNDRY_BYOVNET_STACK_ID = "vca-foundry-byovnet";
 
-export function addFoundryByoVnet(app: App): FoundryByoVnetStack {
-  const mode = blueprintMode(app);
-  return new FoundryByoVnetStack(app, FOUNDRY_BYOVNET_STACK_ID, {
-    controllerVersion: "9.0.10",
-    aviatrixAccountName: "azure-foundry",
-    location: "francecentral",
-    namePrefix: "foundry-vca",
-    newNetwork: { cidr: "10.11.0.0/23" },
-    gatewaySize: "Standard_B2ms",
-    toolCallDomains: ["api.ipify.org"],
-    mode,
-  });
+export function addFoundryByoVnet(app: App, config: LoadedVcaConfig = blueprintConfig(app)): FoundryByoVnetStack {
+  return new FoundryByoVnetStack(app, FOUNDRY_BYOVNET_STACK_ID, foundryProps(app, config, FOUNDRY_BYOVNET_STACK_ID));
 }

@@ -1,18 +1,13 @@
-// vca-librechat-aks: Secure Enterprise Chat on a new AKS cluster in a new spoke VNet (lab values).
-import { blueprintMode } from "../policy-mode";
+// Blueprint vca-librechat-aks: Secure Enterprise Chat (LibreChat) on AKS. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
 import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";
-import { LAB_LIBRECHAT } from "../librechat/lab-config";
+import { blueprintConfig } from "../config/config-source";
+import { aksProps } from "../config/stack-props";
 
-export function addLibreChatAks(app: App): AksVcaStack {
-  return new AksVcaStack(app, "vca-librechat-aks", {
-    controllerVersion: "9.0",
-    accountName: "azure-lab",
-    location: "westeurope",
-    namePrefix: "librechat-aks",
-    mode: blueprintMode(app),
-    newNetwork: { cidr: "10.30.0.0/16" },
-    newCluster: {},
-    librechat: LAB_LIBRECHAT,
-  });
+export const LIBRECHAT_AKS_STACK_ID = "vca-librechat-aks";
+
+export function addLibreChatAks(app: App, config: LoadedVcaConfig = blueprintConfig(app)): AksVcaStack {
+  return new AksVcaStack(app, LIBRECHAT_AKS_STACK_ID, aksProps(app, config, LIBRECHAT_AKS_STACK_ID));
 }

@@ -1,18 +1,13 @@
-// vca-librechat-eks: Secure Enterprise Chat on a new EKS cluster in a new spoke VPC (lab values).
-import { blueprintMode } from "../policy-mode";
+// Blueprint vca-librechat-eks: Secure Enterprise Chat (LibreChat) on EKS. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
 import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { EksVcaStack } from "../../../stacks/eks-vca-stack";
-import { LAB_LIBRECHAT } from "../librechat/lab-config";
+import { blueprintConfig } from "../config/config-source";
+import { eksProps } from "../config/stack-props";
 
-export function addLibreChatEks(app: App): EksVcaStack {
-  return new EksVcaStack(app, "vca-librechat-eks", {
-    controllerVersion: "9.0",
-    accountName: "aws-lab",
-    region: "us-east-2",
-    namePrefix: "librechat-eks",
-    mode: blueprintMode(app),
-    newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] },
-    newCluster: {},
-    librechat: LAB_LIBRECHAT,
-  });
+export const LIBRECHAT_EKS_STACK_ID = "vca-librechat-eks";
+
+export function addLibreChatEks(app: App, config: LoadedVcaConfig = blueprintConfig(app)): EksVcaStack {
+  return new EksVcaStack(app, LIBRECHAT_EKS_STACK_ID, eksProps(app, config, LIBRECHAT_EKS_STACK_ID));
 }

@@ -1,19 +1,13 @@
-// vca-librechat-gke: Secure Enterprise Chat on a new private GKE cluster in a new spoke network (lab values).
-import { blueprintMode } from "../policy-mode";
+// Blueprint vca-librechat-gke: Secure Enterprise Chat (LibreChat) on GKE. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
 import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { GkeVcaStack } from "../../../stacks/gke-vca-stack";
-import { LAB_LIBRECHAT } from "../librechat/lab-config";
+import { blueprintConfig } from "../config/config-source";
+import { gkeProps } from "../config/stack-props";
 
-export function addLibreChatGke(app: App): GkeVcaStack {
-  return new GkeVcaStack(app, "vca-librechat-gke", {
-    controllerVersion: "9.0",
-    accountName: "gcp-lab",
-    projectId: "vca-lab-project",
-    zone: "us-central1-a",
-    namePrefix: "librechat-gke",
-    mode: blueprintMode(app),
-    newNetwork: { cidr: "10.40.0.0/16" },
-    newCluster: {},
-    librechat: LAB_LIBRECHAT,
-  });
+export const LIBRECHAT_GKE_STACK_ID = "vca-librechat-gke";
+
+export function addLibreChatGke(app: App, config: LoadedVcaConfig = blueprintConfig(app)): GkeVcaStack {
+  return new GkeVcaStack(app, LIBRECHAT_GKE_STACK_ID, gkeProps(app, config, LIBRECHAT_GKE_STACK_ID));
 }

@@ -1,17 +1,9 @@
-// The LibreChat lab inputs shared by vca-librechat-eks / -aks / -gke: librechat.yaml and the
-// secret env names that enable its built-in endpoints (values come from TF_VAR_librechat_*).
-import * as fs from "fs";
-import * as path from "path";
+// The LibreChat lab inputs of vca-librechat-eks / -aks / -gke, read from the example config
+// (examples/blueprints/vca.config.example.yaml: librechat.yaml and the secret env names that
+// enable its built-in endpoints; values come from TF_VAR_librechat_*). For tests and typed users.
 import type { LibreChatWorkloadProps } from "../../../stacks/k8s/k8s-vca-props";
+import { readVcaConfig } from "../../../lib/config/vca-config";
+import { exampleConfigFile } from "../config/config-source";
+import { libreChatWorkload } from "../config/stack-props";
 
-/** Source dir: the .ts/.js file sits next to the YAML in source, under dist/ when built. */
-function labFile(name: string): string {
-  const here = path.join(__dirname, name);
-  return fs.existsSync(here) ? here : path.join(__dirname, "..", "..", "..", "..", "examples", "blueprints", "librechat", name);
-}
-
-export const LAB_LIBRECHAT: LibreChatWorkloadProps = {
-  config: fs.readFileSync(labFile("librechat.yaml"), "utf8"),
-  configName: "librechat.yaml",
-  secretEnvNames: ["ANTHROPIC_API_KEY", "GITHUB_MCP_TOKEN", "MISTRAL_API_KEY", "OPENAI_API_KEY"],
-};
+export const LAB_LIBRECHAT: LibreChatWorkloadProps = libreChatWorkload(readVcaConfig(exampleConfigFile()), "vca-librechat-eks")!;

@@ -1,18 +1,13 @@
-// vca-obot-aks: Enterprise MCP (Obot) on a new AKS cluster in a new spoke VNet (lab values;
-// docs/research/cloud-stacks.md §2.4: obot-system / obot-mcp, Obot v0.21.0).
-import { blueprintMode } from "../policy-mode";
+// Blueprint vca-obot-aks: Enterprise MCP (Obot) on AKS. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
 import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { AksVcaStack } from "../../../stacks/aks-vca-stack";
+import { blueprintConfig } from "../config/config-source";
+import { aksProps } from "../config/stack-props";
 
-export function addObotAks(app: App): AksVcaStack {
-  return new AksVcaStack(app, "vca-obot-aks", {
-    controllerVersion: "9.0",
-    accountName: "azure-lab",
-    location: "westeurope",
-    namePrefix: "obot-aks",
-    mode: blueprintMode(app),
-    newNetwork: { cidr: "10.1.0.0/16" },
-    newCluster: {},
-    obot: { version: "v0.21.0", namespace: "obot-system", mcpNamespace: "obot-mcp" },
-  });
+export const OBOT_AKS_STACK_ID = "vca-obot-aks";
+
+export function addObotAks(app: App, config: LoadedVcaConfig = blueprintConfig(app)): AksVcaStack {
+  return new AksVcaStack(app, OBOT_AKS_STACK_ID, aksProps(app, config, OBOT_AKS_STACK_ID));
 }

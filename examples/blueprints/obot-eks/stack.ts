@@ -1,17 +1,13 @@
-// vca-obot-eks: Enterprise MCP (Obot) on a new EKS cluster in a new spoke VPC (lab values).
-import { blueprintMode } from "../policy-mode";
+// Blueprint vca-obot-eks: Enterprise MCP (Obot) on EKS. Its values come from the blueprints' config (VCA_CONFIG, else
+// examples/blueprints/vca.config.example.yaml); the stack class keeps every default.
 import type { App } from "../../../lib/core/cdktf";
+import type { LoadedVcaConfig } from "../../../lib/config/vca-config";
 import { EksVcaStack } from "../../../stacks/eks-vca-stack";
+import { blueprintConfig } from "../config/config-source";
+import { eksProps } from "../config/stack-props";
 
-export function addObotEks(app: App): EksVcaStack {
-  return new EksVcaStack(app, "vca-obot-eks", {
-    controllerVersion: "9.0",
-    accountName: "aws-lab",
-    region: "us-east-1",
-    namePrefix: "obot-eks",
-    mode: blueprintMode(app),
-    newNetwork: { cidr: "10.10.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] },
-    newCluster: {},
-    obot: { version: "v0.21.0", namespace: "obot-system", mcpNamespace: "obot-mcp" },
-  });
+export const OBOT_EKS_STACK_ID = "vca-obot-eks";
+
+export function addObotEks(app: App, config: LoadedVcaConfig = blueprintConfig(app)): EksVcaStack {
+  return new EksVcaStack(app, OBOT_EKS_STACK_ID, eksProps(app, config, OBOT_EKS_STACK_ID));
 }

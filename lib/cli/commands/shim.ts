@@ -72,6 +72,8 @@ async function runLibreChat(opts: LibreChatOptions): Promise<void> {
   if (opts.mitmCa && opts.fetchMitmCa) throw new UserInputError("--mitm-ca and --fetch-mitm-ca are mutually exclusive");
   if (!opts.config && !opts.helmValues) throw new UserInputError("--config <librechat.yaml> is required (or --helm-values with librechat.configYamlContent)");
   const podLabels = parsePodLabels(opts.podLabel);
+  checkKubernetesName("--namespace", opts.namespace, DNS1123_LABEL, 63, "a DNS-1123 label (lower-case letters, digits, '-')");
+  checkKubernetesName("--policy-name", opts.policyName, DNS1123_SUBDOMAIN, 253, "a DNS-1123 subdomain (lower-case letters, digits, '-', '.')");
   const model = librechatEgressModel({
     config: opts.config ? readTextFile(opts.config, "LibreChat config") : undefined,
     configName: opts.config ? path.basename(opts.config) : undefined,
@@ -149,13 +151,35 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
+// Kubernetes object name and label grammar (kubernetes.io/docs/concepts/overview/working-with-objects/names,
+// .../labels#syntax-and-character-set).
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+function checkKubernetesName(flag: string, value: string, grammar: RegExp, max: number, want: string): void {
+  if (value.length > max || !grammar.test(value)) throw new UserInputError(`${flag} ${JSON.stringify(value)}: want ${want}, at most ${max} characters`);
+}
+
 function parsePodLabels(labels: readonly string[]): Record<string, string> | undefined {
   if (labels.length === 0) return undefined;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const l of labels) {
-    const m = l.match(/^([A-Za-z0-9][A-Za-z0-9._/-]*)=([A-Za-z0-9._-]{0,63})$/);
-    if (!m) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: expected key=value (a Kubernetes label)`);
-    out[m[1]] = m[2];
+    const eq = l.indexOf("=");
+    const key = eq < 0 ? l : l.slice(0, eq);
+    const value = eq < 0 ? undefined : l.slice(eq + 1);
+    const slash = key.lastIndexOf("/");
+    const prefix = slash < 0 ? undefined : key.slice(0, slash);
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    const ok =
+      value !== undefined &&
+      LABEL_NAME.test(name) &&
+      LABEL_VALUE.test(value) &&
+      (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
+    if (!ok) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: expected key=value with a Kubernetes label key ([prefix/]name, name ≤ 63 characters) and value (≤ 63 characters of letters, digits, '-', '_', '.')`);
+    if (Object.hasOwn(out, key)) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: label ${JSON.stringify(key)} given twice`);
+    out[key] = value!;
   }
-  return out;
+  return { ...out };
 }

@@ -2,6 +2,7 @@
 // name the file and YAML path) and running them against a model.
 import { parseIp } from "../../net/ip";
 import { loadYamlBounded } from "../../util/input-file";
+import { checkHostSyntax } from "../../net/domain-name";
 import { DcfModelError } from "../errors";
 import { PolicyModel, Tier } from "../model";
 import { PolicyEvaluator } from "./evaluate";
@@ -60,6 +61,15 @@ function str(v: unknown, path: string): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== "string" || v.trim() === "") throw new DcfModelError(path, `expected a non-empty string (got ${JSON.stringify(v)})`);
   return v;
+}
+
+/** A request host by the one host grammar (lib/net/domain-name): no port, scheme, path or empty label. */
+function hostName(v: unknown, path: string): string | undefined {
+  const s = str(v, path);
+  if (s === undefined) return undefined;
+  const r = checkHostSyntax(s);
+  if (!r.ok) throw new DcfModelError(path, `${JSON.stringify(s)} ${r.reason} (put the port in to.port and the path in to.path)`);
+  return s;
 }
 
 function strList(v: unknown, path: string): string[] | undefined {
@@ -138,7 +148,7 @@ function parseFlow(f: unknown, path: string): Scenario {
       groups: strList(from.groups, `${path}.from.groups`),
     }),
     to: dropUndefined({
-      host: str(to.host, `${path}.to.host`),
+      host: hostName(to.host, `${path}.to.host`),
       ip: ip(to.ip, `${path}.to.ip`),
       port: to.port as number | undefined,
       protocol: protocol as FlowProtocol,
