@@ -10,6 +10,7 @@ import { missingPackageOf } from "../core/optional-peer";
 type Register = (program: Command) => void;
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   analyze: async () => (await import("./commands/analyze")).registerAnalyze,
+  diagram: async () => (await import("./commands/diagram")).registerDiagram,
   logs: async () => (await import("./commands/logs")).registerLogs,
   obot: async () => (await import("./commands/obot")).registerObot,
   preflight: async () => (await import("./commands/preflight")).registerPreflight,

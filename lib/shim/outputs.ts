@@ -16,7 +16,7 @@ export function shimOutputs(model: LibreChatEgressModel, policy: FirewallPolicyO
   const files = new Map<string, string>([
     [OUTPUT_FILES.firewallPolicy, renderFirewallPolicyYaml(model, policy)],
     [OUTPUT_FILES.egressJson, renderEgressJson(model)],
-    [OUTPUT_FILES.egressMd, renderEgressMarkdown(model)],
+    [OUTPUT_FILES.egressMd, renderEgressMarkdown(model, policy)],
   ]);
   if (mitmCa) files.set(OUTPUT_FILES.mitmCa, renderMitmCaConfigMap(mitmCa, { namespace: policy.namespace }));
   return files;
