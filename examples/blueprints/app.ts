@@ -8,6 +8,7 @@ import { App, DISABLE_STACK_TRACE_IN_METADATA } from "../../lib/core/cdktf";
 import type { LoadedVcaConfig } from "../../lib/config/vca-config";
 import { UserInputError } from "../../lib/util/errors";
 import { BlueprintConfig, blueprintConfig } from "./config/config-source";
+import { useRelativeLocalState } from "./relative-state";
 import { selectStacks, STACKS_CONTEXT_KEY, STACKS_ENV } from "./stack-selection";
 
 type AddStack = (app: App, config: LoadedVcaConfig) => TerraformStack;
@@ -94,6 +95,7 @@ export function buildBlueprints(outdir?: string, context: Readonly<Record<string
     const scratch = new App({ outdir: app.outdir, context: { ...context, [DISABLE_STACK_TRACE_IN_METADATA]: true } });
     declarePoints(addBlueprints(scratch, listed));
   }
+  useRelativeLocalState(app);
   return { app, config };
 }
 

@@ -49,6 +49,13 @@ describe("GIVEN the blueprints example app", () => {
     }
     // Nothing in the output may depend on where it was written.
     for (const [file, bytes] of ta) expect({ file, mentionsOutdir: bytes.includes(a) }).toEqual({ file, mentionsOutdir: false });
+    // …nor on where the repository was cloned: cdktf's default local backend wrote process.cwd() into
+    // every stack; the blueprints use a relative state path instead (examples/blueprints/relative-state.ts).
+    for (const [file, bytes] of ta) expect({ file, mentionsCheckout: bytes.includes(process.cwd()) || bytes.includes(REPO) }).toEqual({ file, mentionsCheckout: false });
+    for (const [file, bytes] of ta) {
+      const m = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(file.split(path.sep).join("/"));
+      if (m) expect({ file, backend: JSON.parse(bytes.toString("utf8")).terraform.backend }).toEqual({ file, backend: { local: { path: `../../../terraform.${m[1]}.tfstate` } } });
+    }
     for (const d of [a, b]) fs.rmSync(d, { recursive: true, force: true });
   });
 });
