@@ -80,6 +80,7 @@ export function buildBlueprints(outdir?: string, context: Readonly<Record<string
     });
   if (!selected.includes(BASELINE_STACK_ID)) {
     addBlueprints(app, chosen);
+    useRelativeLocalState(app);
     return { app, config };
   }
   const { addDcfBaseline } = require("./dcf-baseline/stack") as typeof import("./dcf-baseline/stack");
