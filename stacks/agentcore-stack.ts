@@ -44,7 +44,7 @@ import { AGENTCORE_RULES, AgentCorePolicy } from "./agentcore/agentcore-policy";
 import { AgentCorePrivateLink } from "./agentcore/agentcore-privatelink";
 import { checkDomains, checkNamePrefix, checkRuleSuffixes, requireText } from "./stack-prop-checks";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
-import { ControllerOwnershipProps, controllerOwnership } from "./controller-ownership";
+import { ControllerOwnershipProps, ownedPolicy } from "./controller-ownership";
 import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "AgentCoreStack";
@@ -264,7 +264,7 @@ export class AgentCoreStack extends TerraformStack {
       iocUrlFilters,
       mode: props.mode ?? "enforce",
       promoteRules: props.promoteRules ?? [],
-      ...ownedPolicy(this, prefix, props),
+      ...ownedPolicy(this, STACK, prefix, props),
       dependsOn: [this.agentCoreSpoke.resource, this.clientSpoke.resource],
     });
 
@@ -324,14 +324,4 @@ export class AgentCoreStack extends TerraformStack {
 
 function dependOn(resource: { dependsOn?: string[] }, deps: readonly { fqn: string }[]): void {
   resource.dependsOn = [...(resource.dependsOn ?? []), ...deps.map((d) => dependable(d))];
-}
-
-/** Brownfield by default: a ruleset at the stack's attachment point; the V1 list and the default action only on an owned controller. */
-function ownedPolicy(scope: Construct, prefix: string, props: ControllerOwnershipProps & { readonly renderAs?: DcfRenderMode; readonly manageDefaultAction?: boolean }) {
-  const ownership = controllerOwnership(scope, STACK, prefix, props);
-  const renderAs = props.renderAs ?? "ruleset";
-  if (renderAs === "policyList" && !ownership.owned) {
-    throw new ConstructPropsError(scope, `${STACK}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
-  }
-  return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }

@@ -6,6 +6,7 @@
 // explicit opt-in for a dedicated controller (the seed labs): then the stack enables DCF, owns
 // the default action and attaches at the root attachment points itself.
 import { IConstruct } from "constructs";
+import type { DcfRenderMode } from "../lib/constructs/dcf/dcf-policy-pack";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
 import { DcfPosition } from "../lib/dcf/attachment-points";
 
@@ -77,4 +78,19 @@ export function controllerOwnership(scope: IConstruct, prop: string, prefix: str
     throw new ConstructPropsError(scope, `${prop}.attachmentPoints`, given, "two different points (each holds one object)", "name the baseline's two points for this stack");
   }
   return { owned, beforeK8s: { attachmentPoint: beforeK8s, position: "before-k8s" }, afterK8s: { attachmentPoint: afterK8s, position: "after-k8s" } };
+}
+
+/** How a stack's policy pack lands on the controller, as props: a ruleset at the stack's attachment point by default; the V1 list and the default action only on an owned controller. */
+export function ownedPolicy(
+  scope: IConstruct,
+  stack: string,
+  prefix: string,
+  props: ControllerOwnershipProps & { readonly renderAs?: DcfRenderMode; readonly manageDefaultAction?: boolean },
+): { readonly ownership: ControllerOwnership; readonly renderAs: DcfRenderMode; readonly manageDefaultAction: boolean } {
+  const ownership = controllerOwnership(scope, stack, prefix, props);
+  const renderAs = props.renderAs ?? "ruleset";
+  if (renderAs === "policyList" && !ownership.owned) {
+    throw new ConstructPropsError(scope, `${stack}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
+  }
+  return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }

@@ -30,7 +30,7 @@ import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurer
 import { parseIpv4Cidr } from "../lib/net/ip";
 import { Fn } from "../lib/core/cdktf";
 import { ConstructPropsError } from "../lib/core/construct-props-error";
-import { ControllerOwnershipProps, controllerOwnership } from "./controller-ownership";
+import { ControllerOwnershipProps, ownedPolicy } from "./controller-ownership";
 import { checkBooleanProps } from "../lib/core/prop-types";
 
 const STACK = "FoundryByoVnetStack";
@@ -213,7 +213,7 @@ export class FoundryByoVnetStack extends TerraformStack {
       allowBlobStorage: props.allowBlobStorage ?? false,
       mode,
       promoteRules: props.promoteRules ?? [],
-      ...ownedPolicy(this, prefix, props),
+      ...ownedPolicy(this, STACK, prefix, props),
       dependsOn: [this.spokeGateway.resource],
     });
 
@@ -262,16 +262,6 @@ export class FoundryByoVnetStack extends TerraformStack {
       },
     );
   }
-}
-
-/** Brownfield by default: a ruleset at the stack's attachment point; the V1 list and the default action only on an owned controller. */
-function ownedPolicy(scope: Construct, prefix: string, props: ControllerOwnershipProps & { readonly renderAs?: DcfRenderMode; readonly manageDefaultAction?: boolean }) {
-  const ownership = controllerOwnership(scope, STACK, prefix, props);
-  const renderAs = props.renderAs ?? "ruleset";
-  if (renderAs === "policyList" && !ownership.owned) {
-    throw new ConstructPropsError(scope, `${STACK}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
-  }
-  return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }
 
 /**

@@ -1,26 +1,15 @@
 // `vca-cdktf preflight report` names every synthesized stack that has no preflight report, and
 // why, instead of skipping it silently. A stack holding aviatrix_* resources without a report was
 // never checked (no Preflight.of(stack), or reports: false): that fails the report (exit 1).
-import * as fs from "fs";
 import * as path from "path";
 import { REPORT_DIR } from "../preflight/report";
 import { readInputJson } from "../util/input-file";
+import { synthesizedStacks } from "./synth-input";
 
 export interface UnreportedStack {
   readonly stack: string;
   readonly hasAviatrixResources: boolean;
   readonly why: string;
-}
-
-/** Stack ids under <outdir>/stacks/ that have a cdk.tf.json. */
-export function synthesizedStacks(outdir: string): string[] {
-  const stacks = path.join(outdir, "stacks");
-  if (!fs.existsSync(stacks)) return [];
-  return fs
-    .readdirSync(stacks, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(stacks, e.name, "cdk.tf.json")))
-    .map((e) => e.name)
-    .sort();
 }
 
 /** The synthesized stacks without a report among `reported` (stack names of the reports read). */

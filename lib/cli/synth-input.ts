@@ -16,7 +16,7 @@ export function resolveSynthFile(synth: string, stack: string | undefined): stri
   }
   const direct = path.join(synth, "cdk.tf.json");
   if (fs.existsSync(direct) && stack === undefined) return direct;
-  const ids = stackIds(synth);
+  const ids = synthesizedStacks(synth);
   if (stack !== undefined) {
     if (ids.includes(stack)) return path.join(synth, "stacks", stack, "cdk.tf.json");
     throw new UserInputError(`${synth}: no stack "${stack}" (stacks/${stack}/cdk.tf.json); stacks here: ${ids.length ? ids.join(", ") : "none"}`);
@@ -26,7 +26,8 @@ export function resolveSynthFile(synth: string, stack: string | undefined): stri
   throw new UserInputError(`${synth}: ${ids.length} stacks (${ids.join(", ")}); choose one with --stack <id>`);
 }
 
-function stackIds(outdir: string): string[] {
+/** Stack ids under <outdir>/stacks/ that have a cdk.tf.json (as `cdktf synth` writes them), sorted. */
+export function synthesizedStacks(outdir: string): string[] {
   const stacks = path.join(outdir, "stacks");
   if (!fs.existsSync(stacks)) return [];
   return fs

@@ -8,6 +8,7 @@ import * as path from "path";
 import type { ErrorObject } from "ajv";
 import { loadYamlBounded, readInputText } from "../util/input-file";
 import { UserInputError } from "../util/errors";
+import { editDistance } from "../util/edit-distance";
 import { readJsonDataFile } from "../validate/data-files";
 
 /** Path of the schema inside the package (relative to lib/). */
@@ -153,16 +154,3 @@ function closest(key: string, known: readonly string[]): string | undefined {
   return best?.[0];
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}

@@ -1,6 +1,7 @@
 // Reading values from Terraform JSON as cdktf and @cdktf/hcl2json write it.
 // cdktf renders max_items=1 blocks as objects, hcl2json wraps every block (and every resource
 // body) in an array; `${...}` strings are expressions whose value is unknown until plan.
+import { editDistance } from "../util/edit-distance";
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -89,16 +90,3 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

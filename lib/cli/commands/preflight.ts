@@ -12,7 +12,8 @@ import { parseReport, ReadReport } from "../../preflight/read-report";
 import { REPORT_DIR } from "../../preflight/report";
 import { renderRulesMarkdown } from "../../preflight/rules-md";
 import { ALL_RULES } from "../../preflight/rules";
-import { synthesizedStacks, unreportedStacks } from "../preflight-coverage";
+import { unreportedStacks } from "../preflight-coverage";
+import { synthesizedStacks } from "../synth-input";
 import { PROGRAM_NAME } from "../../util/program-name";
 
 export function registerPreflight(program: Command): void {
