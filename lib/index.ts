@@ -11,7 +11,7 @@ export { DcfControllerBaseline } from "./constructs/dcf/dcf-controller-baseline"
 export type { DcfControllerBaselineProps } from "./constructs/dcf/dcf-controller-baseline";
 export { DcfPolicyPack } from "./constructs/dcf/dcf-policy-pack";
 export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "./constructs/dcf/dcf-policy-pack";
-export { LOG_PROFILES } from "./constructs/dcf/dcf-rule";
+export { LOG_PROFILES } from "./dcf/rule-props";
 export type { DcfRuleProps } from "./constructs/dcf/dcf-rule";
 export { FirewallPolicy } from "./constructs/dcf/firewall-policy";
 export type { FirewallPolicyProps, FirewallPolicyRuleProps, FirewallPolicySourceSelector } from "./constructs/dcf/firewall-policy";
@@ -153,7 +153,9 @@ export type {
 } from "./dcf/model";
 export { DcfModelError } from "./dcf/errors";
 export { PolicyPack } from "./dcf/builder/policy-pack";
-export type { PolicyPackProps, PortSpec, RuleProps } from "./dcf/builder/policy-pack";
+export type { PolicyPackProps, RuleProps } from "./dcf/builder/policy-pack";
+export { DEFAULT_RULE_LOGGING, MAX_PORT_RANGES, parsePortSpec } from "./dcf/rule-props";
+export type { PortSpec, RuleCommonProps } from "./dcf/rule-props";
 export { Select, Web } from "./dcf/builder/selectors";
 export type { GeoArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
 export { mergeModels } from "./dcf/merge";

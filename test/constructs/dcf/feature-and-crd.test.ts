@@ -98,7 +98,7 @@ describe("FirewallPolicy", () => {
           name: "llm",
           action: "PERMIT",
           protocol: "tcp",
-          port: 443,
+          ports: [443],
           selector: { matchLabels: { app: "librechat" } },
           dst: [ManagedSmartGroup.publicInternet()],
           webGroups: [
@@ -186,7 +186,7 @@ spec:
       name: "permit-llm",
       action: "PERMIT",
       protocol: "TCP",
-      port: 443,
+      ports: [443],
       selector: { matchLabels: { "mcp-server-id": "ms1x" } },
       dst: [ManagedSmartGroup.publicInternet()],
       webGroups: [
@@ -196,7 +196,7 @@ spec:
       ],
       logging: true,
       logProfile: "start/end",
-      decrypt: "DECRYPT_NOT_ALLOWED",
+      decryptPolicy: "DECRYPT_NOT_ALLOWED",
       flowAppRequirement: "TLS_REQUIRED",
       tlsProfile: WELL_KNOWN.defaultTlsProfile,
     });
@@ -204,8 +204,7 @@ spec:
       name: "db",
       action: "PERMIT",
       protocol: "TCP",
-      port: 5432,
-      endPort: 5433,
+      ports: ["5432-5433"],
       selector: { service: "api" },
       dst: [db],
       logging: true,
@@ -254,12 +253,12 @@ spec:
         name: "r",
         action: "PERMIT",
         protocol: "TCP",
-        port: 443,
+        ports: [443],
         dst: [ManagedSmartGroup.publicInternet()],
-        decrypt: "DECRYPT_ALLOWED",
+        decryptPolicy: "DECRYPT_ALLOWED",
       })
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp] FirewallPolicy.rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`
+      `"[stack/fp] FirewallPolicy.rules["r"].decryptPolicy: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`
     );
     expect(
       () =>
@@ -274,13 +273,16 @@ spec:
   });
 
   test.each([
-    ["endPort without port", { endPort: 443 }],
-    ["port on ICMP", { protocol: "ICMP" as const, port: 1 }],
+    ["two port ranges (the CRD has one per rule)", { ports: [443, 8443] }],
+    ["port on ICMP", { protocol: "ICMP" as const, ports: [1] }],
     [
       "labels and service",
       { selector: { matchLabels: { a: "b" }, service: "api" } },
     ],
-    ["log profile without logging", { logProfile: "start" as const }],
+    [
+      "log profile without logging",
+      { logProfile: "start" as const, logging: false },
+    ],
     [
       "deep packet inspection",
       { action: "DEEP_PACKET_INSPECTION_PERMIT" as const },
