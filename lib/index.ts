@@ -154,7 +154,7 @@ export type {
 export { DcfModelError } from "./dcf/errors";
 export { PolicyPack } from "./dcf/builder/policy-pack";
 export type { PolicyPackProps, RuleProps } from "./dcf/builder/policy-pack";
-export { DEFAULT_RULE_LOGGING, MAX_PORT_RANGES, parsePortSpec } from "./dcf/rule-props";
+export { DEFAULT_RULE_LOGGING, parsePortSpec } from "./dcf/rule-props";
 export type { PortSpec, RuleCommonProps } from "./dcf/rule-props";
 export { Select, Web } from "./dcf/builder/selectors";
 export type { GeoArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
