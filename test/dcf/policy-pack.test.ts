@@ -20,7 +20,19 @@ const flow = (to: Flow["to"]): Flow => ({ from: pod, to });
 
 describe("PolicyPack", () => {
   test("GIVEN a minimal pack WHEN modelled THEN snapshot (enforce default DENY + log, builtins present)", () => {
-    expect(new PolicyPack().addSmartGroup("a", { expressions: [Select.cidr("10.0.0.0/8")] }).toModel()).toMatchSnapshot();
+    const m = new PolicyPack().addSmartGroup("a", { expressions: [Select.cidr("10.0.0.0/8")] }).toModel();
+    expect(m.defaultAction).toEqual({ action: "DENY", logging: true });
+    expect(m.rules).toEqual([]);
+    expect(m.smartGroups.a).toEqual({ key: "a", name: "a", kind: "selector", expressions: [{ cidr: "10.0.0.0/8" }] });
+    // The built-in groups are always present, under their well-known uuids.
+    expect(Object.values(m.smartGroups).map((g) => [g.key, g.name])).toEqual(
+      expect.arrayContaining([
+        [WELL_KNOWN.anywhere, "Anywhere"],
+        [WELL_KNOWN.publicInternet, "Public Internet"],
+      ]),
+    );
+    expect(Object.values(m.webGroups).map((w) => w.name)).toEqual(["All-Web"]);
+    expect(m).toMatchSnapshot();
   });
 
   test("GIVEN an everything-on pack WHEN modelled THEN snapshot with sorted domains and selectors", () => {
