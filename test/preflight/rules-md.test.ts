@@ -12,10 +12,10 @@ describe("RULES.md", () => {
     if (stale) throw new Error("RULES.md is stale: run `npm run rules-md` and commit the result");
   });
 
-  test("GIVEN every rule THEN RULES.md lists it with level, cause and whether it can be acknowledged", () => {
+  test("GIVEN every rule THEN RULES.md lists it with severity, cause and whether it can be acknowledged", () => {
     const md = renderRulesMarkdown(Preflight.rules());
     for (const r of Preflight.rules()) {
-      expect(md).toContain(`| [${r.id}](#${r.id.toLowerCase()}) | ${r.level} | ${r.suppressible ? "yes" : "no"} |`);
+      expect(md).toContain(`| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.suppressible ? "yes" : "no"} |`);
       expect(md).toContain(`### ${r.id}\n`);
     }
   });

@@ -2,11 +2,20 @@
 // docs/research/k8s-obot-crds.md §1.1): one permit rule per pod-scope WebGroup (per port), one per reviewed
 // CIDR exception, then a trailing per-pod deny of everything else. Node-scope groups (image
 // registries) are not pod egress and are left to the V1 pack.
+//
+// One destination model with the Terraform rules (LibreChatEgress.podRules, given Public Internet
+// by the blueprints): WebGroup permits go to the controller's built-in "Public Internet"
+// SmartGroup, so a private-IP or internal endpoint is not permitted here either; the closing deny
+// goes to the built-in "Anywhere" (any destination, not a 0.0.0.0/0 CIDR, so IPv6 is denied too).
+// Both are referenced by well-known UUID: the CRD's group ref takes exactly one of name or uuid
+// (docs/research/k8s-obot-crds.md §1.1, `destinationSmartGroups[]`); the UUIDs are in the same
+// file, §5.2 "Well-known UUIDs", and docs/research/cloud-stacks.md §2.8.
 import * as yaml from "js-yaml";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { CrdRule, FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
 import type { LibreChatEgressModel } from "../model";
 import { PROGRAM_NAME } from "../../util/program-name";
+import { WELL_KNOWN } from "../../dcf/model";
 
 export interface FirewallPolicyOptions {
   /** @default "librechat" */
@@ -20,7 +29,10 @@ export interface FirewallPolicyOptions {
 }
 
 export const DEFAULT_POD_LABELS: Readonly<Record<string, string>> = { "app.kubernetes.io/name": "librechat" };
-const ANYWHERE = "librechat-anywhere";
+/** Where the WebGroup permits go: the same Public Internet the Terraform rules use. */
+const PUBLIC_INTERNET = { uuid: WELL_KNOWN.publicInternet } as const;
+/** What the closing deny covers: every destination, IPv4 and IPv6 (a 0.0.0.0/0 group missed IPv6). */
+const ANYWHERE = { uuid: WELL_KNOWN.anywhere } as const;
 
 export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: FirewallPolicyOptions = {}): FirewallPolicyObject[] {
   const matchLabels = sortedByKey(opts.podLabels ?? DEFAULT_POD_LABELS);
@@ -33,7 +45,7 @@ export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: Fir
     action: "permit",
     protocol: "tcp",
     port: g.port,
-    destinationSmartGroups: [{ name: ANYWHERE }],
+    destinationSmartGroups: [PUBLIC_INTERNET],
     webGroups: [{ name: g.name }],
     logging: true,
     ...watch,
@@ -51,7 +63,7 @@ export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: Fir
       ...watch,
     }),
   );
-  rules.push({ name: "deny-other-egress", selector, action: "deny", protocol: "any", destinationSmartGroups: [{ name: ANYWHERE }], logging: true, ...watch });
+  rules.push({ name: "deny-other-egress", selector, action: "deny", protocol: "any", destinationSmartGroups: [ANYWHERE], logging: true, ...watch });
   return [
     {
       apiVersion: FIREWALL_POLICY_API_VERSION,
@@ -63,7 +75,7 @@ export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: Fir
       },
       spec: {
         rules,
-        smartGroups: [{ name: ANYWHERE, selectors: [{ cidr: "0.0.0.0/0" }] }, ...cidrGroups],
+        ...(cidrGroups.length > 0 ? { smartGroups: cidrGroups } : {}),
         webGroups: podGroups.map((g) => ({ name: g.name, domains: [...g.domains] })),
       },
     },
