@@ -20,7 +20,7 @@ const spoke = (stack: TerraformStack, extra: Record<string, unknown> = {}) =>
 describe("AVX-CTRL1: controller version declared", () => {
   test("non-compliant: aviatrix resources without a controller version", () => {
     const { preflight } = aviatrixStack(undefined, (s) => spoke(s));
-    const found = expectFindings(preflight, "AVX-CTRL1", [{ status: "non-compliant", level: "ERROR", constructPath: "avx", got: "<unset>" }]);
+    const found = expectFindings(preflight, "AVX-CTRL1", [{ status: "non-compliant", severity: "error", constructPath: "avx", got: "<unset>" }]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("non-compliant: unparseable version", () => {
@@ -103,7 +103,7 @@ describe("AVX-CTRL4: CRD fields need chart 10.1.0", () => {
   test("non-compliant: decryptPolicy with chart 9.0.0", () => {
     const { preflight } = stackWith([crd({ decryptPolicy: "decryptNotAllowed", watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" }]);
     const found = expectFindings(preflight, "AVX-CTRL4", [
-      { status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", got: "9.0.0", want: ">= 10.1.0", cause: expect.stringContaining("decryptPolicy, watch") },
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "9.0.0", want: ">= 10.1.0", cause: expect.stringContaining("decryptPolicy, watch") },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });

@@ -5,7 +5,7 @@ const policy = (m = OK_POLICY, mode: "enforce" | "discover" = "enforce") => stac
 describe("AVX-DCF1: enforce mode has a final default deny", () => {
   test("non-compliant: default action PERMIT", () => {
     const p = policy(model([rule("a", { webGroups: ["llm"] })], [OK_WEB], { defaultAction: { action: "PERMIT", logging: true } }));
-    const found = expectFindings(p, "AVX-DCF1", [{ status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", got: expect.stringContaining("default action PERMIT") }]);
+    const found = expectFindings(p, "AVX-DCF1", [{ status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: expect.stringContaining("default action PERMIT") }]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: default action DENY, or a last catch-all deny rule", () => {
@@ -50,7 +50,7 @@ describe("AVX-DCF4: URL filters only on decrypting rules", () => {
   const urls = web("paths", [{ url: "github.com/org/*" }]);
   test("non-compliant: URL WebGroup without decryption", () => {
     const found = expectFindings(policy(model([rule("gh", { webGroups: ["paths"] })], [urls])), "AVX-DCF4", [
-      { id: "AVX-DCF4[gh]", status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", cause: expect.stringMatching(/rule "gh" uses URL filters \(WebGroup "paths"\)/) },
+      { id: "AVX-DCF4[gh]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", cause: expect.stringMatching(/rule "gh" uses URL filters \(WebGroup "paths"\)/) },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });

@@ -30,7 +30,7 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
   test("IMM1 non-compliant: a changed subnet names old and new values", () => {
     const { preflight } = stackWith([binding({ ...VALUES, agentSubnetCidr: "10.20.9.0/24" })], { baselineFile: lockFile(VALUES) });
     const found = expectFindings(preflight, "AVX-IMM1", [
-      { id: "AVX-IMM1[foundry/capability-host]", status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", got: "agentSubnetCidr=10.20.9.0/24", want: "agentSubnetCidr=10.20.1.0/24" },
+      { id: "AVX-IMM1[foundry/capability-host]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "agentSubnetCidr=10.20.9.0/24", want: "agentSubnetCidr=10.20.1.0/24" },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
@@ -118,7 +118,7 @@ const acaModel = (over = {}) => model([rule("aca", { webGroups: ["aca"], ...over
 describe("AVX-FDY1: BYOVNet required", () => {
   test("non-compliant: managed VNet (with the reason)", () => {
     const found = expectFindings(stackWith([foundry({ networkMode: "managed" })]).preflight, "AVX-FDY1", [
-      { status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", got: "managed", want: "byo-vnet", cause: expect.stringContaining("Microsoft-managed VNet") },
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "managed", want: "byo-vnet", cause: expect.stringContaining("Microsoft-managed VNet") },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
@@ -199,7 +199,7 @@ describe("AVX-APP1 / AVX-APP2: construct tree", () => {
   test("APP1 non-compliant: a fact-bearing construct directly under the App", () => {
     const { app, preflight } = stackWith();
     new FactConstruct(app, "orphan-policy", [{ kind: "mitm-ca" }]);
-    const found = expectFindings(preflight, "AVX-APP1", [{ id: "AVX-APP1[orphan-policy]", status: "non-compliant", level: "ERROR", constructPath: "orphan-policy", got: "under <app>" }]);
+    const found = expectFindings(preflight, "AVX-APP1", [{ id: "AVX-APP1[orphan-policy]", status: "non-compliant", severity: "error", constructPath: "orphan-policy", got: "under <app>" }]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("APP1 compliant (not applicable): everything inside stacks", () => {

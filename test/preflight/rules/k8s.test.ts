@@ -6,7 +6,7 @@ const chart: PreflightFact = { kind: "k8s-firewall-chart", clusterKey: "aks", ch
 describe("AVX-K8S1: pod SNAT disabled", () => {
   test("non-compliant: EKS with default SNAT names the cloud-specific fix", () => {
     const f = expectFindings(stackWith([{ kind: "kubernetes-cluster", clusterKey: "eks", cloud: "eks", podSnatDisabled: false }]).preflight, "AVX-K8S1", [
-      { id: "AVX-K8S1[eks]", status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", got: "EKS default SNAT", fix: expect.stringContaining("AWS_VPC_K8S_CNI_EXTERNALSNAT") },
+      { id: "AVX-K8S1[eks]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "EKS default SNAT", fix: expect.stringContaining("AWS_VPC_K8S_CNI_EXTERNALSNAT") },
     ]);
     expect(f.map((x) => x.message)).toMatchSnapshot();
   });
@@ -42,7 +42,7 @@ describe("AVX-K8S3: no V1 deny-all with a K8S tier", () => {
   test("non-compliant: V1 deny to the internet while FirewallPolicies are used", () => {
     const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny, rule("crd", { tier: "K8S", webGroups: ["llm"] })], [OK_WEB]);
     const found = expectFindings(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }]).preflight, "AVX-K8S3", [
-      { status: "non-compliant", level: "ERROR", constructPath: "test-stack/facts", cause: expect.stringMatching(/DENY "deny-pods" .* FirewallPolicy permit "crd"/) },
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", cause: expect.stringMatching(/DENY "deny-pods" .* FirewallPolicy permit "crd"/) },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
