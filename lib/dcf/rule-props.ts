@@ -3,7 +3,7 @@
 // construct (K8S tier CRD). Each adds only how it names groups and orders rules; the fields
 // below mean the same, are spelled the same, default the same and are checked by the same code.
 // Facts: docs/research/aviatrix-provider-schema.md §5 (port ranges max 64, ICMP has no ports).
-import { DecryptPolicy, FlowAppRequirement, PortRange, Protocol, RuleAction, WELL_KNOWN } from "./model";
+import { DecryptPolicy, FlowAppRequirement, PortRange, RuleAction, WELL_KNOWN } from "./model";
 
 /** At most this many port ranges per rule (provider schema). */
 export const MAX_PORT_RANGES = 64;
@@ -26,18 +26,20 @@ export function logProfileId(value: string): string {
   return typeof value === "string" && Object.hasOwn(LOG_PROFILES, value) ? LOG_PROFILES[value] : value;
 }
 
-/** The fields every rule has, whatever renders it. */
+/**
+ * The fields every rule has, whatever renders it. `protocol` is each renderer's own: required
+ * on DcfPolicyPack rules (a permit must not widen to every protocol by omission), "ANY" by
+ * default on the builder and on FirewallPolicy (jsii forbids re-declaring a member).
+ */
 export interface RuleCommonProps {
   /** Unique rule name (within the pack or policy). */
   readonly name: string;
   readonly action: RuleAction;
-  /** TCP, UDP, ICMP or ANY (any case). @default "ANY" */
-  readonly protocol?: Protocol | Lowercase<Protocol>;
   /**
    * Destination ports: `443`, `"8000-8080"` or `{ lo, hi }`; none with ICMP.
    * @default - every port
    */
-  readonly ports?: readonly PortSpec[];
+  readonly ports?: (number | string | PortRange)[];
   /** Log the rule's decisions. @default true */
   readonly logging?: boolean;
   /** Log profile: "start", "end", "start/end" (or its UUID); needs logging. @default - controller default (session start) */

@@ -26,13 +26,11 @@ export interface DcfRuleProps extends RuleCommonProps {
   /** TCP, UDP, ICMP or ANY (any case); required, so a permit never widens to every protocol by omission. */
   readonly protocol: Protocol | Lowercase<Protocol>;
   /** Source SmartGroups (constructs, managed/well-known refs or models). */
-  readonly src: readonly SmartGroupInput[];
+  readonly src: SmartGroupInput[];
   /** Destination SmartGroups (egress: `ManagedSmartGroup.publicInternet()`). */
-  readonly dst: readonly SmartGroupInput[];
+  readonly dst: SmartGroupInput[];
   /** WebGroups restricting the destination hosts. @default - no L7 restriction */
-  readonly webGroups?: readonly WebGroupInput[];
-  /** Log matches. @default - the pack's `logging` (true) */
-  readonly logging?: boolean;
+  readonly webGroups?: WebGroupInput[];
   /** Discover mode: this rule acts instead of watching (the rule is promoted). @default false */
   readonly promote?: boolean;
   /** Force the rule to act (true) or watch (false) whatever the pack mode. @default - follows the pack mode */

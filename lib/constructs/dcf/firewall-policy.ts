@@ -65,15 +65,17 @@ export interface FirewallPolicySourceSelector {
  * chart ≥ 10.1.0.
  */
 export interface FirewallPolicyRuleProps extends RuleCommonProps {
+  /** TCP, UDP, ICMP or ANY (any case). @default "ANY" */
+  readonly protocol?: Protocol | Lowercase<Protocol>;
   /** Source workloads. @default - every workload of the namespace */
   readonly selector?: FirewallPolicySourceSelector;
   /**
    * Destinations: SmartGroup constructs and managed groups (referenced by name), well-known
    * groups (by UUID) or selector models (defined inline in `spec.smartGroups`).
    */
-  readonly dst: readonly SmartGroupInput[];
+  readonly dst: SmartGroupInput[];
   /** WebGroups: constructs/managed (by name), All-Web (by UUID) or domain models (inline). @default - none */
-  readonly webGroups?: readonly WebGroupInput[];
+  readonly webGroups?: WebGroupInput[];
   /** In discover mode: act instead of watching. @default false */
   readonly promote?: boolean;
 }
@@ -97,7 +99,7 @@ export interface FirewallPolicyProps {
   /** @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
   /** @default - none; add with addRule */
-  readonly rules?: readonly FirewallPolicyRuleProps[];
+  readonly rules?: FirewallPolicyRuleProps[];
   /**
    * Also create a `kubernetes_manifest` (false: only `toYaml()`/`toObject()`, e.g. for GitOps).
    * @default true
@@ -280,7 +282,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     return this;
   }
 
-  /** The FirewallPolicy object (groups sorted by name, rules in the order added). */
+  /**
+   * The FirewallPolicy object (groups sorted by name, rules in the order added).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public toObject(): FirewallPolicyObject {
     const metadata = {
       name: this.policyName,
@@ -315,7 +321,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     return firewallPolicyToYaml(obj);
   }
 
-  /** The policy's rules as model data (tier K8S, priority = position), with every group they use. */
+  /**
+   * The policy's rules as model data (tier K8S, priority = position), with every group they use.
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public get model(): PolicyModel {
     const smartGroups: Record<string, SmartGroupModel> = {};
     const webGroups: Record<string, WebGroupModel> = {};
@@ -329,6 +339,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the applied object, on which cluster, written for which chart (AVX-CTRL4, AVX-K8S3). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     if (this.manifest === undefined) return []; // toYaml()/toObject() only: applied elsewhere (GitOps)
     return [{ kind: "firewall-policy-crd", objects: [this.toObject()], clusterKey: clusterKeyOf(this.props.clusterKey, this.props.provider), chartVersion: this.chartVersion }];

@@ -18,14 +18,14 @@ import { canonicalExpressions, canonicalWebMatches, compareText } from "./canoni
 import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
 import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, portProblemReason, RuleCommonProps } from "../rule-props";
 
-export interface SmartGroupProps {
+export interface PolicyPackSmartGroupProps {
   /** Display name on the controller. @default - the key */
   readonly name?: string;
   /** OR'ed match expressions (use `Select.*`). */
   readonly expressions: readonly MatchExpression[];
 }
 
-export interface WebGroupProps {
+export interface PolicyPackWebGroupProps {
   /** @default - the key */
   readonly name?: string;
   /** OR'ed SNI / URL filters (use `Web.*`). */
@@ -40,6 +40,8 @@ export interface WebGroupProps {
 export interface RuleProps extends RuleCommonProps {
   /** V1: DCF priority, lower first; unique per tier. K8S: position in the K8S block. */
   readonly priority: number;
+  /** TCP, UDP, ICMP or ANY (any case). @default "ANY" */
+  readonly protocol?: Protocol | Lowercase<Protocol>;
   /** SmartGroup keys (or WELL_KNOWN.anywhere / WELL_KNOWN.publicInternet). */
   readonly src: readonly string[];
   readonly dst: readonly string[];
@@ -92,7 +94,7 @@ export class PolicyPack {
     for (const g of Object.values(BUILT_IN_WEB_GROUPS)) this.webGroups.set(g.key, g);
   }
 
-  addSmartGroup(key: string, props: SmartGroupProps): this {
+  addSmartGroup(key: string, props: PolicyPackSmartGroupProps): this {
     const path = `smartGroups[${key}]`;
     this.checkNewKey(this.smartGroups, key, path);
     if (props.expressions.length === 0) throw new DcfModelError(path, "a SmartGroup needs at least one match expression");
@@ -109,7 +111,7 @@ export class PolicyPack {
     return this;
   }
 
-  addWebGroup(key: string, props: WebGroupProps): this {
+  addWebGroup(key: string, props: PolicyPackWebGroupProps): this {
     const path = `webGroups[${key}]`;
     this.checkNewKey(this.webGroups, key, path);
     if (props.matches.length === 0) throw new DcfModelError(path, "a WebGroup needs at least one snifilter or urlfilter");
