@@ -103,7 +103,7 @@ export type { AiAccessIntent, AiProviderProps, AiWorkloadProps, ZeroTrustForAiPr
 // ---------------------------------------------------------------- errors (CLI: UserInputError → exit 2)
 export { ConstructPropsError, DcfValidationError, NetworkPropError, StackPropsError } from "./core/construct-props-error";
 export type { ConstructLocation } from "./core/construct-props-error";
-export { UserInputError } from "./util/errors";
+export { LocatedInputError, UserInputError } from "./util/errors";
 
 // ---------------------------------------------------------------- stacks
 export { AgentCoreStack } from "../stacks/agentcore-stack";
@@ -172,10 +172,12 @@ export { DEFAULT_ACTION_RULE } from "./dcf/simulate/flow";
 export type { EvaluationResult, Flow, FlowDestination, FlowK8sEndpoint, FlowProtocol, FlowSource, Verdict } from "./dcf/simulate/flow";
 export { parseScenarios, runScenarios } from "./dcf/simulate/scenarios";
 export type { Scenario, ScenarioResult } from "./dcf/simulate/scenarios";
-export { analyze, FINDING_IDS, hasPolicyErrors, POLICY_CHECKS } from "./dcf/analyze/analyze";
+export { analyze, FINDING_IDS, POLICY_CHECKS } from "./dcf/analyze/analyze";
 export type { AnalysisContext, PolicyCheck } from "./dcf/analyze/check";
-export { formatPolicyFinding, POLICY_SEVERITIES } from "./dcf/analyze/finding";
-export type { PolicyFinding, PolicySeverity } from "./dcf/analyze/finding";
+export { formatPolicyFinding } from "./dcf/analyze/finding";
+export type { PolicyFinding } from "./dcf/analyze/finding";
+export { hasErrors, SEVERITIES, severityRank } from "./core/finding";
+export type { Finding, Severity } from "./core/finding";
 export { MITM_SENSITIVE_DOMAINS } from "./dcf/analyze/control-plane-domains";
 export type { SensitiveDomain } from "./dcf/analyze/control-plane-domains";
 
@@ -184,8 +186,8 @@ export { validateTerraformJson } from "./validate/validate-terraform-json";
 export type { ValidateTerraformJsonOptions } from "./validate/validate-terraform-json";
 export { validateDocuments, validateFiles } from "./validate/validate-files";
 export type { ValidateFilesOptions, ValidateFilesResult } from "./validate/validate-files";
-export { formatValidationFinding, hasValidationErrors } from "./validate/finding";
-export type { ValidationFinding, ValidationSeverity } from "./validate/finding";
+export { formatValidationFinding } from "./validate/finding";
+export type { ValidationFinding } from "./validate/finding";
 export { registerVcaMatchers, vcaJestMatchers } from "./validate/jest-matchers";
 export { MissingPeerDependencyError } from "./core/optional-peer";
 export type { VcaValidationMatcherOptions } from "./validate/jest-matchers";
@@ -256,7 +258,7 @@ export type {
 
 // ---------------------------------------------------------------- preflight: rule metadata
 export { ALL_RULES } from "./preflight/rules";
-export type { PlanTimeCheck, PreflightRule, RuleArea, RuleCheck, RuleLevel, RuleMetadata } from "./preflight/rule";
+export type { PlanTimeCheck, PreflightRule, RuleArea, RuleCheck, RuleMetadata } from "./preflight/rule";
 export type { ControllerVersionSource, FactAt, FactOf, RuleContext } from "./preflight/context";
 export { renderRulesMarkdown } from "./preflight/rules-md";
 

@@ -3,16 +3,24 @@
 // package, so editors complete and check the file (`# yaml-language-server: $schema=...`).
 // Every problem is a UserInputError (exit 2) naming the file and the key path:
 //   vca.config.yaml: stacks.vca-librechat-eks.acountName: unknown key (did you mean accountName?)
-// ajv and the schema load only when a config is read (docs/ARCHITECTURE.md §7 cold synth).
+// The schema's validator is precompiled at build time and loads only when a config is read
+// (lib/validate/precompiled-schema.ts; docs/ARCHITECTURE.md §7 cold synth).
 import * as path from "path";
 import type { ErrorObject } from "ajv";
 import { loadYamlBounded, readInputText } from "../util/input-file";
 import { UserInputError } from "../util/errors";
 import { editDistance } from "../util/edit-distance";
-import { readJsonDataFile } from "../validate/data-files";
+import { PrecompiledSchemaSpec, schemaValidator } from "../validate/precompiled-schema";
 
 /** Path of the schema inside the package (relative to lib/). */
 export const VCA_CONFIG_SCHEMA = "config/vca-config.schema.json";
+
+/** The schema, where the build writes its validator, and the ajv options both use. */
+export const VCA_CONFIG_VALIDATOR: PrecompiledSchemaSpec = {
+  schema: VCA_CONFIG_SCHEMA,
+  precompiled: "config/gen/vca-config.validate.js",
+  options: { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true },
+};
 const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_LISTED_PROBLEMS = 20;
 
@@ -46,21 +54,9 @@ export function readVcaConfig(file: string): LoadedVcaConfig {
 
 /** Validates a parsed document against the shipped schema. */
 export function checkVcaConfig(doc: unknown, file: string): VcaConfig {
-  const validate = compiledSchema();
+  const validate = schemaValidator(VCA_CONFIG_VALIDATOR);
   if (!validate(doc)) throw new VcaConfigError(file, describeErrors(validate.errors ?? []));
   return doc as VcaConfig;
-}
-
-type Validator = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let compiled: Validator | undefined;
-
-function compiledSchema(): Validator {
-  if (!compiled) {
-    const AjvClass = require("ajv").default as typeof import("ajv").default;
-    const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    compiled = ajv.compile(readJsonDataFile<object>(VCA_CONFIG_SCHEMA)) as Validator;
-  }
-  return compiled;
 }
 
 /** Key path of an instance location: `/stacks/vca-x/newNetwork/cidr` → `stacks.vca-x.newNetwork.cidr`. */

@@ -1,9 +1,10 @@
-// The one typed error for construct and stack props (docs/ARCHITECTURE.md §8):
+// The one typed error for construct and stack props (docs/ARCHITECTURE.md §8), in the library's
+// one error grammar `<where>: <reason>` (LocatedInputError):
 //   [<construct path>] <Construct>.<prop>: got <received>, want <allowed>; <fix>
-// It extends UserInputError, so the CLI maps it to exit 2. describeValue and isUnresolved are
+// It is a UserInputError, so the CLI maps it to exit 2. describeValue and isUnresolved are
 // the one way the library renders a received value and tells a token from a literal.
 import { IConstruct } from "constructs";
-import { UserInputError } from "../util/errors";
+import { LocatedInputError } from "../util/errors";
 import { Token } from "./cdktf";
 
 /** Where a prop was rejected when there is no construct object at hand (static helpers, pre-construction checks). */
@@ -28,7 +29,7 @@ export function described(text: string): DescribedValue {
 export const UNRESOLVED_TOKEN_TEXT = "<unresolved token>";
 const MAX_VALUE_CHARS = 120;
 
-export class ConstructPropsError extends UserInputError {
+export class ConstructPropsError extends LocatedInputError {
   /** Construct path of the construct that rejected the prop, e.g. `stack/pack`. */
   public readonly constructPath: string;
   /** Class name of that construct, e.g. `DcfPolicyPack`. */
@@ -67,8 +68,8 @@ export class ConstructPropsError extends UserInputError {
   constructor(scope: IConstruct | ConstructLocation, prop: string, received: unknown, allowed: string, fix?: string, reason?: string) {
     const { path, construct } = locate(scope);
     const shown = describeValue(received);
-    const head = `[${path}] ${/^[A-Z][A-Za-z0-9]*\./.test(prop) ? prop : `${construct}.${prop}`}`;
-    super(`${head}: ${reason ?? `got ${shown}, want ${allowed}${fix ? `; ${fix}` : ""}`}`);
+    const where = `[${path}] ${/^[A-Z][A-Za-z0-9]*\./.test(prop) ? prop : `${construct}.${prop}`}`;
+    super(where, reason ?? `got ${shown}, want ${allowed}${fix ? `; ${fix}` : ""}`);
     this.name = "ConstructPropsError";
     this.constructPath = path;
     this.construct = construct;

@@ -1,7 +1,7 @@
 // Acknowledgements (suppressions with a reason), stored on the construct they were given for and
 // inherited by its children. Stored under a Symbol.for key so two copies of the library agree.
 import type { IConstruct } from "constructs";
-import { UserInputError } from "../util/errors";
+import { LocatedInputError } from "../util/errors";
 
 const ACKS = Symbol.for("vca-cdktf.preflight.acknowledgements");
 export const MIN_REASON_LENGTH = 10;
@@ -16,12 +16,12 @@ export interface Acknowledgement {
 }
 
 /** Bad acknowledgement input; carries the construct path it was given at. */
-export class PreflightAcknowledgementError extends UserInputError {
+export class PreflightAcknowledgementError extends LocatedInputError {
   constructor(
     public readonly constructPath: string,
     detail: string,
   ) {
-    super(`Preflight.acknowledge at ${constructPath || "<app>"}: ${detail}`);
+    super(`Preflight.acknowledge at ${constructPath || "<app>"}`, detail);
     this.name = "PreflightAcknowledgementError";
   }
 }

@@ -5,7 +5,8 @@ import { findAcknowledgement } from "./acknowledge";
 import { resolveBindingValues } from "./binding-values";
 import { addressOf, RuleContext } from "./context";
 import { compliantCause, formatMessage, NOTHING_TO_FIX, type PreflightFinding } from "./finding";
-import type { PlanTimeCheck, PreflightRule, RuleCheck, RuleLevel } from "./rule";
+import type { Severity } from "../core/finding";
+import type { PlanTimeCheck, PreflightRule, RuleCheck } from "./rule";
 import { compareText } from "../dcf/builder/canonical";
 
 export interface ImmutableRecord {
@@ -80,7 +81,7 @@ export function evaluateRules(ctx: RuleContext, rules: readonly PreflightRule[],
 function toFinding(rule: PreflightRule, check: RuleCheck, now: Date): PreflightFinding {
   const id = check.findingId ? `${rule.id}[${check.findingId}]` : rule.id;
   let status: PreflightFinding["status"] = check.status === "pass" ? "compliant" : check.status === "unknown" ? "unknown" : "non-compliant";
-  let level: RuleLevel = status === "unknown" && rule.level === "ERROR" ? "WARN" : rule.level;
+  let severity: Severity = status === "unknown" && rule.severity === "error" ? "warning" : rule.severity;
   let acknowledgement: PreflightFinding["acknowledgement"];
   let note: string | undefined;
   if (status !== "compliant") {
@@ -91,14 +92,14 @@ function toFinding(rule: PreflightRule, check: RuleCheck, now: Date): PreflightF
       note = `acknowledgement expired on ${found.ack.expires}`;
     } else if (found) {
       status = "acknowledged";
-      level = "INFO";
+      severity = "info";
       acknowledgement = { reason: found.ack.reason, ...(found.ack.expires ? { expires: found.ack.expires } : {}), at: found.at };
     }
   }
   const base = {
     ruleId: rule.id,
     id,
-    level: status === "compliant" ? ("INFO" as const) : level,
+    severity: status === "compliant" ? ("info" as const) : severity,
     status,
     constructPath: check.node.node.path,
     ...optional("address", check.address ?? (TerraformStack.isStack(check.node) ? undefined : addressOf(check.node))),
@@ -124,9 +125,9 @@ function summarize(rules: number, applicableRules: number, findings: readonly Pr
     applicableRules,
     checks: findings.length,
     passed: count((f) => f.status === "compliant"),
-    errors: count((f) => f.status === "non-compliant" && f.level === "ERROR"),
-    warnings: count((f) => f.status === "non-compliant" && f.level === "WARN"),
-    infos: count((f) => f.status === "non-compliant" && f.level === "INFO"),
+    errors: count((f) => f.status === "non-compliant" && f.severity === "error"),
+    warnings: count((f) => f.status === "non-compliant" && f.severity === "warning"),
+    infos: count((f) => f.status === "non-compliant" && f.severity === "info"),
     unknown: count((f) => f.status === "unknown"),
     acknowledged: count((f) => f.status === "acknowledged"),
   };

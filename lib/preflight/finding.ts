@@ -1,14 +1,15 @@
 // Evaluated findings and their one-line message (docs/ARCHITECTURE.md §6):
-//   [ERROR at <construct path>] AVX-<AREA><N>: <cause> (got <x>, want <y>); <fix> (terraform: <address>; see RULES.md#<id>)
-import type { RuleLevel } from "./rule";
+//   [<SEVERITY> at <construct path>] AVX-<AREA><N>: <cause> (got <x>, want <y>); <fix> (terraform: <address>; see RULES.md#<id>)
+import { Finding, Severity, severityLabel } from "../core/finding";
 
 export type FindingStatus = "non-compliant" | "unknown" | "acknowledged" | "compliant";
 
-export interface PreflightFinding {
+export interface PreflightFinding extends Finding {
   readonly ruleId: string;
   /** `AVX-X1[finding]` when the rule reports several findings per construct, else the rule id. */
   readonly id: string;
-  readonly level: RuleLevel;
+  /** The rule's severity; an undecidable error is a warning, an acknowledged or compliant finding info. */
+  readonly severity: Severity;
   readonly status: FindingStatus;
   readonly constructPath: string;
   readonly address?: string;
@@ -39,7 +40,7 @@ export function formatMessage(f: Omit<PreflightFinding, "message">): string {
     const where = [f.address ? `terraform: ${f.address}` : undefined, `see ${rulesAnchor(f.ruleId)}`].filter(Boolean).join("; ");
     return `[PASS at ${f.constructPath}] ${f.id}: ${f.cause} (${where})`;
   }
-  const label = f.status === "acknowledged" ? "ACKNOWLEDGED" : f.level;
+  const label = f.status === "acknowledged" ? "ACKNOWLEDGED" : severityLabel(f.severity);
   const values = [f.got !== undefined ? `got ${f.got}` : undefined, f.want !== undefined ? `want ${f.want}` : undefined].filter(Boolean);
   const cause = f.status === "unknown" ? `cannot be verified at synth: ${f.cause}` : f.cause;
   const where = [f.address ? `terraform: ${f.address}` : undefined, `see ${rulesAnchor(f.ruleId)}`].filter(Boolean).join("; ");

@@ -3,7 +3,7 @@
 // How it runs (cdktf 0.21 stack synthesis: Aspects → validations → JSON):
 //  1. An Aspect on the stack evaluates every rule when it visits the stack node (the tree is
 //     complete by then), adds plan-time lifecycle preconditions for facts only Terraform knows,
-//     turns WARN/INFO/unknown/acknowledged findings into Annotations, and writes
+//     turns warning/info/unknown/acknowledged findings into Annotations, and writes
 //     <outdir>/preflight/<stack>.json + .sarif.
 //  2. A validation on the stack (node.addValidation) returns the ERROR findings, so synth fails
 //     (`cdktf synth`, app.synth(), Testing.synth(stack, true)) — not bypassable by the
@@ -106,7 +106,7 @@ export class Preflight {
     };
     Aspects.of(stack).add(aspect);
     const validation: IValidation = {
-      validate: () => (this.lastResult ?? this.evaluate()).findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR").map((f) => f.message),
+      validate: () => (this.lastResult ?? this.evaluate()).findings.filter((f) => f.status === "non-compliant" && f.severity === "error").map((f) => f.message),
     };
     stack.node.addValidation(validation);
   }
@@ -128,8 +128,8 @@ export class Preflight {
     for (const check of result.planTimeChecks) addPrecondition(check);
     const byPath = new Map(this.stack.node.findAll().map((n) => [n.node.path, n] as const));
     for (const f of result.findings) {
-      if (f.status === "compliant" || (f.status === "non-compliant" && f.level === "ERROR")) continue;
-      annotateOnce(byPath.get(f.constructPath) ?? this.stack, f.level === "INFO" ? "info" : "warn", f.message);
+      if (f.status === "compliant" || (f.status === "non-compliant" && f.severity === "error")) continue;
+      annotateOnce(byPath.get(f.constructPath) ?? this.stack, f.severity === "info" ? "info" : "warn", f.message);
     }
     annotateOnce(this.stack, "info", result.summaryLine);
     if (this.props.reports ?? true) {

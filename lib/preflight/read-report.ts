@@ -5,20 +5,21 @@
 import { UserInputError } from "../util/errors";
 import type { ImmutableRecord } from "./engine";
 import type { FindingStatus } from "./finding";
-import type { RuleLevel } from "./rule";
+import { isSeverity, Severity } from "../core/finding";
 
 export interface ReadReport {
   readonly file: string;
   readonly stack: string;
   readonly summaryLine: string;
-  /** Findings that are not compliant: message, level, status. */
-  readonly findings: ReadonlyArray<{ readonly level: RuleLevel; readonly status: FindingStatus; readonly message: string }>;
-  /** non-compliant ERROR findings (or the summary's count when larger). */
+  /** Findings that are not compliant: message, severity, status. */
+  readonly findings: ReadonlyArray<{ readonly severity: Severity; readonly status: FindingStatus; readonly message: string }>;
+  /** non-compliant error findings (or the summary's count when larger). */
   readonly errors: number;
   readonly immutable: readonly ImmutableRecord[];
 }
 
-const LEVELS: readonly string[] = ["ERROR", "WARN", "INFO"];
+// Reports written before the one severity scale (vca-cdktf 0.1) carry `level: ERROR|WARN|INFO`.
+const LEGACY_LEVELS: Readonly<Record<string, Severity>> = { ERROR: "error", WARN: "warning", INFO: "info" };
 const STATUSES: readonly string[] = ["non-compliant", "unknown", "acknowledged", "compliant"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -33,12 +34,13 @@ export function parseReport(parsed: unknown, file: string): ReadReport {
   if (!Array.isArray(parsed.findings)) return bad("findings", "a list", parsed.findings);
   const findings = parsed.findings.map((f, i) => {
     if (!isObject(f)) return bad(`findings[${i}]`, "a finding object", f);
-    if (typeof f.level !== "string" || !LEVELS.includes(f.level)) return bad(`findings[${i}].level`, LEVELS.join("|"), f.level);
+    const severity = f.severity !== undefined ? f.severity : typeof f.level === "string" && Object.hasOwn(LEGACY_LEVELS, f.level) ? LEGACY_LEVELS[f.level] : f.level;
+    if (!isSeverity(severity)) return bad(`findings[${i}].severity`, "error|warning|info", severity);
     if (typeof f.status !== "string" || !STATUSES.includes(f.status)) return bad(`findings[${i}].status`, STATUSES.join("|"), f.status);
     if (typeof f.message !== "string") return bad(`findings[${i}].message`, "a string", f.message);
-    return { level: f.level as RuleLevel, status: f.status as FindingStatus, message: f.message };
+    return { severity, status: f.status as FindingStatus, message: f.message };
   });
-  const counted = findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR").length;
+  const counted = findings.filter((f) => f.status === "non-compliant" && f.severity === "error").length;
   const summary = isObject(parsed.summary) ? parsed.summary : {};
   const claimed = Number.isSafeInteger(summary.errors) && (summary.errors as number) > 0 ? (summary.errors as number) : 0;
   const errors = Math.max(counted, claimed);

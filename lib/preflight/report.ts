@@ -16,7 +16,7 @@ export interface PreflightReportJson {
   readonly summary: PreflightResult["summary"];
   readonly summaryLine: string;
   readonly findings: PreflightResult["findings"];
-  readonly rules: ReadonlyArray<{ readonly id: string; readonly level: string; readonly suppressible: boolean; readonly applied: boolean }>;
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: string; readonly suppressible: boolean; readonly applied: boolean }>;
   readonly immutable: PreflightResult["immutable"];
 }
 
@@ -29,12 +29,12 @@ export function reportJson(result: PreflightResult, rules: readonly RuleMetadata
     summary: result.summary,
     summaryLine: result.summaryLine,
     findings: result.findings,
-    rules: rules.map((r) => ({ id: r.id, level: r.level, suppressible: r.suppressible, applied: applied.has(r.id) })),
+    rules: rules.map((r) => ({ id: r.id, severity: r.severity, suppressible: r.suppressible, applied: applied.has(r.id) })),
     immutable: result.immutable,
   };
 }
 
-const SARIF_LEVEL = { ERROR: "error", WARN: "warning", INFO: "note" } as const;
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 export function reportSarif(result: PreflightResult, rules: readonly RuleMetadata[]): object {
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -53,7 +53,7 @@ export function reportSarif(result: PreflightResult, rules: readonly RuleMetadat
               shortDescription: { text: r.cause },
               fullDescription: { text: r.explanation },
               help: { text: r.fix, markdown: `${r.fix} See [${r.id}](${rulesAnchor(r.id)}).` },
-              defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
               properties: { suppressible: r.suppressible, area: r.area },
             })),
           },
@@ -63,7 +63,7 @@ export function reportSarif(result: PreflightResult, rules: readonly RuleMetadat
           .map((f) => ({
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? -1,
-            level: SARIF_LEVEL[f.level],
+            level: SARIF_LEVEL[f.severity],
             kind: f.status === "unknown" ? "review" : "fail",
             message: { text: f.message },
             locations: [

@@ -1,8 +1,7 @@
 // The shape of one preflight rule (one file per rule under ./rules) and of what it returns.
 import type { IConstruct } from "constructs";
+import type { Severity } from "../core/finding";
 import type { RuleContext } from "./context";
-
-export type RuleLevel = "ERROR" | "WARN" | "INFO";
 
 /** Rule areas: CTRL controller/versions, IMM immutable bindings, FDY Foundry, K8S Kubernetes, DCF policy, AGC AgentCore, APP construct tree. */
 export type RuleArea = "CTRL" | "IMM" | "FDY" | "K8S" | "DCF" | "AGC" | "APP";
@@ -14,7 +13,8 @@ export interface RuleMetadata {
   readonly area: RuleArea;
   /** Short name, e.g. "controller-version-declared". */
   readonly name: string;
-  readonly level: RuleLevel;
+  /** error fails synth; warning and info become annotations (lib/core/finding.ts). */
+  readonly severity: Severity;
   /** One-line cause, printed in every finding. */
   readonly cause: string;
   /** Why it matters (RULES.md, SARIF fullDescription). */

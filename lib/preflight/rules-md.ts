@@ -19,8 +19,8 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
     "",
     "<!-- Generated from lib/preflight/rules/*.ts by renderRulesMarkdown — do not edit by hand. -->",
     "",
-    "Preflight runs at `cdktf synth` for every stack with `Preflight.of(stack)`. ERROR findings fail synth; WARN and INFO",
-    "findings become annotations; every finding is written to `cdktf.out/preflight/<stack>.json` and `.sarif`. Findings print as",
+    "Preflight runs at `cdktf synth` for every stack with `Preflight.of(stack)`. Findings of severity error fail synth; warning",
+    "and info findings become annotations; every finding is written to `cdktf.out/preflight/<stack>.json` and `.sarif`. Findings print as",
     "`[ERROR at <construct path>] AVX-<AREA><N>: <cause> (got <x>, want <y>); <fix> (terraform: <address>; see RULES.md#<id>)`.",
     "Values only known at plan time give an explicit *unknown* finding (never a silent pass) and, where possible, a Terraform",
     "`lifecycle.precondition` whose error message starts with the same rule id.",
@@ -35,9 +35,9 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
     "`clusterKey`: the `clusterKey` prop, else the path of the `KubernetesProviders` the construct deploys with, else `default`.",
     "The DCF policy rules (AVX-DCF1, 3, 4, 5, AVX-K8S3) run the checks of `vca-cdktf analyze` on the policy model, so both always agree.",
     "",
-    "| Rule | Level | Can be acknowledged | Cause |",
+    "| Rule | Severity | Can be acknowledged | Cause |",
     "| --- | --- | --- | --- |",
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.level} | ${r.suppressible ? "yes" : "no"} | ${escape(r.cause)} |`),
+    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.suppressible ? "yes" : "no"} | ${escape(r.cause)} |`),
     "",
   ];
   const areas = [...new Set(rules.map((r) => r.area))];
@@ -47,7 +47,7 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
       lines.push(
         `### ${r.id}`,
         "",
-        `**${r.name}** — level ${r.level}, ${r.suppressible ? "can be acknowledged" : "cannot be acknowledged"}.`,
+        `**${r.name}** — severity ${r.severity}, ${r.suppressible ? "can be acknowledged" : "cannot be acknowledged"}.`,
         "",
         `- Cause: ${r.cause}`,
         `- Why: ${r.explanation}`,

@@ -7,12 +7,17 @@ import * as path from "path";
 const CANDIDATE_ROOTS = [path.join(__dirname, ".."), path.join(__dirname, "..", "..", "..", "lib"), path.join(__dirname, "..", "..", "..", "..", "lib")];
 
 /** Absolute path of a data file given relative to lib/ (e.g. `aviatrix/schema/provider-schema.json`). */
-function libDataFile(relative: string): string {
+export function libDataFile(relative: string): string {
   for (const root of CANDIDATE_ROOTS) {
     const candidate = path.join(root, relative);
     if (fs.existsSync(candidate)) return candidate;
   }
   throw new Error(`vendored data file lib/${relative} not found (looked in ${CANDIDATE_ROOTS.join(", ")})`);
+}
+
+/** Absolute path of an optional data file given relative to lib/ (build output such as lib/config/gen/), or undefined. */
+export function optionalLibDataFile(relative: string): string | undefined {
+  return CANDIDATE_ROOTS.map((root) => path.join(root, relative)).find((candidate) => fs.existsSync(candidate));
 }
 
 const parsed = new Map<string, unknown>();

@@ -1,10 +1,9 @@
-// One validation result: what is wrong, where (resource address + attribute path) and how bad.
-
-export type ValidationSeverity = "error" | "warning";
+// One validation result: what is wrong, where (resource address + attribute path) and how bad,
+// on the one severity scale (lib/core/finding.ts; validation uses error and warning).
+import { Finding, Severity } from "../core/finding";
 
 /** A validation finding. `address` + `path` always locate the offending value. */
-export interface ValidationFinding {
-  readonly severity: ValidationSeverity;
+export interface ValidationFinding extends Finding {
   /** File the document was read from (set by the file/CLI layer). */
   readonly file?: string;
   /** Terraform address (`aviatrix_smart_group.app`, `data.aviatrix_web_group.x`) or `<Kind>/<namespace>/<name>`. */
@@ -12,7 +11,7 @@ export interface ValidationFinding {
   /** Attribute path inside the resource, e.g. `policies[2].port_ranges`; empty for the resource itself. */
   readonly path: string;
   /** Stable machine-readable code, e.g. `enum`, `unknown-attribute`, `icmp-port-ranges`. */
-  readonly code: string;
+  readonly id: string;
   readonly message: string;
 }
 
@@ -22,17 +21,17 @@ export class FindingSink {
 
   constructor(private readonly file?: string) {}
 
-  public add(severity: ValidationSeverity, address: string, path: string, code: string, message: string): void {
-    const finding: ValidationFinding = { severity, address, path, code, message };
+  public add(severity: Severity, address: string, path: string, id: string, message: string): void {
+    const finding: ValidationFinding = { id, severity, address, path, message };
     this.findings.push(this.file === undefined ? finding : { ...finding, file: this.file });
   }
 
-  public error(address: string, path: string, code: string, message: string): void {
-    this.add("error", address, path, code, message);
+  public error(address: string, path: string, id: string, message: string): void {
+    this.add("error", address, path, id, message);
   }
 
-  public warning(address: string, path: string, code: string, message: string): void {
-    this.add("warning", address, path, code, message);
+  public warning(address: string, path: string, id: string, message: string): void {
+    this.add("warning", address, path, id, message);
   }
 }
 
@@ -41,12 +40,8 @@ export function validationFindingLocation(finding: ValidationFinding): string {
   return finding.path ? `${finding.address}.${finding.path}` : finding.address;
 }
 
-/** The CLI line format: `<file>: <severity> <address>.<path>: <message> [<code>]`. */
+/** The CLI line format: `<file>: <severity> <address>.<path>: <message> [<id>]` (severity in lower case, as scripts grep it). */
 export function formatValidationFinding(finding: ValidationFinding): string {
   const prefix = finding.file ? `${finding.file}: ` : "";
-  return `${prefix}${finding.severity} ${validationFindingLocation(finding)}: ${finding.message} [${finding.code}]`;
-}
-
-export function hasValidationErrors(findings: readonly ValidationFinding[]): boolean {
-  return findings.some((f) => f.severity === "error");
+  return `${prefix}${finding.severity} ${validationFindingLocation(finding)}: ${finding.message} [${finding.id}]`;
 }

@@ -73,7 +73,7 @@ function preflightSection(stack: unknown, options: VcaValidationMatcherOptions):
   return guarded("preflight", () => {
     const findings: readonly PreflightFinding[] = preflightFindings(stack as never, options);
     const active = findings.filter((f) => f.status === "non-compliant" || f.status === "unknown");
-    const failing = active.filter((f) => (f.status === "non-compliant" && f.level === "ERROR") || options.failOnWarnings === true);
+    const failing = active.filter((f) => (f.status === "non-compliant" && f.severity === "error") || options.failOnWarnings === true);
     return { title: "preflight", failing: failing.map((f) => f.message), all: active.length };
   });
 }
@@ -150,7 +150,7 @@ declare global {
     interface Matchers<R, T = {}> {
       /** A stack (construct validations + provider schema) or Terraform JSON (provider schema) passes VCA validation. */
       toPassVcaValidation(options?: VcaValidationMatcherOptions): R;
-      /** Every preflight rule passes on the stack (ERROR findings fail; with failOnWarnings, WARN and unknown too). */
+      /** Every preflight rule passes on the stack (error findings fail; with failOnWarnings, warnings and unknown too). */
       toPassVcaPreflight(options?: VcaValidationMatcherOptions): R;
       /** The DCF analyzer finds no error (shadowed deny, URL filter without decryption, …) in the stack's or document's policy. */
       toPassVcaAnalysis(options?: VcaValidationMatcherOptions): R;

@@ -35,7 +35,7 @@ describe("AVX-K8S6 decryption-needs-ca-trust", () => {
     iocDeny(stack, Select.k8s({ cluster: CLUSTER, namespace: "librechat" }));
     expect(ruleResults(preflight, "AVX-K8S6")).toEqual(["non-compliant AVX-K8S6[deny-ioc] @ s/dcf"]);
     const f = preflight.evaluate().findings.find((x) => x.ruleId === "AVX-K8S6")!;
-    expect(f.level).toBe("ERROR");
+    expect(f.severity).toBe("error");
     expect(f.cause).toBe('rule "deny-ioc" decrypts traffic from namespace "librechat", which no MitmCa covers');
     expect(f.got).toBe("no MitmCa in the stack");
   });

@@ -22,12 +22,12 @@ describe("Preflight engine", () => {
     expect(preflight.result!.summary.errors).toBe(0);
   });
 
-  test("GIVEN a WARN finding WHEN synthesized THEN it becomes a warning annotation on the construct, not a failure", () => {
+  test("GIVEN a warning finding WHEN synthesized THEN it becomes a warning annotation on the construct, not a failure", () => {
     const { stack } = stackWith([{ kind: "dcf-policy", model: OK_POLICY, mode: "discover" }], { controllerVersion: "9.0" });
     expect(() => Testing.synth(stack, true)).not.toThrow();
     const facts = stack.node.findChild("facts");
     const warnings = facts.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/^\[WARN at test-stack\/facts\] AVX-DCF2: /)]);
+    expect(warnings).toEqual([expect.stringMatching(/^\[WARNING at test-stack\/facts\] AVX-DCF2: /)]);
   });
 
   test("GIVEN app.synth WHEN the stack has findings THEN JSON and SARIF reports are written with a one-line summary", () => {
@@ -66,7 +66,7 @@ describe("Preflight engine", () => {
           id: "AVX-APP99",
           area: "APP",
           name: "boom",
-          level: "ERROR",
+          severity: "error",
           cause: "boom",
           explanation: "x",
           fix: "y",

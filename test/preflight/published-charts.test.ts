@@ -39,7 +39,7 @@ describe("AVX-K8S5: published chart versions", () => {
     new K8sFirewallChart(bad.stack, "crds", { version: "10.1.0", providers: bad.providers });
     expect(ruleResults(bad.preflight, "AVX-K8S5")).toEqual(["non-compliant AVX-K8S5[k8s-firewall] @ s/crds"]);
     const f = bad.preflight.evaluate().findings.find((x) => x.ruleId === "AVX-K8S5")!;
-    expect(f.level).toBe("ERROR");
+    expect(f.severity).toBe("error");
     expect(f.message).toContain("k8s-firewall chart 10.1.0 is not published in https://aviatrixsystems.github.io/k8s-firewall-charts");
     const good = givenConstructStack();
     new K8sFirewallChart(good.stack, "crds", { version: "10.0.0", providers: good.providers });

@@ -13,10 +13,10 @@ describe("RULES.md", () => {
     expect(fs.readFileSync(RULES_MD, "utf8")).toBe(expected);
   });
 
-  test("GIVEN every rule THEN RULES.md lists it with level, cause and whether it can be acknowledged", () => {
+  test("GIVEN every rule THEN RULES.md lists it with severity, cause and whether it can be acknowledged", () => {
     const md = renderRulesMarkdown(Preflight.rules());
     for (const r of Preflight.rules()) {
-      expect(md).toContain(`| [${r.id}](#${r.id.toLowerCase()}) | ${r.level} | ${r.suppressible ? "yes" : "no"} |`);
+      expect(md).toContain(`| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.suppressible ? "yes" : "no"} |`);
       expect(md).toContain(`### ${r.id}\n`);
     }
   });

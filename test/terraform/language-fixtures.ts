@@ -32,5 +32,5 @@ export function vcaErrors(name: string): ValidationFinding[] {
 }
 
 export function codesOf(findings: readonly ValidationFinding[]): string[] {
-  return [...new Set(findings.map((f) => f.code))].sort();
+  return [...new Set(findings.map((f) => f.id))].sort();
 }

@@ -74,7 +74,7 @@ describe("vca validate", () => {
     expect(report.errors).toBe(6);
     expect(new Set(report.findings.map((f: { file: string }) => f.file))).toEqual(new Set([path.join(out, "stacks/b-bad/cdk.tf.json")]));
     expect(report.findings[0]).toEqual(
-      expect.objectContaining({ severity: "error", address: "aviatrix_web_group.mixed", path: "selector.match_expressions[1]", code: "sni-and-url-filter" }),
+      expect.objectContaining({ severity: "error", address: "aviatrix_web_group.mixed", path: "selector.match_expressions[1]", id: "sni-and-url-filter" }),
     );
   });
 

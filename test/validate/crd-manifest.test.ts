@@ -38,7 +38,7 @@ describe("FirewallPolicy / WebgroupPolicy manifests", () => {
       const docs = require("js-yaml").loadAll(fs.readFileSync(path.join(FIXTURES, "invalid", file), "utf8"));
       const errors = validateDocuments(docs, file).filter((f) => f.severity === "error");
       expect({ file, failed: errors.length > 0 }).toEqual({ file, failed: true });
-      messages[file] = errors.map((f) => `${f.address} ${f.path}: ${f.message} [${f.code}]`);
+      messages[file] = errors.map((f) => `${f.address} ${f.path}: ${f.message} [${f.id}]`);
     }
     expect(messages).toMatchSnapshot();
   });

@@ -75,7 +75,7 @@ export function spoke(overrides: Doc = {}): Doc {
 
 /** `code@address.path` per finding: compact, order-preserving, easy to assert exactly. */
 export function brief(findings: readonly ValidationFinding[]): string[] {
-  return findings.map((f) => `${f.severity}:${f.code}@${f.address}${f.path ? "." + f.path : ""}`);
+  return findings.map((f) => `${f.severity}:${f.id}@${f.address}${f.path ? "." + f.path : ""}`);
 }
 
 export function errorsOnly(findings: readonly ValidationFinding[]): ValidationFinding[] {

@@ -16,7 +16,7 @@ describe("validation at policy scale", () => {
     const findings = validateTerraformJson(doc);
     const ms = Date.now() - start;
 
-    expect(findings.map((f) => `${f.code}@${f.path}`)).toEqual(["enum@policies[12345].action"]);
+    expect(findings.map((f) => `${f.id}@${f.path}`)).toEqual(["enum@policies[12345].action"]);
     // ~0.2 s on an idle 2-core machine (see bench 40-validate); this loose bound only catches
     // accidental quadratic work without flaking on a busy CI runner.
     expect(ms).toBeLessThan(8000);

@@ -36,7 +36,7 @@ describe("robustness", () => {
         });
         for (const f of findings) {
           expect(f.address).toMatch(/\S/);
-          expect(f.code).toMatch(/^[a-z0-9-]+$/);
+          expect(f.id).toMatch(/^[a-z0-9-]+$/);
           expect(typeof f.message).toBe("string");
         }
       }),

@@ -6,7 +6,7 @@ import { runVca } from "../support/run-cli";
 import { codesOf, FIXTURE_DIR, FIXTURES, recordedVerdicts, vcaErrors } from "../terraform/language-fixtures";
 
 const errorsOf = (doc: object) => validateTerraformJson(doc).filter((f) => f.severity === "error");
-const brief = (doc: object) => errorsOf(doc).map((f) => `${f.code}@${f.address}${f.path ? `.${f.path}` : ""}`);
+const brief = (doc: object) => errorsOf(doc).map((f) => `${f.id}@${f.address}${f.path ? `.${f.path}` : ""}`);
 
 describe("Terraform-language fixtures (verdicts from terraform itself)", () => {
   const recorded = recordedVerdicts();
@@ -100,7 +100,7 @@ describe("what Terraform accepts is not reported", () => {
 
   test("GIVEN a reference inside a for body to an unbound name THEN it is an invalid reference without the $${ hint", () => {
     const [finding] = errorsOf({ output: { o: { value: "${[for x in [1] : y]}" } } });
-    expect(finding).toMatchObject({ code: "invalid-reference", address: "output.o", path: "value" });
+    expect(finding).toMatchObject({ id: "invalid-reference", address: "output.o", path: "value" });
     expect(finding.message).not.toContain("$${");
   });
 

@@ -2,7 +2,8 @@
 // parse the deployed policy back into the model and print the analyzer's findings, one per line.
 // Exit 1 when any finding is error-level, 2 on bad input.
 import { Command } from "commander";
-import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../dcf/analyze";
+import { hasErrors } from "../../core/finding";
+import { analyze, PolicyFinding, formatPolicyFinding } from "../../dcf/analyze";
 import { CheckFailedError } from "../../util/errors";
 import { loadPolicyModel, reportOpaqueGroups } from "../load-policy";
 import { resolveSynthFile } from "../synth-input";
@@ -31,7 +32,7 @@ async function runAnalyze(opts: AnalyzeOptions, out: (line: string) => void, not
   const findings = analyze(model);
   for (const f of findings) out(opts.json ? JSON.stringify(f) : formatPolicyFinding(f));
   if (!opts.json) out(`${synthFile}: ${summary(findings)}`);
-  if (hasPolicyErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${synthFile}`);
+  if (hasErrors(findings)) throw new CheckFailedError(`analyze: ${summary(findings)} in ${synthFile}`);
 }
 
 export function registerAnalyze(program: Command): void {

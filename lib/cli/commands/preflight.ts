@@ -85,7 +85,7 @@ export function registerPreflight(program: Command): void {
         process.stdout.write(renderRulesMarkdown(ALL_RULES));
         return;
       }
-      for (const r of ALL_RULES) process.stdout.write(`${r.id}\t${r.level}\t${r.suppressible ? "acknowledgeable" : "not acknowledgeable"}\t${r.cause}\n`);
+      for (const r of ALL_RULES) process.stdout.write(`${r.id}\t${r.severity}\t${r.suppressible ? "acknowledgeable" : "not acknowledgeable"}\t${r.cause}\n`);
     });
 }
 

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { CheckFailedError } from "../../util/errors";
-import { formatValidationFinding, hasValidationErrors, validateFiles } from "../../validate";
+import { hasErrors } from "../../core/finding";
+import { formatValidationFinding, validateFiles } from "../../validate";
 import { PROGRAM_NAME } from "../../util/program-name";
 
 interface ValidateCommandOptions {
@@ -30,6 +31,6 @@ export function registerValidate(program: Command): void {
         for (const finding of findings) process.stdout.write(formatValidationFinding(finding) + "\n");
         process.stdout.write(`${PROGRAM_NAME} validate: ${summary}\n`);
       }
-      if (hasValidationErrors(findings)) throw new CheckFailedError(`validation failed: ${summary}`);
+      if (hasErrors(findings)) throw new CheckFailedError(`validation failed: ${summary}`);
     });
 }

@@ -10,7 +10,8 @@ import { portsOnIcmp } from "./checks/ports-on-icmp";
 import { shadowedRules } from "./checks/shadowed-rules";
 import { urlFilterWithoutDecryption } from "./checks/url-filter-without-decryption";
 import { v1DenyPreemptsK8sPermit } from "./checks/v1-deny-preempts-k8s-permit";
-import { PolicyFinding, severityRank } from "./finding";
+import { severityRank } from "../../core/finding";
+import { PolicyFinding } from "./finding";
 
 /** Every check, in report order within a severity. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
@@ -42,6 +43,3 @@ export function analyze(model: PolicyModel): PolicyFinding[] {
 }
 
 /** Any error-level finding means the pack does not do what it says (CLI exit 1). */
-export function hasPolicyErrors(findings: readonly PolicyFinding[]): boolean {
-  return findings.some((f) => f.severity === "error");
-}

@@ -6,7 +6,7 @@ export const agentCoreRuntimeVpcMode: PreflightRule = {
   id: "AVX-AGC1",
   area: "AGC",
   name: "agentcore-runtime-vpc-mode",
-  level: "ERROR",
+  severity: "error",
   cause: "an AgentCore runtime is not in VPC mode in the approved runtime subnets and security groups",
   explanation:
     "Only VPC-mode runtimes in the runtime subnets (whose default route points at the spoke gateway) are contained; PUBLIC mode or " +

@@ -7,7 +7,7 @@ export const agentCoreGuardrailAttached: PreflightRule = {
   id: "AVX-AGC2",
   area: "AGC",
   name: "agentcore-guardrail-attached",
-  level: "ERROR",
+  severity: "error",
   cause: "the IAM guardrail denying AgentCore runtimes outside the approved subnets/security groups is not attached",
   explanation:
     "Without the guardrail (deny bedrock-agentcore:CreateAgentRuntime/UpdateAgentRuntime unless bedrock-agentcore:subnets and " +

@@ -7,7 +7,7 @@ export const factsOutsideStack: PreflightRule = {
   id: "AVX-APP1",
   area: "APP",
   name: "construct-outside-stack",
-  level: "ERROR",
+  severity: "error",
   cause: "a VCA construct is not inside any TerraformStack, so nothing it declares is deployed",
   explanation:
     "Only stacks are synthesized. A construct created directly under the App (e.g. `new DcfPolicyPack(app, ...)`) is silently " +

@@ -5,7 +5,7 @@ export const aviatrixProviderPresent: PreflightRule = {
   id: "AVX-APP2",
   area: "APP",
   name: "aviatrix-provider-present",
-  level: "ERROR",
+  severity: "error",
   cause: "the stack has Aviatrix resources but no Aviatrix provider",
   explanation:
     "Every stack needs its own provider block; without it Terraform cannot reach the controller, and the stack has no declared " +

@@ -8,7 +8,7 @@ export const controllerVersionDeclared: PreflightRule = {
   id: "AVX-CTRL1",
   area: "CTRL",
   name: "controller-version-declared",
-  level: "ERROR",
+  severity: "error",
   cause: "the stack does not declare a valid Aviatrix controller version",
   explanation:
     "Feature checks (AVX-CTRL2..6) compare what the stack uses with the controller release it targets. " +

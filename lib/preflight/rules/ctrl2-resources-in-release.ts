@@ -10,7 +10,7 @@ export const resourcesInRelease: PreflightRule = {
   id: "AVX-CTRL2",
   area: "CTRL",
   name: "resources-in-controller-release",
-  level: "ERROR",
+  severity: "error",
   cause: "an Aviatrix resource or attribute is newer than the declared controller release",
   explanation:
     "Since 8.0 the provider version equals the controller version and the provider only talks to a controller of the same " +

@@ -21,7 +21,7 @@ export const featuresInRelease: PreflightRule = {
   id: "AVX-CTRL3",
   area: "CTRL",
   name: "features-in-controller-release",
-  level: "ERROR",
+  severity: "error",
   cause: "a DCF feature used by the stack needs a newer controller",
   explanation:
     "Per-rule TLS decryption needs controller 8.2; the DCF MITM CA and LibreChat TLS decryption / URL-path visibility need 9.0; " +

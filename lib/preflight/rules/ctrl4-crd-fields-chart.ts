@@ -14,7 +14,7 @@ export const crdFieldsNeedChart: PreflightRule = {
   id: "AVX-CTRL4",
   area: "CTRL",
   name: "crd-fields-need-chart-10-1",
-  level: "ERROR",
+  severity: "error",
   cause: "a FirewallPolicy uses rule fields the installed k8s-firewall chart's CRD does not define",
   explanation:
     "decryptPolicy, flowAppRequirement, logProfile, tlsProfile and watch exist only in the FirewallPolicy CRD of k8s-firewall " +

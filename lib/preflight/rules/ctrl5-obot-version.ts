@@ -9,7 +9,7 @@ export const obotVersion: PreflightRule = {
   id: "AVX-CTRL5",
   area: "CTRL",
   name: "obot-minimum-version",
-  level: "ERROR",
+  severity: "error",
   cause: "the Obot release does not create per-MCP-server FirewallPolicy objects",
   explanation:
     "Obot's network policy controller (MCP server egressDomains → FirewallPolicy CRDs) first ships in v0.21.0; older releases " +

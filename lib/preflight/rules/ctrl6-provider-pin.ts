@@ -10,7 +10,7 @@ export const providerPinFollowsController: PreflightRule = {
   id: "AVX-CTRL6",
   area: "CTRL",
   name: "provider-pin-follows-controller",
-  level: "ERROR",
+  severity: "error",
   cause: "the aviatrix provider version constraint does not pin the controller's major.minor",
   explanation:
     "At configure time the provider requires MajorMinor(controller) == MajorMinor(provider) (provider.go → " +

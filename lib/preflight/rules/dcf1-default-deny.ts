@@ -8,7 +8,7 @@ export const finalDefaultDeny: PreflightRule = {
   id: "AVX-DCF1",
   area: "DCF",
   name: "enforce-mode-default-deny",
-  level: "ERROR",
+  severity: "error",
   cause: "the policy is in enforce mode but nothing denies traffic of its workloads that no rule permits",
   explanation:
     "After DCF is enabled the POST_RULES default action is PERMIT without logging, and a brownfield stack does not own it; unless each " +

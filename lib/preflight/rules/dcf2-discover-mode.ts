@@ -5,7 +5,7 @@ export const discoverModeWarning: PreflightRule = {
   id: "AVX-DCF2",
   area: "DCF",
   name: "discover-mode",
-  level: "WARN",
+  severity: "warning",
   cause: "the policy is in discover mode: rules only log and the default action permits",
   explanation:
     "Discover mode (default PERMIT + log, rules in watch mode) is for learning traffic before enforcement; it contains nothing. " +

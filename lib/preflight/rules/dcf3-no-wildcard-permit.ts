@@ -9,7 +9,7 @@ export const noWildcardPermit: PreflightRule = {
   id: "AVX-DCF3",
   area: "DCF",
   name: "no-wildcard-permit",
-  level: "ERROR",
+  severity: "error",
   cause: "a rule permits every domain (\"*\" WebGroup, All-Web, or the internet without a WebGroup)",
   explanation:
     "Domain-aware egress is the point of the VCA: a \"*\" permit turns the default deny into default allow for the rule's sources " +

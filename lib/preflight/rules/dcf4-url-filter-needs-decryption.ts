@@ -8,7 +8,7 @@ export const urlFilterNeedsDecryption: PreflightRule = {
   id: "AVX-DCF4",
   area: "DCF",
   name: "url-filter-needs-decryption",
-  level: "ERROR",
+  severity: "error",
   cause: "a rule uses a URL-path WebGroup without TLS decryption, so the path is never seen",
   explanation:
     "WebGroups match the TLS SNI; URL paths are inside the encrypted stream and only visible when the rule decrypts " +

@@ -7,7 +7,7 @@ export const noControlPlaneDecryption: PreflightRule = {
   id: "AVX-DCF5",
   area: "DCF",
   name: "no-control-plane-decryption",
-  level: "ERROR",
+  severity: "error",
   cause: "a decrypting rule covers control-plane destinations (Kubernetes API, cloud identity/management, registries)",
   explanation:
     "Decrypting control-plane traffic breaks certificate pinning and mTLS of kubelets, cloud CLIs and agents and exposes credentials " +

@@ -7,7 +7,7 @@ export const foundryByoVnetRequired: PreflightRule = {
   id: "AVX-FDY1",
   area: "FDY",
   name: "foundry-byo-vnet-required",
-  level: "ERROR",
+  severity: "error",
   cause: "Foundry hosted agents run in a Microsoft-managed VNet, which the spoke gateway cannot sit in front of",
   explanation:
     "Containment needs the agent subnet's UDR to point 0.0.0.0/0 at the spoke gateway. In managed-VNet mode Microsoft owns the " +

@@ -10,7 +10,7 @@ export const foundryAcaPermits: PreflightRule = {
   id: "AVX-FDY2",
   area: "FDY",
   name: "foundry-aca-permits-before-deny-no-decrypt",
-  level: "ERROR",
+  severity: "error",
   cause: "a required Azure Container Apps permit is missing, comes after a deny-all, or allows TLS decryption",
   explanation:
     "Foundry hosted agents run on Azure Container Apps; the platform FQDNs and service tags (rules 2–3 of the Foundry VCA) must be " +

@@ -9,7 +9,7 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
   id: "AVX-FDY3",
   area: "FDY",
   name: "foundry-private-endpoint-not-via-gateway",
-  level: "ERROR",
+  severity: "error",
   cause: "private-endpoint inference traffic is routed through the spoke gateway",
   explanation:
     "Private endpoints (Foundry account, AI Search, storage) are reached inside the VNet. Sending them through the gateway with the " +

@@ -8,7 +8,7 @@ export const immutableBindingChanged: PreflightRule = {
   id: "AVX-IMM1",
   area: "IMM",
   name: "immutable-binding-changed",
-  level: "ERROR",
+  severity: "error",
   cause: "a value bound into a resource that cannot be updated in place differs from the locked baseline",
   explanation:
     "The Foundry capability host is bound to the agent subnet CIDR, its UDR next hop and the spoke gateway IP and cannot be " +

@@ -6,7 +6,7 @@ export const immutableBindingUnrecorded: PreflightRule = {
   id: "AVX-IMM2",
   area: "IMM",
   name: "immutable-binding-unrecorded",
-  level: "WARN",
+  severity: "warning",
   cause: "an immutable binding is not recorded in the preflight baseline, so later changes cannot be detected",
   explanation:
     "AVX-IMM1 compares immutable values against the committed baseline. Until the first `npx vca-cdktf preflight lock`, a change to the " +

@@ -16,7 +16,7 @@ export const podSnatDisabled: PreflightRule = {
   id: "AVX-K8S1",
   area: "K8S",
   name: "pod-snat-disabled",
-  level: "ERROR",
+  severity: "error",
   cause: "pods are SNATed to the node IP before reaching the spoke gateway, so pod/namespace/label SmartGroups never match",
   explanation:
     "DCF identifies Kubernetes workloads by pod IP. With the cloud's default SNAT (AKS ip-masq-agent, EKS VPC CNI SNAT, GKE default " +

@@ -7,7 +7,7 @@ export const crdChartBeforeDependents: PreflightRule = {
   id: "AVX-K8S2",
   area: "K8S",
   name: "crd-chart-before-onboarding-and-obot",
-  level: "ERROR",
+  severity: "error",
   cause: "cluster onboarding or Obot does not depend on the k8s-firewall chart that installs the FirewallPolicy CRDs",
   explanation:
     "Onboarding makes the controller watch FirewallPolicy objects and Obot's network policy controller creates them; without the " +

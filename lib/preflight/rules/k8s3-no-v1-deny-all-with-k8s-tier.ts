@@ -12,7 +12,7 @@ export const noV1DenyAllWithK8sTier: PreflightRule = {
   id: "AVX-K8S3",
   area: "K8S",
   name: "no-v1-deny-before-k8s-permit",
-  level: "ERROR",
+  severity: "error",
   cause: "a DENY evaluated before the K8S block matches traffic a FirewallPolicy permits, so the permit never applies",
   explanation:
     "Evaluation order is V1 (the V1 list and rulesets before the K8S block) → K8S_POLICY_LIST → TERRAFORM_AFTER_K8S_MANAGED → POST_RULES. " +

@@ -6,7 +6,7 @@ export const onboardingForLabelGroups: PreflightRule = {
   id: "AVX-K8S4",
   area: "K8S",
   name: "cluster-onboarding-for-k8s-smartgroups",
-  level: "ERROR",
+  severity: "error",
   cause: "a SmartGroup selects Kubernetes pods but the cluster is not onboarded, so the group stays empty",
   explanation:
     "type=k8s selectors (namespace, pod, service, labels) resolve through the controller's view of the cluster, which exists only " +

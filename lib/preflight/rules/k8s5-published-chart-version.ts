@@ -8,7 +8,7 @@ export const publishedChartVersion: PreflightRule = {
   id: "AVX-K8S5",
   area: "K8S",
   name: "published-chart-version",
-  level: "ERROR",
+  severity: "error",
   cause: "a Helm chart is pinned to a version its repository has not published",
   explanation:
     "helm install fails with 'chart version not found' for a version that exists only in the chart's source (k8s-firewall 10.1.0 " +

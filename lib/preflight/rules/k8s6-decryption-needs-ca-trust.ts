@@ -11,7 +11,7 @@ export const decryptionNeedsCaTrust: PreflightRule = {
   id: "AVX-K8S6",
   area: "K8S",
   name: "decryption-needs-ca-trust",
-  level: "ERROR",
+  severity: "error",
   cause: "a rule decrypts traffic from Kubernetes pods whose namespace does not get the DCF MITM CA, so their TLS to the decrypted hosts fails",
   explanation:
     "A DECRYPT_ALLOWED rule (or a FirewallPolicy rule with decryptPolicy decryptAllowed) makes the spoke gateway present certificates " +

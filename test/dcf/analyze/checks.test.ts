@@ -1,4 +1,5 @@
-import { analyze, PolicyFinding, formatPolicyFinding, hasPolicyErrors } from "../../../lib/dcf/analyze";
+import { hasErrors } from "../../../lib/core/finding";
+import { analyze, PolicyFinding, formatPolicyFinding } from "../../../lib/dcf/analyze";
 import { ANY, cidrGroup, INTERNET, model, rule, sniGroup, urlGroup } from "./model-helpers";
 import type { RuleModel } from "../../../lib/dcf/model";
 
@@ -327,14 +328,14 @@ describe("missing-default-deny", () => {
 });
 
 describe("ordering and severities", () => {
-  test("GIVEN mixed findings THEN errors come first and hasPolicyErrors is true", () => {
+  test("GIVEN mixed findings THEN errors come first and hasErrors is true", () => {
     const m = model(
       [rule("ping", { priority: 1, protocol: "ICMP", portRanges: [{ lo: 8 }], dstGroups: ["other"] }), rule("open", { priority: 2 })],
       { defaultAction: null },
     );
     const f = analyze(m);
     expect(f.map((x) => x.severity)).toEqual(["error", "warning", "warning"]);
-    expect(hasPolicyErrors(f)).toBe(true);
+    expect(hasErrors(f)).toBe(true);
     expect(analyze(m)).toEqual(f);
   });
 });

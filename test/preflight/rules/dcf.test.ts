@@ -19,7 +19,7 @@ describe("AVX-DCF1: enforce mode has a final default deny", () => {
 
 describe("AVX-DCF2: discover mode is a warning", () => {
   test("non-compliant (WARN): discover", () => {
-    expect(findingsOf(policy(OK_POLICY, "discover"), "AVX-DCF2").map((f) => [f.status, f.level])).toEqual([["non-compliant", "WARN"]]);
+    expect(findingsOf(policy(OK_POLICY, "discover"), "AVX-DCF2").map((f) => [f.status, f.severity])).toEqual([["non-compliant", "warning"]]);
   });
   test("compliant: enforce", () => {
     expect(statuses(policy(), "AVX-DCF2")).toEqual(["compliant"]);

@@ -43,7 +43,7 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
   });
   test("IMM2 non-compliant (WARN): no baseline yet; IMM1 not applicable", () => {
     const { preflight } = stackWith([binding(VALUES)]);
-    expect(findingsOf(preflight, "AVX-IMM2").map((f) => [f.status, f.level])).toEqual([["non-compliant", "WARN"]]);
+    expect(findingsOf(preflight, "AVX-IMM2").map((f) => [f.status, f.severity])).toEqual([["non-compliant", "warning"]]);
     expect(statuses(preflight, "AVX-IMM1")).toEqual([]);
   });
   test("IMM1 compares a reference by its expression: the same reference passes, a precondition re-checks the literals", () => {

@@ -126,7 +126,7 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
     expect(analyze(modelOf(doc)).filter((f) => f.severity === "error")).toEqual([]);
     const findings = Preflight.of(stack).evaluate().findings;
-    expect(findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR")).toEqual([]);
+    expect(findings.filter((f) => f.status === "non-compliant" && f.severity === "error")).toEqual([]);
     expect(findings.filter((f) => /AVX-AGC[12]/.test(f.ruleId)).map((f) => [f.ruleId, f.status])).toEqual([
       ["AVX-AGC1", "compliant"],
       ["AVX-AGC2", "compliant"],
@@ -176,7 +176,7 @@ describe("AgentCoreStack (everything on)", () => {
 
   test("THEN it validates and preflight reports no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
-    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR")).toEqual([]);
+    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error")).toEqual([]);
   });
 
   test("THEN the resource tree matches the snapshot", () => {

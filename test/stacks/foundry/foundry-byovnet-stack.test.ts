@@ -125,7 +125,7 @@ describe("FoundryByoVnetStack (minimal)", () => {
   test("THEN the synthesized JSON validates, the analyzer finds no error and preflight no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
     expect(analyze(modelOf(doc)).filter((f) => f.severity === "error")).toEqual([]);
-    const errors = Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR");
+    const errors = Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error");
     expect(errors).toEqual([]);
   });
 
@@ -180,7 +180,7 @@ describe("FoundryByoVnetStack (everything on)", () => {
   test("THEN it validates and preflight reports no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
     expect(analyze(modelOf(doc)).filter((f) => f.severity === "error")).toEqual([]);
-    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR")).toEqual([]);
+    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error")).toEqual([]);
   });
 
   test("THEN the resource tree matches the snapshot", () => {

@@ -31,7 +31,7 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
 
   test("preflight reports zero error findings", () => {
     const result = Preflight.of(stack).evaluate();
-    expect(result.findings.filter((f) => f.status === "non-compliant" && f.level === "ERROR").map((f) => f.message)).toEqual([]);
+    expect(result.findings.filter((f) => f.status === "non-compliant" && f.severity === "error").map((f) => f.message)).toEqual([]);
     expect(result.findings.some((f) => f.ruleId === "AVX-K8S1" && f.status === "compliant")).toBe(true);
   });
 

@@ -1,4 +1,5 @@
-import { PolicyFinding, PolicySeverity } from "../finding";
+import { Severity } from "../../../core/finding";
+import { PolicyFinding } from "../finding";
 import { PolicyCheck } from "../check";
 import { MITM_SENSITIVE_DOMAINS } from "../control-plane-domains";
 import { hasInternetWideDestination, webGroupName } from "../groups";
@@ -18,11 +19,11 @@ function hostOfUrl(url: string): string | undefined {
 interface Hit {
   readonly entry: string;
   readonly group: string;
-  readonly severity: PolicySeverity;
+  readonly severity: Severity;
   readonly what: string;
 }
 
-function classify(pattern: string): { severity: PolicySeverity; what: string } | undefined {
+function classify(pattern: string): { severity: Severity; what: string } | undefined {
   for (const d of MITM_SENSITIVE_DOMAINS) {
     if (sniPatternCovers(d.pattern, pattern)) return { severity: "error", what: d.what };
   }
@@ -68,7 +69,7 @@ export const decryptControlPlane: PolicyCheck = {
         }
       }
       if (hits.length === 0) continue;
-      const severity: PolicySeverity = hits.some((h) => h.severity === "error") ? "error" : "warning";
+      const severity: Severity = hits.some((h) => h.severity === "error") ? "error" : "warning";
       // One clause per kind of host: `"a", "b" in WebGroup "g" (what)`.
       const clauses = new Map<string, string[]>();
       for (const h of hits.filter((x) => x.severity === severity)) {

@@ -5,7 +5,7 @@ import { isPermitAction, isTerminal, OrderedRule, ruleLabel, rulePosition, stric
 import { ruleCovers } from "../subsumption";
 
 // A rule is unreachable when an earlier, terminal (non-watch) rule matches every flow it
-// matches (see subsumption.ts for what "provably" means). PolicySeverity:
+// matches (see subsumption.ts for what "provably" means). Severity:
 //  - error:   a DENY hidden behind a permit — traffic it was written to block is permitted;
 //  - warning: anything else (a permit hidden behind a deny fails closed; same action = redundant).
 

@@ -1,0 +1,58 @@
+// One finding shape + severity scale and one error grammar across the library's checks (issue 16).
+import { App, TerraformStack } from "cdktf";
+import { ConstructPropsError } from "../../lib/core/construct-props-error";
+import { hasErrors, isSeverity, SEVERITIES, severityLabel, severityRank } from "../../lib/core/finding";
+import { DcfModelError } from "../../lib/dcf/errors";
+import { PreflightAcknowledgementError } from "../../lib/preflight/acknowledge";
+import { parseReport } from "../../lib/preflight/read-report";
+import { validateTerraformJson } from "../../lib/validate/validate-terraform-json";
+import { LocatedInputError, UserInputError } from "../../lib/util/errors";
+
+describe("one severity scale", () => {
+  test("GIVEN the scale THEN it is error, warning, info, most severe first", () => {
+    expect([...SEVERITIES]).toEqual(["error", "warning", "info"]);
+    expect(["info", "error", "warning"].sort((a, b) => severityRank(a as "info") - severityRank(b as "info"))).toEqual(["error", "warning", "info"]);
+    expect(SEVERITIES.map(severityLabel)).toEqual(["ERROR", "WARNING", "INFO"]);
+    expect(["error", "WARN", "ERROR", 1, undefined].map(isSeverity)).toEqual([true, false, false, false, false]);
+  });
+
+  test("GIVEN findings THEN only an error blocks", () => {
+    expect(hasErrors([{ id: "a", severity: "warning" }, { id: "b", severity: "info" }])).toBe(false);
+    expect(hasErrors([{ id: "a", severity: "warning" }, { id: "b", severity: "error" }])).toBe(true);
+  });
+
+  test("GIVEN validation findings THEN they carry an id and a severity of the one scale", () => {
+    const validation = validateTerraformJson({ resource: { aviatrix_distributed_firewalling_policy_list: { p: { policies: [{ name: "x", action: "BLOCK", priority: 1, protocol: "TCP", src_smart_groups: ["a"], dst_smart_groups: ["b"] }] } } } });
+    expect(validation.length).toBeGreaterThan(0);
+    for (const f of validation) expect([isSeverity(f.severity), typeof f.id]).toEqual([true, "string"]);
+    expect(validation.map((f) => f.id)).toContain("enum");
+  });
+
+  test("GIVEN a preflight report of 0.1 (level ERROR) or of now (severity error) THEN both count the error", () => {
+    const finding = { status: "non-compliant", message: "[ERROR at s/x] AVX-DCF1: no default deny" };
+    expect(parseReport({ stack: "s", findings: [{ ...finding, level: "ERROR" }] }, "r.json").errors).toBe(1);
+    expect(parseReport({ stack: "s", findings: [{ ...finding, severity: "error" }] }, "r.json").errors).toBe(1);
+    expect(parseReport({ stack: "s", findings: [{ ...finding, level: "WARN" }] }, "r.json").findings[0].severity).toBe("warning");
+    expect(() => parseReport({ stack: "s", findings: [{ ...finding, severity: "fatal" }] }, "r.json")).toThrow(/r\.json: findings\[0\]\.severity: got "fatal", want error\|warning\|info/);
+  });
+});
+
+describe("one error grammar: <where>: <reason>", () => {
+  test("GIVEN a construct prop error THEN where names the construct path and prop, reason says got/want/fix", () => {
+    const stack = new TerraformStack(new App(), "s");
+    const err = new ConstructPropsError(stack, "mode", "x", '"discover" or "enforce"', "pick one");
+    expect(err).toBeInstanceOf(LocatedInputError);
+    expect(err).toBeInstanceOf(UserInputError);
+    expect([err.where, err.reason]).toEqual(["[s] TerraformStack.mode", 'got "x", want "discover" or "enforce"; pick one']);
+    expect(err.message).toBe(`${err.where}: ${err.reason}`);
+  });
+
+  test("GIVEN a model error and an acknowledgement error THEN they have the same shape", () => {
+    const model = new DcfModelError("rules[web].portRanges[0]", "port out of range (got 0, want an integer 1..65535)");
+    expect(model).toBeInstanceOf(LocatedInputError);
+    expect([model.where, model.path, model.message]).toEqual(["rules[web].portRanges[0]", "rules[web].portRanges[0]", "rules[web].portRanges[0]: port out of range (got 0, want an integer 1..65535)"]);
+    const ack = new PreflightAcknowledgementError("s/x", "reason too short");
+    expect(ack).toBeInstanceOf(LocatedInputError);
+    expect(ack.message).toBe(`${ack.where}: ${ack.reason}`);
+  });
+});
