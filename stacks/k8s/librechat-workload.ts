@@ -157,7 +157,7 @@ export function addLibreChatWorkload(
     if (!controller.atLeast("8.2.0")) {
       throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", iocUrls, `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
     }
-    supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: iocUrls });
+    supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: [...iocUrls] });
     supplyChainIocHosts = new SmartGroup(self, "supply-chain-ioc-hosts", {
       name: `${props.prefix}-supply-chain-ioc-hosts`,
       matchExpressions: iocHosts(at, iocUrls).map((h) => Select.fqdn(h)),

@@ -73,7 +73,7 @@ describe("GIVEN a LibreChat stack without tlsDecryption", () => {
   });
 
   test("WHEN IoC URL filters are set explicitly THEN the rule is there, decrypting, and AVX-K8S6 fails it: the pods do not trust the CA", () => {
-    const s = stack({ supplyChainIocUrls: SUPPLY_CHAIN_IOC_URLS });
+    const s = stack({ supplyChainIocUrls: [...SUPPLY_CHAIN_IOC_URLS] });
     expect(k8s6(s)).toEqual(["non-compliant AVX-K8S6[deny-supply-chain-ioc]"]);
     const finding = Preflight.of(s).evaluate().findings.find((f) => f.ruleId === "AVX-K8S6")!;
     expect(finding.cause).toBe('rule "deny-supply-chain-ioc" decrypts traffic from namespace "librechat", which no MitmCa covers');
