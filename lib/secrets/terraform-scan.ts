@@ -6,6 +6,7 @@
 // `Fn.join("", ["sk-", …])`, a variable default — fails synth naming its path.
 import { IConstruct } from "constructs";
 import { TerraformStack } from "../core/cdktf";
+import { renderForCheck, shareRenderAtSynth } from "../core/synth-render";
 import { documentScope } from "../dcf/terraform/document";
 import { evaluateJson, isUnknown, Value } from "../dcf/terraform/expression";
 import { findSecrets, SecretFinding } from "./find-secrets";
@@ -51,7 +52,7 @@ function stripUnknown(v: Value): unknown {
 
 const scanned = new WeakSet<TerraformStack>();
 
-/** Adds the scan to the stack of `scope` once (a node validation: synth fails on a finding). */
+/** Adds the scan to the stack of `scope` once (a node validation: synth fails on a finding). At synth it reads the render cdktf then writes (lib/core/synth-render). */
 export function ensureSecretScan(scope: IConstruct): void {
   let stack: TerraformStack;
   try {
@@ -61,9 +62,10 @@ export function ensureSecretScan(scope: IConstruct): void {
   }
   if (scanned.has(stack)) return;
   scanned.add(stack);
+  shareRenderAtSynth(stack);
   stack.node.addValidation({
     validate: () =>
-      scanTerraformJson(stack.toTerraform() as Record<string, unknown>).map(
+      scanTerraformJson(renderForCheck(stack)).map(
         (f) => `literal secret in the synthesized Terraform JSON at ${f.path}: ${f.reason}; pass it as a sensitive TerraformVariable without a default, or a reference (e.g. a secret manager data source)`,
       ),
   });
