@@ -1,6 +1,6 @@
 // RULES.md is generated from the rule metadata (test/preflight/rules-md.test.ts fails when the
-// committed file is stale; `UPDATE_RULES_MD=1 npx jest test/preflight/rules-md` or
-// `vca preflight rules --markdown > RULES.md` rewrites it).
+// committed file is stale; `npm run rules-md` (scripts/rules-md.js) rewrites it, and
+// `vca preflight rules --markdown` prints it).
 import type { RuleMetadata } from "./rule";
 
 const AREA_TITLES: Record<string, string> = {

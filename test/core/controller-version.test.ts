@@ -5,6 +5,7 @@ import {
   providerConstraint,
 } from "../../lib/core/controller-version";
 import { UserInputError } from "../../lib/util/errors";
+import { expectInputError } from "../support/expect-error";
 
 describe("ControllerVersion", () => {
   test("GIVEN X.Y.Z WHEN parsed THEN fields and constraint follow the controller", () => {
@@ -38,8 +39,6 @@ describe("ControllerVersion", () => {
   );
 
   test("GIVEN garbage WHEN parsed THEN the message says what is wanted", () => {
-    expect(() => parseControllerVersion("latest")).toThrowErrorMatchingInlineSnapshot(
-      `"controllerVersion: got "latest", want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the version shown in CoPilot/Controller settings"`,
-    );
+    expect(expectInputError(() => parseControllerVersion("latest"), "controllerVersion")).toMatchInlineSnapshot(`"controllerVersion: got "latest", want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the version shown in CoPilot/Controller settings"`);
   });
 });

@@ -4,6 +4,7 @@ import { parseScenarios } from "../../lib/dcf/simulate/scenarios";
 import { evaluate } from "../../lib/dcf/simulate/evaluate";
 import { Flow } from "../../lib/dcf/simulate/flow";
 import { FlowAppRequirement, PolicyModel, RuleModel, WELL_KNOWN } from "../../lib/dcf/model";
+import { expectInputError } from "../support/expect-error";
 
 function rule(name: string, flowAppRequirement: FlowAppRequirement, over: Partial<RuleModel> = {}): RuleModel {
   return {
@@ -85,14 +86,10 @@ describe("scenario to.tls", () => {
   });
 
   test("GIVEN tls that is not a boolean WHEN parsed THEN the error names the path and explains the values", () => {
-    expect(parse("{ host: a.io, port: 443, protocol: tcp, tls: yes-please }")).toThrowErrorMatchingInlineSnapshot(
-      `"s.yaml: flows[0].to.tls: want true or false (got "yes-please"); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)"`,
-    );
+    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: yes-please }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(`"s.yaml: flows[0].to.tls: want true or false (got "yes-please"); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)"`);
   });
 
   test("GIVEN tls: false and decrypted: true WHEN parsed THEN it is a contradiction", () => {
-    expect(parse("{ host: a.io, port: 443, protocol: tcp, tls: false, decrypted: true }")).toThrowErrorMatchingInlineSnapshot(
-      `"s.yaml: flows[0].to.tls: a decrypted flow is TLS: drop tls: false or decrypted: true"`,
-    );
+    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: false, decrypted: true }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(`"s.yaml: flows[0].to.tls: a decrypted flow is TLS: drop tls: false or decrypted: true"`);
   });
 });

@@ -1,5 +1,6 @@
 import { policyModelFromTerraform } from "../../lib/dcf/terraform/from-terraform";
 import { evaluate } from "../../lib/dcf/simulate/evaluate";
+import { expectInputError } from "../support/expect-error";
 
 const doc = (webGroupBody: object) => ({
   variable: { domains: { default: ["b.example.com", "a.example.com"] } },
@@ -34,12 +35,11 @@ describe("policyModelFromTerraform", () => {
   });
 
   test("GIVEN a dynamic for_each not known offline WHEN read THEN the error names the address", () => {
-    expect(() =>
-      policyModelFromTerraform(doc({ selector: { dynamic: { match_expressions: { for_each: "${data.x.y.list}", content: { snifilter: "${match_expressions.value}" } } } } }), "cdk.tf.json"),
-    ).toThrowErrorMatchingSnapshot();
+    expect(expectInputError(() =>
+      policyModelFromTerraform(doc({ selector: { dynamic: { match_expressions: { for_each: "${data.x.y.list}", content: { snifilter: "${match_expressions.value}" } } } } }), "cdk.tf.json"), "cdk.tf.json: aviatrix_web_group.w.selector[0].dynamic.match_expressions[0]")).toMatchSnapshot();
   });
 
   test("GIVEN hcl2json arrays with snifilter and urlfilter in one block WHEN read THEN the error names the block path", () => {
-    expect(() => policyModelFromTerraform(doc({ selector: [{ match_expressions: [{ snifilter: "a.com", urlfilter: "a.com/x" }] }] }), "x.tf")).toThrowErrorMatchingSnapshot();
+    expect(expectInputError(() => policyModelFromTerraform(doc({ selector: [{ match_expressions: [{ snifilter: "a.com", urlfilter: "a.com/x" }] }] }), "x.tf"), "x.tf: aviatrix_web_group.w.selector[0].match_expressions[0]")).toMatchSnapshot();
   });
 });

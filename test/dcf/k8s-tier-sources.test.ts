@@ -9,6 +9,7 @@ import { mergeModels } from "../../lib/dcf/merge";
 import { evaluate } from "../../lib/dcf/simulate/evaluate";
 import { policyModelFromTerraform } from "../../lib/dcf/terraform/from-terraform";
 import { PolicyModel } from "../../lib/dcf/model";
+import { expectInputError } from "../support/expect-error";
 
 function policy(name: string, action: "permit" | "deny", over: Record<string, unknown> = {}) {
   return {
@@ -78,9 +79,7 @@ describe("one K8S tier from synth JSON and --manifests", () => {
 
 describe("kubernetes_manifest that cannot be read offline", () => {
   test("GIVEN manifest = yamldecode(file(...)) WHEN read THEN a DcfModelError names the address", () => {
-    expect(() => policyModelFromTerraform(synthWith({ deny: '${yamldecode(file("deny.yaml"))}' }), "cdk.tf.json")).toThrowErrorMatchingInlineSnapshot(
-      `"cdk.tf.json: kubernetes_manifest.deny.manifest: cannot read the manifest offline (got "\${yamldecode(file(\\"deny.yaml\\"))}"); if it is a FirewallPolicy, its rules would be missing from the K8S tier — write the manifest as an object in the configuration, or pass the FirewallPolicy YAML with --manifests and drop it from the Terraform input"`,
-    );
+    expect(expectInputError(() => policyModelFromTerraform(synthWith({ deny: '${yamldecode(file("deny.yaml"))}' }), "cdk.tf.json"), "cdk.tf.json: kubernetes_manifest.deny.manifest")).toMatchInlineSnapshot(`"cdk.tf.json: kubernetes_manifest.deny.manifest: cannot read the manifest offline (got "\${yamldecode(file(\\"deny.yaml\\"))}"); if it is a FirewallPolicy, its rules would be missing from the K8S tier — write the manifest as an object in the configuration, or pass the FirewallPolicy YAML with --manifests and drop it from the Terraform input"`);
   });
 
   test("GIVEN a kind that is an unknown expression WHEN read THEN a DcfModelError names the address", () => {
@@ -102,9 +101,7 @@ describe("kubernetes_manifest that cannot be read offline", () => {
 
   test("GIVEN a FirewallPolicy manifest with a bad rule field WHEN read THEN the shape check names the manifest path", () => {
     const bad = policy("a", "permit", { rules: [{ name: "r", action: "permit", port: 70000, destinationSmartGroups: [{ name: "anywhere" }] }] });
-    expect(() => policyModelFromTerraform(synthWith({ a: bad }), "cdk.tf.json")).toThrowErrorMatchingInlineSnapshot(
-      `"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: got 70000, want at most 65535"`,
-    );
+    expect(expectInputError(() => policyModelFromTerraform(synthWith({ a: bad }), "cdk.tf.json"), "cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port")).toMatchInlineSnapshot(`"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: got 70000, want at most 65535"`);
   });
 });
 
@@ -119,8 +116,6 @@ describe("mergeModels", () => {
   });
 
   test("GIVEN two groups under one key with different contents WHEN merged THEN the error names the key", () => {
-    expect(() => mergeModels(only(group({ cidr: "10.0.0.0/8" })), only(group({ cidr: "10.0.0.0/16" })))).toThrowErrorMatchingInlineSnapshot(
-      `"smartGroups[g]: defined twice with different contents"`,
-    );
+    expect(expectInputError(() => mergeModels(only(group({ cidr: "10.0.0.0/8" })), only(group({ cidr: "10.0.0.0/16" }))), "smartGroups[g]")).toMatchInlineSnapshot(`"smartGroups[g]: defined twice with different contents"`);
   });
 });

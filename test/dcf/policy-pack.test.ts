@@ -3,6 +3,7 @@ import { Select, Web } from "../../lib/dcf/builder/selectors";
 import { WELL_KNOWN } from "../../lib/dcf/model";
 import { evaluate } from "../../lib/dcf/simulate/evaluate";
 import { Flow } from "../../lib/dcf/simulate/flow";
+import { expectInputError } from "../support/expect-error";
 
 function base(): PolicyPack {
   return new PolicyPack()
@@ -19,7 +20,19 @@ const flow = (to: Flow["to"]): Flow => ({ from: pod, to });
 
 describe("PolicyPack", () => {
   test("GIVEN a minimal pack WHEN modelled THEN snapshot (enforce default DENY + log, builtins present)", () => {
-    expect(new PolicyPack().addSmartGroup("a", { expressions: [Select.cidr("10.0.0.0/8")] }).toModel()).toMatchSnapshot();
+    const m = new PolicyPack().addSmartGroup("a", { expressions: [Select.cidr("10.0.0.0/8")] }).toModel();
+    expect(m.defaultAction).toEqual({ action: "DENY", logging: true });
+    expect(m.rules).toEqual([]);
+    expect(m.smartGroups.a).toEqual({ key: "a", name: "a", kind: "selector", expressions: [{ cidr: "10.0.0.0/8" }] });
+    // The built-in groups are always present, under their well-known uuids.
+    expect(Object.values(m.smartGroups).map((g) => [g.key, g.name])).toEqual(
+      expect.arrayContaining([
+        [WELL_KNOWN.anywhere, "Anywhere"],
+        [WELL_KNOWN.publicInternet, "Public Internet"],
+      ]),
+    );
+    expect(Object.values(m.webGroups).map((w) => w.name)).toEqual(["All-Web"]);
+    expect(m).toMatchSnapshot();
   });
 
   test("GIVEN an everything-on pack WHEN modelled THEN snapshot with sorted domains and selectors", () => {
@@ -104,26 +117,26 @@ describe("PolicyPack", () => {
   });
 
   describe("eager validation (error messages snapshotted)", () => {
-    const cases: Array<[string, () => unknown]> = [
-      ["port out of range", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] })],
-      ["lo > hi", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [[500, 400]], src: ["pods"], dst: ["pods"] })],
-      ["too many ranges", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: Array.from({ length: 65 }, (_, i) => i), src: ["pods"], dst: ["pods"] })],
-      ["ports with ICMP", () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] })],
-      ["fractional priority", () => base().addRule({ name: "p", priority: 1.5, action: "DENY", src: ["pods"], dst: ["pods"] })],
-      ["empty name", () => base().addRule({ name: " ", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] })],
-      ["duplicate rule", () => base().addRule({ name: "llm", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] })],
-      ["unknown group", () => base().addRule({ name: "p", priority: 1, action: "DENY", src: ["nope"], dst: ["pods"] })],
-      ["sni and url together", () => new PolicyPack().addWebGroup("w", { matches: [{ sni: "a.com", url: "a.com/x" }] })],
-      ["mid wildcard", () => new PolicyPack().addWebGroup("w", { matches: [Web.sni("api.*.com")] })],
-      ["k8s field without type k8s", () => Select.vm({ tags: { a: "b" }, ...({ k8sNamespace: "x" } as object) } as never)],
-      ["cidr with other fields", () => new PolicyPack().addSmartGroup("g", { expressions: [{ cidr: "10.0.0.0/8", type: "vm" }] })],
-      ["bad cidr", () => Select.cidr("10.0.0.0/33")],
-      ["pod without cluster", () => Select.k8s({ namespace: "n", pod: "p" })],
-      ["unknown ext arg", () => Select.feed("geo", { country: "CN" })],
-      ["promote unknown", () => base().promote("missing")],
+    const cases: Array<[string, () => unknown, string]> = [
+      ["port out of range", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges[0].lo"],
+      ["lo > hi", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [[500, 400]], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges[0]"],
+      ["too many ranges", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: Array.from({ length: 65 }, (_, i) => i), src: ["pods"], dst: ["pods"] }), "rules[p].portRanges"],
+      ["ports with ICMP", () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges"],
+      ["fractional priority", () => base().addRule({ name: "p", priority: 1.5, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[p].priority"],
+      ["empty name", () => base().addRule({ name: " ", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[ ]"],
+      ["duplicate rule", () => base().addRule({ name: "llm", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[llm]"],
+      ["unknown group", () => base().addRule({ name: "p", priority: 1, action: "DENY", src: ["nope"], dst: ["pods"] }), "rules[p].src"],
+      ["sni and url together", () => new PolicyPack().addWebGroup("w", { matches: [{ sni: "a.com", url: "a.com/x" }] }), "webGroups[w].matches[0]"],
+      ["mid wildcard", () => new PolicyPack().addWebGroup("w", { matches: [Web.sni("api.*.com")] }), "webGroups[w].matches[0]"],
+      ["k8s field without type k8s", () => Select.vm({ tags: { a: "b" }, ...({ k8sNamespace: "x" } as object) } as never), "k8sNamespace"],
+      ["cidr with other fields", () => new PolicyPack().addSmartGroup("g", { expressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }), "smartGroups[g].expressions[0]"],
+      ["bad cidr", () => Select.cidr("10.0.0.0/33"), 'cidr("10.0.0.0/33")'],
+      ["pod without cluster", () => Select.k8s({ namespace: "n", pod: "p" }), "k8sPod"],
+      ["unknown ext arg", () => Select.feed("geo", { country: "CN" }), '"country"'],
+      ["promote unknown", () => base().promote("missing"), '"missing"'],
     ];
-    test.each(cases)("%s", (_label, fn) => {
-      expect(fn).toThrowErrorMatchingSnapshot();
+    test.each(cases)("%s", (_label, fn, names) => {
+      expect(expectInputError(fn, names)).toMatchSnapshot();
     });
   });
 });

@@ -58,7 +58,10 @@ describe("the detector judges by shape", () => {
 
 describe("the shim: a placeholder apiKey passes, a real one does not", () => {
   const cfg = (apiKey: string) => `${V}endpoints:\n  custom:\n    - name: gw\n      apiKey: ${JSON.stringify(apiKey)}\n      baseURL: https://gw.example.com/v1\n      models: {default: [m]}\n`;
-  test.each(["proxy", "dummy", "none", "${GW_KEY}"])("apiKey %s is accepted", (k) => expect(() => librechatEgressModel({ config: cfg(k) })).not.toThrow());
+  test.each(["proxy", "dummy", "none", "${GW_KEY}"])("apiKey %s is accepted", (k) => {
+    const llm = librechatEgressModel({ config: cfg(k) }).groups.find((g) => g.kind === "llm");
+    expect(llm?.domains).toEqual(["gw.example.com"]);
+  });
   test.each([SK, "Xk9mP2vL8qR4tZ7w"])("apiKey %s is refused without echoing it", (k) => {
     expect(() => librechatEgressModel({ config: cfg(k) })).toThrow(/apiKey/);
     try {
@@ -135,7 +138,11 @@ describe("cdktf tokens are resolved and scanned at synth", () => {
 describe("--config and --helm-values both given: the deployed configYamlContent is scanned and must match", () => {
   const config = `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n`;
   const helm = (content: string) => `librechat:\n  configYamlContent: |\n${content.split("\n").map((l) => `    ${l}`).join("\n")}\n`;
-  test("the same document is fine", () => expect(() => librechatEgressModel({ config, helmValues: helm(config) })).not.toThrow());
+  test("the same document is fine", () => {
+    const m = librechatEgressModel({ config, helmValues: helm(config) });
+    expect(m.sources.helmValues).toBe("values.yaml");
+    expect(m.groups.flatMap((g) => g.domains)).toContain("mcp.example.com");
+  });
   test("a different deployed config is exit 2 (the gate would review the wrong file)", () =>
     expect(() => librechatEgressModel({ config, helmValues: helm(`${config}  t:\n    type: streamable-http\n    url: https://exfil.example.net/\n`) })).toThrow(/differs from values\.yaml#librechat\.configYamlContent/));
   test("a secret in the deployed config is exit 2 even with --config", () =>

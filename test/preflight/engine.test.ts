@@ -3,6 +3,7 @@ import * as path from "path";
 import { Testing } from "../../lib/core/cdktf";
 import { Preflight } from "../../lib/preflight/preflight";
 import { FactConstruct, model, OK_POLICY, rule, stackWith } from "./helpers";
+import { expectInputError } from "../support/expect-error";
 
 describe("Preflight engine", () => {
   test("GIVEN an ERROR finding WHEN the stack is synthesized with validations THEN synth fails with the DESIGN message format", () => {
@@ -135,12 +136,12 @@ describe("Preflight.acknowledge", () => {
   });
 
   test.each([
-    [{ id: "AVX-NOPE1", reason: "a long enough reason" }],
-    [{ id: "not-an-id", reason: "a long enough reason" }],
-    [{ id: "AVX-DCF2", reason: "short" }],
-    [{ id: "AVX-DCF2", reason: "a long enough reason", expires: "2026-02-30" }],
-  ])("GIVEN bad input %j THEN acknowledge throws a clear error naming the construct path", (ack) => {
+    [{ id: "AVX-NOPE1", reason: "a long enough reason" }, "AVX-NOPE1"],
+    [{ id: "not-an-id", reason: "a long enough reason" }, '"not-an-id"'],
+    [{ id: "AVX-DCF2", reason: "short" }, '"short"'],
+    [{ id: "AVX-DCF2", reason: "a long enough reason", expires: "2026-02-30" }, '"2026-02-30"'],
+  ])("GIVEN bad input %j THEN acknowledge throws a clear error naming the construct path", (ack, names) => {
     const { stack } = stackWith();
-    expect(() => Preflight.acknowledge(stack, ack)).toThrowErrorMatchingSnapshot();
+    expect(expectInputError(() => Preflight.acknowledge(stack, ack), "test-stack", names)).toMatchSnapshot();
   });
 });

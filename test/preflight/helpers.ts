@@ -39,6 +39,16 @@ export function findingsOf(preflight: Preflight, ruleId: string): readonly Prefl
   return preflight.evaluate().findings.filter((f) => f.ruleId === ruleId);
 }
 
+/**
+ * What a non-compliance test asserts: the rule reports exactly these findings, each matching the
+ * given fields (level, construct path, got/want...). Returns the findings for further checks.
+ */
+export function expectFindings(preflight: Preflight, ruleId: string, want: readonly Partial<Record<keyof PreflightFinding, unknown>>[]): readonly PreflightFinding[] {
+  const found = findingsOf(preflight, ruleId);
+  expect(found).toEqual(want.map((w) => expect.objectContaining({ ruleId, ...w })));
+  return found;
+}
+
 export function statuses(preflight: Preflight, ruleId: string): string[] {
   return findingsOf(preflight, ruleId).map((f) => f.status);
 }

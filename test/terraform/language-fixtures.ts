@@ -1,6 +1,6 @@
 // The Terraform-language fixtures (test/fixtures/terraform-language/*.tf.json, provider-free) and
-// the verdict real terraform gave on each (verdicts.json, written by
-// `VCA_RECORD_TERRAFORM_VERDICTS=1 npx jest test/terraform/real-terraform.test.ts`).
+// the verdict real terraform gave on each (verdicts.json: `VCA_RECORD_TERRAFORM_VERDICTS=1 npx jest
+// test/terraform/real-terraform.test.ts` records them in a temp file and prints the cp command).
 import * as fs from "fs";
 import * as path from "path";
 import { validateTerraformJson, ValidationFinding } from "../../lib/validate";

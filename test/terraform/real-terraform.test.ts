@@ -56,7 +56,10 @@ if (VERSION === undefined) {
       if (process.env.VCA_RECORD_TERRAFORM_VERDICTS === "1") {
         const record: Record<string, RecordedVerdict> = {};
         for (const name of FIXTURES) record[name] = { ...(results.get(name) as TerraformVerdict), codes: codesOf(vcaErrors(name)) };
-        fs.writeFileSync(VERDICTS_FILE, JSON.stringify(record, null, 2) + "\n");
+        // Tests never write into the repository: the recording is left for review.
+        const out = path.join(os.tmpdir(), "vca-terraform-verdicts.json");
+        fs.writeFileSync(out, JSON.stringify(record, null, 2) + "\n");
+        process.stderr.write(`real-terraform: verdicts recorded in ${out}; review, then: cp ${out} ${path.relative(process.cwd(), VERDICTS_FILE)}\n`);
       }
     }, 300000);
 
@@ -73,7 +76,7 @@ if (VERSION === undefined) {
       test("GIVEN the provider-free fixture WHEN terraform init, validate and plan run THEN terraform's verdict is the recorded one and vca validate agrees", () => {
         const actual = results.get(name) as TerraformVerdict;
         const expected = recorded[name];
-        expect(expected).toBeDefined(); // new fixture: record with VCA_RECORD_TERRAFORM_VERDICTS=1
+        expect(expected).toBeDefined(); // new fixture: record with VCA_RECORD_TERRAFORM_VERDICTS=1 (see language-fixtures.ts)
         expect({ verdict: actual.verdict, stage: actual.stage, summaries: actual.summaries }).toEqual({
           verdict: expected.verdict,
           stage: expected.stage,

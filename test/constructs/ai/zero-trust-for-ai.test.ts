@@ -4,6 +4,7 @@ import { TerraformStack, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix/aviatrix-provider";
 import { DcfPolicyPack } from "../../../lib/constructs/dcf/dcf-policy-pack";
 import { ZeroTrustForAi, ZeroTrustForAiProps } from "../../../lib/constructs/ai/zero-trust-for-ai";
+import { expectInputError } from "../../support/expect-error";
 
 const INTENT: Omit<ZeroTrustForAiProps, "pack"> = {
   providers: {
@@ -54,20 +55,28 @@ test("groups: managed WebGroup by name (data source), SmartGroups by tag, namesp
   );
 });
 
-test("snapshot: everything on (deny stage)", () => {
-  expect(build({ stage: "deny" }).json.resource.aviatrix_distributed_firewalling_policy_list).toMatchSnapshot();
+test("everything on (deny stage): the rendered ruleset enforces every intent and the closing deny", () => {
+  // The pack renders as a ruleset (the snapshot used to read the V1 policy list, which does not exist, and held `undefined`).
+  const ruleset = build({ stage: "deny" }).json.resource.aviatrix_dcf_ruleset;
+  const [rendered] = Object.values(ruleset) as any[];
+  expect(rendered.rules.map((r: any) => [r.priority, r.name, r.action, r.watch, r.logging])).toEqual([
+    [100, "prod-approved-to-bedrock", "PERMIT", false, true],
+    [101, "dev-to-any-ai", "PERMIT", false, true],
+    [102, "deny-other-ai-access", "DENY", false, true],
+  ]);
+  expect(ruleset).toMatchSnapshot();
 });
 
 describe("props validation", () => {
-  const cases: Array<[string, Partial<ZeroTrustForAiProps>]> = [
-    ["unknown provider key in an intent", { intents: [{ name: "x", workloads: ["prod"], providers: ["openai"] }] }],
-    ["provider with both managed and domains", { providers: { both: { managedWebGroup: "x", domains: ["a.example.com"] } } }],
-    ["workload without selector", { workloads: { empty: {} } }],
-    ["bad Lambda ARN", { workloads: { fn: { lambdaArns: ["my-function"] } } }],
-    ["no intents", { intents: [] }],
-    ["bad stage", { stage: "block" as never }],
+  const cases: Array<[string, Partial<ZeroTrustForAiProps>, string]> = [
+    ["unknown provider key in an intent", { intents: [{ name: "x", workloads: ["prod"], providers: ["openai"] }] }, "ZeroTrustForAi.intents[0].providers[0]"],
+    ["provider with both managed and domains", { providers: { both: { managedWebGroup: "x", domains: ["a.example.com"] } } }, "ZeroTrustForAi.providers.both"],
+    ["workload without selector", { workloads: { empty: {} } }, "ZeroTrustForAi.workloads.empty"],
+    ["bad Lambda ARN", { workloads: { fn: { lambdaArns: ["my-function"] } } }, "ZeroTrustForAi.workloads.fn.lambdaArns"],
+    ["no intents", { intents: [] }, "ZeroTrustForAi.intents"],
+    ["bad stage", { stage: "block" as never }, "ZeroTrustForAi.stage"],
   ];
-  test.each(cases)("%s", (_n, extra) => {
-    expect(() => build(extra)).toThrowErrorMatchingSnapshot();
+  test.each(cases)("%s", (_n, extra, names) => {
+    expect(expectInputError(() => build(extra), names)).toMatchSnapshot();
   });
 });

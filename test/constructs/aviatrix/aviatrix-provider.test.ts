@@ -6,6 +6,7 @@ import {
 } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";
 import { UserInputError } from "../../../lib/util/errors";
+import { expectInputError } from "../../support/expect-error";
 
 function synth(build: (stack: TerraformStack) => void): any {
   const app = Testing.app();
@@ -136,12 +137,8 @@ describe("AviatrixProvider", () => {
 
   test("GIVEN a garbage controller version WHEN constructed THEN the error names the prop", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    expect(
-      () =>
-        new AviatrixProvider(stack, "aviatrix", { controllerVersion: "latest" })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/aviatrix] AviatrixProvider.controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`
-    );
+    expect(expectInputError(() =>
+        new AviatrixProvider(stack, "aviatrix", { controllerVersion: "latest" }), "AviatrixProvider.controllerVersion")).toMatchInlineSnapshot(`"[stack/aviatrix] AviatrixProvider.controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`);
   });
 
   test("everything-on snapshot", () => {
@@ -156,6 +153,21 @@ describe("AviatrixProvider", () => {
           controllerIp: "ctl.example.com",
         })
     );
+    expect(out.provider.aviatrix).toEqual([
+      {
+        alias: "lab",
+        controller_ip: "ctl.example.com",
+        path_to_ca_certificate: "/etc/ssl/avx.pem",
+        skip_version_validation: false,
+        verify_ssl_certificate: true,
+        // Credentials are sensitive variables, never literals.
+        username: "${var.aviatrix_username}",
+        password: "${var.aviatrix_password}",
+      },
+    ]);
+    expect(out.terraform.required_providers.aviatrix).toEqual({ source: "AviatrixSystems/aviatrix", version: "~> 9.0.10" });
+    expect(out.variable.aviatrix_password).toMatchObject({ sensitive: true, type: "string" });
+    expect(out.variable.aviatrix_username).toMatchObject({ sensitive: true, type: "string" });
     expect({
       provider: out.provider,
       terraform: out.terraform,

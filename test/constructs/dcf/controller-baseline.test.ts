@@ -63,6 +63,8 @@ describe("controller object names (synth-time duplicate check)", () => {
     const stack = givenStack();
     new WebGroup(stack, "w", { name: "same", domains: ["a.example.com"] });
     new SmartGroup(stack, "g", { name: "same", matchExpressions: [{ cidr: "10.0.0.0/8" }] });
-    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.values(json.resource.aviatrix_web_group).map((w: any) => w.name)).toEqual(["same"]);
+    expect(Object.values(json.resource.aviatrix_smart_group).map((g: any) => g.name)).toEqual(["same"]);
   });
 });

@@ -14,6 +14,7 @@ import { Select } from "../../../lib/dcf/builder/selectors";
 import { policyModelFromTerraform } from "../../../lib/dcf";
 import { WELL_KNOWN } from "../../../lib/dcf/model";
 import { givenStack, resourcesOf, synthJson, validationErrors } from "./helpers";
+import { expectInputError } from "../../support/expect-error";
 
 // The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
 const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
@@ -273,28 +274,20 @@ describe("DcfPolicyPack", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
-      expect(() => pack.addRule(llmRule(pods, llm, { name: "other" }))).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`,
-      );
+      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { name: "other" })), "DcfPolicyPack.rules[\"other\"].priority")).toMatchInlineSnapshot(`"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`);
     });
 
     test("GIVEN a duplicate name WHEN added THEN the error asks to rename", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
-      expect(() => pack.addRule(llmRule(pods, llm, { priority: 11 }))).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`,
-      );
+      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { priority: 11 })), "DcfPolicyPack.rules[\"llm-egress\"].name")).toMatchInlineSnapshot(`"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`);
     });
 
     test("GIVEN a bad mode or default action WHEN constructed THEN the prop is named", () => {
       const stack = givenStack();
-      expect(() => new DcfPolicyPack(stack, "a", { ...V1_OWNED, mode: "audit" as never })).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`,
-      );
-      expect(() => new DcfPolicyPack(stack, "b", { ...V1_OWNED, defaultAction: { action: "ALLOW" as never } })).toThrowErrorMatchingInlineSnapshot(
-        `"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`,
-      );
+      expect(expectInputError(() => new DcfPolicyPack(stack, "a", { ...V1_OWNED, mode: "audit" as never }), "DcfPolicyPack.mode")).toMatchInlineSnapshot(`"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`);
+      expect(expectInputError(() => new DcfPolicyPack(stack, "b", { ...V1_OWNED, defaultAction: { action: "ALLOW" as never } }), "DcfPolicyPack.defaultAction.action")).toMatchInlineSnapshot(`"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`);
     });
   });
 });

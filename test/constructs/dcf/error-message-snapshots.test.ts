@@ -24,11 +24,22 @@ const synthError = (stack: TerraformStack): string => {
   throw new Error("synth did not fail");
 };
 
+/** `[construct path] Construct.prop` of each validation error in a synth failure, in order. */
+const reported = (message: string): string[] =>
+  message
+    .split("\n")
+    .map((line) => /^\s*(\[[^\]]+\] [A-Za-z0-9]+\.[^:\s]+):/.exec(line)?.[1])
+    .filter((x): x is string => x !== undefined);
+
 describe("DcfPolicyPack synth-time errors", () => {
   test("GIVEN controller 8.1.0 WHEN a ruleset pack with a log profile is synthesized THEN both version gates are reported", () => {
     const stack = givenStack("8.1.0");
     new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, renderAs: "ruleset", rules: [llmRule(stack, { logProfile: "start" })] });
-    expect(synthError(stack)).toMatchSnapshot();
+    const message = synthError(stack);
+    expect(reported(message)).toEqual(["[stack/dcf] DcfPolicyPack.controllerVersion", "[stack/dcf] DcfPolicyPack.controllerVersion"]);
+    expect(message).toMatch(/got 8\.1\.0, want ≥ 8\.2\.0 for renderAs: "ruleset"/);
+    expect(message).toMatch(/got 8\.1\.0, want ≥ 8\.2\.0 for rule logProfile/);
+    expect(message).toMatchSnapshot();
   });
 
   test("GIVEN two policy-list packs WHEN synthesized THEN the second pack is rejected twice (list and default action)", () => {
@@ -36,24 +47,34 @@ describe("DcfPolicyPack synth-time errors", () => {
     const rule = llmRule(stack);
     new DcfPolicyPack(stack, "one", { ...V1_OWNED, rules: [rule] });
     new DcfPolicyPack(stack, "two", { ...V1_OWNED, rules: [rule] });
-    expect(synthError(stack)).toMatchSnapshot();
+    const message = synthError(stack);
+    expect(reported(message)).toEqual(["[stack/two] DcfPolicyPack.renderAs", "[stack/two] DcfPolicyPack.manageDefaultAction"]);
+    expect(message).toContain("first: stack/one");
+    expect(message).toMatchSnapshot();
   });
 
   test("GIVEN an empty policy-list pack WHEN synthesized THEN no-rules error", () => {
     const stack = givenStack();
     new DcfPolicyPack(stack, "dcf", V1_OWNED);
-    expect(synthError(stack)).toMatchSnapshot();
+    const message = synthError(stack);
+    expect(reported(message)).toEqual(["[stack/dcf] DcfPolicyPack.rules"]);
+    expect(message).toMatchSnapshot();
   });
 });
 
 test("GIVEN DcfFeature on controller 8.2.9 WHEN synthesized THEN the aviatrix_config_feature version gate message", () => {
   const stack = givenStack("8.2.9");
   new DcfFeature(stack, "dcf");
-  expect(synthError(stack)).toMatchSnapshot();
+  const message = synthError(stack);
+  expect(reported(message)).toEqual(["[stack/dcf] DcfFeature.controllerVersion"]);
+  expect(message).toContain("got 8.2.9, want ≥ 8.2.10 for aviatrix_config_feature");
+  expect(message).toMatchSnapshot();
 });
 
 test("GIVEN a FirewallPolicy without rules WHEN synthesized THEN the no-rules message", () => {
   const stack = givenStack();
   new FirewallPolicy(stack, "fp", { namespace: "app" });
-  expect(synthError(stack)).toMatchSnapshot();
+  const message = synthError(stack);
+  expect(reported(message)).toEqual(["[stack/fp] FirewallPolicy.rules"]);
+  expect(message).toMatchSnapshot();
 });

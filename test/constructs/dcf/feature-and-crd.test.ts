@@ -19,6 +19,7 @@ import {
   synthJson,
   validationErrors,
 } from "./helpers";
+import { expectInputError } from "../../support/expect-error";
 
 const schema = JSON.parse(
   fs.readFileSync(
@@ -68,14 +69,10 @@ describe("DcfFeature", () => {
 
   test("GIVEN a flag only the controller API knows WHEN constructed THEN the error says how to enable it", () => {
     const stack = givenStack();
-    expect(
-      () =>
+    expect(expectInputError(() =>
         new DcfFeature(stack, "dcf", {
           additionalFeatures: ["dcf_multi_policies" as never],
-        })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/dcf] DcfFeature.additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`
-    );
+        }), "DcfFeature.additionalFeatures[0]")).toMatchInlineSnapshot(`"[stack/dcf] DcfFeature.additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`);
   });
 
   test("GIVEN controller 8.2.9 WHEN synthesized THEN the config_feature version gate fails", () => {
@@ -249,7 +246,7 @@ spec:
       namespace: "app",
       chartVersion: "9.0.0",
     });
-    expect(() =>
+    expect(expectInputError(() =>
       fp.addRule({
         name: "r",
         action: "PERMIT",
@@ -257,33 +254,28 @@ spec:
         port: 443,
         dst: [ManagedSmartGroup.publicInternet()],
         decrypt: "DECRYPT_ALLOWED",
-      })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp] FirewallPolicy.rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`
-    );
-    expect(
-      () =>
+      }), "FirewallPolicy.rules[\"r\"].decrypt")).toMatchInlineSnapshot(`"[stack/fp] FirewallPolicy.rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`);
+    expect(expectInputError(() =>
         new FirewallPolicy(stack, "fp2", {
           namespace: "app",
           chartVersion: "9.0.0",
           mode: "discover",
-        })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp2] FirewallPolicy.mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`
-    );
+        }), "FirewallPolicy.mode")).toMatchInlineSnapshot(`"[stack/fp2] FirewallPolicy.mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`);
   });
 
   test.each([
-    ["endPort without port", { endPort: 443 }],
-    ["port on ICMP", { protocol: "ICMP" as const, port: 1 }],
+    ["endPort without port", { endPort: 443 }, 'FirewallPolicy.rules["r"].endPort'],
+    ["port on ICMP", { protocol: "ICMP" as const, port: 1 }, 'FirewallPolicy.rules["r"].port'],
     [
       "labels and service",
       { selector: { matchLabels: { a: "b" }, service: "api" } },
+      'FirewallPolicy.rules["r"].selector',
     ],
-    ["log profile without logging", { logProfile: "start" as const }],
+    ["log profile without logging", { logProfile: "start" as const }, 'FirewallPolicy.rules["r"].logProfile'],
     [
       "deep packet inspection",
       { action: "DEEP_PACKET_INSPECTION_PERMIT" as const },
+      'FirewallPolicy.rules["r"].action',
     ],
     [
       "URL filter web group inline",
@@ -297,6 +289,7 @@ spec:
           },
         ],
       },
+      'FirewallPolicy.rules["r"].webGroups[0]',
     ],
     [
       "fqdn destination inline",
@@ -310,19 +303,16 @@ spec:
           },
         ],
       },
+      'FirewallPolicy.rules["r"].dst[0].expressions[0].fqdn',
     ],
-  ])("GIVEN %s WHEN added THEN a typed error is thrown", (_name, extra) => {
+  ])("GIVEN %s WHEN added THEN a typed error is thrown", (_name, extra, names) => {
     const stack = givenStack();
     const fp = new FirewallPolicy(stack, "fp", { namespace: "app" });
-    expect(() =>
-      fp.addRule({
-        name: "r",
-        action: "PERMIT",
-        protocol: "TCP",
-        dst: [ManagedSmartGroup.publicInternet()],
-        ...extra,
-      })
-    ).toThrowErrorMatchingSnapshot();
+    const message = expectInputError(
+      () => fp.addRule({ name: "r", action: "PERMIT", protocol: "TCP", dst: [ManagedSmartGroup.publicInternet()], ...extra }),
+      names,
+    );
+    expect(message).toMatchSnapshot();
   });
 
   test("GIVEN a bad name, a duplicate rule or a token WHEN used THEN errors name the prop", () => {

@@ -3,6 +3,7 @@ import { ManagedSmartGroup, ManagedWebGroup, SmartGroup, WebGroup, WellKnownWebG
 import { Select } from "../../../lib/dcf/builder/selectors";
 import { WELL_KNOWN } from "../../../lib/dcf/model";
 import { givenStack, resourcesOf, synthJson, validationErrors } from "./helpers";
+import { expectInputError } from "../../support/expect-error";
 
 describe("SmartGroup", () => {
   test("GIVEN expressions in any order with duplicates WHEN synthesized THEN they are canonical and the model matches", () => {
@@ -61,18 +62,10 @@ describe("SmartGroup", () => {
 
   test("GIVEN bad selectors WHEN constructed THEN errors name the construct and the expression", () => {
     const stack = givenStack();
-    expect(() => new SmartGroup(stack, "empty", { matchExpressions: [] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/empty] SmartGroup.matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`,
-    );
-    expect(() => new SmartGroup(stack, "mixed", { matchExpressions: [{ cidr: "10.0.0.0/8", type: "vm" }] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/mixed] SmartGroup.matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`,
-    );
-    expect(() => new SmartGroup(stack, "k8s", { matchExpressions: [{ type: "vm", k8sNamespace: "app" }] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/k8s] SmartGroup.matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`,
-    );
-    expect(() => SmartGroup.fromModel(stack, "anywhere", { key: "x", name: "x", kind: "anywhere", expressions: [] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/anywhere] SmartGroup.model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`,
-    );
+    expect(expectInputError(() => new SmartGroup(stack, "empty", { matchExpressions: [] }), "SmartGroup.matchExpressions")).toMatchInlineSnapshot(`"[stack/empty] SmartGroup.matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`);
+    expect(expectInputError(() => new SmartGroup(stack, "mixed", { matchExpressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }), "SmartGroup.matchExpressions[0]")).toMatchInlineSnapshot(`"[stack/mixed] SmartGroup.matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`);
+    expect(expectInputError(() => new SmartGroup(stack, "k8s", { matchExpressions: [{ type: "vm", k8sNamespace: "app" }] }), "SmartGroup.matchExpressions[0]")).toMatchInlineSnapshot(`"[stack/k8s] SmartGroup.matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`);
+    expect(expectInputError(() => SmartGroup.fromModel(stack, "anywhere", { key: "x", name: "x", kind: "anywhere", expressions: [] }), "SmartGroup.model.kind")).toMatchInlineSnapshot(`"[stack/anywhere] SmartGroup.model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`);
   });
 });
 
@@ -99,18 +92,10 @@ describe("WebGroup", () => {
 
   test("GIVEN widening or malformed input WHEN constructed THEN typed errors explain the fix", () => {
     const stack = givenStack();
-    expect(() => new WebGroup(stack, "star", { domains: ["*"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/star] WebGroup.domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`,
-    );
-    expect(() => new WebGroup(stack, "none", {})).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/none] WebGroup.domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`,
-    );
-    expect(() => new WebGroup(stack, "scheme", { domains: ["https://api.openai.com"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`,
-    );
-    expect(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] })).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": has a '*' that is not the whole leading label (only "*.example.com" is a wildcard); want an exact host or a leading "*." wildcard"`,
-    );
+    expect(expectInputError(() => new WebGroup(stack, "star", { domains: ["*"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/star] WebGroup.domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`);
+    expect(expectInputError(() => new WebGroup(stack, "none", {}), "WebGroup.domains")).toMatchInlineSnapshot(`"[stack/none] WebGroup.domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`);
+    expect(expectInputError(() => new WebGroup(stack, "scheme", { domains: ["https://api.openai.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`);
+    expect(expectInputError(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": has a '*' that is not the whole leading label (only "*.example.com" is a wildcard); want an exact host or a leading "*." wildcard"`);
   });
 });
 
@@ -144,8 +129,6 @@ describe("managed and well-known groups", () => {
 
   test("GIVEN a name with quotes WHEN looked up THEN the error names the prop", () => {
     const stack = givenStack();
-    expect(() => ManagedSmartGroup.fromName(stack, "bad", 'a"b')).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/bad] ManagedSmartGroup.name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`,
-    );
+    expect(expectInputError(() => ManagedSmartGroup.fromName(stack, "bad", 'a"b'), "ManagedSmartGroup.name")).toMatchInlineSnapshot(`"[stack/bad] ManagedSmartGroup.name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`);
   });
 });

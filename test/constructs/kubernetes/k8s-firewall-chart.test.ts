@@ -3,6 +3,7 @@ import { checkK8sFirewallValues } from "../../../lib/constructs/kubernetes/k8s-f
 import { parseChartVersion } from "../../../lib/constructs/kubernetes/chart-version";
 import { onlyResource, synthStack, validationErrors, warningsOf } from "./synth-helpers";
 import * as yaml from "js-yaml";
+import { expectInputError } from "../../support/expect-error";
 
 describe("K8sFirewallChart", () => {
   test("GIVEN only a version WHEN synthesized THEN the chart is pinned from the Aviatrix repo into kube-system with full chart defaults", () => {
@@ -63,17 +64,17 @@ describe("K8sFirewallChart", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, object][] = [
-      ["a version range", { version: "^10.0.0" }],
-      ["a v-prefixed version", { version: "v10.1.0" }],
-      ["a version below the first published chart", { version: "8.1.0" }],
-      ["an unknown key on ≥ 10.0.0 (schema additionalProperties: false)", { version: "10.0.0", values: { cloud: "AWS" } }],
-      ["aiVisibility on 10.0.0", { version: "10.0.0", values: { rbac: { aiVisibility: true } } }],
-      ["a wrong type", { version: "10.1.0", values: { rbac: { create: "yes" } } }],
-      ["a subject kind outside the enum", { version: "10.1.0", values: { role: { subject: { kind: "Team", name: "x" } } } }],
+    const cases: [string, object, string][] = [
+      ["a version range", { version: "^10.0.0" }, "K8sFirewallChart.version"],
+      ["a v-prefixed version", { version: "v10.1.0" }, "K8sFirewallChart.version"],
+      ["a version below the first published chart", { version: "8.1.0" }, "K8sFirewallChart.version"],
+      ["an unknown key on ≥ 10.0.0 (schema additionalProperties: false)", { version: "10.0.0", values: { cloud: "AWS" } }, "values.cloud"],
+      ["aiVisibility on 10.0.0", { version: "10.0.0", values: { rbac: { aiVisibility: true } } }, "values.rbac.aiVisibility"],
+      ["a wrong type", { version: "10.1.0", values: { rbac: { create: "yes" } } }, "values.rbac.create"],
+      ["a subject kind outside the enum", { version: "10.1.0", values: { role: { subject: { kind: "Team", name: "x" } } } }, "values.role.subject.kind"],
     ];
-    test.each(cases)("%s", (_name, props) => {
-      synthStack((stack) => expect(() => new K8sFirewallChart(stack, "crds", props as never)).toThrowErrorMatchingSnapshot());
+    test.each(cases)("%s", (_name, props, names) => {
+      synthStack((stack) => expect(expectInputError(() => new K8sFirewallChart(stack, "crds", props as never), names)).toMatchSnapshot());
     });
   });
 });

@@ -3,6 +3,7 @@ import { K8sFirewallChart } from "../../../lib/constructs/kubernetes/k8s-firewal
 import { KubernetesCloud } from "../../../lib/constructs/kubernetes/kubernetes-cloud";
 import { KubernetesClusterOnboarding } from "../../../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "./synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 const EKS_ARN = "arn:aws:eks:us-east-1:123456789012:cluster/obot";
 const AKS_ID = "/subscriptions/0000/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/Aks1";
@@ -89,23 +90,23 @@ describe("KubernetesClusterOnboarding", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, object][] = [
-      ["an EKS id that is not an ARN", { cloud: KubernetesCloud.EKS, clusterId: "obot", register: true }],
-      ["an AKS id that is not a resource id", { cloud: KubernetesCloud.AKS, clusterId: "aks1" }],
-      ["a GKE id that is not a self link", { cloud: KubernetesCloud.GKE, clusterId: "projects/p/clusters/c", credentials: { useCspCredentials: true } }],
-      ["GKE without credentials", { cloud: KubernetesCloud.GKE, clusterId: GKE_LINK }],
-      ["a literal kubeconfig", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { kubeConfig: "apiVersion: v1\nkind: Config" } }],
-      ["both credential kinds", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { useCspCredentials: true, kubeConfig: "x" } }],
-      ["no credential kind", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: {} }],
-      ["clusterDetails on a CSP cluster", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, clusterDetails: {} }],
-      ["CUSTOM without clusterDetails", { cloud: KubernetesCloud.CUSTOM, clusterId: "x", credentials: { useCspCredentials: true } }],
-      ["aksClusterIdCase on EKS", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, aksClusterIdCase: "lower" }],
-      ["credentials while not registering", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, credentials: { useCspCredentials: true } }],
-      ["an unknown cloud", { cloud: "OKE", clusterId: "x" }],
-      ["an empty cluster id", { cloud: KubernetesCloud.AKS, clusterId: " " }],
+    const cases: [string, object, string][] = [
+      ["an EKS id that is not an ARN", { cloud: KubernetesCloud.EKS, clusterId: "obot", register: true }, "KubernetesClusterOnboarding.clusterId"],
+      ["an AKS id that is not a resource id", { cloud: KubernetesCloud.AKS, clusterId: "aks1" }, "KubernetesClusterOnboarding.clusterId"],
+      ["a GKE id that is not a self link", { cloud: KubernetesCloud.GKE, clusterId: "projects/p/clusters/c", credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.clusterId"],
+      ["GKE without credentials", { cloud: KubernetesCloud.GKE, clusterId: GKE_LINK }, "KubernetesClusterOnboarding.credentials"],
+      ["a literal kubeconfig", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { kubeConfig: "apiVersion: v1\nkind: Config" } }, "KubernetesClusterOnboarding.credentials.kubeConfig"],
+      ["both credential kinds", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { useCspCredentials: true, kubeConfig: "x" } }, "KubernetesClusterOnboarding.credentials"],
+      ["no credential kind", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: {} }, "KubernetesClusterOnboarding.credentials"],
+      ["clusterDetails on a CSP cluster", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, clusterDetails: {} }, "KubernetesClusterOnboarding.clusterDetails"],
+      ["CUSTOM without clusterDetails", { cloud: KubernetesCloud.CUSTOM, clusterId: "x", credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.clusterDetails"],
+      ["aksClusterIdCase on EKS", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, aksClusterIdCase: "lower" }, "KubernetesClusterOnboarding.aksClusterIdCase"],
+      ["credentials while not registering", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.register"],
+      ["an unknown cloud", { cloud: "OKE", clusterId: "x" }, "KubernetesClusterOnboarding.cloud"],
+      ["an empty cluster id", { cloud: KubernetesCloud.AKS, clusterId: " " }, "KubernetesClusterOnboarding.clusterId"],
     ];
-    test.each(cases)("%s", (_name, props) => {
-      synthStack((stack) => expect(() => new KubernetesClusterOnboarding(stack, "onboard", props as never)).toThrowErrorMatchingSnapshot());
+    test.each(cases)("%s", (_name, props, names) => {
+      synthStack((stack) => expect(expectInputError(() => new KubernetesClusterOnboarding(stack, "onboard", props as never), names)).toMatchSnapshot());
     });
   });
 });

@@ -5,6 +5,7 @@ import { KubernetesProviders } from "../../../lib/constructs/kubernetes/kubernet
 import { K8sFirewallChart } from "../../../lib/constructs/kubernetes/k8s-firewall-chart";
 import { KubernetesCloud } from "../../../lib/constructs/kubernetes/kubernetes-cloud";
 import { onlyResource, synthStack } from "./synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 describe("KubernetesProviders", () => {
   test("GIVEN an EKS cluster name WHEN synthesized THEN both providers use the data-source endpoint and CA, and the aws eks get-token exec plugin (no plan-time token)", () => {
@@ -74,11 +75,11 @@ describe("KubernetesProviders", () => {
 
   describe("rejects", () => {
     test.each([
-      ["EKS without a cluster name", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "" })],
-      ["EKS endpoint without CA", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "a", endpoint: "https://x" })],
-      ["an empty kubeconfig path", (s: any) => KubernetesProviders.fromKubeconfig(s, "k8s", { configPath: "" })],
-    ])("%s", (_name, build) => {
-      synthStack((stack) => expect(() => build(stack)).toThrowErrorMatchingSnapshot());
+      ["EKS without a cluster name", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "" }), "KubernetesProviders.clusterName"],
+      ["EKS endpoint without CA", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "a", endpoint: "https://x" }), "KubernetesProviders.endpoint"],
+      ["an empty kubeconfig path", (s: any) => KubernetesProviders.fromKubeconfig(s, "k8s", { configPath: "" }), "KubernetesProviders.configPath"],
+    ])("%s", (_name, build, names) => {
+      synthStack((stack) => expect(expectInputError(() => build(stack), names)).toMatchSnapshot());
     });
   });
 });

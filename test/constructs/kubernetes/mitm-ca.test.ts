@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformVariable } from "../../../lib/core/cdktf";
 import { CaTrustRuntime, MitmCa } from "../../../lib/constructs/kubernetes/mitm-ca";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "./synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 function caVariables(stack: any) {
   return {
@@ -54,24 +55,24 @@ describe("MitmCa", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, (v: { cert: string; key: string }) => object][] = [
-      ["a literal key", (v) => ({ name: "c", certificateChain: v.cert, key: "-----BEGIN PRIVATE KEY-----" })],
-      ["a literal certificate chain", (v) => ({ name: "c", certificateChain: "-----BEGIN CERTIFICATE-----", key: v.key })],
-      ["a key without a chain", (v) => ({ name: "c", key: v.key })],
-      ["an empty name", () => ({ name: "" })],
-      ["an invalid namespace", () => ({ name: "c", namespaces: ["Lib_Chat"] })],
+    const cases: [string, (v: { cert: string; key: string }) => object, string][] = [
+      ["a literal key", (v) => ({ name: "c", certificateChain: v.cert, key: "-----BEGIN PRIVATE KEY-----" }), "MitmCa.key"],
+      ["a literal certificate chain", (v) => ({ name: "c", certificateChain: "-----BEGIN CERTIFICATE-----", key: v.key }), "MitmCa.certificateChain"],
+      ["a key without a chain", (v) => ({ name: "c", key: v.key }), "MitmCa.certificateChain"],
+      ["an empty name", () => ({ name: "" }), "MitmCa.name"],
+      ["an invalid namespace", () => ({ name: "c", namespaces: ["Lib_Chat"] }), "MitmCa.namespaces"],
     ];
-    test.each(cases)("%s", (_name, props) => {
+    test.each(cases)("%s", (_name, props, names) => {
       synthStack((stack) => {
         const v = caVariables(stack);
-        expect(() => new MitmCa(stack, "ca", props(v) as never)).toThrowErrorMatchingSnapshot();
+        expect(expectInputError(() => new MitmCa(stack, "ca", props(v) as never), names)).toMatchSnapshot();
       });
     });
 
     test("a namespace without a ConfigMap", () => {
       synthStack((stack) => {
         const ca = new MitmCa(stack, "ca", { name: "c", namespaces: ["obot-mcp"] });
-        expect(() => ca.configMapFor("librechat")).toThrowErrorMatchingSnapshot();
+        expect(expectInputError(() => ca.configMapFor("librechat"), "librechat")).toMatchSnapshot();
       });
     });
   });

@@ -3,6 +3,7 @@ import { KubernetesCloud } from "../../../lib/constructs/kubernetes/kubernetes-c
 import { EksSnatMethod, IP_MASQ_AGENT_CONFIG, PodSnatDisabled } from "../../../lib/constructs/kubernetes/pod-snat-disabled";
 import * as yaml from "js-yaml";
 import { onlyResource, resourcesOf, synthStack } from "./synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 describe("PodSnatDisabled", () => {
   test("GIVEN AKS WHEN synthesized THEN kube-system/azure-ip-masq-agent-config masquerades nothing", () => {
@@ -75,17 +76,17 @@ describe("PodSnatDisabled", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, object][] = [
-      ["EKS without a cluster name", { cloud: KubernetesCloud.EKS }],
-      ["options for another cloud", { cloud: KubernetesCloud.AKS, eks: { clusterName: "x" } }],
-      ["a CUSTOM cluster", { cloud: KubernetesCloud.CUSTOM }],
-      ["an unknown AKS mode", { cloud: KubernetesCloud.AKS, aks: { mode: "replace" } }],
-      ["an unknown EKS method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "cm" } }],
-      ["add-on settings with the daemonset method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "daemonset-env", addonVersion: "v1" } }],
-      ["extra env turning external SNAT off", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", extraEnv: { AWS_VPC_K8S_CNI_EXTERNALSNAT: "false" } } }],
+    const cases: [string, object, string][] = [
+      ["EKS without a cluster name", { cloud: KubernetesCloud.EKS }, "PodSnatDisabled.eks.clusterName"],
+      ["options for another cloud", { cloud: KubernetesCloud.AKS, eks: { clusterName: "x" } }, "PodSnatDisabled.eks"],
+      ["a CUSTOM cluster", { cloud: KubernetesCloud.CUSTOM }, "PodSnatDisabled.cloud"],
+      ["an unknown AKS mode", { cloud: KubernetesCloud.AKS, aks: { mode: "replace" } }, "PodSnatDisabled.aks.mode"],
+      ["an unknown EKS method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "cm" } }, "PodSnatDisabled.eks.method"],
+      ["add-on settings with the daemonset method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "daemonset-env", addonVersion: "v1" } }, "PodSnatDisabled.eks.method"],
+      ["extra env turning external SNAT off", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", extraEnv: { AWS_VPC_K8S_CNI_EXTERNALSNAT: "false" } } }, "PodSnatDisabled.eks.extraEnv.AWS_VPC_K8S_CNI_EXTERNALSNAT"],
     ];
-    test.each(cases)("%s", (_name, props) => {
-      synthStack((stack) => expect(() => new PodSnatDisabled(stack, "snat", props as never)).toThrowErrorMatchingSnapshot());
+    test.each(cases)("%s", (_name, props, names) => {
+      synthStack((stack) => expect(expectInputError(() => new PodSnatDisabled(stack, "snat", props as never), names)).toMatchSnapshot());
     });
   });
 });

@@ -1,6 +1,7 @@
 import { AzureEgressRouteTable, AzureEgressRouteTableProps, GcpEgressRoute, GcpEgressRouteProps } from "../../../lib/constructs/network";
 import { Fn } from "../../../lib/core/cdktf";
 import { newStack, only, synth } from "./synth";
+import { expectInputError } from "../../support/expect-error";
 
 const AZ: AzureEgressRouteTableProps = {
   name: "aks-egress",
@@ -22,26 +23,34 @@ describe("AzureEgressRouteTable", () => {
   });
 
   test("GIVEN a token next hop WHEN constructed THEN it is not value-checked", () => {
-    expect(() => new AzureEgressRouteTable(newStack(), "Egress", { ...AZ, nextHopIp: Fn.lower("X") })).not.toThrow();
+    const { resources } = synth((s) => new AzureEgressRouteTable(s, "Egress", { ...AZ, nextHopIp: Fn.lower("X") }));
+    expect(only(resources, "azurerm_route").next_hop_in_ip_address).toBe('${lower("X")}');
   });
 
-  test.each<[string, Partial<AzureEgressRouteTableProps>]>([
-    ["a bad next hop", { nextHopIp: "10.1.200" }],
-    ["no subnets", { subnetIds: {} }],
-    ["a bad subnet key", { subnetIds: { "node pool": "id" } }],
-    ["an empty name", { name: "" }],
-  ])("GIVEN %s WHEN constructed THEN the error names the prop", (_, override) => {
-    expect(() => new AzureEgressRouteTable(newStack(), "Egress", { ...AZ, ...override })).toThrowErrorMatchingSnapshot();
+  test.each<[string, Partial<AzureEgressRouteTableProps>, string]>([
+    ["a bad next hop", { nextHopIp: "10.1.200" }, "AzureEgressRouteTable.nextHopIp"],
+    ["no subnets", { subnetIds: {} }, "AzureEgressRouteTable.subnetIds"],
+    ["a bad subnet key", { subnetIds: { "node pool": "id" } }, "AzureEgressRouteTable.subnetIds"],
+    ["an empty name", { name: "" }, "AzureEgressRouteTable.name"],
+  ])("GIVEN %s WHEN constructed THEN the error names the prop", (_, override, names) => {
+    expect(expectInputError(() => new AzureEgressRouteTable(newStack(), "Egress", { ...AZ, ...override }), names)).toMatchSnapshot();
   });
 
   test("GIVEN a minimal table WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(synth((s) => new AzureEgressRouteTable(s, "Egress", AZ)).resources).toMatchSnapshot();
+    const { resources } = synth((s) => new AzureEgressRouteTable(s, "Egress", AZ));
+    expect(Object.keys(resources).sort()).toEqual(["azurerm_route", "azurerm_route_table", "azurerm_subnet_route_table_association"]);
+    expect(only(resources, "azurerm_route_table")).toMatchObject({ name: "aks-egress", resource_group_name: "obot-mcp-rg", location: "westeurope", bgp_route_propagation_enabled: false });
+    expect(only(resources, "azurerm_route")).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "10.1.200.4" });
+    expect(only(resources, "azurerm_subnet_route_table_association").subnet_id).toBe(AZ.subnetIds.nodes);
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every option WHEN synthesized THEN the resources match the snapshot", () => {
     const { resources } = synth(
       (s) => new AzureEgressRouteTable(s, "Egress", { ...AZ, subnetIds: { nodes: "n", pods: "p" }, bgpRoutePropagationEnabled: true, tags: { z: "1", a: "2" } }),
     );
+    expect(only(resources, "azurerm_route_table")).toMatchObject({ bgp_route_propagation_enabled: true, tags: { a: "2", z: "1" } });
+    expect(Object.values(resources.azurerm_subnet_route_table_association).map((a) => a.subnet_id)).toEqual(["n", "p"]);
     expect(resources).toMatchSnapshot();
   });
 });
@@ -56,23 +65,27 @@ describe("GcpEgressRoute", () => {
     expect(route).not.toHaveProperty("tags");
   });
 
-  test.each<[string, Partial<GcpEgressRouteProps>]>([
-    ["priority 1000 (ties with the internet route)", { priority: 1000 }],
-    ["a bad name", { name: "GKE_egress" }],
-    ["a bad tag", { instanceTags: ["Nodes"] }],
-    ["a bad next hop", { nextHopIp: "gw" }],
-  ])("GIVEN %s WHEN constructed THEN the error names the prop", (_, override) => {
-    expect(() => new GcpEgressRoute(newStack(), "Egress", { ...GCP, ...override })).toThrowErrorMatchingSnapshot();
+  test.each<[string, Partial<GcpEgressRouteProps>, string]>([
+    ["priority 1000 (ties with the internet route)", { priority: 1000 }, "GcpEgressRoute.priority"],
+    ["a bad name", { name: "GKE_egress" }, "GcpEgressRoute.name"],
+    ["a bad tag", { instanceTags: ["Nodes"] }, "GcpEgressRoute.instanceTags"],
+    ["a bad next hop", { nextHopIp: "gw" }, "GcpEgressRoute.nextHopIp"],
+  ])("GIVEN %s WHEN constructed THEN the error names the prop", (_, override, names) => {
+    expect(expectInputError(() => new GcpEgressRoute(newStack(), "Egress", { ...GCP, ...override }), names)).toMatchSnapshot();
   });
 
   test("GIVEN a minimal route WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(synth((s) => new GcpEgressRoute(s, "Egress", GCP)).resources).toMatchSnapshot();
+    const { resources } = synth((s) => new GcpEgressRoute(s, "Egress", GCP));
+    expect(Object.keys(resources)).toEqual(["google_compute_route"]);
+    expect(only(resources, "google_compute_route")).toEqual({ name: "gke-egress", network: "gke-vpc", dest_range: "0.0.0.0/0", next_hop_ip: "10.20.0.2", priority: 991 });
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every option WHEN synthesized THEN the resources match the snapshot", () => {
     const { resources } = synth(
       (s) => new GcpEgressRoute(s, "Egress", { ...GCP, priority: 900, instanceTags: ["gke-nodes", "agents"], projectId: "vca-lab-123" }),
     );
+    expect(only(resources, "google_compute_route")).toMatchObject({ priority: 900, project: "vca-lab-123", tags: ["agents", "gke-nodes"] });
     expect(resources).toMatchSnapshot();
   });
 });

@@ -1,5 +1,5 @@
 import { Cloud, SpokeGateway, TransitGateway } from "../../../lib/constructs/network";
-import { only, rendered, synth, warnings } from "./synth";
+import { inventory, only, rendered, synth, warnings } from "./synth";
 
 const EXISTING = {
   name: "agentcore-spoke",
@@ -181,7 +181,18 @@ describe("SpokeGateway on AWS", () => {
   });
 
   test("GIVEN the minimal existing-VPC spoke WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(synth((s) => new SpokeGateway(s, "Spoke", EXISTING)).resources).toMatchSnapshot();
+    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", EXISTING));
+    expect(inventory(resources)).toEqual({ aviatrix_spoke_gateway: 1 });
+    expect(only(resources, "aviatrix_spoke_gateway")).toEqual({
+      account_name: "aws-lab",
+      cloud_type: 1,
+      gw_name: "agentcore-spoke",
+      gw_size: "t3.medium",
+      subnet: "10.50.0.0/24",
+      vpc_id: "vpc-0a1b2c3d4e5f67890",
+      vpc_reg: "us-east-2",
+    });
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every AWS option on a created VPC WHEN synthesized THEN the resources match the snapshot", () => {
@@ -205,6 +216,41 @@ describe("SpokeGateway on AWS", () => {
           attachment: { enableMaxPerformance: true, tunnelCount: 8, routeTables: ["prod"] },
         }),
     );
+    expect(inventory(resources)).toEqual({
+      aviatrix_spoke_gateway: 1,
+      aviatrix_spoke_transit_attachment: 1,
+      aws_internet_gateway: 1,
+      aws_route_table: 1,
+      aws_route_table_association: 3,
+      aws_subnet: 3,
+      aws_vpc: 1,
+    });
+    const vpcRef = expect.stringMatching(/^\$\{aws_vpc\..+\.id\}$/);
+    expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({
+      gw_name: "everything-spoke",
+      gw_size: "c5n.xlarge",
+      ha_gw_size: "c5n.large",
+      insane_mode: true,
+      insane_mode_az: "us-east-2a",
+      ha_insane_mode_az: "us-east-2b",
+      subnet: "10.60.0.0/26",
+      ha_subnet: "10.60.0.64/26",
+      single_ip_snat: true,
+      enable_vpc_dns_server: true,
+      enable_private_vpc_default_route: true,
+      enable_skip_public_route_table_update: false,
+      tags: { env: "lab", team: "ai" },
+      vpc_id: vpcRef,
+      depends_on: [expect.stringMatching(/^aws_internet_gateway\./)],
+    });
+    expect(only(resources, "aws_vpc")).toMatchObject({ cidr_block: "10.60.0.0/16", tags: { env: "lab" } });
+    expect(Object.values(resources.aws_subnet).map((s) => [s.cidr_block, s.availability_zone])).toEqual([
+      ["10.60.64.0/18", "us-east-2a"],
+      ["10.60.128.0/18", "us-east-2b"],
+      ["10.60.192.0/18", "us-east-2a"],
+    ]);
+    expect(only(resources, "aws_route_table").lifecycle).toEqual({ ignore_changes: ["route"] });
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "transit-existing", enable_max_performance: true, tunnel_count: 8, route_tables: ["prod"] });
     expect(resources).toMatchSnapshot();
   });
 });

@@ -1,5 +1,5 @@
 import { AzureEgressRouteTable, Cloud, SpokeGateway, VpcId } from "../../../lib/constructs/network";
-import { only, synth } from "./synth";
+import { inventory, only, synth } from "./synth";
 
 const VNET_ID = VpcId.azure({ vnetName: "vnet-foundry", resourceGroupName: "foundry-sec-network-rg", vnetGuid: "0b5c1c2e-8c0e-4a5e-9a53-2f0b1f6f3a11" });
 const EXISTING = {
@@ -81,7 +81,18 @@ describe("SpokeGateway on Azure", () => {
   });
 
   test("GIVEN the minimal existing-VNet spoke WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(synth((s) => new SpokeGateway(s, "Spoke", EXISTING)).resources).toMatchSnapshot();
+    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", EXISTING));
+    expect(inventory(resources)).toEqual({ aviatrix_spoke_gateway: 1 });
+    expect(only(resources, "aviatrix_spoke_gateway")).toEqual({
+      account_name: "azure-lab",
+      cloud_type: 8,
+      gw_name: "avx-spoke-foundry",
+      gw_size: "Standard_B1ms",
+      subnet: "10.11.0.0/28",
+      vpc_id: "vnet-foundry:foundry-sec-network-rg:0b5c1c2e-8c0e-4a5e-9a53-2f0b1f6f3a11",
+      vpc_reg: "France Central",
+    });
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every Azure option on a created VNet WHEN synthesized THEN the resources match the snapshot", () => {
@@ -104,6 +115,36 @@ describe("SpokeGateway on Azure", () => {
           attachment: { enableMaxPerformance: false },
         }),
     );
+    expect(inventory(resources)).toEqual({
+      aviatrix_spoke_gateway: 1,
+      aviatrix_spoke_transit_attachment: 1,
+      azurerm_route: 1,
+      azurerm_route_table: 2,
+      azurerm_subnet: 3,
+      azurerm_subnet_route_table_association: 3,
+      azurerm_virtual_network: 1,
+    });
+    expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({
+      cloud_type: 8,
+      gw_name: "aks-spoke",
+      gw_size: "Standard_B2ms",
+      ha_gw_size: "Standard_B2ms",
+      zone: "az-1",
+      ha_zone: "az-2",
+      subnet: "10.1.0.0/28",
+      ha_subnet: "10.1.0.0/28",
+      single_ip_snat: true,
+      enable_vpc_dns_server: false,
+      private_route_table_config: ["aks-rt:obot-mcp-rg"],
+      tags: { blueprint: "obot-mcp" },
+      vpc_reg: "West Europe",
+      vpc_id: expect.stringMatching(/^\$\{azurerm_virtual_network\..+\.name\}:obot-mcp-rg:\$\{azurerm_virtual_network\..+\.guid\}$/),
+    });
+    expect(only(resources, "azurerm_virtual_network")).toMatchObject({ address_space: ["10.1.0.0/16"], resource_group_name: "obot-mcp-rg", tags: { blueprint: "obot-mcp" } });
+    expect(Object.values(resources.azurerm_subnet).map((s) => s.address_prefixes)).toEqual([["10.1.0.0/28"], ["10.1.64.0/18"], ["10.1.128.0/18"]]);
+    // Workload egress: 0/0 to the gateway's private IP.
+    expect(only(resources, "azurerm_route")).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "${aviatrix_spoke_gateway.Spoke.private_ip}" });
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "azure-transit", enable_max_performance: false });
     expect(resources).toMatchSnapshot();
   });
 });

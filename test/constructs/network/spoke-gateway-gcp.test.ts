@@ -1,5 +1,5 @@
 import { Cloud, SpokeGateway, VpcId } from "../../../lib/constructs/network";
-import { only, synth } from "./synth";
+import { inventory, only, synth } from "./synth";
 
 const EXISTING = {
   name: "gke-spoke",
@@ -51,7 +51,18 @@ describe("SpokeGateway on GCP", () => {
   });
 
   test("GIVEN the minimal existing-network spoke WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(synth((s) => new SpokeGateway(s, "Spoke", EXISTING)).resources).toMatchSnapshot();
+    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", EXISTING));
+    expect(inventory(resources)).toEqual({ aviatrix_spoke_gateway: 1 });
+    expect(only(resources, "aviatrix_spoke_gateway")).toEqual({
+      account_name: "gcp-lab",
+      cloud_type: 4,
+      gw_name: "gke-spoke",
+      gw_size: "n1-standard-1",
+      subnet: "10.20.0.0/28",
+      vpc_id: "gke-vpc~-~vca-lab-123",
+      vpc_reg: "us-west1-b",
+    });
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every GCP option on a created network WHEN synthesized THEN the resources match the snapshot", () => {
@@ -70,6 +81,24 @@ describe("SpokeGateway on GCP", () => {
           attachment: { tunnelCount: 2 },
         }),
     );
+    expect(inventory(resources)).toEqual({ aviatrix_spoke_gateway: 1, aviatrix_spoke_transit_attachment: 1, google_compute_network: 1, google_compute_subnetwork: 3 });
+    expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({
+      cloud_type: 4,
+      gw_name: "gke-spoke-all",
+      gw_size: "n2-standard-2",
+      ha_gw_size: "n2-standard-2",
+      ha_zone: "us-west1-c",
+      single_ip_snat: true,
+      subnet: "10.20.0.0/28",
+      vpc_reg: "us-west1-b",
+    });
+    expect(only(resources, "google_compute_network")).toMatchObject({ auto_create_subnetworks: false, project: "vca-lab-123" });
+    expect(Object.values(resources.google_compute_subnetwork).map((s) => [s.ip_cidr_range, s.project, s.private_ip_google_access])).toEqual([
+      ["10.20.0.0/28", "vca-lab-123", undefined],
+      ["10.20.64.0/18", "vca-lab-123", true],
+      ["10.20.128.0/18", "vca-lab-123", true],
+    ]);
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "gcp-transit", tunnel_count: 2 });
     expect(resources).toMatchSnapshot();
   });
 });

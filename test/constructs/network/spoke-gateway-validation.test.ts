@@ -7,7 +7,8 @@ import {
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { UserInputError } from "../../../lib/util/errors";
 import { Fn } from "../../../lib/core/cdktf";
-import { newStack } from "./synth";
+import { newStack, only, synth } from "./synth";
+import { expectInputError } from "../../support/expect-error";
 
 const AWS: SpokeGatewayProps = {
   name: "spoke-1",
@@ -70,31 +71,26 @@ describe("SpokeGateway validation", () => {
   });
 
   test("GIVEN token values WHEN constructed THEN value checks are skipped", () => {
-    expect(
-      build({
-        ...AWS,
-        name: Fn.lower("X"),
-        vpcId: Fn.lower("X"),
-        gatewaySubnet: Fn.lower("X"),
-        region: Fn.lower("X"),
-      })
-    ).not.toThrow();
+    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", { ...AWS, name: Fn.lower("X"), vpcId: Fn.lower("X"), gatewaySubnet: Fn.lower("X"), region: Fn.lower("X") }));
+    const token = '${lower("X")}';
+    expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({ gw_name: token, vpc_id: token, subnet: token, vpc_reg: token });
   });
 
-  test.each<[string, Partial<SpokeGatewayProps>]>([
-    ["bad gateway subnet", { gatewaySubnet: "10.50.0.0/33" }],
-    ["bad HA subnet", { ha: { subnet: "10.50.1/24" } }],
-    ["bad AWS vpc id", { vpcId: "my-vpc" }],
-    ["bad AWS region", { region: "US East (Ohio)" }],
-    ["empty account", { accountName: " " }],
-    ["missing vpc id", { vpcId: undefined }],
-    ["missing gateway subnet", { gatewaySubnet: undefined }],
-    ["AWS HA without subnet", { ha: {} }],
+  test.each<[string, Partial<SpokeGatewayProps>, string]>([
+    ["bad gateway subnet", { gatewaySubnet: "10.50.0.0/33" }, "SpokeGateway.gatewaySubnet"],
+    ["bad HA subnet", { ha: { subnet: "10.50.1/24" } }, "SpokeGateway.ha.subnet"],
+    ["bad AWS vpc id", { vpcId: "my-vpc" }, "SpokeGateway.vpcId"],
+    ["bad AWS region", { region: "US East (Ohio)" }, "SpokeGateway.region"],
+    ["empty account", { accountName: " " }, "SpokeGateway.accountName"],
+    ["missing vpc id", { vpcId: undefined }, "SpokeGateway.vpcId"],
+    ["missing gateway subnet", { gatewaySubnet: undefined }, "SpokeGateway.gatewaySubnet"],
+    ["AWS HA without subnet", { ha: {} }, "SpokeGateway.ha.subnet"],
     [
       "AWS HA with zone",
       { ha: { subnet: "10.50.1.0/24", zone: "us-east-2b" } },
+      "SpokeGateway.ha.zone",
     ],
-    ["AWS insane mode without AZ", { insaneMode: true }],
+    ["AWS insane mode without AZ", { insaneMode: true }, "SpokeGateway.insaneModeAz"],
     [
       "AWS insane mode HA without HA AZ",
       {
@@ -102,18 +98,21 @@ describe("SpokeGateway validation", () => {
         insaneModeAz: "us-east-2a",
         ha: { subnet: "10.50.1.0/26" },
       },
+      "SpokeGateway.ha.insaneModeAz",
     ],
-    ["insaneModeAz without insane mode", { insaneModeAz: "us-east-2a" }],
+    ["insaneModeAz without insane mode", { insaneModeAz: "us-east-2a" }, "SpokeGateway.insaneModeAz"],
     [
       "ha.insaneModeAz without insane mode",
       { ha: { subnet: "10.50.1.0/24", insaneModeAz: "us-east-2b" } },
+      "SpokeGateway.ha.insaneModeAz",
     ],
-    ["Azure zone on AWS", { zone: "az-1" }],
-    ["Azure route tables on AWS", { privateRouteTableConfig: ["rt:rg"] }],
-    ["attachment without attachTo", { attachment: { tunnelCount: 2 } }],
+    ["Azure zone on AWS", { zone: "az-1" }, "SpokeGateway.zone"],
+    ["Azure route tables on AWS", { privateRouteTableConfig: ["rt:rg"] }, "SpokeGateway.privateRouteTableConfig"],
+    ["attachment without attachTo", { attachment: { tunnelCount: 2 } }, "SpokeGateway.attachment"],
     [
       "tunnel count out of range",
       { attachTo: { gatewayName: "transit" }, attachment: { tunnelCount: 50 } },
+      "SpokeTransitAttachment.tunnelCount",
     ],
     [
       "tunnel count without max performance",
@@ -121,50 +120,52 @@ describe("SpokeGateway validation", () => {
         attachTo: { gatewayName: "transit" },
         attachment: { tunnelCount: 2, enableMaxPerformance: false },
       },
+      "SpokeTransitAttachment.tunnelCount",
     ],
   ])(
     "GIVEN AWS with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override) => {
-      expect(build({ ...AWS, ...override })).toThrowErrorMatchingSnapshot();
+    (_, override, names) => {
+      expect(expectInputError(build({ ...AWS, ...override }), names)).toMatchSnapshot();
     }
   );
 
-  test.each<[string, Partial<SpokeGatewayProps>]>([
-    ["HA without subnet", { ha: { zone: "az-2" } }],
-    ["bad zone", { zone: "1" }],
-    ["bad HA zone", { ha: { subnet: "10.50.0.0/24", zone: "zone-2" } }],
-    ["AWS private default route", { enablePrivateVpcDefaultRoute: true }],
-    ["AWS skip public route table", { enableSkipPublicRouteTableUpdate: true }],
-    ["AWS insane mode AZ", { insaneMode: true, insaneModeAz: "us-east-2a" }],
-    ["bad vpc id", { vpcId: "vnet:rg" }],
-    ["bad private route table entry", { privateRouteTableConfig: ["rt-only"] }],
+  test.each<[string, Partial<SpokeGatewayProps>, string]>([
+    ["HA without subnet", { ha: { zone: "az-2" } }, "SpokeGateway.ha.subnet"],
+    ["bad zone", { zone: "1" }, "SpokeGateway.zone"],
+    ["bad HA zone", { ha: { subnet: "10.50.0.0/24", zone: "zone-2" } }, "SpokeGateway.ha.zone"],
+    ["AWS private default route", { enablePrivateVpcDefaultRoute: true }, "SpokeGateway.enablePrivateVpcDefaultRoute"],
+    ["AWS skip public route table", { enableSkipPublicRouteTableUpdate: true }, "SpokeGateway.enableSkipPublicRouteTableUpdate"],
+    ["AWS insane mode AZ", { insaneMode: true, insaneModeAz: "us-east-2a" }, "SpokeGateway.insaneModeAz"],
+    ["bad vpc id", { vpcId: "vnet:rg" }, "SpokeGateway.vpcId"],
+    ["bad private route table entry", { privateRouteTableConfig: ["rt-only"] }, "SpokeGateway.privateRouteTableConfig"],
   ])(
     "GIVEN Azure with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override) => {
-      expect(build({ ...AZURE, ...override })).toThrowErrorMatchingSnapshot();
+    (_, override, names) => {
+      expect(expectInputError(build({ ...AZURE, ...override }), names)).toMatchSnapshot();
     }
   );
 
-  test.each<[string, Partial<SpokeGatewayProps>]>([
-    ["HA without zone", { ha: { subnet: "10.50.1.0/24" } }],
-    ["a region instead of a zone", { region: "us-west1" }],
-    ["tags", { tags: { a: "b" } }],
-    ["VPC DNS server", { enableVpcDnsServer: true }],
-    ["bad vpc id", { vpcId: "gke-vpc" }],
+  test.each<[string, Partial<SpokeGatewayProps>, string]>([
+    ["HA without zone", { ha: { subnet: "10.50.1.0/24" } }, "SpokeGateway.ha.zone"],
+    ["a region instead of a zone", { region: "us-west1" }, "SpokeGateway.region"],
+    ["tags", { tags: { a: "b" } }, "SpokeGateway.tags"],
+    ["VPC DNS server", { enableVpcDnsServer: true }, "SpokeGateway.enableVpcDnsServer"],
+    ["bad vpc id", { vpcId: "gke-vpc" }, "SpokeGateway.vpcId"],
   ])(
     "GIVEN GCP with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override) => {
-      expect(build({ ...GCP, ...override })).toThrowErrorMatchingSnapshot();
+    (_, override, names) => {
+      expect(expectInputError(build({ ...GCP, ...override }), names)).toMatchSnapshot();
     }
   );
 
-  test.each<[string, SpokeGatewayProps]>([
+  test.each<[string, SpokeGatewayProps, string]>([
     [
       "newNetwork and vpcId",
       {
         ...AWS,
         newNetwork: { cidr: "10.0.0.0/16", availabilityZones: ["us-east-2a"] },
       },
+      "SpokeGateway.newNetwork",
     ],
     [
       "a CIDR with host bits",
@@ -174,6 +175,7 @@ describe("SpokeGateway validation", () => {
         gatewaySubnet: undefined,
         newNetwork: { cidr: "10.0.0.1/16", availabilityZones: ["us-east-2a"] },
       },
+      "SpokeGateway.newNetwork.cidr",
     ],
     [
       "a /25",
@@ -183,6 +185,7 @@ describe("SpokeGateway validation", () => {
         gatewaySubnet: undefined,
         newNetwork: { cidr: "10.0.0.0/25", availabilityZones: ["us-east-2a"] },
       },
+      "SpokeGateway.newNetwork.cidr",
     ],
     [
       "insane mode in a /24",
@@ -193,6 +196,7 @@ describe("SpokeGateway validation", () => {
         insaneMode: true,
         newNetwork: { cidr: "10.0.0.0/24", availabilityZones: ["us-east-2a"] },
       },
+      "SpokeGateway.newNetwork.cidr",
     ],
     [
       "HA with one AZ",
@@ -203,6 +207,7 @@ describe("SpokeGateway validation", () => {
         ha: {},
         newNetwork: { cidr: "10.0.0.0/16", availabilityZones: ["us-east-2a"] },
       },
+      "SpokeGateway.newNetwork.availabilityZones",
     ],
     [
       "HA subnet given",
@@ -216,6 +221,7 @@ describe("SpokeGateway validation", () => {
           availabilityZones: ["us-east-2a", "us-east-2b"],
         },
       },
+      "SpokeGateway.ha.subnet",
     ],
     [
       "four workload subnets",
@@ -229,6 +235,7 @@ describe("SpokeGateway validation", () => {
           workloadSubnetCount: 4,
         },
       },
+      "SpokeGateway.newNetwork.workloadSubnetCount",
     ],
     [
       "Azure without resource group",
@@ -238,6 +245,7 @@ describe("SpokeGateway validation", () => {
         gatewaySubnet: undefined,
         newNetwork: { cidr: "10.0.0.0/16" },
       },
+      "SpokeGateway.newNetwork.resourceGroupName",
     ],
     [
       "Azure with availability zones",
@@ -251,6 +259,7 @@ describe("SpokeGateway validation", () => {
           availabilityZones: ["a"],
         },
       },
+      "SpokeGateway.newNetwork.availabilityZones",
     ],
     [
       "Azure insane mode",
@@ -261,6 +270,7 @@ describe("SpokeGateway validation", () => {
         insaneMode: true,
         newNetwork: { cidr: "10.0.0.0/16", resourceGroupName: "rg" },
       },
+      "SpokeGateway.insaneMode",
     ],
     [
       "GCP without project",
@@ -270,11 +280,12 @@ describe("SpokeGateway validation", () => {
         gatewaySubnet: undefined,
         newNetwork: { cidr: "10.0.0.0/16" },
       },
+      "SpokeGateway.newNetwork.projectId",
     ],
   ])(
     "GIVEN a created network with %s WHEN constructed THEN the error names the prop and fix",
-    (_, props) => {
-      expect(build(props)).toThrowErrorMatchingSnapshot();
+    (_, props, names) => {
+      expect(expectInputError(build(props), names)).toMatchSnapshot();
     }
   );
 });

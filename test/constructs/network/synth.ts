@@ -36,3 +36,8 @@ export function rendered(stack: TerraformStack, values: Record<string, unknown>)
   const out = JSON.parse(Testing.synth(stack)).output ?? {};
   return Object.fromEntries(Object.keys(values).map((k) => [k, out[`out_${k}`]?.value]));
 }
+
+/** How many resources of each type: the inventory a construct creates, independent of logical ids. */
+export function inventory(resources: Resources): Record<string, number> {
+  return Object.fromEntries(Object.entries(resources).map(([type, byId]) => [type, Object.keys(byId).length]));
+}

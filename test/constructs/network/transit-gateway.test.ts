@@ -5,7 +5,8 @@ import {
   TransitGateway,
   TransitGatewayProps,
 } from "../../../lib/constructs/network";
-import { newStack, only, synth } from "./synth";
+import { inventory, newStack, only, synth } from "./synth";
+import { expectInputError } from "../../support/expect-error";
 
 const TRANSIT: TransitGatewayProps = {
   name: "agentcore-transit",
@@ -44,30 +45,31 @@ describe("TransitGateway", () => {
   });
 
   test("GIVEN the shared gateway rules WHEN a transit breaks one THEN the error names TransitGateway", () => {
-    expect(
-      () =>
+    expect(expectInputError(() =>
         new TransitGateway(newStack(), "Transit", {
           ...TRANSIT,
           insaneMode: true,
-        })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[test/Transit] TransitGateway.insaneModeAz: got nothing, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz"`
-    );
-    expect(
-      () =>
+        }), "TransitGateway.insaneModeAz")).toMatchInlineSnapshot(`"[test/Transit] TransitGateway.insaneModeAz: got nothing, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz"`);
+    expect(expectInputError(() =>
         new TransitGateway(newStack(), "Transit", {
           ...TRANSIT,
           name: "transit gw",
-        })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[test/Transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
-    );
+        }), "TransitGateway.name")).toMatchInlineSnapshot(`"[test/Transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`);
   });
 
   test("GIVEN a minimal transit WHEN synthesized THEN the resources match the snapshot", () => {
-    expect(
-      synth((s) => new TransitGateway(s, "Transit", TRANSIT)).resources
-    ).toMatchSnapshot();
+    const { resources } = synth((s) => new TransitGateway(s, "Transit", TRANSIT));
+    expect(inventory(resources)).toEqual({ aviatrix_transit_gateway: 1 });
+    expect(only(resources, "aviatrix_transit_gateway")).toEqual({
+      account_name: "aws-lab",
+      cloud_type: 1,
+      gw_name: "agentcore-transit",
+      gw_size: "t3.medium",
+      subnet: "10.40.0.0/26",
+      vpc_id: "vpc-0fedcba9876543210",
+      vpc_reg: "us-east-2",
+    });
+    expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every transit option WHEN synthesized THEN the resources match the snapshot", () => {
@@ -89,6 +91,25 @@ describe("TransitGateway", () => {
           tags: { vca: "agentcore" },
         })
     );
+    expect(inventory(resources)).toEqual({ aviatrix_transit_gateway: 1 });
+    expect(only(resources, "aviatrix_transit_gateway")).toEqual({
+      account_name: "aws-lab",
+      cloud_type: 1,
+      connected_transit: true,
+      enable_vpc_dns_server: false,
+      gw_name: "agentcore-transit",
+      gw_size: "c5n.xlarge",
+      ha_gw_size: "c5n.xlarge",
+      ha_insane_mode_az: "us-east-2b",
+      ha_subnet: "10.40.0.64/26",
+      insane_mode: true,
+      insane_mode_az: "us-east-2a",
+      single_ip_snat: false,
+      subnet: "10.40.0.0/26",
+      tags: { vca: "agentcore" },
+      vpc_id: "vpc-0fedcba9876543210",
+      vpc_reg: "us-east-2",
+    });
     expect(resources).toMatchSnapshot();
   });
 });
@@ -149,15 +170,11 @@ describe("SpokeTransitAttachment", () => {
   );
 
   test("GIVEN an empty transit name WHEN attached THEN the error names the prop", () => {
-    expect(
-      () =>
+    expect(expectInputError(() =>
         new SpokeTransitAttachment(newStack(), "Attach", {
           spokeGateway: { gatewayName: "s" },
           transitGateway: { gatewayName: "" },
-        })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[test/Attach] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway"`
-    );
+        }), "SpokeTransitAttachment.transitGateway.gatewayName")).toMatchInlineSnapshot(`"[test/Attach] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway"`);
   });
 
   test("GIVEN a minimal attachment WHEN synthesized THEN the resources match the snapshot", () => {
@@ -168,6 +185,8 @@ describe("SpokeTransitAttachment", () => {
           transitGateway: { gatewayName: "transit" },
         })
     );
+    expect(inventory(resources)).toEqual({ aviatrix_spoke_transit_attachment: 1 });
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toEqual({ spoke_gw_name: "spoke", transit_gw_name: "transit" });
     expect(resources).toMatchSnapshot();
   });
 
@@ -182,6 +201,14 @@ describe("SpokeTransitAttachment", () => {
           routeTables: ["rt-2", "rt-1"],
         })
     );
+    // Route tables sorted: deterministic output whatever the input order.
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toEqual({
+      spoke_gw_name: "spoke",
+      transit_gw_name: "transit",
+      enable_max_performance: true,
+      tunnel_count: 10,
+      route_tables: ["rt-1", "rt-2"],
+    });
     expect(resources).toMatchSnapshot();
   });
 });

@@ -4,6 +4,7 @@ import { MitmCa } from "../../../lib/constructs/kubernetes/mitm-ca";
 import { LIBRECHAT_DEFAULT_CHART_VERSION, LibreChat } from "../../../lib/constructs/workloads/librechat";
 import { terraformEvaluatedLiteral } from "../../support/terraform-template";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "../kubernetes/synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 const LIBRECHAT_YAML = "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
 
@@ -88,24 +89,24 @@ describe("LibreChat", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, (stack: any) => object][] = [
-      ["missing credentials", (s) => ({ secretEnv: secrets(s, ["CREDS_KEY"]) })],
-      ["a literal secret", () => ({ secretEnv: { CREDS_KEY: "super-secret-password" } })],
-      ["a secret-looking configEnv entry", (s) => ({ secretEnv: secrets(s), configEnv: { OPENAI_API_KEY: "sk-123" } })],
-      ["invalid librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "version: 1\nendpoints: [\n" })],
-      ["a YAML that is not a librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "- a\n- b\n" })],
-      ["a literal apiKey in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef") })],
-      ["literal secrets at several YAML paths", (s) => ({ secretEnv: secrets(s), configYamlContent: `${LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef")}mcpServers:\n  docs:\n    url: https://mcp.example.com/\n    headers: { Authorization: Bearer abc123 }\n` })],
-      ["a YAML alias bomb in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: `version: 1.2.1\n${aliasBomb()}` })],
-      ["a registry with a scheme", (s) => ({ secretEnv: secrets(s), imageRegistries: { librechat: "https://ghcr.io" } })],
-      ["a chart version range", (s) => ({ secretEnv: secrets(s), chartVersion: "2.x" })],
-      ["both secret sources", (s) => ({ secretEnv: secrets(s), existingSecretName: "x" })],
-      ["a MITM CA without a ConfigMap in the namespace", (s) => ({ secretEnv: secrets(s), mitmCa: new MitmCa(s, "ca", { name: "c", namespaces: ["other"] }) })],
+    const cases: [string, (stack: any) => object, string][] = [
+      ["missing credentials", (s) => ({ secretEnv: secrets(s, ["CREDS_KEY"]) }), "LibreChat.secretEnv"],
+      ["a literal secret", () => ({ secretEnv: { CREDS_KEY: "super-secret-password" } }), "LibreChat.secretEnv.CREDS_KEY"],
+      ["a secret-looking configEnv entry", (s) => ({ secretEnv: secrets(s), configEnv: { OPENAI_API_KEY: "sk-123" } }), "LibreChat.configEnv.OPENAI_API_KEY"],
+      ["invalid librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "version: 1\nendpoints: [\n" }), "LibreChat.configYamlContent"],
+      ["a YAML that is not a librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "- a\n- b\n" }), "LibreChat.configYamlContent"],
+      ["a literal apiKey in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef") }), "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey"],
+      ["literal secrets at several YAML paths", (s) => ({ secretEnv: secrets(s), configYamlContent: `${LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef")}mcpServers:\n  docs:\n    url: https://mcp.example.com/\n    headers: { Authorization: Bearer abc123 }\n` }), "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey"],
+      ["a YAML alias bomb in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: `version: 1.2.1\n${aliasBomb()}` }), "LibreChat.configYamlContent"],
+      ["a registry with a scheme", (s) => ({ secretEnv: secrets(s), imageRegistries: { librechat: "https://ghcr.io" } }), "LibreChat.imageRegistries.librechat"],
+      ["a chart version range", (s) => ({ secretEnv: secrets(s), chartVersion: "2.x" }), "LibreChat.chartVersion"],
+      ["both secret sources", (s) => ({ secretEnv: secrets(s), existingSecretName: "x" }), "LibreChat.secretEnv"],
+      ["a MITM CA without a ConfigMap in the namespace", (s) => ({ secretEnv: secrets(s), mitmCa: new MitmCa(s, "ca", { name: "c", namespaces: ["other"] }) }), "MitmCa.namespaces"],
     ];
-    test.each(cases)("%s", (_name, props) => {
+    test.each(cases)("%s", (_name, props, names) => {
       synthStack((stack) => {
         const p = props(stack);
-        expect(() => new LibreChat(stack, "chat", p as never)).toThrowErrorMatchingSnapshot();
+        expect(expectInputError(() => new LibreChat(stack, "chat", p as never), names)).toMatchSnapshot();
       });
     });
   });

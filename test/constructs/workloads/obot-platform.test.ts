@@ -5,6 +5,7 @@ import { KubernetesCloud } from "../../../lib/constructs/kubernetes/kubernetes-c
 import { PodSnatDisabled } from "../../../lib/constructs/kubernetes/pod-snat-disabled";
 import { ObotPlatform } from "../../../lib/constructs/workloads/obot-platform";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors, warningsOf } from "../kubernetes/synth-helpers";
+import { expectInputError } from "../../support/expect-error";
 
 function releaseValues(json: any): any {
   return yaml.load(onlyResource(json, "helm_release").values[0]);
@@ -92,18 +93,18 @@ describe("ObotPlatform", () => {
   });
 
   describe("rejects", () => {
-    const cases: [string, object][] = [
-      ["a version before v0.21.0", { version: "v0.20.3" }],
-      ["a pre-release of v0.21.0", { version: "v0.21.0-rc1" }],
-      ["a version range", { version: ">=0.21" }],
-      ["the same namespace for Obot and MCP servers", { version: "v0.21.0", namespace: "obot", mcpNamespace: "obot" }],
-      ["an invalid namespace", { version: "v0.21.0", mcpNamespace: "MCP" }],
-      ["an enforcement key in values", { version: "v0.21.0", values: { config: { OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "false" } } }],
-      ["the MCP namespace in values", { version: "v0.21.0", values: { mcpNamespace: { name: "x" } } }],
-      ["a literal secret", { version: "v0.21.0", secretEnv: { OBOT_SERVER_ADMIN_PASSWORD: "super-secret-password" } }],
+    const cases: [string, object, string][] = [
+      ["a version before v0.21.0", { version: "v0.20.3" }, "ObotPlatform.version"],
+      ["a pre-release of v0.21.0", { version: "v0.21.0-rc1" }, "ObotPlatform.version"],
+      ["a version range", { version: ">=0.21" }, "ObotPlatform.version"],
+      ["the same namespace for Obot and MCP servers", { version: "v0.21.0", namespace: "obot", mcpNamespace: "obot" }, "ObotPlatform.mcpNamespace"],
+      ["an invalid namespace", { version: "v0.21.0", mcpNamespace: "MCP" }, "ObotPlatform.mcpNamespace"],
+      ["an enforcement key in values", { version: "v0.21.0", values: { config: { OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "false" } } }, "ObotPlatform.values.config.OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS"],
+      ["the MCP namespace in values", { version: "v0.21.0", values: { mcpNamespace: { name: "x" } } }, "ObotPlatform.values.mcpNamespace.name"],
+      ["a literal secret", { version: "v0.21.0", secretEnv: { OBOT_SERVER_ADMIN_PASSWORD: "super-secret-password" } }, "ObotPlatform.secretEnv.OBOT_SERVER_ADMIN_PASSWORD"],
     ];
-    test.each(cases)("%s", (_name, props) => {
-      synthStack((stack) => expect(() => new ObotPlatform(stack, "obot", props as never)).toThrowErrorMatchingSnapshot());
+    test.each(cases)("%s", (_name, props, names) => {
+      synthStack((stack) => expect(expectInputError(() => new ObotPlatform(stack, "obot", props as never), names)).toMatchSnapshot());
     });
   });
 });

@@ -221,7 +221,11 @@ describe("decrypt-control-plane", () => {
 
   test("GIVEN the snapshot wording THEN it names the host and why", () => {
     const m = model([rule("r", { priority: 1, webGroups: ["aws"], decryptPolicy: "DECRYPT_ALLOWED" })], { webGroups: groups });
-    expect(byId(analyze(m), "decrypt-control-plane").map(formatPolicyFinding)).toMatchSnapshot();
+    const found = byId(analyze(m), "decrypt-control-plane");
+    expect(found).toEqual([{ id: "decrypt-control-plane", severity: "error", rule: "r", explanation: expect.any(String) }]);
+    expect(found[0].explanation).toMatch(/"sts\.us-east-2\.amazonaws\.com", "api\.ecr\.us-east-2\.amazonaws\.com" in WebGroup "aws"/);
+    expect(found[0].explanation).toContain("MITM CA");
+    expect(found.map(formatPolicyFinding)).toMatchSnapshot();
   });
 });
 

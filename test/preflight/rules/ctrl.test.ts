@@ -3,7 +3,7 @@ import { AviatrixProvider } from "../../../lib/aviatrix/gen/providers/aviatrix/p
 import { SpokeGateway } from "../../../lib/aviatrix/gen/providers/aviatrix/spoke-gateway";
 import { DcfMitmCa } from "../../../lib/aviatrix/gen/providers/aviatrix/dcf-mitm-ca";
 import { Preflight } from "../../../lib/preflight/preflight";
-import { findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses, tmpDir } from "../helpers";
+import { expectFindings, findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses, tmpDir } from "../helpers";
 
 function aviatrixStack(controllerVersion: string | undefined, build: (stack: TerraformStack) => void = () => {}) {
   const app = Testing.app();
@@ -20,7 +20,8 @@ const spoke = (stack: TerraformStack, extra: Record<string, unknown> = {}) =>
 describe("AVX-CTRL1: controller version declared", () => {
   test("non-compliant: aviatrix resources without a controller version", () => {
     const { preflight } = aviatrixStack(undefined, (s) => spoke(s));
-    expect(findingsOf(preflight, "AVX-CTRL1").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(preflight, "AVX-CTRL1", [{ status: "non-compliant", severity: "error", constructPath: "avx", got: "<unset>" }]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("non-compliant: unparseable version", () => {
     expect(statuses(aviatrixStack("latest").preflight, "AVX-CTRL1")).toEqual(["non-compliant"]);
@@ -101,7 +102,10 @@ describe("AVX-CTRL4: CRD fields need chart 10.1.0", () => {
   });
   test("non-compliant: decryptPolicy with chart 9.0.0", () => {
     const { preflight } = stackWith([crd({ decryptPolicy: "decryptNotAllowed", watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" }]);
-    expect(findingsOf(preflight, "AVX-CTRL4").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(preflight, "AVX-CTRL4", [
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "9.0.0", want: ">= 10.1.0", cause: expect.stringContaining("decryptPolicy, watch") },
+    ]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: same fields with chart 10.1.0, or no extended fields with 9.0.0", () => {
     expect(statuses(stackWith([crd({ watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "10.1.0", address: "helm_release.fw" }]).preflight, "AVX-CTRL4")).toEqual(["compliant"]);

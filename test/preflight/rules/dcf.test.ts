@@ -1,11 +1,12 @@
-import { ANYWHERE, findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses, web } from "../helpers";
+import { ANYWHERE, expectFindings, findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses, web } from "../helpers";
 
 const policy = (m = OK_POLICY, mode: "enforce" | "discover" = "enforce") => stackWith([{ kind: "dcf-policy", model: m, mode }], { controllerVersion: "9.0" }).preflight;
 
 describe("AVX-DCF1: enforce mode has a final default deny", () => {
   test("non-compliant: default action PERMIT", () => {
     const p = policy(model([rule("a", { webGroups: ["llm"] })], [OK_WEB], { defaultAction: { action: "PERMIT", logging: true } }));
-    expect(findingsOf(p, "AVX-DCF1").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(p, "AVX-DCF1", [{ status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: expect.stringContaining("default action PERMIT") }]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: default action DENY, or a last catch-all deny rule", () => {
     expect(statuses(policy(), "AVX-DCF1")).toEqual(["compliant"]);
@@ -48,7 +49,10 @@ describe("AVX-DCF3: no wildcard permits", () => {
 describe("AVX-DCF4: URL filters only on decrypting rules", () => {
   const urls = web("paths", [{ url: "github.com/org/*" }]);
   test("non-compliant: URL WebGroup without decryption", () => {
-    expect(findingsOf(policy(model([rule("gh", { webGroups: ["paths"] })], [urls])), "AVX-DCF4").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(policy(model([rule("gh", { webGroups: ["paths"] })], [urls])), "AVX-DCF4", [
+      { id: "AVX-DCF4[gh]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", cause: expect.stringMatching(/rule "gh" uses URL filters \(WebGroup "paths"\)/) },
+    ]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: DECRYPT_ALLOWED", () => {
     expect(statuses(policy(model([rule("gh", { webGroups: ["paths"], decryptPolicy: "DECRYPT_ALLOWED" })], [urls])), "AVX-DCF4")).toEqual(["compliant"]);

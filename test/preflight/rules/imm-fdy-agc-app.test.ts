@@ -8,7 +8,7 @@ import { renderBaseline } from "../../../lib/preflight/baseline";
 import type { PreflightFact } from "../../../lib/preflight/facts";
 import { Preflight } from "../../../lib/preflight/preflight";
 import { BindingFingerprint } from "../../../stacks/foundry/binding-fingerprint";
-import { FactConstruct, findingsOf, model, rule, stackWith, statuses, tmpDir, web } from "../helpers";
+import { expectFindings, FactConstruct, findingsOf, model, rule, stackWith, statuses, tmpDir, web } from "../helpers";
 
 const VALUES = { agentSubnetCidr: "10.20.1.0/24", udrNextHop: "10.20.0.4", spokeGatewayIp: "10.20.0.4" };
 const binding = (values: Record<string, string>, guard?: Construct, boundThrough?: Construct): PreflightFact => ({
@@ -29,7 +29,10 @@ function lockFile(values: Record<string, string>): string {
 describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
   test("IMM1 non-compliant: a changed subnet names old and new values", () => {
     const { preflight } = stackWith([binding({ ...VALUES, agentSubnetCidr: "10.20.9.0/24" })], { baselineFile: lockFile(VALUES) });
-    expect(findingsOf(preflight, "AVX-IMM1").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(preflight, "AVX-IMM1", [
+      { id: "AVX-IMM1[foundry/capability-host]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "agentSubnetCidr=10.20.9.0/24", want: "agentSubnetCidr=10.20.1.0/24" },
+    ]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("IMM1 acknowledged as a planned full teardown", () => {
     const { stack, preflight } = stackWith([binding({ ...VALUES, agentSubnetCidr: "10.20.9.0/24" })], { baselineFile: lockFile(VALUES) });
@@ -114,7 +117,10 @@ const acaModel = (over = {}) => model([rule("aca", { webGroups: ["aca"], ...over
 
 describe("AVX-FDY1: BYOVNet required", () => {
   test("non-compliant: managed VNet (with the reason)", () => {
-    expect(findingsOf(stackWith([foundry({ networkMode: "managed" })]).preflight, "AVX-FDY1").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(stackWith([foundry({ networkMode: "managed" })]).preflight, "AVX-FDY1", [
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "managed", want: "byo-vnet", cause: expect.stringContaining("Microsoft-managed VNet") },
+    ]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: byo-vnet", () => {
     expect(statuses(stackWith([foundry()]).preflight, "AVX-FDY1")).toEqual(["compliant"]);
@@ -193,7 +199,8 @@ describe("AVX-APP1 / AVX-APP2: construct tree", () => {
   test("APP1 non-compliant: a fact-bearing construct directly under the App", () => {
     const { app, preflight } = stackWith();
     new FactConstruct(app, "orphan-policy", [{ kind: "mitm-ca" }]);
-    expect(findingsOf(preflight, "AVX-APP1").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(preflight, "AVX-APP1", [{ id: "AVX-APP1[orphan-policy]", status: "non-compliant", severity: "error", constructPath: "orphan-policy", got: "under <app>" }]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("APP1 compliant (not applicable): everything inside stacks", () => {
     expect(statuses(stackWith([{ kind: "mitm-ca" }]).preflight, "AVX-APP1")).toEqual([]);

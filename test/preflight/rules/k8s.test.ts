@@ -1,11 +1,13 @@
-import { ANYWHERE, findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses } from "../helpers";
+import { ANYWHERE, expectFindings, findingsOf, model, OK_POLICY, OK_WEB, rule, stackWith, statuses } from "../helpers";
 import type { PreflightFact } from "../../../lib/preflight/facts";
 
 const chart: PreflightFact = { kind: "k8s-firewall-chart", clusterKey: "aks", chartVersion: "10.1.0", address: "helm_release.k8s_firewall" };
 
 describe("AVX-K8S1: pod SNAT disabled", () => {
   test("non-compliant: EKS with default SNAT names the cloud-specific fix", () => {
-    const f = findingsOf(stackWith([{ kind: "kubernetes-cluster", clusterKey: "eks", cloud: "eks", podSnatDisabled: false }]).preflight, "AVX-K8S1");
+    const f = expectFindings(stackWith([{ kind: "kubernetes-cluster", clusterKey: "eks", cloud: "eks", podSnatDisabled: false }]).preflight, "AVX-K8S1", [
+      { id: "AVX-K8S1[eks]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "EKS default SNAT", fix: expect.stringContaining("AWS_VPC_K8S_CNI_EXTERNALSNAT") },
+    ]);
     expect(f.map((x) => x.message)).toMatchSnapshot();
   });
   test("compliant: disabled", () => {
@@ -39,7 +41,10 @@ describe("AVX-K8S3: no V1 deny-all with a K8S tier", () => {
   const v1Deny = rule("deny-pods", { priority: 3, action: "DENY", protocol: "ANY", portRanges: [], dstGroups: ["internet"] });
   test("non-compliant: V1 deny to the internet while FirewallPolicies are used", () => {
     const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny, rule("crd", { tier: "K8S", webGroups: ["llm"] })], [OK_WEB]);
-    expect(findingsOf(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }]).preflight, "AVX-K8S3").map((f) => f.message)).toMatchSnapshot();
+    const found = expectFindings(stackWith([{ kind: "dcf-policy", model: m, mode: "enforce" }]).preflight, "AVX-K8S3", [
+      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", cause: expect.stringMatching(/DENY "deny-pods" .* FirewallPolicy permit "crd"/) },
+    ]);
+    expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("non-compliant: the K8S tier comes from FirewallPolicy objects or Obot, not the V1 pack", () => {
     const m = model([rule("llm", { webGroups: ["llm"] }), v1Deny], [OK_WEB]);

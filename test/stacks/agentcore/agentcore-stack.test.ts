@@ -134,6 +134,18 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
   });
 
   test("THEN the resource tree matches the snapshot", () => {
+    const tree = resourceTree(doc);
+    // Three VPCs, the runtime behind its own spoke, the client behind another, one transit, one DCF ruleset.
+    expect(tree.aws_vpc).toEqual(["agentcore", "client", "transit"]);
+    expect(tree.aviatrix_spoke_gateway).toEqual(["AgentCoreSpoke", "ClientSpoke"]);
+    expect(tree.aviatrix_transit_gateway).toEqual(["Transit"]);
+    expect(tree.aviatrix_spoke_transit_attachment).toHaveLength(2);
+    expect(tree.aviatrix_dcf_ruleset).toHaveLength(1);
+    expect(tree.aws_bedrockagentcore_agent_runtime).toEqual(["hello"]);
+    expect(tree.aws_vpc_endpoint).toEqual(["agentcore_control", "agentcore_data"]);
+    // The lab creates its MITM CA.
+    expect(tree.aviatrix_dcf_mitm_ca).toEqual(["MitmCa"]);
+    expect(tree["data.aviatrix_dcf_mitm_ca"]).toBeUndefined();
     expect(resourceTree(doc)).toMatchSnapshot();
   });
 });
@@ -180,6 +192,18 @@ describe("AgentCoreStack (everything on)", () => {
   });
 
   test("THEN the resource tree matches the snapshot", () => {
+    const tree = resourceTree(doc);
+    // Three VPCs, the runtime behind its own spoke, the client behind another, one transit, one DCF ruleset.
+    expect(tree.aws_vpc).toEqual(["agentcore", "client", "transit"]);
+    expect(tree.aviatrix_spoke_gateway).toEqual(["AgentCoreSpoke", "ClientSpoke"]);
+    expect(tree.aviatrix_transit_gateway).toEqual(["Transit"]);
+    expect(tree.aviatrix_spoke_transit_attachment).toHaveLength(2);
+    expect(tree.aviatrix_dcf_ruleset).toHaveLength(1);
+    expect(tree.aws_bedrockagentcore_agent_runtime).toEqual(["hello"]);
+    expect(tree.aws_vpc_endpoint).toEqual(["agentcore_control", "agentcore_data"]);
+    // An existing MITM CA is looked up, never created (or taken over).
+    expect(tree["data.aviatrix_dcf_mitm_ca"]).toEqual(["MitmCaLookup"]);
+    expect(tree.aviatrix_dcf_mitm_ca).toBeUndefined();
     expect(resourceTree(doc)).toMatchSnapshot();
   });
 });

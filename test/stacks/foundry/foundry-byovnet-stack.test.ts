@@ -135,6 +135,16 @@ describe("FoundryByoVnetStack (minimal)", () => {
   });
 
   test("THEN the resource tree matches the snapshot", () => {
+    const tree = resourceTree(doc);
+    // One spoke in front of the delegated agent subnet, one DCF ruleset, the Foundry account behind
+    // a private endpoint, and the network-binding guard.
+    expect(tree.aviatrix_spoke_gateway).toEqual(["SpokeGateway"]);
+    expect(tree.aviatrix_dcf_ruleset).toHaveLength(1);
+    expect(tree.azurerm_subnet).toEqual(["agent_subnet", "avx_spoke_gw_subnet", "private_endpoint_subnet"]);
+    expect(tree.azurerm_private_endpoint).toEqual(["foundry_private_endpoint"]);
+    expect(tree.azapi_resource).toEqual(["foundry_capability_host"]);
+    expect(tree.terraform_data).toEqual(["foundry_network_binding"]);
+    expect(tree.aviatrix_spoke_transit_attachment).toBeUndefined();
     expect(resourceTree(doc)).toMatchSnapshot();
   });
 });
@@ -184,6 +194,16 @@ describe("FoundryByoVnetStack (everything on)", () => {
   });
 
   test("THEN the resource tree matches the snapshot", () => {
+    const tree = resourceTree(doc);
+    // One spoke in front of the delegated agent subnet, one DCF ruleset, the Foundry account behind
+    // a private endpoint, and the network-binding guard.
+    expect(tree.aviatrix_spoke_gateway).toEqual(["SpokeGateway"]);
+    expect(tree.aviatrix_dcf_ruleset).toHaveLength(1);
+    expect(tree.azurerm_subnet).toEqual(["agent_subnet", "avx_spoke_gw_subnet", "private_endpoint_subnet"]);
+    expect(tree.azurerm_private_endpoint).toEqual(["foundry_private_endpoint"]);
+    expect(tree.azapi_resource).toEqual(["foundry_capability_host"]);
+    expect(tree.terraform_data).toEqual(["foundry_network_binding"]);
+    expect(tree.aviatrix_spoke_transit_attachment).toHaveLength(1);
     expect(resourceTree(doc)).toMatchSnapshot();
   });
 });

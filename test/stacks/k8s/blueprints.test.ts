@@ -67,6 +67,13 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
   });
 
   test("resource tree", () => {
+    // The containment core: one spoke gateway, the onboarded cluster, the stack's two DCF rulesets
+    // (containment + workload), its groups, and two charts (the k8s-firewall CRDs and the workload).
+    const count = (type: string) => Object.keys(json.resource[type] ?? {}).length;
+    expect(["aviatrix_spoke_gateway", "aviatrix_kubernetes_cluster", "aviatrix_dcf_ruleset"].map(count)).toEqual([1, 1, 2]);
+    expect(count("aviatrix_smart_group")).toBeGreaterThanOrEqual(4);
+    expect(count("aviatrix_web_group")).toBeGreaterThanOrEqual(3);
+    expect(Object.values(json.resource.helm_release).map((r: any) => r.chart).sort()).toEqual(obot ? ["k8s-firewall", "obot"] : ["k8s-firewall", "librechat"]);
     expect(resourceTree(json)).toMatchSnapshot();
   });
 });

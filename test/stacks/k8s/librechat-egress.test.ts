@@ -9,6 +9,7 @@ import { TerraformStack, Testing } from "../../../lib/core/cdktf";
 import { LibreChatEgress } from "../../../lib/constructs/workloads/librechat-egress";
 import { WellKnownSmartGroups } from "../../../lib/constructs/dcf/group-refs";
 import { BLUEPRINTS_DIR, testApp, vca } from "./helpers";
+import { expectInputError } from "../../support/expect-error";
 
 const CONFIG = path.join(BLUEPRINTS_DIR, "librechat", "librechat.yaml");
 const VALUES = path.join(BLUEPRINTS_DIR, "librechat", "values.yaml");
@@ -53,9 +54,10 @@ test("pod rules: one LLM rule, one rule listing every per-server MCP WebGroup; r
 });
 
 test("bad librechat.yaml: the shim's message with the YAML path, prefixed by the construct path", () => {
-  expect(() => construct({ config: "version: 1.2.8\nmcpServers:\n  bad:\n    type: sse\n    url: ${UNSET_MCP_URL}\n" })).toThrowErrorMatchingSnapshot();
+  const message = expectInputError(() => construct({ config: "version: 1.2.8\nmcpServers:\n  bad:\n    type: sse\n    url: ${UNSET_MCP_URL}\n" }), "[egress/egress] LibreChatEgress.config", "librechat.yaml: mcpServers.bad.url", "${UNSET_MCP_URL}");
+  expect(message).toMatchSnapshot();
 });
 
 test("empty config is rejected before the shim runs", () => {
-  expect(() => construct({ config: " " })).toThrowErrorMatchingSnapshot();
+  expect(expectInputError(() => construct({ config: " " }), "LibreChatEgress.config")).toMatchSnapshot();
 });

@@ -5,6 +5,7 @@ import { AksVcaStack } from "../../../stacks/aks-vca-stack";
 import { GkeVcaStack } from "../../../stacks/gke-vca-stack";
 import { LAB_LIBRECHAT } from "../../../examples/blueprints/librechat/lab-config";
 import { containmentRules, synthJson, testApp, v1Rules } from "./helpers";
+import { expectInputError } from "../../support/expect-error";
 
 const EKS: EksVcaStackProps = {
   controllerVersion: "9.0",
@@ -173,20 +174,20 @@ test("GKE: VPC-native private cluster with default SNAT disabled", () => {
 });
 
 describe("props validation", () => {
-  const cases: Array<[string, () => unknown]> = [
-    ["no workload", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined })],
-    ["both new and existing network", () => new EksVcaStack(testApp(), "s", { ...EKS, existingNetwork: { vpcId: "vpc-1", gatewaySubnetCidr: "10.0.0.0/28", nodeSubnetIds: ["subnet-1"] } })],
-    ["one availability zone", () => new EksVcaStack(testApp(), "s", { ...EKS, newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a"] } })],
-    ["bad name prefix", () => new EksVcaStack(testApp(), "s", { ...EKS, namePrefix: "Bad_Prefix" })],
-    ["bad mode", () => new EksVcaStack(testApp(), "s", { ...EKS, mode: "audit" as never })],
-    ["TLS decryption on 8.2", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.2", librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "ca" } } })],
-    ["IoC deny on 8.1", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1" })],
-    ["bad secret env name", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, secretEnvNames: ["openai-key"] } })],
-    ["Obot below v0.21.0", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined, obot: { version: "v0.20.3" } })],
-    ["GKE zone is a region", () => new GkeVcaStack(testApp(), "g", { controllerVersion: "9.0", accountName: "gcp", projectId: "p", zone: "us-central1", newNetwork: { cidr: "10.40.0.0/16" }, newCluster: {}, librechat: LAB_LIBRECHAT })],
+  const cases: Array<[string, () => unknown, string]> = [
+    ["no workload", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined }), "K8sContainment.librechat/obot"],
+    ["both new and existing network", () => new EksVcaStack(testApp(), "s", { ...EKS, existingNetwork: { vpcId: "vpc-1", gatewaySubnetCidr: "10.0.0.0/28", nodeSubnetIds: ["subnet-1"] } }), "EksVcaStack.newNetwork/existingNetwork"],
+    ["one availability zone", () => new EksVcaStack(testApp(), "s", { ...EKS, newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a"] } }), "EksVcaStack.newNetwork.availabilityZones"],
+    ["bad name prefix", () => new EksVcaStack(testApp(), "s", { ...EKS, namePrefix: "Bad_Prefix" }), "EksVcaStack.namePrefix"],
+    ["bad mode", () => new EksVcaStack(testApp(), "s", { ...EKS, mode: "audit" as never }), "K8sContainment.mode"],
+    ["TLS decryption on 8.2", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.2", librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "ca" } } }), "K8sContainment.librechat.tlsDecryption"],
+    ["IoC deny on 8.1", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1" }), "K8sContainment.librechat.supplyChainIocUrls"],
+    ["bad secret env name", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, secretEnvNames: ["openai-key"] } }), "K8sContainment.librechat.secretEnvNames[0]"],
+    ["Obot below v0.21.0", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined, obot: { version: "v0.20.3" } }), "ObotPlatform.version"],
+    ["GKE zone is a region", () => new GkeVcaStack(testApp(), "g", { controllerVersion: "9.0", accountName: "gcp", projectId: "p", zone: "us-central1", newNetwork: { cidr: "10.40.0.0/16" }, newCluster: {}, librechat: LAB_LIBRECHAT }), "GkeVcaStack.zone"],
   ];
-  test.each(cases)("%s", (_name, make) => {
-    expect(make).toThrowErrorMatchingSnapshot();
+  test.each(cases)("%s", (_name, make, names) => {
+    expect(expectInputError(make, names)).toMatchSnapshot();
   });
 
   test("IoC deny dropped explicitly: allowed, no IoC rule (the stack itself still needs ≥ 8.2.10 for aviatrix_config_feature)", () => {

@@ -1,0 +1,65 @@
+// Bytes of a log file → its lines, split on byte 0x0A (LF; a CR before it is dropped). A UTF-8
+// character never contains byte 0x0A, so every run of whole lines decodes on its own: no decoder
+// state, no re-decoding of a line cut by a chunk boundary (only that line's bytes are carried).
+// Pure-ASCII runs (the norm for gateway logs) decode as latin1, a plain byte copy, several times
+// cheaper than UTF-8 decoding; anything else decodes as UTF-8 (invalid bytes become U+FFFD).
+import { isAscii } from "buffer";
+
+const LF = 0x0a;
+const CR = 13;
+
+function decode(bytes: Buffer, start: number, end: number): string {
+  return bytes.toString(isAscii(bytes.subarray(start, end)) ? "latin1" : "utf8", start, end);
+}
+
+export class LineSplitter {
+  /** Bytes of the line the last chunk ended in (copies: the caller may reuse its chunk buffer). */
+  private carry: Buffer[] = [];
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  /** Hands every line that ends in `chunk` to onLine; keeps the unfinished tail for the next chunk. */
+  push(chunk: Buffer): void {
+    let start = 0;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf(LF);
+      if (nl < 0) {
+        this.carry.push(Buffer.from(chunk));
+        return;
+      }
+      this.carry.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.carry);
+      this.carry = [];
+      this.emit(decode(line, 0, line.length));
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(LF);
+    if (last >= start) {
+      this.emitAll(decode(chunk, start, last));
+      start = last + 1;
+    }
+    if (start < chunk.length) this.carry.push(Buffer.from(chunk.subarray(start)));
+  }
+
+  /** The last line when the input does not end in LF. */
+  end(): void {
+    if (this.carry.length === 0) return;
+    const line = Buffer.concat(this.carry);
+    this.carry = [];
+    this.emit(decode(line, 0, line.length));
+  }
+
+  /** `text` is whole lines without the final LF. */
+  private emitAll(text: string): void {
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      this.onLine(nl > start && text.charCodeAt(nl - 1) === CR ? text.slice(start, nl - 1) : text.slice(start, nl));
+      start = nl + 1;
+    }
+    this.emit(start === 0 ? text : text.slice(start));
+  }
+
+  private emit(line: string): void {
+    this.onLine(line.length > 0 && line.charCodeAt(line.length - 1) === CR ? line.slice(0, -1) : line);
+  }
+}
