@@ -192,7 +192,7 @@ export type { PolicyPackProps, PolicyPackSmartGroupProps, PolicyPackWebGroupProp
 export { DEFAULT_RULE_LOGGING, parsePortSpec } from "./dcf/rule-props";
 export type { PortSpec, RuleCommonProps } from "./dcf/rule-props";
 export { Select, Web } from "./dcf/builder/selectors";
-export type { GeoArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
+export type { AzureIpsArgs, GeoArgs, GithubIpsArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
 export { mergeModels } from "./dcf/merge";
 export { policyModelFromTerraform } from "./dcf/terraform/from-terraform";
 export { modelFromFirewallPolicies } from "./dcf/crd/from-crd";
@@ -226,7 +226,7 @@ export { validateDocuments, validateFiles } from "./validate/validate-files";
 export type { ValidateFilesOptions, ValidateFilesResult } from "./validate/validate-files";
 export { formatValidationFinding } from "./validate/finding";
 export type { ValidationFinding } from "./validate/finding";
-export { registerVcaMatchers, vcaJestMatchers } from "./validate/jest-matchers";
+export { vcaJestMatchers, VcaMatchers } from "./validate/jest-matchers";
 export { MissingPeerDependencyError } from "./core/optional-peer";
 export type { VcaValidationMatcherOptions } from "./validate/jest-matchers";
 export type { StackCheckOptions } from "./validate/stack-checks";
