@@ -30,7 +30,11 @@ function filesUnder(dir: string): string[] {
 function inputHash(): string {
   const h = createHash("sha256").update(process.version);
   const files = [...INPUT_DIRS.flatMap((d) => filesUnder(path.join(ROOT, d))), ...INPUT_FILES.map((f) => path.join(ROOT, f))].sort();
-  for (const f of files) h.update(path.relative(ROOT, f)).update("\0").update(fs.existsSync(f) ? fs.readFileSync(f) : "").update("\0");
+  for (const f of files)
+    h.update(path.relative(ROOT, f))
+      .update("\0")
+      .update(fs.existsSync(f) ? fs.readFileSync(f) : "")
+      .update("\0");
   return h.digest("hex").slice(0, 16);
 }
 
@@ -46,8 +50,9 @@ function synthInto(outdir: string): void {
     const { buildBlueprintsApp } = require("../../examples/blueprints/app") as typeof import("../../examples/blueprints/app");
     buildBlueprintsApp(outdir, { "avx:preflightBaseline": COMMITTED_BASELINE }).synth();
   } finally {
-    for (const [k, v] of saved) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of saved)
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
