@@ -2,6 +2,9 @@
 // (test/repo/public-api.test.ts snapshots the list). Internals (rule helpers, evaluator indexes,
 // validators, network fetchers) stay reachable through their modules, not from here.
 
+// ---------------------------------------------------------------- L1 bindings (generated), namespaced apart from the L2 names
+export { aviatrix, azapi } from "./aviatrix/l1";
+
 // ---------------------------------------------------------------- constructs: Aviatrix + DCF
 export { AVIATRIX_CREDENTIAL_VARIABLES, AviatrixProvider } from "./constructs/aviatrix/aviatrix-provider";
 export type { AviatrixCredentials, AviatrixProviderProps } from "./constructs/aviatrix/aviatrix-provider";
@@ -10,9 +13,10 @@ export type { ConfigFeatureName, DcfFeatureProps } from "./constructs/dcf/dcf-fe
 export { DcfControllerBaseline } from "./constructs/dcf/dcf-controller-baseline";
 export type { DcfControllerBaselineProps } from "./constructs/dcf/dcf-controller-baseline";
 export { DcfPolicyPack } from "./constructs/dcf/dcf-policy-pack";
+export type { LeanGroupResource, LeanSmartGroupResource, LeanWebGroupResource } from "./constructs/dcf/lean-group-resources";
 export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "./constructs/dcf/dcf-policy-pack";
 export { LOG_PROFILES } from "./constructs/dcf/dcf-rule";
-export type { DcfRuleProps } from "./constructs/dcf/dcf-rule";
+export type { DcfRuleProps, PackRule } from "./constructs/dcf/dcf-rule";
 export { FirewallPolicy } from "./constructs/dcf/firewall-policy";
 export type { FirewallPolicyProps, FirewallPolicyRuleProps, FirewallPolicySourceSelector } from "./constructs/dcf/firewall-policy";
 export { isSmartGroupRef, isWebGroupRef, WellKnownSmartGroups, WellKnownWebGroups } from "./constructs/dcf/group-refs";
@@ -28,15 +32,23 @@ export { DCF_MIN_VERSIONS, requireControllerVersion } from "./constructs/dcf/ver
 export { K8S_FIREWALL_CHART_NAME, K8S_FIREWALL_CHART_REPOSITORY, K8S_FIREWALL_MIN_VERSION, K8sFirewallChart } from "./constructs/kubernetes/k8s-firewall-chart";
 export type { K8sFirewallChartProps } from "./constructs/kubernetes/k8s-firewall-chart";
 export { checkK8sFirewallValues, k8sFirewallDefaultValues } from "./constructs/kubernetes/k8s-firewall-values";
-export type { K8sFirewallValues, ValuesCheck } from "./constructs/kubernetes/k8s-firewall-values";
+export type {
+  K8sFirewallRbacValues,
+  K8sFirewallRoleSubject,
+  K8sFirewallRoleValues,
+  K8sFirewallServiceAccountValues,
+  K8sFirewallValues,
+  ValuesCheck,
+} from "./constructs/kubernetes/k8s-firewall-values";
+export type { HelmValueTree } from "./constructs/kubernetes/helm-values";
 export type { ChartVersion } from "./constructs/kubernetes/chart-version";
-export type { ClusterProviderSet } from "./constructs/kubernetes/cluster-providers";
+export type { IClusterProviderSet } from "./constructs/kubernetes/cluster-providers";
 export type { AksClusterShape, AksKubeConfigShape, GkeClusterShape, GkeSnatClusterShape } from "./constructs/kubernetes/cluster-shapes";
 export { KUBERNETES_CLOUDS, KubernetesCloud } from "./constructs/kubernetes/kubernetes-cloud";
 export { KubernetesClusterOnboarding } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
 export type { CustomClusterDetails, KubernetesClusterOnboardingProps, OnboardingCredentials } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
 export { KubernetesProviders } from "./constructs/kubernetes/kubernetes-providers";
-export type { AksProvidersOptions, EksProvidersOptions, GkeProvidersOptions, KubeconfigProvidersOptions } from "./constructs/kubernetes/kubernetes-providers";
+export type { AksProvidersOptions, EksProvidersOptions, GkeProvidersOptions, KubeconfigProvidersOptions, KubernetesProvidersBaseOptions } from "./constructs/kubernetes/kubernetes-providers";
 export {
   CaTrustRuntime,
   caTrustSnippets,
@@ -66,7 +78,7 @@ export { GcpSpokeNetwork } from "./constructs/network/gcp-spoke-network";
 export type { GcpSpokeNetworkProps } from "./constructs/network/gcp-spoke-network";
 export { SpokeGateway } from "./constructs/network/spoke-gateway";
 export type { SpokeGatewayProps } from "./constructs/network/spoke-gateway";
-export type { ISpokeNetwork, NewSpokeNetworkOptions } from "./constructs/network/spoke-network";
+export type { ISpokeNetwork, NewSpokeNetworkOptions, SpokeNetworkLayout } from "./constructs/network/spoke-network";
 export { MAX_TUNNEL_COUNT, SpokeTransitAttachment } from "./constructs/network/spoke-transit-attachment";
 export type { SpokeTransitAttachmentOptions, SpokeTransitAttachmentProps } from "./constructs/network/spoke-transit-attachment";
 export { TransitGateway } from "./constructs/network/transit-gateway";
@@ -98,7 +110,7 @@ export {
 } from "./constructs/workloads/obot-platform";
 export type { ObotNetworkPolicyProviderProps, ObotPlatformProps } from "./constructs/workloads/obot-platform";
 export { ZeroTrustForAi } from "./constructs/ai/zero-trust-for-ai";
-export type { AiAccessIntent, AiProviderProps, AiWorkloadProps, ZeroTrustForAiProps, ZeroTrustStage } from "./constructs/ai/zero-trust-for-ai";
+export type { AiAccessIntent, AiProviderProps, AiWorkloadK8sSelector, AiWorkloadProps, ZeroTrustForAiProps, ZeroTrustStage } from "./constructs/ai/zero-trust-for-ai";
 
 // ---------------------------------------------------------------- errors (CLI: UserInputError → exit 2)
 export { ConstructPropsError, DcfValidationError, NetworkPropError, StackPropsError } from "./core/construct-props-error";
@@ -108,17 +120,40 @@ export { LocatedInputError, UserInputError } from "./util/errors";
 // ---------------------------------------------------------------- stacks
 export { AgentCoreStack } from "../stacks/agentcore-stack";
 export type { AgentCoreMitmCaOptions, AgentCoreStackProps } from "../stacks/agentcore-stack";
+export type { AgentImage } from "../stacks/agentcore/agentcore-image";
+export type { AgentCoreIam } from "../stacks/agentcore/agentcore-iam";
+export type { AgentCoreVpc } from "../stacks/agentcore/agentcore-network";
+export type { AgentCorePolicy } from "../stacks/agentcore/agentcore-policy";
+export type { AgentCoreEndpoint, AgentCorePrivateLink } from "../stacks/agentcore/agentcore-privatelink";
 export { AksVcaStack } from "../stacks/aks-vca-stack";
 export type { AksExistingClusterProps, AksExistingNetworkProps, AksNewClusterProps, AksNewNetworkProps, AksVcaStackProps } from "../stacks/aks-vca-stack";
 export { ControllerBaselineStack } from "../stacks/controller-baseline-stack";
 export type { ControllerBaselineStackProps } from "../stacks/controller-baseline-stack";
 export type { ControllerOwnershipProps, StackAttachmentPoints } from "../stacks/controller-ownership";
 export { EksVcaStack } from "../stacks/eks-vca-stack";
-export type { EksExistingClusterProps, EksExistingNetworkProps, EksNewClusterProps, EksNewNetworkProps, EksVcaStackProps } from "../stacks/eks-vca-stack";
+export type {
+  EksControllerAccessOptions,
+  EksExistingClusterProps,
+  EksExistingNetworkProps,
+  EksNewClusterProps,
+  EksNewNetworkProps,
+  EksVcaStackProps,
+} from "../stacks/eks-vca-stack";
+export type { EksControllerAccess } from "../stacks/k8s/eks-access";
+export type { EksStorage } from "../stacks/k8s/eks-storage";
 export { FoundryByoVnetStack } from "../stacks/foundry-byovnet-stack";
 export type { FoundryByoVnetStackProps } from "../stacks/foundry-byovnet-stack";
+export type { CapabilityHostConnections, CapabilityHostOptions, FoundryAccount } from "../stacks/foundry/foundry-account";
+export type { ExistingFoundryNetworkOptions, FoundryNetwork, NewFoundryNetworkOptions } from "../stacks/foundry/foundry-network";
+export type { BindingFingerprint } from "../stacks/foundry/binding-fingerprint";
+export type { FoundryPolicy } from "../stacks/foundry/foundry-policy";
 export { GkeVcaStack } from "../stacks/gke-vca-stack";
 export type { GkeExistingClusterProps, GkeExistingNetworkProps, GkeNewClusterProps, GkeNewNetworkProps, GkeVcaStackProps } from "../stacks/gke-vca-stack";
+export type { K8sContainment } from "../stacks/k8s/k8s-containment";
+export type { LibreChatWorkload } from "../stacks/k8s/librechat-workload";
+export type { ObotWorkload } from "../stacks/k8s/obot-workload";
+export type { K8sVcaStackProps, K8sZeroTrustForAiProps, LibreChatTlsDecryptionProps, LibreChatWorkloadProps, ObotWorkloadProps } from "../stacks/k8s/k8s-vca-props";
+export type { AwsProviderOptions, AzurermProviderOptions, GoogleProviderOptions } from "../stacks/provider-options";
 
 // ---------------------------------------------------------------- policy model + builders
 export {
@@ -131,7 +166,7 @@ export {
   WELL_KNOWN,
 } from "./dcf/model";
 export { ROOT_ATTACHMENT_POINTS } from "./dcf/attachment-points";
-export type { DcfPosition, RootAttachmentPoint } from "./dcf/attachment-points";
+export type { DcfPosition, Placement, RootAttachmentPoint } from "./dcf/attachment-points";
 export type {
   DecryptPolicy,
   DefaultActionModel,
@@ -153,9 +188,9 @@ export type {
 } from "./dcf/model";
 export { DcfModelError } from "./dcf/errors";
 export { PolicyPack } from "./dcf/builder/policy-pack";
-export type { PolicyPackProps, PortSpec, RuleProps } from "./dcf/builder/policy-pack";
+export type { PolicyPackProps, PolicyPackSmartGroupProps, PolicyPackWebGroupProps, PortSpec, RuleProps } from "./dcf/builder/policy-pack";
 export { Select, Web } from "./dcf/builder/selectors";
-export type { GeoArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
+export type { AzureIpsArgs, GeoArgs, GithubIpsArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
 export { mergeModels } from "./dcf/merge";
 export { policyModelFromTerraform } from "./dcf/terraform/from-terraform";
 export { modelFromFirewallPolicies } from "./dcf/crd/from-crd";
@@ -174,6 +209,7 @@ export { parseScenarios, runScenarios } from "./dcf/simulate/scenarios";
 export type { Scenario, ScenarioResult } from "./dcf/simulate/scenarios";
 export { analyze, FINDING_IDS, POLICY_CHECKS } from "./dcf/analyze/analyze";
 export type { AnalysisContext, PolicyCheck } from "./dcf/analyze/check";
+export type { OrderedRule } from "./dcf/analyze/rule-order";
 export { formatPolicyFinding } from "./dcf/analyze/finding";
 export type { PolicyFinding } from "./dcf/analyze/finding";
 export { hasErrors, SEVERITIES, severityRank } from "./core/finding";
@@ -188,9 +224,10 @@ export { validateDocuments, validateFiles } from "./validate/validate-files";
 export type { ValidateFilesOptions, ValidateFilesResult } from "./validate/validate-files";
 export { formatValidationFinding } from "./validate/finding";
 export type { ValidationFinding } from "./validate/finding";
-export { registerVcaMatchers, vcaJestMatchers } from "./validate/jest-matchers";
+export { vcaJestMatchers, VcaMatchers } from "./validate/jest-matchers";
 export { MissingPeerDependencyError } from "./core/optional-peer";
 export type { VcaValidationMatcherOptions } from "./validate/jest-matchers";
+export type { StackCheckOptions } from "./validate/stack-checks";
 
 // ---------------------------------------------------------------- LibreChat shim
 export { librechatEgressModel } from "./shim/model";
@@ -209,6 +246,7 @@ export { diffEgress, formatDiff, parseEgressJson } from "./shim/diff";
 export type { EgressDiff } from "./shim/diff";
 export { OUTPUT_FILES, shimOutputs } from "./shim/outputs";
 export { chooseSchema, KNOWN_RELEASES, PINNED_DATA_PROVIDER } from "./shim/schema-version";
+export type { SchemaChoice } from "./shim/schema-version";
 export { parseMitmCa, renderMitmCaConfigMap } from "./shim/mitm-ca";
 export type { MitmCaCertificate } from "./shim/mitm-ca";
 
@@ -259,7 +297,7 @@ export type {
 // ---------------------------------------------------------------- preflight: rule metadata
 export { ALL_RULES } from "./preflight/rules";
 export type { PlanTimeCheck, PreflightRule, RuleArea, RuleCheck, RuleMetadata } from "./preflight/rule";
-export type { ControllerVersionSource, FactAt, FactOf, RuleContext } from "./preflight/context";
+export type { ControllerVersionSource, FactAt, FactOf, RuleContext, RuleContextInit } from "./preflight/context";
 export { renderRulesMarkdown } from "./preflight/rules-md";
 
 // ---------------------------------------------------------------- core

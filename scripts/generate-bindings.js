@@ -82,6 +82,24 @@ function rewriteCdktfImports(dir) {
   }
 }
 
+/**
+ * One flat module per provider (`gen/aviatrix.ts`): every L1 class of the provider in one namespace,
+ * exported as `aviatrix` (lib/aviatrix/l1.ts, the jsii submodule `vca-cdktf.aviatrix`), so the L1
+ * names (SmartGroup, SpokeGateway, ...) never share a namespace with the L2 constructs. cdktf's own
+ * per-resource namespaces (`smartGroup.SmartGroup`) would collide with the L2 names under jsii.
+ */
+function writeFlatIndex(provider) {
+  const dir = path.join(outdir, "providers", provider);
+  const modules = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const lines = ["// Build output of scripts/generate-bindings.js: the provider's L1 bindings as one flat namespace."];
+  for (const m of modules) lines.push(`export * from "./providers/${provider}/${m}";`);
+  fs.writeFileSync(path.join(outdir, `${provider}.ts`), lines.join("\n") + "\n");
+}
+
 async function main() {
   fs.rmSync(outdir, { recursive: true, force: true });
   await generate(aviatrixSubset(), "AviatrixSystems/aviatrix@~> 10.0.0", AVIATRIX_FQPN, "10.0.1");
@@ -89,6 +107,8 @@ async function main() {
   delete azapi._source;
   await generate(azapi, "azure/azapi@~> 2.5", AZAPI_FQPN, "~> 2.5");
   rewriteCdktfImports(outdir);
+  writeFlatIndex("aviatrix");
+  writeFlatIndex("azapi");
   fs.writeFileSync(path.join(outdir, ".generated"), "Build output of scripts/generate-bindings.js; do not edit.\n");
 }
 

@@ -76,15 +76,15 @@ export interface AgentCoreStackProps extends ControllerOwnershipProps {
   /** Gateway instance size. @default "t3.medium" */
   readonly gatewaySize?: string;
   /** Model endpoints the runtime may call (SNI). @default - bedrock-runtime.<region> and bedrock.<region> */
-  readonly allowedModelDomains?: readonly string[];
+  readonly allowedModelDomains?: string[];
   /** Tool hosts (exact names; TLS-decrypted for the IoC URL filter). @default - api.github.com, github.com, raw.githubusercontent.com */
-  readonly allowedToolDomains?: readonly string[];
+  readonly allowedToolDomains?: string[];
   /** @default ["mcp.deepwiki.com"] */
-  readonly allowedMcpServerDomains?: readonly string[];
+  readonly allowedMcpServerDomains?: string[];
   /** AWS APIs of the runtime. @default - STS, logs, monitoring, X-Ray, Secrets Manager, ECR (API, this account's registry, layer bucket) in the region */
-  readonly awsControlDomains?: readonly string[];
+  readonly awsControlDomains?: string[];
   /** Supply-chain IoC URL filters (host/path globs) denied on decrypted flows. @default - the blueprint's Shai-Hulud set */
-  readonly iocUrlFilters?: readonly string[];
+  readonly iocUrlFilters?: string[];
   /**
    * ECR image URI of the agent (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>`), pushed
    * before apply: CreateAgentRuntime validates the image. The runtime role may pull from that
@@ -93,18 +93,22 @@ export interface AgentCoreStackProps extends ControllerOwnershipProps {
   readonly agentImageUri?: string;
   /** @default "us.anthropic.claude-haiku-4-5-20251001-v1:0" */
   readonly agentModelId?: string;
-  /** @default { source: "upload", name: "<namePrefix>-mitm-ca" } */
+  /**
+   * TypeScript-only for now: README "jsii".
+   * @default { source: "upload", name: "<namePrefix>-mitm-ca" }
+   * @jsii ignore
+   */
   readonly mitmCa?: AgentCoreMitmCaOptions;
   /**
    * The existing IAM roles that deploy AgentCore runtimes (CI, platform admins): each carries the
    * VPC-mode guardrail (at least one; the invoke-only client role carries it too).
    * @default - the required Terraform variable `agentcore_deployer_role_names`
    */
-  readonly guardrailRoleNames?: readonly string[];
+  readonly guardrailRoleNames?: string[];
   /** @default "enforce" */
   readonly mode?: PolicyMode;
   /** Rule suffixes that act even in discover mode. @default - none */
-  readonly promoteRules?: readonly string[];
+  readonly promoteRules?: string[];
   /**
    * How the pack is written: "ruleset" at the stack's attachment point (brownfield), or
    * "policyList" (the seed's V1 list, a controller singleton; only with ownController).
@@ -113,7 +117,12 @@ export interface AgentCoreStackProps extends ControllerOwnershipProps {
   readonly renderAs?: DcfRenderMode;
   /** Manage the controller's default action (a controller-wide singleton). @default - ownController */
   readonly manageDefaultAction?: boolean;
-  /** AWS provider settings (profile, assume_role, ...). @default - the environment's credentials */
+  /**
+   * AWS provider settings (profile, assume_role, ...).
+   * TypeScript-only for now: README "jsii".
+   * @default - the environment's credentials
+   * @jsii ignore
+   */
   readonly awsProvider?: AwsProviderOptions;
   /** Tags on every AWS resource (provider default_tags). @default - none */
   readonly tags?: { readonly [key: string]: string };
@@ -124,14 +133,38 @@ export class AgentCoreStack extends TerraformStack {
   public readonly transit: TransitGateway;
   public readonly agentCoreSpoke: SpokeGateway;
   public readonly clientSpoke: SpokeGateway;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly agentCoreVpc: AgentCoreVpc;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly clientVpc: AgentCoreVpc;
   public readonly runtimeSecurityGroup: SecurityGroup;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly privateLink: AgentCorePrivateLink;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly iam: AgentCoreIam;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly agentImage: AgentImage;
   public readonly caSecret: SecretsmanagerSecret;
   public readonly runtime: BedrockagentcoreAgentRuntime;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly policy: AgentCorePolicy;
 
   constructor(scope: Construct, id: string, props: AgentCoreStackProps) {
@@ -154,7 +187,7 @@ export class AgentCoreStack extends TerraformStack {
         throw new ConstructPropsError(this, `${STACK}.allowedToolDomains[${i}]`, d, "an exact host name", "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host");
       }
     });
-    const iocUrlFilters = props.iocUrlFilters ?? DEFAULT_IOC_URL_FILTERS;
+    const iocUrlFilters = props.iocUrlFilters ?? [...DEFAULT_IOC_URL_FILTERS];
     iocUrlFilters.forEach((u, i) => {
       if (typeof u !== "string" || !/^[a-z0-9.-]+\.[a-z]{2,}\/\S*$/i.test(u)) {
         throw new ConstructPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");

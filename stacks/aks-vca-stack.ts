@@ -61,7 +61,12 @@ export interface AksExistingClusterProps {
 export interface AksVcaStackProps extends K8sVcaStackProps {
   /** Azure subscription id. @default - from the environment (ARM_SUBSCRIPTION_ID, az login) */
   readonly subscriptionId?: string;
-  /** azurerm provider settings (tenant, client, ...). @default - the environment's */
+  /**
+   * azurerm provider settings (tenant, client, ...).
+   * TypeScript-only for now: README "jsii".
+   * @default - the environment's
+   * @jsii ignore
+   */
   readonly azurermProvider?: AzurermProviderOptions;
   /** Tags on the resource group, identity and cluster. @default - none */
   readonly tags?: { readonly [key: string]: string };
@@ -78,6 +83,10 @@ export interface AksVcaStackProps extends K8sVcaStackProps {
 export class AksVcaStack extends TerraformStack {
   public readonly spokeGateway: SpokeGateway;
   public readonly cluster?: KubernetesCluster;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly containment: K8sContainment;
 
   constructor(scope: Construct, id: string, props: AksVcaStackProps) {

@@ -35,7 +35,7 @@ export interface EksNewNetworkProps {
   /** VPC CIDR, /16 to /24. */
   readonly cidr: string;
   /** Two availability zones (EKS needs subnets in two). */
-  readonly availabilityZones: readonly string[];
+  readonly availabilityZones: string[];
 }
 
 export interface EksExistingNetworkProps {
@@ -44,7 +44,7 @@ export interface EksExistingNetworkProps {
   /** CIDR of the public subnet the gateway launches in. */
   readonly gatewaySubnetCidr: string;
   /** Private subnets for the new cluster's nodes (routed through the gateway). Only used with newCluster. @default - none */
-  readonly nodeSubnetIds?: readonly string[];
+  readonly nodeSubnetIds?: string[];
 }
 
 export interface EksNewClusterProps {
@@ -94,7 +94,12 @@ export interface EksVcaStackProps extends K8sVcaStackProps {
    * (an existing entry for the same principal makes creation fail). @default - created for aviatrix-role-app
    */
   readonly controllerAccess?: EksControllerAccessOptions | false;
-  /** AWS provider settings (profile, assume_role, ...); `aws eks get-token` follows the profile and role. @default - the environment's credentials */
+  /**
+   * AWS provider settings (profile, assume_role, ...); `aws eks get-token` follows the profile and role.
+   * TypeScript-only for now: README "jsii".
+   * @default - the environment's credentials
+   * @jsii ignore
+   */
   readonly awsProvider?: AwsProviderOptions;
   /** Tags on every AWS resource (provider default_tags). @default - none */
   readonly tags?: { readonly [key: string]: string };
@@ -104,10 +109,22 @@ export class EksVcaStack extends TerraformStack {
   public readonly spokeGateway: SpokeGateway;
   public readonly cluster?: EksCluster;
   public readonly nodeGroup?: EksNodeGroup;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly containment: K8sContainment;
-  /** The controller's cluster access (unless controllerAccess is false). */
+  /**
+   * The controller's cluster access (unless controllerAccess is false).
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly controllerAccess?: EksControllerAccess;
-  /** EBS CSI driver and the default StorageClass (new clusters). */
+  /**
+   * EBS CSI driver and the default StorageClass (new clusters).
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly storage?: EksStorage;
   public readonly clusterName: string;
 

@@ -59,14 +59,14 @@ export interface FoundryByoVnetStackProps extends ControllerOwnershipProps {
   /** Attach the spoke to this transit gateway (rule 6 then denies the agents the other spokes). @default - not attached */
   readonly transitGateway?: IGatewayRef;
   /** Rule 6 deny-east-west destinations: the other spokes' ranges. @default - the RFC 1918 ranges */
-  readonly eastWestCidrs?: readonly string[];
+  readonly eastWestCidrs?: string[];
   /**
    * Add `*.blob.core.windows.net` (ACR layer downloads) to the ACA permit. It matches every Azure
    * storage account, so it is off unless asked for (a synth warning records it). @default false
    */
   readonly allowBlobStorage?: boolean;
   /** Tool-call domains hosted agents may reach (rule 4). Empty drops rule 4. @default ["api.ipify.org"] */
-  readonly toolCallDomains?: readonly string[];
+  readonly toolCallDomains?: string[];
   /** TLS-decrypt tool calls (agents must trust the DCF MITM CA). @default false */
   readonly toolCallDecryption?: boolean;
   /** Foundry account name (unique in the resource group). @default "<namePrefix>-foundry" */
@@ -86,7 +86,7 @@ export interface FoundryByoVnetStackProps extends ControllerOwnershipProps {
   /** discover: rules watch, default PERMIT + log; enforce: rules act, default DENY + log. @default "enforce" */
   readonly mode?: PolicyMode;
   /** Rule suffixes (e.g. "deny-threat-intel") that act even in discover mode. @default - none */
-  readonly promoteRules?: readonly string[];
+  readonly promoteRules?: string[];
   /**
    * How the pack is written: "ruleset" at the stack's attachment point (brownfield), or
    * "policyList" (the seed's V1 list, a controller singleton; only with ownController).
@@ -97,18 +97,35 @@ export interface FoundryByoVnetStackProps extends ControllerOwnershipProps {
   readonly manageDefaultAction?: boolean;
   /** Tags on Azure resources. @default { blueprint: "vca-foundry-byovnet" } */
   readonly tags?: { [key: string]: string };
-  /** azurerm/azapi provider settings (tenant, client, ...); subscriptionId stays its own prop. @default - the environment's */
+  /**
+   * azurerm/azapi provider settings (tenant, client, ...); subscriptionId stays its own prop.
+   * TypeScript-only for now: README "jsii".
+   * @default - the environment's
+   * @jsii ignore
+   */
   readonly azurermProvider?: Omit<AzurermProviderOptions, "subscriptionId">;
 }
 
 export class FoundryByoVnetStack extends TerraformStack {
   public readonly aviatrixProvider: AviatrixProvider;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly network: FoundryNetwork;
   public readonly spokeGateway: SpokeGateway;
   public readonly egressRoutes: AzureEgressRouteTable;
   /** The agent-subnet route keeping private-endpoint traffic inside the VNet. */
   public readonly privateEndpointRoute: Route;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly foundry: FoundryAccount;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly policy: FoundryPolicy;
 
   constructor(scope: Construct, id: string, props: FoundryByoVnetStackProps) {

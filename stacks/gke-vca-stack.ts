@@ -69,7 +69,12 @@ export interface GkeVcaStackProps extends K8sVcaStackProps {
   readonly existingNetwork?: GkeExistingNetworkProps;
   readonly newCluster?: GkeNewClusterProps;
   readonly existingCluster?: GkeExistingClusterProps;
-  /** google provider settings (credentials, impersonate_service_account, ...). @default - the environment's */
+  /**
+   * google provider settings (credentials, impersonate_service_account, ...).
+   * TypeScript-only for now: README "jsii".
+   * @default - the environment's
+   * @jsii ignore
+   */
   readonly googleProvider?: GoogleProviderOptions;
   /** Labels on every Google resource (provider default_labels; keys lower-case). @default - none */
   readonly labels?: { readonly [key: string]: string };
@@ -79,6 +84,10 @@ export class GkeVcaStack extends TerraformStack {
   public readonly spokeGateway: SpokeGateway;
   public readonly cluster?: ContainerCluster;
   public readonly nodePool?: ContainerNodePool;
+  /**
+   * A stack part: TypeScript-only for now (README "jsii").
+   * @jsii ignore
+   */
   public readonly containment: K8sContainment;
 
   constructor(scope: Construct, id: string, props: GkeVcaStackProps) {

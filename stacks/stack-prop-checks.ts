@@ -20,7 +20,7 @@ export function checkNamePrefix(scope: IConstruct, prop: string, value: unknown,
 }
 
 /** Domains for WebGroups: non-empty list of non-empty strings, no "*" (never widen egress silently). */
-export function checkDomains(scope: IConstruct, prop: string, value: unknown, allowEmpty: boolean): readonly string[] {
+export function checkDomains(scope: IConstruct, prop: string, value: unknown, allowEmpty: boolean): string[] {
   if (!Array.isArray(value) || (!allowEmpty && value.length === 0)) {
     throw new ConstructPropsError(scope, prop, value, allowEmpty ? "a list of domains" : "a non-empty list of domains", "list exact hosts or *.example.com wildcards");
   }

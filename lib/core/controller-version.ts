@@ -78,7 +78,7 @@ export class ControllerVersion {
     return `~> ${this.toString()}`;
   }
 
-  public equals(other: ControllerVersion | string): boolean {
+  public isEqualTo(other: ControllerVersion | string): boolean {
     return ControllerVersion.compare(this, other) === 0;
   }
 

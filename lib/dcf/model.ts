@@ -80,7 +80,7 @@ export interface SmartGroupModel {
   readonly key: string;
   readonly name: string;
   readonly kind: GroupKind;
-  readonly expressions: readonly MatchExpression[];
+  readonly expressions: MatchExpression[];
   /** For unresolved groups: the reference text as written. */
   readonly ref?: string;
 }
@@ -97,7 +97,7 @@ export interface WebGroupModel {
   readonly key: string;
   readonly name: string;
   readonly kind: WebGroupKind;
-  readonly matches: readonly WebMatch[];
+  readonly matches: WebMatch[];
   readonly ref?: string;
 }
 

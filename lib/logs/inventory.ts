@@ -168,8 +168,16 @@ export class WorkloadInventory {
     }
   }
 
-  /** The workload that held `ip` at `at` (epoch ms), or unknown with the reason. */
-  resolve(ip: string, at: number): ObservedSource {
+  /**
+   * The workload that held `ip` at `at` (epoch ms), or unknown with the reason.
+   * @param valid when given, set to the times [from, until) over which `ip` resolves to the same
+   *   answer (callers cache it: log lines repeat a source thousands of times); empty when unsure.
+   */
+  resolve(ip: string, at: number, valid?: ValidTimes): ObservedSource {
+    if (valid !== undefined) {
+      valid.from = Number.NEGATIVE_INFINITY;
+      valid.until = Number.POSITIVE_INFINITY;
+    }
     const known = this.fixed.get(ip);
     if (known !== undefined) return known;
     const key = canonicalIp(ip);
@@ -180,13 +188,17 @@ export class WorkloadInventory {
       if (this.fixed.size < 100_000) this.fixed.set(ip, fixed);
       return fixed;
     }
-    let held: PodInterval | undefined;
-    for (const p of list) {
-      if (p.start <= at) held = p;
-      else break;
-    }
-    if (held === undefined) {
+    let i = -1;
+    while (i + 1 < list.length && list[i + 1].start <= at) i++;
+    if (i < 0) {
+      if (valid !== undefined) valid.until = list[0].start;
       return { kind: "unknown", ip, reason: `seen before any inventoried pod with this IP started (${list[0].source.namespace}/${list[0].source.pod} at ${new Date(list[0].start).toISOString()})` };
+    }
+    const held = list[i];
+    if (valid !== undefined) {
+      // Until the next pod with this IP starts; a pod that ended is not cached (rare, and its end is inclusive).
+      valid.from = held.end === undefined ? held.start : Number.NaN;
+      valid.until = i + 1 < list.length ? list[i + 1].start : Number.POSITIVE_INFINITY;
     }
     if (held.end !== undefined && at > held.end) {
       return { kind: "unknown", ip, reason: `seen after ${held.source.namespace}/${held.source.pod} ended (${new Date(held.end).toISOString()}) and before any later pod with this IP` };
@@ -195,6 +207,12 @@ export class WorkloadInventory {
     if (resolved === undefined) held.resolved.set(ip, (resolved = { ...held.source, ip }));
     return resolved;
   }
+}
+
+/** Times [from, until) (epoch ms) over which an address resolves to the same source. */
+export interface ValidTimes {
+  from: number;
+  until: number;
 }
 
 const canonical = new Map<string, string>();

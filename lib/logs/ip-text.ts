@@ -2,14 +2,18 @@
 // net.isIP runs two regular expressions, and a log line carries two addresses.
 import { isIP } from "net";
 
-/** Dotted-quad IPv4 exactly as net.isIP accepts it: four 0–255 parts, no leading zeros. */
-function isDottedQuad(s: string): boolean {
+/**
+ * A dotted-quad IPv4 address, spelled exactly as net.isIP accepts it (four 0–255 parts, no leading
+ * zeros), as an unsigned 32-bit number; -1 for anything else. One number per spelling and back.
+ */
+export function dottedQuad(s: string): number {
   const n = s.length;
-  if (n < 7 || n > 15) return false;
+  if (n < 7 || n > 15) return -1;
+  let address = 0;
   let i = 0;
   for (let part = 0; part < 4; part++) {
     if (part > 0) {
-      if (s.charCodeAt(i) !== 46) return false;
+      if (s.charCodeAt(i) !== 46) return -1;
       i++;
     }
     const start = i;
@@ -20,11 +24,12 @@ function isDottedQuad(s: string): boolean {
       value = value * 10 + d;
       i++;
     }
-    if (i === start || (i - start > 1 && s.charCodeAt(start) === 48) || value > 255) return false;
+    if (i === start || (i - start > 1 && s.charCodeAt(start) === 48) || value > 255) return -1;
+    address = address * 256 + value;
   }
-  return i === n;
+  return i === n ? address : -1;
 }
 
 export function isIpAddress(s: string): boolean {
-  return isDottedQuad(s) || isIP(s) !== 0;
+  return dottedQuad(s) >= 0 || isIP(s) !== 0;
 }

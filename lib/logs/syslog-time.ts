@@ -142,6 +142,17 @@ export class SyslogClock {
   private observedMonth = NaN;
   private readonly headerMemo = new UtcMemo();
   private readonly slashedMemo = new UtcMemo();
+  /**
+   * The last BSD header read (its text up to and with the closing space), the clock it was read
+   * with, and what it gave: the next line with the same text and clock reads the same (the
+   * reader looks at no character after that space).
+   */
+  private bsdText: string | undefined;
+  private bsdInYear: number | undefined;
+  private bsdInMonth: number | undefined;
+  private bsdYear = 0;
+  private bsdMonth = 0;
+  private bsdTime = 0;
 
   constructor(private readonly fallbackYear: number) {}
 
@@ -171,6 +182,11 @@ export class SyslogClock {
 
   /** BSD_PATTERN at the start of the line. */
   private bsd(s: string): number | undefined {
+    if (this.bsdText !== undefined && this.year === this.bsdInYear && this.month === this.bsdInMonth && s.startsWith(this.bsdText)) {
+      this.year = this.bsdYear;
+      this.month = this.bsdMonth;
+      return this.bsdTime;
+    }
     const c0 = s.charCodeAt(0);
     const c1 = s.charCodeAt(1);
     const c2 = s.charCodeAt(2);
@@ -199,8 +215,12 @@ export class SyslogClock {
     if (this.month !== undefined && month < this.month && this.month - month > 6) year += 1;
     const ms = valid(this.headerMemo.utc(year, month, d, h, mi, sec, fraction(s, fracFrom, fracTo)), month, d, h, mi, sec);
     if (ms === undefined) return undefined;
-    this.year = year;
-    this.month = month;
+    this.bsdText = s.slice(0, p + 1);
+    this.bsdInYear = this.year;
+    this.bsdInMonth = this.month;
+    this.year = this.bsdYear = year;
+    this.month = this.bsdMonth = month;
+    this.bsdTime = ms;
     return ms;
   }
 

@@ -190,7 +190,7 @@ export type PreflightFact =
 
 export type PreflightFactKind = PreflightFact["kind"];
 
-/** Implemented by constructs that declare facts. */
+/** Implemented by constructs that declare facts (TypeScript-only: the symbol key has no jsii form). @internal */
 export interface PreflightFactSource {
   [PREFLIGHT_FACTS](): readonly PreflightFact[];
 }

@@ -52,13 +52,13 @@ export interface AgentCorePolicyProps {
   readonly clientVpcId: string;
   readonly dataEndpointDnsName: string;
   readonly controlEndpointDnsName: string;
-  readonly modelDomains: readonly string[];
-  readonly toolDomains: readonly string[];
-  readonly awsControlDomains: readonly string[];
-  readonly mcpServerDomains: readonly string[];
-  readonly iocUrlFilters: readonly string[];
+  readonly modelDomains: string[];
+  readonly toolDomains: string[];
+  readonly awsControlDomains: string[];
+  readonly mcpServerDomains: string[];
+  readonly iocUrlFilters: string[];
   readonly mode: PolicyMode;
-  readonly promoteRules: readonly string[];
+  readonly promoteRules: string[];
   readonly renderAs: DcfRenderMode;
   readonly manageDefaultAction: boolean;
   readonly ownership: ControllerOwnership;
@@ -106,7 +106,7 @@ export class AgentCorePolicy extends Construct {
       ...(promoted.has(r.suffix) ? { promote: true } : {}),
       ...rest,
     });
-    const https = { protocol: "TCP", ports: [443] } as const;
+    const https = { protocol: "TCP" as const, ports: [443] };
     const decrypt = { decrypt: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile } as const;
     const runtime = this.runtimeSubnet;
     const w = this.webGroups;

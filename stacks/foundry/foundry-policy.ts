@@ -41,14 +41,14 @@ export interface FoundryPolicyProps {
   readonly aviatrixAccountName: string;
   /** Agent subnet name (reference or literal): the rules' source. */
   readonly agentSubnetName: string;
-  readonly toolCallDomains: readonly string[];
+  readonly toolCallDomains: string[];
   readonly toolCallDecryption: boolean;
   /** Destinations of rule 6 (other spokes). */
-  readonly eastWestCidrs: readonly string[];
+  readonly eastWestCidrs: string[];
   /** Add *.blob.core.windows.net to the ACA FQDN permit. */
   readonly allowBlobStorage: boolean;
   readonly mode: PolicyMode;
-  readonly promoteRules: readonly string[];
+  readonly promoteRules: string[];
   readonly renderAs: DcfRenderMode;
   readonly manageDefaultAction: boolean;
   readonly ownership: ControllerOwnership;
@@ -79,7 +79,7 @@ export class FoundryPolicy extends Construct {
     } else {
       Annotations.of(this).addInfo(`${AZURE_BLOB_WILDCARD} (ACR layer downloads in the ACA firewall list) is not permitted: it matches every Azure storage account; set allowBlobStorage to add it, or use ACR dedicated data endpoints`);
     }
-    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: props.allowBlobStorage ? [...ACA_PLATFORM_FQDNS, AZURE_BLOB_WILDCARD].sort() : ACA_PLATFORM_FQDNS });
+    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: props.allowBlobStorage ? [...ACA_PLATFORM_FQDNS, AZURE_BLOB_WILDCARD].sort() : [...ACA_PLATFORM_FQDNS] });
     this.otherSpokes = new SmartGroup(this, "OtherSpokes", { name: `${p}-other-spoke-resources`, matchExpressions: props.eastWestCidrs.map((c) => Select.cidr(c)) });
     this.serviceTagGroups = ACA_SERVICE_TAGS.map((tag) => {
       return new SmartGroup(this, `ServiceTag-${tag}`, { name: `${p}-svctag-${tag.toLowerCase()}`, matchExpressions: [Select.azureIps({ serviceName: tag })] });
@@ -106,7 +106,7 @@ export class FoundryPolicy extends Construct {
     const rules: DcfRuleProps[] = [
       rule(FOUNDRY_RULES.denyThreatIntel, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.threatIq()] }),
       rule(FOUNDRY_RULES.allowAcaFqdn, { action: "PERMIT", protocol: "TCP", ports: [443], dst: [internet], webGroups: [this.acaFqdns], ...noDecrypt }),
-      rule(FOUNDRY_RULES.allowAcaServiceTags, { action: "PERMIT", protocol: "TCP", ports: [443], dst: this.serviceTagGroups, ...noDecrypt }),
+      rule(FOUNDRY_RULES.allowAcaServiceTags, { action: "PERMIT", protocol: "TCP", ports: [443], dst: [...this.serviceTagGroups], ...noDecrypt }),
     ];
     if (this.toolCalls) {
       rules.push(

@@ -41,9 +41,9 @@ export interface K8sContainmentProps extends K8sVcaStackProps {
   readonly providers: KubernetesProviders;
   readonly podSnat: PodSnatDisabled;
   /** Selects the cluster's nodes but not its pods (image pulls and kubelet traffic come from nodes). */
-  readonly nodeSelector: readonly MatchExpression[];
+  readonly nodeSelector: MatchExpression[];
   /** Hosts the nodes need (API endpoint, cloud registries, bootstrap). */
-  readonly controlPlaneDomains: readonly string[];
+  readonly controlPlaneDomains: string[];
   /**
    * The API server as a SmartGroup expression, when pods reach it through the gateway without SNI
    * (AKS: kube-proxy DNATs the `kubernetes` ClusterIP to the API server's public IP; the TLS

@@ -7,6 +7,12 @@ import type { PolicyMode } from "../../lib/dcf/model";
 import type { ControllerOwnershipProps } from "../controller-ownership";
 
 /** LibreChat (Secure Enterprise Chat): the chart plus its egress derived from librechat.yaml. */
+/** TLS decryption of the LibreChat workload's traffic. */
+export interface LibreChatTlsDecryptionProps {
+  /** Name of the existing DCF MITM CA on the controller. */
+  readonly caName: string;
+}
+
 export interface LibreChatWorkloadProps {
   /** librechat.yaml text; its LLM and MCP groups come from the CI shim's model. */
   readonly config: string;
@@ -17,7 +23,7 @@ export interface LibreChatWorkloadProps {
    * OPENAI_API_KEY): each becomes a sensitive variable `librechat_<name>` and, by name, enables the
    * matching built-in endpoint in the egress model. @default - none
    */
-  readonly secretEnvNames?: readonly string[];
+  readonly secretEnvNames?: string[];
   /** Reviewed exceptions YAML for the shim. @default - none */
   readonly annotations?: string;
   /** @default "librechat" */
@@ -30,15 +36,15 @@ export interface LibreChatWorkloadProps {
    * URL filters of the supply-chain IoC deny (decrypted flows only, controller ≥ 8.2); false
    * drops the rule (only allowed explicitly). @default - SUPPLY_CHAIN_IOC_URLS
    */
-  readonly supplyChainIocUrls?: readonly string[] | false;
+  readonly supplyChainIocUrls?: string[] | false;
   /** Pod labels of the data stores that must never reach the internet. @default - MongoDB and PostgreSQL chart labels */
-  readonly dataStoreLabels?: ReadonlyArray<Readonly<Record<string, string>>>;
+  readonly dataStoreLabels?: Readonly<Record<string, string>>[];
   /**
    * TLS decryption (controller ≥ 9.0): the existing DCF MITM CA `caName` is published to the
    * namespace and mounted as NODE_EXTRA_CA_CERTS; the LLM and MCP rules decrypt.
    * @default - no decryption of application traffic
    */
-  readonly tlsDecryption?: { readonly caName: string };
+  readonly tlsDecryption?: LibreChatTlsDecryptionProps;
 }
 
 /** Obot (Enterprise MCP): V1 named permits → per-server FirewallPolicy CRDs → POST_RULES. */
@@ -52,14 +58,14 @@ export interface ObotWorkloadProps {
   /** @default "obot-mcp" */
   readonly mcpNamespace?: string;
   /** Obot's own LLM API host(s). @default ["api.openai.com"] */
-  readonly llmDomains?: readonly string[];
+  readonly llmDomains?: string[];
   /** Further hosts obot-system needs. @default - none */
-  readonly extraDomains?: readonly string[];
+  readonly extraDomains?: string[];
   /**
    * Secret env names for the Obot server; each becomes a sensitive variable `obot_<name>`.
    * @default ["OBOT_SERVER_ADMIN_PASSWORD", "OPENAI_API_KEY"]
    */
-  readonly secretEnvNames?: readonly string[];
+  readonly secretEnvNames?: string[];
   /** MCP servers without egressDomains are denied all egress. @default true */
   readonly defaultDenyAllEgress?: boolean;
 }
@@ -68,7 +74,7 @@ export interface ObotWorkloadProps {
 export interface K8sZeroTrustForAiProps {
   readonly providers: Readonly<Record<string, AiProviderProps>>;
   readonly workloads: Readonly<Record<string, AiWorkloadProps>>;
-  readonly intents: readonly AiAccessIntent[];
+  readonly intents: AiAccessIntent[];
   /** @default "log-only" */
   readonly stage?: ZeroTrustStage;
 }
@@ -91,7 +97,7 @@ export interface K8sVcaStackProps extends ControllerOwnershipProps {
    * (e.g. ["allow-llm-providers", "contain-librechat-pods"]). Unknown names are an error.
    * @default - none
    */
-  readonly promoteRules?: readonly string[];
+  readonly promoteRules?: string[];
   /** At least one workload. @default - none */
   readonly librechat?: LibreChatWorkloadProps;
   /** @default - none */

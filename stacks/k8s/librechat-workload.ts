@@ -143,7 +143,7 @@ export function addLibreChatWorkload(
     if (!controller.atLeast("8.2.0")) {
       throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
     }
-    supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: iocUrls });
+    supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: [...iocUrls] });
     props.pack.addRule({
       name: "deny-supply-chain-ioc",
       priority: LIBRECHAT_PRIORITIES.ioc,

@@ -55,7 +55,7 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     name: `${props.prefix}-obot-mcp-servers`,
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace: platform.mcpNamespace })],
   });
-  const images = new WebGroup(self, "images", { name: `${props.prefix}-obot-images`, domains: OBOT_IMAGE_REGISTRY_DOMAINS });
+  const images = new WebGroup(self, "images", { name: `${props.prefix}-obot-images`, domains: [...OBOT_IMAGE_REGISTRY_DOMAINS] });
   props.pack.addRule({
     name: "allow-obot-images",
     priority: OBOT_PRIORITIES.images,

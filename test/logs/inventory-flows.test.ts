@@ -51,6 +51,18 @@ describe("WorkloadInventory", () => {
     expect(inventory.resolve("10.0.64.4", T("09:00:00"))).toEqual({ kind: "node", ip: "10.0.64.4", node: "node-a" });
   });
 
+  test("GIVEN a validity out-parameter WHEN resolved THEN it spans exactly the times with the same answer (callers cache by it)", () => {
+    const valid = { from: 0, until: 0 };
+    const at = (ip: string, hms: string) => (inventory.resolve(ip, T(hms), valid), { ...valid });
+    expect(at("10.0.128.15", "10:00:00")).toEqual({ from: T("08:00:00"), until: Infinity });
+    expect(at("10.0.128.30", "10:05:00")).toEqual({ from: T("10:00:00"), until: Infinity });
+    expect(at("10.0.128.30", "08:00:00")).toEqual({ from: -Infinity, until: T("09:00:00") });
+    expect(at("10.9.9.9", "08:00:00")).toEqual({ from: -Infinity, until: Infinity });
+    // A pod that ended: its end is inclusive and the IP is unknown after it, so nothing is cached.
+    expect(at("10.0.128.30", "09:10:00").from).toBeNaN();
+    expect(at("10.0.128.30", "09:45:00").from).toBeNaN();
+  });
+
   test("GIVEN a malformed inventory WHEN loaded THEN the error names the file and item", () => {
     expect(() => new WorkloadInventory({ kind: "Pod" }, "pods.json")).toThrow(UserInputError);
     expect(() => new WorkloadInventory({ items: [pod("a", "b-1", "10.0.0.300", "08:00:00")] }, "pods.json")).toThrow('pods.json: items[0].status.podIP: "10.0.0.300" is not an IP address');

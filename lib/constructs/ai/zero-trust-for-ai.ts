@@ -26,21 +26,28 @@ export interface AiProviderProps {
   /** Name of an Aviatrix-managed (or pre-existing) WebGroup on the controller. @default - use `domains` */
   readonly managedWebGroup?: string;
   /** Explicit SNI domains (exact or `*.` wildcard). @default - use `managedWebGroup` */
-  readonly domains?: readonly string[];
+  readonly domains?: string[];
   /** WebGroup name on the controller. @default - `ai-<key>` */
   readonly name?: string;
 }
 
 /** Who an intent is about: any combination of selectors (OR'ed). */
+/** Kubernetes pods of an AI workload: every given field must match. */
+export interface AiWorkloadK8sSelector {
+  readonly cluster?: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
 export interface AiWorkloadProps {
   /** Kubernetes pods by cluster/namespace/labels. @default - none */
-  readonly k8s?: { readonly cluster?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>> };
+  readonly k8s?: AiWorkloadK8sSelector;
   /** VMs carrying all these cloud tags. @default - none */
   readonly cloudTags?: Readonly<Record<string, string>>;
   /** Lambda functions by ARN (serverless SmartGroup). @default - none */
-  readonly lambdaArns?: readonly string[];
+  readonly lambdaArns?: string[];
   /** Source CIDRs. @default - none */
-  readonly cidrs?: readonly string[];
+  readonly cidrs?: string[];
   /** SmartGroup name on the controller. @default - `ai-workload-<key>` */
   readonly name?: string;
 }
@@ -50,11 +57,11 @@ export interface AiAccessIntent {
   /** Rule name. */
   readonly name: string;
   /** Keys of `workloads`. */
-  readonly workloads: readonly string[];
+  readonly workloads: string[];
   /** Keys of `providers`, or "any" for every declared provider. */
-  readonly providers: readonly string[] | "any";
+  readonly providers: string[] | "any";
   /** @default [443] */
-  readonly ports?: readonly number[];
+  readonly ports?: number[];
 }
 
 export interface ZeroTrustForAiProps {
@@ -65,7 +72,7 @@ export interface ZeroTrustForAiProps {
   /** Workloads by key (e.g. prod, dev). */
   readonly workloads: Readonly<Record<string, AiWorkloadProps>>;
   /** Allowed accesses in evaluation order. */
-  readonly intents: readonly AiAccessIntent[];
+  readonly intents: AiAccessIntent[];
   /** @default "log-only" */
   readonly stage?: ZeroTrustStage;
   /** Priority of the first intent; intents are 1 apart, the closing deny follows. @default 100 */
@@ -89,10 +96,18 @@ const KEY = /^[a-z][a-z0-9-]{0,40}$/;
 /** Zero Trust for AI: intents as DCF rules in a pack, staged log-only → permit → deny. */
 export class ZeroTrustForAi extends Construct {
   public readonly stage: ZeroTrustStage;
+  /**
+   * TypeScript-only (a Map; README "jsii").
+   * @jsii ignore
+   */
   public readonly providerGroups: ReadonlyMap<string, IWebGroupRef>;
+  /**
+   * TypeScript-only (a Map; README "jsii").
+   * @jsii ignore
+   */
   public readonly workloadGroups: ReadonlyMap<string, SmartGroup>;
   /** The rule props added to the pack, in order. */
-  public readonly rules: readonly DcfRuleProps[];
+  public readonly rules: DcfRuleProps[];
 
   private readonly namePrefix?: string;
 

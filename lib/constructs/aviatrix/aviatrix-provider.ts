@@ -144,6 +144,7 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
   }
 
   /** Preflight: the controller release the stack targets. */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [{ kind: "aviatrix-provider", controllerVersion: this.controllerVersion.toString() }];
   }

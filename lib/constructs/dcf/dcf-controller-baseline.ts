@@ -24,7 +24,7 @@ export interface DcfControllerBaselineProps {
    * The consumers (blueprint name prefixes, e.g. "librechat-eks"), in evaluation order: each gets
    * the attachment points `<consumer>-before-k8s` and `<consumer>-after-k8s`.
    */
-  readonly consumers: readonly string[];
+  readonly consumers: string[];
   /**
    * Where the "before the K8S block" group attaches. @default "TERRAFORM_BEFORE_UI_MANAGED"
    * (before the rules managed in the UI, so a blueprint's scoped denies are not overridden by a broad UI permit)
@@ -38,7 +38,11 @@ export interface DcfControllerBaselineProps {
 export class DcfControllerBaseline extends Construct {
   public readonly beforeK8s: DcfPolicyGroup;
   public readonly afterK8s: DcfPolicyGroup;
-  /** Attachment point names by consumer. */
+  /**
+   * Attachment point names by consumer.
+   * TypeScript-only: a map of inline objects.
+   * @jsii ignore
+   */
   public readonly points: Readonly<Record<string, { readonly beforeK8s: string; readonly afterK8s: string }>>;
 
   constructor(scope: Construct, id: string, props: DcfControllerBaselineProps) {

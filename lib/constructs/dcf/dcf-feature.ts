@@ -40,7 +40,7 @@ export interface DcfFeatureProps {
   /** Kubernetes NetworkPolicy / intra-cluster inspection (`k8s_network_policy`; implies `k8s`). @default false */
   readonly k8sNetworkPolicy?: boolean;
   /** Other documented feature names to enable. @default - none */
-  readonly additionalFeatures?: readonly ConfigFeatureName[];
+  readonly additionalFeatures?: ConfigFeatureName[];
 }
 
 /** Enables Distributed Cloud Firewall (and optional feature flags) on the controller. */
@@ -82,6 +82,7 @@ export class DcfFeature extends Construct implements ITerraformDependable, Prefl
   }
 
   /** Preflight: one fact per enabled feature flag (aviatrix_config_feature needs controller >= 8.2.10, AVX-CTRL3). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return Object.keys(this.features).sort().map((feature) => ({ kind: "dcf-feature", feature }));
   }

@@ -97,11 +97,11 @@ export interface DcfPolicyPackProps {
    * Names of rules that act even in discover mode (promoted one by one from watch to enforce),
    * as if each had `promote: true`. @default - none
    */
-  readonly promoteRules?: readonly string[];
+  readonly promoteRules?: string[];
   /** Rules to add now; more with `addRule`. @default - none */
-  readonly rules?: readonly DcfRuleProps[];
+  readonly rules?: DcfRuleProps[];
   /** Resources that must exist first, e.g. a `DcfFeature`. @default - none */
-  readonly dependsOn?: readonly ITerraformDependable[];
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** A DCF policy pack: rules, default action and the model they make. */
@@ -112,7 +112,11 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   public readonly mode: PolicyMode;
   public readonly renderAs: DcfRenderMode;
-  /** The resolved default action, or undefined when not managed here. */
+  /**
+   * The resolved default action, or undefined when not managed here.
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public readonly defaultAction?: DefaultActionModel;
   /** `aviatrix_distributed_firewalling_policy_list` (policyList mode). */
   public readonly policyList?: DistributedFirewallingPolicyList;
@@ -121,7 +125,11 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
   public readonly defaultActionRule?: DistributedFirewallingDefaultActionRule;
   /** The attachment point the ruleset hangs from (ruleset mode). */
   public readonly attachmentPoint?: DcfAttachmentPointName;
-  /** Where the rules are evaluated (tier and order within it). */
+  /**
+   * Where the rules are evaluated (tier and order within it).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public readonly placement: Placement;
 
   private readonly defaultLogging: boolean;
@@ -251,6 +259,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the policy model and the discover/enforce switch. */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [{ kind: "dcf-policy", model: this.model, mode: this.mode }];
   }
@@ -260,8 +269,12 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
     return this.rulesByName.has(name);
   }
 
-  /** Rules in evaluation order (by priority). */
-  public get rules(): readonly PackRule[] {
+  /**
+   * Rules in evaluation order (by priority).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
+  public get rules(): PackRule[] {
     return byPriority(this.rulesByName.values());
   }
 
@@ -269,6 +282,8 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
    * The pack as a PolicyModel: every referenced group (keyed by Terraform address or UUID),
    * the rules (tier V1, by priority) and the default action. Terraform references appear as
    * `${…}` text, as in the synthesized JSON.
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
    */
   public get model(): PolicyModel {
     const keys = new GroupKeys();

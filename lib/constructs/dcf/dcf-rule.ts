@@ -41,13 +41,13 @@ export interface DcfRuleProps {
    * Destination ports: numbers (443), ranges as text ("8000-8080") or `{ lo, hi }`. Not allowed
    * with ICMP. @default - every port
    */
-  readonly ports?: ReadonlyArray<number | string | PortRange>;
+  readonly ports?: (number | string | PortRange)[];
   /** Source SmartGroups (constructs, managed/well-known refs or models). */
-  readonly src: readonly SmartGroupInput[];
+  readonly src: SmartGroupInput[];
   /** Destination SmartGroups (egress: `ManagedSmartGroup.publicInternet()`). */
-  readonly dst: readonly SmartGroupInput[];
+  readonly dst: SmartGroupInput[];
   /** WebGroups restricting the destination hosts. @default - no L7 restriction */
-  readonly webGroups?: readonly WebGroupInput[];
+  readonly webGroups?: WebGroupInput[];
   /** TLS decryption. URL-filter WebGroups need "DECRYPT_ALLOWED". @default "DECRYPT_UNSPECIFIED" */
   readonly decrypt?: DecryptPolicy;
   /** TLS profile UUID used when decrypting. @default - controller default behaviour (none set) */

@@ -77,9 +77,9 @@ export interface FirewallPolicyRuleProps {
    * Destinations: SmartGroup constructs and managed groups (referenced by name), well-known
    * groups (by UUID) or selector models (defined inline in `spec.smartGroups`).
    */
-  readonly dst: readonly SmartGroupInput[];
+  readonly dst: SmartGroupInput[];
   /** WebGroups: constructs/managed (by name), All-Web (by UUID) or domain models (inline). @default - none */
-  readonly webGroups?: readonly WebGroupInput[];
+  readonly webGroups?: WebGroupInput[];
   /** @default - the controller's default (false) */
   readonly logging?: boolean;
   /** "start", "end" or "start/end" (chart ≥ 10.1.0; needs logging). @default - controller default (start) */
@@ -115,7 +115,7 @@ export interface FirewallPolicyProps {
   /** @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
   /** @default - none; add with addRule */
-  readonly rules?: readonly FirewallPolicyRuleProps[];
+  readonly rules?: FirewallPolicyRuleProps[];
   /**
    * Also create a `kubernetes_manifest` (false: only `toYaml()`/`toObject()`, e.g. for GitOps).
    * @default true
@@ -302,7 +302,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     return this;
   }
 
-  /** The FirewallPolicy object (groups sorted by name, rules in the order added). */
+  /**
+   * The FirewallPolicy object (groups sorted by name, rules in the order added).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public toObject(): FirewallPolicyObject {
     const metadata = {
       name: this.policyName,
@@ -337,7 +341,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     return firewallPolicyToYaml(obj);
   }
 
-  /** The policy's rules as model data (tier K8S, priority = position), with every group they use. */
+  /**
+   * The policy's rules as model data (tier K8S, priority = position), with every group they use.
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public get model(): PolicyModel {
     const smartGroups: Record<string, SmartGroupModel> = {};
     const webGroups: Record<string, WebGroupModel> = {};
@@ -351,6 +359,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the applied object, on which cluster, written for which chart (AVX-CTRL4, AVX-K8S3). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     if (this.manifest === undefined) return []; // toYaml()/toObject() only: applied elsewhere (GitOps)
     return [{ kind: "firewall-policy-crd", objects: [this.toObject()], clusterKey: clusterKeyOf(this.props.clusterKey, this.props.provider), chartVersion: this.chartVersion }];

@@ -53,24 +53,41 @@ class UuidWebGroupRef implements IWebGroupRef {
 }
 
 /** Built-in SmartGroups by their well-known UUIDs (no Terraform object needed). */
-export const WellKnownSmartGroups = {
+export class WellKnownSmartGroups {
   /** "Anywhere" (0.0.0.0/0 and ::/0). */
-  anywhere: (): ISmartGroupRef => new UuidSmartGroupRef(WELL_KNOWN.anywhere, BUILT_IN_SMART_GROUPS[WELL_KNOWN.anywhere]),
+  public static anywhere(): ISmartGroupRef {
+    return new UuidSmartGroupRef(WELL_KNOWN.anywhere, BUILT_IN_SMART_GROUPS[WELL_KNOWN.anywhere]);
+  }
+
   /** "Public Internet": destinations outside every known private range; egress rules use it. */
-  publicInternet: (): ISmartGroupRef =>
-    new UuidSmartGroupRef(WELL_KNOWN.publicInternet, BUILT_IN_SMART_GROUPS[WELL_KNOWN.publicInternet]),
+  public static publicInternet(): ISmartGroupRef {
+    return new UuidSmartGroupRef(WELL_KNOWN.publicInternet, BUILT_IN_SMART_GROUPS[WELL_KNOWN.publicInternet]);
+  }
+
   /** ThreatIQ known-malicious IPs (the built-in threatiq feed group). */
-  threatIq: (): ISmartGroupRef => new UuidSmartGroupRef(WELL_KNOWN.threatIntel, BUILT_IN_SMART_GROUPS[WELL_KNOWN.threatIntel]),
+  public static threatIq(): ISmartGroupRef {
+    return new UuidSmartGroupRef(WELL_KNOWN.threatIntel, BUILT_IN_SMART_GROUPS[WELL_KNOWN.threatIntel]);
+  }
+
   /** Any pre-existing SmartGroup by literal UUID (contents unknown offline). */
-  fromUuid: (uuid: string, name?: string): ISmartGroupRef =>
-    new UuidSmartGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", expressions: [] }),
-} as const;
+  public static fromUuid(uuid: string, name?: string): ISmartGroupRef {
+    return new UuidSmartGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", expressions: [] });
+  }
+
+  private constructor() {}
+}
 
 /** Built-in WebGroups by their well-known UUIDs. */
-export const WellKnownWebGroups = {
+export class WellKnownWebGroups {
   /** "All-Web": any HTTP/TLS host, including TLS without SNI. */
-  allWeb: (): IWebGroupRef => new UuidWebGroupRef(WELL_KNOWN.allWeb, BUILT_IN_WEB_GROUPS[WELL_KNOWN.allWeb]),
+  public static allWeb(): IWebGroupRef {
+    return new UuidWebGroupRef(WELL_KNOWN.allWeb, BUILT_IN_WEB_GROUPS[WELL_KNOWN.allWeb]);
+  }
+
   /** Any pre-existing WebGroup by literal UUID (contents unknown offline). */
-  fromUuid: (uuid: string, name?: string): IWebGroupRef =>
-    new UuidWebGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", matches: [] }),
-} as const;
+  public static fromUuid(uuid: string, name?: string): IWebGroupRef {
+    return new UuidWebGroupRef(uuid, { key: uuid, name: name ?? uuid, kind: "managed", matches: [] });
+  }
+
+  private constructor() {}
+}

@@ -20,7 +20,7 @@ import {
 /** Same metadata as the generated bindings (provider presence checks read providerName). */
 const GENERATOR_METADATA = { providerName: "aviatrix", providerVersion: "10.0.1", providerVersionConstraint: "~> 10.0.0" };
 
-abstract class LeanGroupResource<S> extends TerraformResource {
+export abstract class LeanGroupResource<S> extends TerraformResource {
   private uuidToken?: string;
   private attributes?: { [name: string]: unknown };
 

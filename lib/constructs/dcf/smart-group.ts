@@ -22,7 +22,7 @@ export interface SmartGroupProps {
    * expression must match). Build them with `Select.k8s(...)`, `Select.cidr(...)`, … Order and
    * duplicates do not matter: the output is sorted and de-duplicated.
    */
-  readonly matchExpressions: readonly MatchExpression[];
+  readonly matchExpressions: MatchExpression[];
 }
 
 /** An Aviatrix SmartGroup (`aviatrix_smart_group`). */
@@ -31,7 +31,11 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
   }
 
-  /** A SmartGroup from a selector model (kind "selector"). */
+  /**
+   * A SmartGroup from a selector model (kind "selector").
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public static fromModel(scope: Construct, id: string, model: SmartGroupModel): SmartGroup {
     if (model.kind !== "selector") {
       throw new ConstructPropsError(
@@ -42,14 +46,18 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
         "reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them",
       );
     }
-    return new SmartGroup(scope, id, { name: model.name, matchExpressions: model.expressions });
+    return new SmartGroup(scope, id, { name: model.name, matchExpressions: [...model.expressions] });
   }
 
-  /** The underlying `aviatrix_smart_group` resource. */
+  /**
+   * The underlying `aviatrix_smart_group` resource.
+   * TypeScript-only (a lean resource class with a generic base; README "jsii").
+   * @jsii ignore
+   */
   public readonly resource: LeanSmartGroupResource;
   public readonly name: string;
   /** Canonical (sorted, de-duplicated) match expressions. */
-  public readonly expressions: readonly MatchExpression[];
+  public readonly expressions: MatchExpression[];
 
   constructor(scope: Construct, id: string, props: SmartGroupProps) {
     super(scope, id);

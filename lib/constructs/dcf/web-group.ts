@@ -20,14 +20,14 @@ export interface WebGroupProps {
    * SNI filters: exact hosts (`api.openai.com`) or leading wildcards (`*.openai.com`, subdomains
    * only). Written lower-case punycode, sorted, de-duplicated. @default - no SNI filters
    */
-  readonly domains?: readonly string[];
+  readonly domains?: string[];
   /**
    * URL filters (`host/path` globs). Rules using this group must set `decrypt: "DECRYPT_ALLOWED"`.
    * @default - no URL filters
    */
-  readonly urls?: readonly string[];
+  readonly urls?: string[];
   /** Further matches as model values (`Web.sni(...)`, `Web.url(...)`). @default - none */
-  readonly matches?: readonly WebMatch[];
+  readonly matches?: WebMatch[];
 }
 
 /** An Aviatrix WebGroup (`aviatrix_web_group`). At least one domain or URL is required. */
@@ -36,7 +36,11 @@ export class WebGroup extends Construct implements IWebGroupRef {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
   }
 
-  /** A WebGroup from a domains model (kind "domains"). */
+  /**
+   * A WebGroup from a domains model (kind "domains").
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public static fromModel(scope: Construct, id: string, model: WebGroupModel): WebGroup {
     if (model.kind !== "domains") {
       throw new ConstructPropsError(
@@ -47,14 +51,18 @@ export class WebGroup extends Construct implements IWebGroupRef {
         "reference All-Web or managed groups with WellKnownWebGroups / ManagedWebGroup instead of rendering them",
       );
     }
-    return new WebGroup(scope, id, { name: model.name, matches: model.matches });
+    return new WebGroup(scope, id, { name: model.name, matches: [...model.matches] });
   }
 
-  /** The underlying `aviatrix_web_group` resource. */
+  /**
+   * The underlying `aviatrix_web_group` resource.
+   * TypeScript-only (a lean resource class with a generic base; README "jsii").
+   * @jsii ignore
+   */
   public readonly resource: LeanWebGroupResource;
   public readonly name: string;
   /** Canonical matches: SNI filters first, then URL filters, each sorted. */
-  public readonly matches: readonly WebMatch[];
+  public readonly matches: WebMatch[];
 
   constructor(scope: Construct, id: string, props: WebGroupProps) {
     super(scope, id);

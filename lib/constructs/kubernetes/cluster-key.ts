@@ -5,7 +5,7 @@
 // default providers: one cluster).
 import type { IConstruct } from "constructs";
 import type { TerraformProvider } from "../../core/cdktf";
-import type { ClusterProviderSet } from "./cluster-providers";
+import type { IClusterProviderSet } from "./cluster-providers";
 
 /** Brand of KubernetesProviders (Symbol.for: works across package copies). */
 export const KUBERNETES_PROVIDERS_BRAND = Symbol.for("vca-cdktf.KubernetesProviders");
@@ -23,11 +23,11 @@ function keyOfProvider(provider: TerraformProvider): string {
 }
 
 /** The cluster key for `explicit ?? providers`. */
-export function clusterKeyOf(explicit: string | undefined, providers?: ClusterProviderSet | TerraformProvider): string {
+export function clusterKeyOf(explicit: string | undefined, providers?: IClusterProviderSet | TerraformProvider): string {
   if (explicit !== undefined) return explicit;
   if (providers === undefined) return DEFAULT_CLUSTER_KEY;
   if (isProvidersConstruct(providers)) return providers.node.path;
-  const set = providers as ClusterProviderSet & Partial<TerraformProvider>;
+  const set = providers as IClusterProviderSet & Partial<TerraformProvider>;
   if (typeof set.terraformResourceType === "string") return keyOfProvider(providers as TerraformProvider);
   const one = set.kubernetes ?? set.helm;
   return one ? keyOfProvider(one) : DEFAULT_CLUSTER_KEY;

@@ -4,7 +4,7 @@ import { Annotations, ITerraformDependable, Token } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
 import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "./chart-version";
 import { clusterKeyOf } from "./cluster-key";
-import { ClusterProviderSet } from "./cluster-providers";
+import { IClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { mergeValues, renderHelmValues } from "./helm-values";
 import { checkK8sFirewallValues, k8sFirewallDefaultValues, K8sFirewallValues } from "./k8s-firewall-values";
@@ -30,7 +30,7 @@ export interface K8sFirewallChartProps {
   /** Chart values merged over the chart defaults and checked against the chart's values schema. @default - chart defaults */
   readonly values?: K8sFirewallValues;
   /** Providers to install with. @default - the stack's default helm provider */
-  readonly providers?: ClusterProviderSet;
+  readonly providers?: IClusterProviderSet;
   /** Resources that must exist first (e.g. the cluster, its node group). @default - none */
   readonly dependsOn?: ITerraformDependable[];
   /**
@@ -97,6 +97,7 @@ export class K8sFirewallChart extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the chart version installed on the cluster and the address dependents must wait for. */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     const address = terraformAddressOf(this.release);
     return [

@@ -6,28 +6,50 @@
 // there is no schema: unknown keys are ignored by the templates (we warn instead of failing).
 import { ChartVersion, chartVersionAtLeast } from "./chart-version";
 
+/** `rbac` values of the k8s-firewall chart. */
+export interface K8sFirewallRbacValues {
+  /** @default true - create the avx-controller ClusterRole and ClusterRoleBinding */
+  readonly create?: boolean;
+  /** Watch workload kinds for AI visibility. Chart ≥ 10.1.0 only. @default false */
+  readonly aiVisibility?: boolean;
+  /** Let the controller manage NetworkPolicy objects. @default false */
+  readonly manageNetworkPolicies?: boolean;
+}
+
+/** The subject bound to the chart's ClusterRole. */
+export interface K8sFirewallRoleSubject {
+  /** "Group", "User" or "ServiceAccount". */
+  readonly kind: "Group" | "User" | "ServiceAccount";
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/** `role` values of the k8s-firewall chart. */
+export interface K8sFirewallRoleValues {
+  /** @default "avx-controller" */
+  readonly name?: string;
+  /**
+   * Subject bound to the ClusterRole; `null` binds none.
+   * TypeScript-only (jsii has no null; README "jsii").
+   * @default Group avx-controller
+   * @jsii ignore
+   */
+  readonly subject?: K8sFirewallRoleSubject | null;
+}
+
+/** `serviceAccount` values of the k8s-firewall chart. */
+export interface K8sFirewallServiceAccountValues {
+  /** @default false - no ServiceAccount/token Secret */
+  readonly create?: boolean;
+  /** @default "avx-controller" */
+  readonly name?: string;
+}
+
 /** Values accepted by the k8s-firewall chart (all optional here; chart defaults fill the rest). */
 export interface K8sFirewallValues {
-  readonly rbac?: {
-    /** @default true - create the avx-controller ClusterRole and ClusterRoleBinding */
-    readonly create?: boolean;
-    /** Watch workload kinds for AI visibility. Chart ≥ 10.1.0 only. @default false */
-    readonly aiVisibility?: boolean;
-    /** Let the controller manage NetworkPolicy objects. @default false */
-    readonly manageNetworkPolicies?: boolean;
-  };
-  readonly role?: {
-    /** @default "avx-controller" */
-    readonly name?: string;
-    /** Subject bound to the ClusterRole; `null` binds none. @default Group avx-controller */
-    readonly subject?: { readonly kind: "Group" | "User" | "ServiceAccount"; readonly name: string; readonly namespace?: string } | null;
-  };
-  readonly serviceAccount?: {
-    /** @default false - no ServiceAccount/token Secret */
-    readonly create?: boolean;
-    /** @default "avx-controller" */
-    readonly name?: string;
-  };
+  readonly rbac?: K8sFirewallRbacValues;
+  readonly role?: K8sFirewallRoleValues;
+  readonly serviceAccount?: K8sFirewallServiceAccountValues;
 }
 
 type SchemaNode =

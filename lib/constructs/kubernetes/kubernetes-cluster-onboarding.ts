@@ -159,6 +159,7 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
    * cluster itself, whose pods must reach the gateway un-SNATed (AVX-K8S1, AVX-K8S2, AVX-K8S4).
    * A cluster id only known at plan time matches every selector.
    */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     const waitsFor = this.resource ? (this.resource.dependsOn ?? []) : this.ordering.map((d) => d.fqn);
     return [

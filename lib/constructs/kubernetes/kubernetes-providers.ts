@@ -3,7 +3,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, TerraformProvider, Token } from "../../core/cdktf";
 import { KUBERNETES_PROVIDERS_BRAND } from "./cluster-key";
-import { ClusterProviderSet } from "./cluster-providers";
+import { IClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
 import { checkBooleanProps } from "../../core/prop-types";
@@ -39,12 +39,13 @@ interface Connection {
   readonly configContext?: string;
 }
 
-interface CommonOptions {
+/** Options every KubernetesProviders factory takes. */
+export interface KubernetesProvidersBaseOptions {
   /** Provider alias, needed when a stack talks to more than one cluster. @default - default providers */
   readonly alias?: string;
 }
 
-export interface EksProvidersOptions extends CommonOptions {
+export interface EksProvidersOptions extends KubernetesProvidersBaseOptions {
   /** Cluster name (a literal or a reference such as `eksCluster.name`). */
   readonly clusterName: string;
   /**
@@ -64,21 +65,21 @@ export interface EksProvidersOptions extends CommonOptions {
   readonly roleArn?: string;
 }
 
-export interface AksProvidersOptions extends CommonOptions {
+export interface AksProvidersOptions extends KubernetesProvidersBaseOptions {
   /** The azurerm_kubernetes_cluster (any provider-azurerm release: a structural type). */
   readonly cluster: AksClusterShape;
   /** Use kube_admin_config (local accounts enabled) instead of kube_config. @default false */
   readonly admin?: boolean;
 }
 
-export interface GkeProvidersOptions extends CommonOptions {
+export interface GkeProvidersOptions extends KubernetesProvidersBaseOptions {
   /** The google_container_cluster (any provider-google release: a structural type). */
   readonly cluster: GkeClusterShape;
   /** Google provider for google_client_config. @default - the stack's default google provider */
   readonly googleProvider?: TerraformProvider;
 }
 
-export interface KubeconfigProvidersOptions extends CommonOptions {
+export interface KubeconfigProvidersOptions extends KubernetesProvidersBaseOptions {
   /** Path to the kubeconfig file on the machine that runs terraform. */
   readonly configPath: string;
   /** Context to use. @default - the kubeconfig's current context */
@@ -89,7 +90,7 @@ export interface KubeconfigProvidersOptions extends CommonOptions {
  * Kubernetes + Helm providers wired to a cluster: from the EKS, AKS or GKE cluster outputs, or
  * an existing cluster's kubeconfig. Pass the instance as `providers` to the constructs here.
  */
-export class KubernetesProviders extends Construct implements ClusterProviderSet {
+export class KubernetesProviders extends Construct implements IClusterProviderSet {
   /** EKS: endpoint + CA from the cluster; the token from the `aws eks get-token` exec plugin at every connect. */
   public static forEks(scope: Construct, id: string, options: EksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.EKS);
@@ -115,7 +116,11 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     return self;
   }
 
-  /** AKS: host and client certificate/key/CA from the cluster's kube_config (or kube_admin_config). */
+  /**
+   * AKS: host and client certificate/key/CA from the cluster's kube_config (or kube_admin_config).
+   * TypeScript-only (the cluster is a structural type; README "jsii").
+   * @jsii ignore
+   */
   public static forAks(scope: Construct, id: string, options: AksProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.AKS);
     checkBooleanProps(self, options, ["admin"]);
@@ -132,7 +137,11 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     return self;
   }
 
-  /** GKE: https://<endpoint>, an access token from google_client_config, the cluster CA. */
+  /**
+   * GKE: https://<endpoint>, an access token from google_client_config, the cluster CA.
+   * TypeScript-only (the cluster is a structural type; README "jsii").
+   * @jsii ignore
+   */
   public static forGke(scope: Construct, id: string, options: GkeProvidersOptions): KubernetesProviders {
     const self = new KubernetesProviders(scope, id, KubernetesCloud.GKE);
     const DataGoogleClientConfig = googleClientConfig();
@@ -170,12 +179,14 @@ export class KubernetesProviders extends Construct implements ClusterProviderSet
     Object.defineProperty(this, KUBERNETES_PROVIDERS_BRAND, { value: true });
   }
 
-  public get kubernetes(): KubernetesProvider {
-    return this.kubernetesProvider!;
+  /** The kubernetes provider (always set; typed as in IClusterProviderSet, which jsii requires). */
+  public get kubernetes(): TerraformProvider | undefined {
+    return this.kubernetesProvider;
   }
 
-  public get helm(): HelmProvider {
-    return this.helmProvider!;
+  /** The helm provider (always set; typed as in IClusterProviderSet). */
+  public get helm(): TerraformProvider | undefined {
+    return this.helmProvider;
   }
 
   private wire(c: Connection, alias: string | undefined): void {

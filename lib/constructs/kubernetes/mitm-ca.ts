@@ -5,7 +5,7 @@ import { DcfMitmCa } from "../../aviatrix/gen/providers/aviatrix/dcf-mitm-ca";
 import { DcfMitmCaSelection } from "../../aviatrix/gen/providers/aviatrix/dcf-mitm-ca-selection";
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
-import { ClusterProviderSet } from "./cluster-providers";
+import { IClusterProviderSet } from "./cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
@@ -40,7 +40,7 @@ export interface CaTrustSnippets {
   /** Environment variables, sorted by name. */
   readonly env: { readonly [name: string]: string };
   /** The same env as a container `env:` list. */
-  readonly envList: readonly { readonly name: string; readonly value: string }[];
+  readonly envList: { readonly name: string; readonly value: string }[];
   /** Pod annotations that roll pods when the CA changes. */
   readonly podAnnotations: { readonly [key: string]: string };
 }
@@ -58,11 +58,11 @@ export interface MitmCaProps {
   /** Make this CA the active DCF decryption CA (aviatrix_dcf_mitm_ca_selection). @default true when uploading, false in lookup mode */
   readonly select?: boolean;
   /** Namespaces that get the `aviatrix-mitm-ca` ConfigMap (certificate only). Must already exist. @default - none */
-  readonly namespaces?: readonly string[];
+  readonly namespaces?: string[];
   /** @default - the stack's default aviatrix provider */
   readonly aviatrixProvider?: TerraformProvider;
   /** @default - the stack's default kubernetes provider */
-  readonly providers?: ClusterProviderSet;
+  readonly providers?: IClusterProviderSet;
   /** Resources the ConfigMaps wait for (e.g. the namespaces). @default - none */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -134,6 +134,7 @@ export class MitmCa extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the DCF MITM CA (resource or data source) needs controller >= 9.0 (AVX-CTRL3). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [{ kind: "mitm-ca" }];
   }
@@ -153,8 +154,10 @@ export class MitmCa extends Construct implements PreflightFactSource {
    * Python gets SSL_CERT_FILE/REQUESTS_CA_BUNDLE, which replace its trust store — fine when
    * DCF decrypts everything the pod reaches, not for no-decrypt destinations.
    * @param runtimes @default [NODE, PYTHON]
+   * TypeScript-only: Kubernetes manifest fragments.
+   * @jsii ignore
    */
-  public trustSnippets(runtimes: readonly CaTrustRuntime[] = [CaTrustRuntime.NODE, CaTrustRuntime.PYTHON]): CaTrustSnippets {
+  public trustSnippets(runtimes: CaTrustRuntime[] = [CaTrustRuntime.NODE, CaTrustRuntime.PYTHON]): CaTrustSnippets {
     return caTrustSnippets(runtimes, Fn.sha256(this.certificateChain));
   }
 

@@ -6,7 +6,7 @@ import { Env } from "@cdktf/provider-kubernetes/lib/env";
 import { ITerraformDependable, TerraformResource } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
-import { ClusterProviderSet } from "./cluster-providers";
+import { IClusterProviderSet } from "./cluster-providers";
 import type { GkeSnatClusterShape } from "./cluster-shapes";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { KubernetesCloud } from "./kubernetes-cloud";
@@ -61,7 +61,9 @@ export interface AksPodSnatOptions {
 export interface GkePodSnatOptions {
   /**
    * The VPC-native cluster; `default_snat_status { disabled = true }` is set on it.
+   * TypeScript-only (a structural type; README "jsii").
    * @default - not set here: apply `PodSnatDisabled.GKE_DEFAULT_SNAT_STATUS` in your cluster props
+   * @jsii ignore
    */
   readonly cluster?: GkeSnatClusterShape;
   /** Also write kube-system/ip-masq-agent (when the ip-masq-agent DaemonSet runs). @default false */
@@ -77,7 +79,7 @@ export interface PodSnatDisabledProps {
   /** Options when cloud is GKE. @default - marker only (the cluster construct applies the setting) */
   readonly gke?: GkePodSnatOptions;
   /** @default - the stack's default kubernetes provider */
-  readonly providers?: ClusterProviderSet;
+  readonly providers?: IClusterProviderSet;
   /** @default - none */
   readonly dependsOn?: ITerraformDependable[];
   /**
@@ -93,7 +95,11 @@ export interface PodSnatDisabledProps {
  * Declares the preflight fact that pod SNAT is off on its cluster (`clusterKey`; AVX-K8S1).
  */
 export class PodSnatDisabled extends Construct implements PreflightFactSource {
-  /** `default_snat_status` for google_container_cluster props (VPC-native clusters). */
+  /**
+   * `default_snat_status` for google_container_cluster props (VPC-native clusters).
+   * TypeScript-only: a props fragment.
+   * @jsii ignore
+   */
   public static readonly GKE_DEFAULT_SNAT_STATUS = { disabled: true } as const;
 
   /** Brand check that works across package copies (no instanceof). */
@@ -144,6 +150,7 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: pod SNAT is off on this cluster (AVX-K8S1). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [{ kind: "kubernetes-cluster", clusterKey: this.clusterKey, cloud: this.cloud.toLowerCase() as "aks" | "eks" | "gke", podSnatDisabled: true }];
   }

@@ -44,7 +44,7 @@ export interface LibreChatEgressProps {
   /** dotenv text; only URL-shaped values are read (as `--dotenv`). @default - none */
   readonly envFile?: string;
   /** Names of env variables that are set (as `--env-keys`). @default - none */
-  readonly envKeys?: readonly string[];
+  readonly envKeys?: string[];
   /** LibreChat Helm values text (as `--helm-values`). @default - none */
   readonly helmValues?: string;
   /** Reviewed exceptions YAML text (as `--annotations`). @default - none */
@@ -52,7 +52,7 @@ export interface LibreChatEgressProps {
   /** LibreChat image tag; selects the config schema (as `--image-tag`). @default - Helm image.tag, else the pinned schema */
   readonly imageTag?: string;
   /** Extra DNS suffixes that count as internal (as `--internal-suffix`). @default - none */
-  readonly internalSuffixes?: readonly string[];
+  readonly internalSuffixes?: string[];
   /** Namespace of the LibreChat pods. @default "librechat" */
   readonly namespace?: string;
   /** Pod labels the CRD selects. @default { "app.kubernetes.io/name": "librechat" } */
@@ -75,9 +75,9 @@ export interface LibreChatEgressProps {
 /** Options for the V1 rules made from the egress model. */
 export interface LibreChatPodRuleOptions {
   /** Source SmartGroups (the LibreChat pods). */
-  readonly src: readonly SmartGroupInput[];
+  readonly src: SmartGroupInput[];
   /** Destination SmartGroups. */
-  readonly dst: readonly SmartGroupInput[];
+  readonly dst: SmartGroupInput[];
   /**
    * First priority of the LLM rules (one per port). Every family's priority is a lower bound: the
    * families are allocated in order (LLM, MCP, other, reviewed CIDRs, then registryRules), each
@@ -98,16 +98,36 @@ export interface LibreChatPodRuleOptions {
  * V1 rule props and optionally the FirewallPolicy CRD — from the shim model itself.
  */
 export class LibreChatEgress extends Construct {
-  /** The shim's egress model (identical to what `vca shim librechat` computes). */
+  /**
+   * The shim's egress model (identical to what `vca shim librechat` computes).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public readonly model: LibreChatEgressModel;
-  /** egress.json content (identical to the CLI's). */
+  /**
+   * egress.json content (identical to the CLI's).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
   public readonly egressJson: EgressJson;
-  /** WebGroups by shim group name (groups with domains only), sorted by name. */
+  /**
+   * WebGroups by shim group name (groups with domains only), sorted by name.
+   * TypeScript-only (a Map; README "jsii").
+   * @jsii ignore
+   */
   public readonly webGroups: ReadonlyMap<string, WebGroup>;
-  /** The FirewallPolicy objects (identical to the CLI's firewall-policy.yaml documents). */
-  public readonly firewallPolicyObjects: readonly FirewallPolicyObject[];
-  /** The applied CRD, when `firewallPolicy` is set. */
-  public readonly manifests: readonly Manifest[];
+  /**
+   * The FirewallPolicy objects (identical to the CLI's firewall-policy.yaml documents).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
+  public readonly firewallPolicyObjects: FirewallPolicyObject[];
+  /**
+   * The applied CRD, when `firewallPolicy` is set.
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
+  public readonly manifests: Manifest[];
   public readonly namespace: string;
 
   private readonly cidrGroups = new Map<string, SmartGroup>();
@@ -148,7 +168,7 @@ export class LibreChatEgress extends Construct {
     const groups = new Map<string, WebGroup>();
     for (const g of this.model.groups) {
       if (g.domains.length === 0) continue;
-      groups.set(g.name, new WebGroup(this, g.name, { name: this.controllerName(g.name), domains: g.domains }));
+      groups.set(g.name, new WebGroup(this, g.name, { name: this.controllerName(g.name), domains: [...g.domains] }));
     }
     this.webGroups = groups;
     this.firewallPolicyObjects = librechatFirewallPolicies(this.model, {
@@ -171,8 +191,12 @@ export class LibreChatEgress extends Construct {
     if (fp) addPreflightFacts(this, { kind: "firewall-policy-crd", objects: this.firewallPolicyObjects, clusterKey: clusterKeyOf(fp.clusterKey, fp.provider) });
   }
 
-  /** Shim groups of one kind (sorted by name). */
-  public groupsOf(kind: EgressGroup["kind"]): readonly EgressGroup[] {
+  /**
+   * Shim groups of one kind (sorted by name).
+   * TypeScript-only (the policy model has no jsii form; README "jsii").
+   * @jsii ignore
+   */
+  public groupsOf(kind: EgressGroup["kind"]): EgressGroup[] {
     return this.model.groups.filter((g) => g.kind === kind && g.domains.length > 0);
   }
 
@@ -185,7 +209,11 @@ export class LibreChatEgress extends Construct {
     return [...llm, ...mcp, ...other];
   }
 
-  /** Node-scope rules: image pulls by containerd on the nodes (never the pods), no decryption. */
+  /**
+   * Node-scope rules: image pulls by containerd on the nodes (never the pods), no decryption.
+   * TypeScript-only helper for stacks.
+   * @jsii ignore
+   */
   public registryRules(opts: { readonly src: readonly SmartGroupInput[]; readonly dst: readonly SmartGroupInput[]; readonly priority?: number }): DcfRuleProps[] {
     const start = Math.max(this.priorityProp("priority", opts.priority, 20), this.nextFree);
     return this.rulesByPort("allow-oci-registry", start, this.groupsOf("oci-registries"), { src: opts.src, dst: opts.dst }, "DECRYPT_NOT_ALLOWED");
@@ -201,7 +229,7 @@ export class LibreChatEgress extends Construct {
         group = new SmartGroup(this, `cidr-${i + 1}`, { name: this.controllerName(`librechat-cidr-${i + 1}`), matchExpressions: [{ cidr: p.cidr }] });
         this.cidrGroups.set(p.cidr, group);
       }
-      rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: this.nextFree++, action: "PERMIT", protocol: "TCP", ports: [p.port], src: base.src, dst: [group] });
+      rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: this.nextFree++, action: "PERMIT", protocol: "TCP", ports: [p.port], src: [...base.src], dst: [group] });
     });
     return rules;
   }
@@ -227,8 +255,8 @@ export class LibreChatEgress extends Construct {
       action: "PERMIT" as const,
       protocol: "TCP" as Protocol,
       ports: [port],
-      src: base.src,
-      dst: base.dst,
+      src: [...base.src],
+      dst: [...base.dst],
       webGroups: groups.filter((g) => g.port === port).map((g) => this.webGroups.get(g.name)!),
       ...(decrypt ? { decrypt } : {}),
     }));

@@ -6,7 +6,7 @@ import { ITerraformDependable, Token } from "../../core/cdktf";
 import { parseChartVersion } from "../kubernetes/chart-version";
 import { newestPublishedVersion } from "../kubernetes/published-charts";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
-import { ClusterProviderSet } from "../kubernetes/cluster-providers";
+import { IClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
@@ -87,7 +87,7 @@ export interface LibreChatProps {
   /** @default - none */
   readonly podSnat?: PodSnatDisabled;
   /** @default - the stack's default providers */
-  readonly providers?: ClusterProviderSet;
+  readonly providers?: IClusterProviderSet;
   /** @default - none */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -107,7 +107,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
   /** The label a FirewallPolicy selector should match: app.kubernetes.io/name. */
   public readonly podSelector: { readonly [key: string]: string };
   /** Registries the nodes pull from (for the registry WebGroup), sorted. */
-  public readonly registryHosts: readonly string[];
+  public readonly registryHosts: string[];
   public readonly secret?: SecretV1;
   public readonly namespaceResource?: NamespaceV1;
   /** The chart version installed. */
@@ -198,6 +198,7 @@ export class LibreChat extends Construct implements PreflightFactSource {
    * Preflight: TLS decryption (with `mitmCa`) needs controller >= 9.0 (AVX-CTRL3). URL-path
    * visibility is decided by the policy's URL WebGroups (AVX-DCF4), not by this construct.
    */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [
       { kind: "librechat", tlsDecryption: this.tlsDecryption, urlPathVisibility: false },

@@ -7,7 +7,7 @@ import { ChartVersion, chartVersionAtLeast, parseChartVersion } from "../kuberne
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource, terraformAddressOf } from "../../preflight/facts";
 import { newestPublishedVersion } from "../kubernetes/published-charts";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
-import { ClusterProviderSet } from "../kubernetes/cluster-providers";
+import { IClusterProviderSet } from "../kubernetes/cluster-providers";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { HelmValueTree, mergeValues, renderHelmValues } from "../kubernetes/helm-values";
 import { K8sFirewallChart } from "../kubernetes/k8s-firewall-chart";
@@ -103,7 +103,7 @@ export interface ObotPlatformProps {
   /** Wait for the release's resources. @default false (MCP images pull slowly through a default-deny egress) */
   readonly wait?: boolean;
   /** @default - the stack's default kubernetes/helm providers */
-  readonly providers?: ClusterProviderSet;
+  readonly providers?: IClusterProviderSet;
   /** Further ordering (spoke gateway, DCF policy list, default action, cluster onboarding). @default - none */
   readonly dependsOn?: ITerraformDependable[];
   /**
@@ -129,7 +129,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
   public readonly namespaces: NamespaceV1[] = [];
   public readonly secret?: SecretV1;
   /** Hosts the platform itself needs (for the infra WebGroup), sorted. */
-  public readonly platformEgressDomains: readonly string[] = [...OBOT_PLATFORM_EGRESS_DOMAINS].sort();
+  public readonly platformEgressDomains: string[] = [...OBOT_PLATFORM_EGRESS_DOMAINS].sort();
   /** The preflight cluster key (see `clusterKey` prop). */
   public readonly clusterKey: string;
   /** The public NPC chart Obot installs (undefined for a custom chart repo/name). */
@@ -233,6 +233,7 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
   }
 
   /** Preflight: the Obot release and what it waits for (AVX-CTRL5, AVX-K8S2; a K8S tier for AVX-K8S3). */
+  /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     return [
       { kind: "obot", clusterKey: this.clusterKey, version: this.version.text, mcpNamespace: this.mcpNamespace, dependsOn: this.release.dependsOn ?? [] },

@@ -21,14 +21,14 @@ import {
 import { canonicalExpressions, canonicalWebMatches, compareText } from "./canonical";
 import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
 
-export interface SmartGroupProps {
+export interface PolicyPackSmartGroupProps {
   /** Display name on the controller. @default - the key */
   readonly name?: string;
   /** OR'ed match expressions (use `Select.*`). */
   readonly expressions: readonly MatchExpression[];
 }
 
-export interface WebGroupProps {
+export interface PolicyPackWebGroupProps {
   /** @default - the key */
   readonly name?: string;
   /** OR'ed SNI / URL filters (use `Web.*`). */
@@ -118,7 +118,7 @@ export class PolicyPack {
     for (const g of Object.values(BUILT_IN_WEB_GROUPS)) this.webGroups.set(g.key, g);
   }
 
-  addSmartGroup(key: string, props: SmartGroupProps): this {
+  addSmartGroup(key: string, props: PolicyPackSmartGroupProps): this {
     const path = `smartGroups[${key}]`;
     this.checkNewKey(this.smartGroups, key, path);
     if (props.expressions.length === 0) throw new DcfModelError(path, "a SmartGroup needs at least one match expression");
@@ -135,7 +135,7 @@ export class PolicyPack {
     return this;
   }
 
-  addWebGroup(key: string, props: WebGroupProps): this {
+  addWebGroup(key: string, props: PolicyPackWebGroupProps): this {
     const path = `webGroups[${key}]`;
     this.checkNewKey(this.webGroups, key, path);
     if (props.matches.length === 0) throw new DcfModelError(path, "a WebGroup needs at least one snifilter or urlfilter");
