@@ -1,6 +1,7 @@
 // The jsii entry: the construct API other CDK languages get (Python, Java, Go, .NET), compiled by
 // scripts/build/jsii-assembly.js into build/jsii/.jsii on every `npm run build`. Constructs,
-// stacks, their props and enums, and the generated L1 bindings as the `aviatrix` and `azapi`
+// stacks, their props and enums, the match-expression helpers (`Select`, `Web`), the jest
+// matchers' entry (`VcaMatchers`), and the generated L1 bindings as the `aviatrix` and `azapi`
 // namespaces (apart from the L2 names). The TypeScript-only tools (CLI, policy simulator,
 // analyzer, validators, LibreChat shim) stay in the npm package's root index (lib/index.ts);
 // members jsii cannot express carry `@jsii ignore` and are listed in README "jsii".
@@ -74,6 +75,13 @@ export type { ObotNetworkPolicyProviderProps, ObotPlatformProps } from "../lib/c
 export type { ConstructLocation } from "../lib/core/construct-props-error";
 export { ControllerVersion } from "../lib/core/controller-version";
 export type { GroupKind, MatchExpression, PortRange, SmartGroupModel, SmartGroupType, WebGroupKind, WebGroupModel, WebMatch } from "../lib/dcf/model";
+
+// ---------------------------------------------------------------- match-expression helpers, jest matchers' entry
+export { Select, Web } from "../lib/dcf/builder/selectors";
+export type { AzureIpsArgs, GeoArgs, GithubIpsArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "../lib/dcf/builder/selectors";
+export { VcaMatchers } from "../lib/validate/jest-matchers";
+export type { VcaValidationMatcherOptions } from "../lib/validate/jest-matchers";
+export type { StackCheckOptions } from "../lib/validate/stack-checks";
 
 // ---------------------------------------------------------------- stacks
 export { AgentCoreStack } from "../stacks/agentcore-stack";

@@ -1,4 +1,4 @@
 // Jest setup: custom matchers for users' and our own suites are registered here.
-import { registerVcaMatchers } from "../lib/validate/jest-matchers";
+import { VcaMatchers } from "../lib/validate/jest-matchers";
 
-registerVcaMatchers();
+VcaMatchers.register();

@@ -6,8 +6,8 @@
 // leading label (`*.example.com`, the SNI filter form in docs/research/aviatrix-provider-schema.md §5),
 // and never directly over a public suffix (`*.com`, `*.co.uk`): the Public Suffix List
 // (https://publicsuffix.org, via the pinned `tldts` package, loaded on first use) says which.
-import { isIP } from "net";
 import { domainToASCII } from "url";
+import { ipFamilyOf } from "./ip";
 
 export type DomainCheck = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
@@ -26,7 +26,7 @@ export function checkHostSyntax(input: unknown): DomainCheck {
   const s = input.trim();
   if (s === "") return fail("is empty");
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return fail("has a scheme (write the host name only)");
-  if (isIP(s) !== 0 || isIP(s.replace(/^\[|\]$/g, "")) !== 0) return fail("is an IP address, not a host name (use a CIDR SmartGroup)");
+  if (ipFamilyOf(s) !== 0 || ipFamilyOf(s.replace(/^\[|\]$/g, "")) !== 0) return fail("is an IP address, not a host name (use a CIDR SmartGroup)");
   if (/^[^:]*:\d*$/.test(s)) return fail("has a port (write the host name only; the port is a separate field)");
   if (s.includes(",")) return fail("has a comma (one host per entry)");
   if (/\s/.test(s)) return fail("contains whitespace");

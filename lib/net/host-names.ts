@@ -4,7 +4,7 @@
 // Sources: RFC 6761 (localhost, local.arpa), RFC 6762 (.local), RFC 8375 (home.arpa), RFC 9476
 // (.alt), ICANN 2024 resolution reserving .internal; Kubernetes DNS (svc, cluster.local);
 // in-addr.arpa / ip6.arpa are reverse-DNS trees (RFC 1035, RFC 3596).
-import { isIP } from "net";
+import { ipFamilyOf } from "./ip";
 import { isNonPublicIp } from "./special-purpose";
 
 /** Suffixes that never resolve on the Internet (the shim adds more via --internal-suffix). */
@@ -33,6 +33,6 @@ export function isInternalHost(host: string, internalSuffixes: readonly string[]
   let h = host.trim().toLowerCase();
   while (h.endsWith(".")) h = h.slice(0, -1);
   const bare = h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
-  if (isIP(bare) !== 0) return isNonPublicIp(bare);
+  if (ipFamilyOf(bare) !== 0) return isNonPublicIp(bare);
   return h === "" || isInternalName(h, internalSuffixes);
 }

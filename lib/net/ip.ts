@@ -2,7 +2,7 @@
 // network constructs, LibreChat shim): parse IPv4/IPv6 (with IPv4-mapped and embedded forms),
 // parse CIDRs strictly, test containment, and the IPv4 integer helpers the constructs use to lay
 // out subnets the way Terraform's cidrsubnet() does.
-import { isIP } from "net";
+import { isIP, isIPv4 } from "net";
 
 export type IpFamily = 4 | 6;
 
@@ -20,6 +20,16 @@ export interface ParsedCidr {
   readonly bits: number;
 }
 
+/**
+ * `net.isIP(text)`: 4, 6 or 0 (not an address). Text without a ':' cannot be IPv6, so it skips
+ * Node's IPv6 regular expression, which V8 compiles on first use: ~30-100 ms of a cold synth that
+ * only ever checks host names (docs/ARCHITECTURE.md §7).
+ */
+export function ipFamilyOf(text: string): 0 | IpFamily {
+  if (!text.includes(":")) return isIPv4(text) ? 4 : 0;
+  return isIP(text) as 0 | IpFamily;
+}
+
 export function familyBits(family: IpFamily): number {
   return family === 4 ? 32 : 128;
 }
@@ -33,7 +43,7 @@ function parseV4(text: string): bigint {
  * octets; IPv6 may carry a trailing dotted IPv4 and a `%zone`, which is dropped).
  */
 export function parseIp(text: string): ParsedIp | undefined {
-  const family = isIP(text);
+  const family = ipFamilyOf(text);
   if (family === 4) return { family: 4, value: parseV4(text) };
   if (family !== 6) return undefined;
   let s = text.split("%")[0];
@@ -125,7 +135,7 @@ export interface Ipv4Cidr {
 }
 
 export function parseIpv4(text: string): number | undefined {
-  const p = isIP(text) === 4 ? parseIp(text) : undefined;
+  const p = ipFamilyOf(text) === 4 ? parseIp(text) : undefined;
   return p === undefined ? undefined : Number(p.value);
 }
 

@@ -1,4 +1,4 @@
-import { isIP } from "net";
+import { ipFamilyOf } from "../net/ip";
 
 // Obot's admission check for MCP server egress domains, mirrored so a preview rejects what
 // Obot would reject. Source: obot-platform/obot pkg/mcp/mcpvalidators.go (validateEgressDomains,
@@ -13,7 +13,7 @@ export function egressDomainProblem(domain: string): string | undefined {
   const d = domain.trim();
   if (d === "") return "egress domain cannot be empty";
   if (d.includes("://")) return "egress domain must not include a protocol";
-  if (isIP(d) !== 0) return "egress domain must not be an IP address";
+  if (ipFamilyOf(d) !== 0) return "egress domain must not be an IP address";
   if (/[/:]/.test(d)) return "egress domain must not include a path or port";
   if (!HOSTNAME.test(d)) return "egress domain must be a valid hostname or leading wildcard hostname (a bare `*` is not allowed)";
   const host = d.toLowerCase().replace(/^\*\./, "");

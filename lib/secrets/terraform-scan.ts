@@ -6,8 +6,9 @@
 // `Fn.join("", ["sk-", …])`, a variable default — fails synth naming its path.
 import { IConstruct } from "constructs";
 import { TerraformStack } from "../core/cdktf";
+import { renderForCheck, shareRenderAtSynth } from "../core/synth-render";
 import { documentScope } from "../dcf/terraform/document";
-import { evaluateJson, isUnknown, Value } from "../dcf/terraform/expression";
+import { evaluateJson, isUnknown, Scope, Value } from "../dcf/terraform/expression";
 import { findSecrets, SecretFinding } from "./find-secrets";
 
 const SECTIONS = ["resource", "data", "provider", "output", "locals", "module", "terraform"];
@@ -31,15 +32,66 @@ export function scanTerraformJson(doc: Record<string, unknown>): SecretFinding[]
     const raw = doc[section];
     if (raw === undefined) continue;
     add(findSecrets(raw, section));
-    let evaluated: Value;
+    let changes: unknown;
     try {
-      evaluated = evaluateJson(raw, scope);
+      changes = evaluatedChanges(raw, scope);
     } catch {
       continue;
     }
-    add(findSecrets(stripUnknown(evaluated), section));
+    if (changes !== SAME) add(findSecrets(changes, section));
   }
   return [...out.values()];
+}
+
+const SAME = Symbol("same as raw");
+
+/**
+ * The evaluated document where it differs from the raw one, in the raw one's shape: equal values
+ * are left out (array holes keep the indices), so the second detector pass walks only what
+ * evaluation changed. Where a value is equal, so are its findings (same value, same path, same key)
+ * and the raw pass already has them; every changed value is judged at the path and under the key
+ * it has in the full evaluated document. Only template strings are evaluated.
+ */
+function evaluatedChanges(raw: unknown, scope: Scope): unknown {
+  if (typeof raw === "string") {
+    const value = stripUnknown(evaluateJson(raw, scope));
+    return value === raw ? SAME : value;
+  }
+  if (Array.isArray(raw)) {
+    let out: unknown[] | undefined;
+    raw.forEach((item, i) => {
+      const changed = itemChanges(item, scope);
+      if (changed !== SAME) (out ??= new Array<unknown>(raw.length))[i] = changed;
+    });
+    return out ?? SAME;
+  }
+  if (raw !== null && typeof raw === "object") {
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      const changed = evaluatedChanges(v, scope);
+      if (changed !== SAME) (out ??= {})[k] = changed;
+    }
+    return out ?? SAME;
+  }
+  return SAME; // numbers, booleans, null: evaluation keeps them
+}
+
+/**
+ * A list item, as the detector reads it (./find-secrets): an item with a string `name` is addressed
+ * by that name, and a `{ name, value }` pair has only its value judged, under the name.
+ */
+function itemChanges(item: unknown, scope: Scope): unknown {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return evaluatedChanges(item, scope);
+  const rec = item as Record<string, unknown>;
+  if (typeof rec.name !== "string") return evaluatedChanges(rec, scope);
+  // A name that evaluates to another text moves every path below it: the whole item is new.
+  if (evaluatedChanges(rec.name, scope) !== SAME) return stripUnknown(evaluateJson(rec, scope));
+  if (Object.hasOwn(rec, "value")) {
+    const value = evaluatedChanges(rec.value, scope);
+    return value === SAME ? SAME : { name: rec.name, value };
+  }
+  const changed = evaluatedChanges(rec, scope);
+  return changed === SAME ? SAME : { name: rec.name, ...(changed as Record<string, unknown>) };
 }
 
 function stripUnknown(v: Value): unknown {
@@ -51,7 +103,7 @@ function stripUnknown(v: Value): unknown {
 
 const scanned = new WeakSet<TerraformStack>();
 
-/** Adds the scan to the stack of `scope` once (a node validation: synth fails on a finding). */
+/** Adds the scan to the stack of `scope` once (a node validation: synth fails on a finding). At synth it reads the render cdktf then writes (lib/core/synth-render). */
 export function ensureSecretScan(scope: IConstruct): void {
   let stack: TerraformStack;
   try {
@@ -61,9 +113,10 @@ export function ensureSecretScan(scope: IConstruct): void {
   }
   if (scanned.has(stack)) return;
   scanned.add(stack);
+  shareRenderAtSynth(stack);
   stack.node.addValidation({
     validate: () =>
-      scanTerraformJson(stack.toTerraform() as Record<string, unknown>).map(
+      scanTerraformJson(renderForCheck(stack)).map(
         (f) => `literal secret in the synthesized Terraform JSON at ${f.path}: ${f.reason}; pass it as a sensitive TerraformVariable without a default, or a reference (e.g. a secret manager data source)`,
       ),
   });

@@ -5,8 +5,7 @@
 // Private ranges: every IP that is not globally reachable per the IANA special-purpose registries
 // (lib/net/special-purpose.ts) — a superset of LibreChat's own SSRF rules (packages/api/src/auth/
 // domain.ts isPrivateIP: loopback, RFC 1918, link-local, CGNAT, unspecified, IPv6 ULA/link-local).
-import { isIP } from "net";
-import { checkDomainPattern, checkPublicDomain, DEFAULT_INTERNAL_SUFFIXES, isInternalName, isNonPublicIp } from "../net";
+import { checkDomainPattern, checkPublicDomain, DEFAULT_INTERNAL_SUFFIXES, ipFamilyOf, isInternalName, isNonPublicIp } from "../net";
 import { ShimIssueCode } from "./errors";
 import { MAX_URL_LENGTH } from "./limits";
 
@@ -60,7 +59,7 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
     return { kind: "issue", code: "wildcard-host", message: `wildcard host ${JSON.stringify(host)} in a URL can never be requested; only allowlists may use wildcards`, host, port, scheme };
   }
   const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-  const ipVersion = isIP(bare);
+  const ipVersion = ipFamilyOf(bare);
   if (ipVersion !== 0) {
     if (isPrivateIp(bare)) return { kind: "internal", host: bare, port, scheme };
     return {

@@ -12,8 +12,8 @@ import { createHash, X509Certificate } from "crypto";
 import * as http from "http";
 import * as https from "https";
 import { promises as dns } from "dns";
-import { isIP } from "net";
 import * as yaml from "js-yaml";
+import { ipFamilyOf } from "../net/ip";
 import { UserInputError } from "../util/errors";
 import { PROGRAM_NAME } from "../util/program-name";
 
@@ -162,7 +162,7 @@ async function checkTransport(base: string): Promise<{ where: string; pinned?: {
 }
 
 async function resolveAll(host: string): Promise<Array<{ address: string; family: number }>> {
-  if (isIP(host) !== 0) return [{ address: host, family: isIP(host) }];
+  if (ipFamilyOf(host) !== 0) return [{ address: host, family: ipFamilyOf(host) }];
   try {
     return await dns.lookup(host, { all: true, verbatim: true });
   } catch {
@@ -172,7 +172,7 @@ async function resolveAll(host: string): Promise<Array<{ address: string; family
 
 function isLoopbackAddress(address: string): boolean {
   const a = address.toLowerCase();
-  if (isIP(a) === 4) return a.startsWith("127.");
+  if (ipFamilyOf(a) === 4) return a.startsWith("127.");
   return a === "::1" || /^::ffff:127\./.test(a);
 }
 

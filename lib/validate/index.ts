@@ -4,4 +4,4 @@ export { ValidationFinding, formatValidationFinding, validationFindingLocation }
 export { validateTerraformJson, ValidateTerraformJsonOptions } from "./validate-terraform-json";
 export { validateFiles, validateDocuments, expandValidationInputs, parseValidationInput, ValidateFilesOptions, ValidateFilesResult } from "./validate-files";
 export { declaredControllerVersion, DeclaredControllerVersion } from "./declared-version";
-export { vcaJestMatchers, registerVcaMatchers, VcaValidationMatcherOptions } from "./jest-matchers";
+export { vcaJestMatchers, VcaMatchers, VcaValidationMatcherOptions } from "./jest-matchers";

@@ -5,7 +5,7 @@
 //   expect(stack).toPassVcaAnalysis()      the DCF analyzer on the synthesized policy
 //   expect(stack).toPassVcaValidation()    construct validations + provider schema
 // toPassVcaValidation / toPassVcaAnalysis also take Testing.synth output or a parsed cdk.tf.json.
-// No runtime dependency on jest: registerVcaMatchers() uses the global `expect` it finds.
+// No runtime dependency on jest: VcaMatchers.register() uses the global `expect` it finds.
 import type { PolicyFinding } from "../dcf/analyze/finding";
 import type { PreflightFinding } from "../preflight/finding";
 import { ValidationFinding, formatValidationFinding } from "./finding";
@@ -134,13 +134,18 @@ export const vcaJestMatchers = {
   },
 };
 
-/** Registers the matchers with jest's global `expect` (call from a setupFilesAfterEnv file). */
-export function registerVcaMatchers(): void {
-  const expectFn = (globalThis as { expect?: { extend(matchers: object): void } }).expect;
-  if (!expectFn || typeof expectFn.extend !== "function") {
-    throw new Error("registerVcaMatchers(): no global jest `expect`; call it from a jest setupFilesAfterEnv file");
+/** The jest matchers' entry: `VcaMatchers.register()` from a jest setupFilesAfterEnv file. */
+export class VcaMatchers {
+  /** Registers the matchers with jest's global `expect` (call from a setupFilesAfterEnv file). */
+  public static register(): void {
+    const expectFn = (globalThis as { expect?: { extend(matchers: object): void } }).expect;
+    if (!expectFn || typeof expectFn.extend !== "function") {
+      throw new Error("VcaMatchers.register(): no global jest `expect`; call it from a jest setupFilesAfterEnv file");
+    }
+    expectFn.extend(vcaJestMatchers);
   }
-  expectFn.extend(vcaJestMatchers);
+
+  private constructor() {}
 }
 
 declare global {

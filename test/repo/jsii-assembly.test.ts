@@ -71,6 +71,19 @@ describe("jsii assembly (build/jsii/.jsii)", () => {
     },
   );
 
+  test.each([
+    ["Select", ["cidr", "k8s", "subnet", "geo", "azureIps", "feed"]],
+    ["Web", ["sni", "url", "domains"]],
+    ["WellKnownSmartGroups", ["publicInternet", "anywhere", "threatIq", "fromUuid"]],
+    ["WellKnownWebGroups", ["allWeb", "fromUuid"]],
+    ["VcaMatchers", ["register"]],
+  ])("GIVEN the helper class %s WHEN compiled THEN its helpers are static methods other languages can call", (name, methods) => {
+    const type = assembly.types[`vca-cdktf.${name}`] as JsiiType & { methods?: { name: string; static?: boolean }[] };
+    expect(type?.kind).toBe("class");
+    const statics = (type.methods ?? []).filter((m) => m.static).map((m) => m.name);
+    expect(statics).toEqual(expect.arrayContaining(methods));
+  });
+
   test("GIVEN the generated L1 bindings WHEN compiled THEN they live in the aviatrix namespace, apart from the L2 names", () => {
     expect(Object.keys(assembly.submodules ?? {})).toEqual(expect.arrayContaining(["vca-cdktf.aviatrix", "vca-cdktf.azapi"]));
     for (const name of ["AviatrixProvider", "SpokeGateway", "TransitGateway", "SpokeTransitAttachment", "SmartGroup", "WebGroup"]) {

@@ -1,7 +1,7 @@
 // One helper per SmartGroup match-expression kind, so callers never spell provider field names.
 // Each returns a validated, canonical MatchExpression. Facts: docs/research/aviatrix-provider-schema.md §5,
 // docs/research/k8s-obot-crds.md §5.2.
-import { MatchExpression, SmartGroupType } from "../model";
+import { MatchExpression, SmartGroupType, WebMatch } from "../model";
 import { canonicalExpression } from "./canonical";
 import { validateMatchExpression } from "./validate";
 
@@ -35,6 +35,16 @@ export interface K8sSelectorProps {
   readonly service?: string;
   /** Pod labels (rendered as tags), all must match. @default - no label constraint */
   readonly labels?: Readonly<Record<string, string>>;
+  /** @default - any name */
+  readonly name?: string;
+  /** @default - any account */
+  readonly accountId?: string;
+  /** @default - any account */
+  readonly accountName?: string;
+  /** @default - any region */
+  readonly region?: string;
+  /** @default - any zone */
+  readonly zone?: string;
 }
 
 export interface ThreatIqArgs {
@@ -70,19 +80,60 @@ function resource(type: SmartGroupType, p: ResourceSelectorProps): MatchExpressi
   return checked({ type, ...p }, `${type}(${JSON.stringify(p)})`);
 }
 
-/** Match-expression helpers, one per kind. */
-export const Select = {
-  cidr: (cidr: string): MatchExpression => checked({ cidr }, `cidr("${cidr}")`),
-  fqdn: (fqdn: string): MatchExpression => checked({ fqdn }, `fqdn("${fqdn}")`),
-  site: (site: string): MatchExpression => checked({ site }, `site("${site}")`),
-  s2c: (s2c: string): MatchExpression => checked({ s2c }, `s2c("${s2c}")`),
-  vm: (p: ResourceSelectorProps = {}): MatchExpression => resource("vm", p),
-  vpc: (p: ResourceSelectorProps = {}): MatchExpression => resource("vpc", p),
-  subnet: (p: ResourceSelectorProps = {}): MatchExpression => resource("subnet", p),
-  k8sNode: (p: ResourceSelectorProps = {}): MatchExpression => resource("k8s_node", p),
-  serverless: (p: ResourceSelectorProps = {}): MatchExpression => resource("serverless", p),
-  k8s: (p: K8sSelectorProps & Pick<ResourceSelectorProps, "accountId" | "accountName" | "region" | "zone" | "name">): MatchExpression =>
-    checked(
+/** Cloud service IP ranges published by Azure (the `azureips` feed). */
+export interface AzureIpsArgs {
+  /** Azure service tag, e.g. "AzureFrontDoor.FirstParty". */
+  readonly serviceName: string;
+  /** @default - every region */
+  readonly region?: string;
+}
+
+/** Service IP ranges published by GitHub (the `githubips` feed). */
+export interface GithubIpsArgs {
+  /** GitHub service, e.g. "actions". */
+  readonly serviceName: string;
+}
+
+/** Match-expression helpers, one per kind (static methods, so every jsii language has them). */
+export class Select {
+  public static cidr(cidr: string): MatchExpression {
+    return checked({ cidr }, `cidr("${cidr}")`);
+  }
+
+  public static fqdn(fqdn: string): MatchExpression {
+    return checked({ fqdn }, `fqdn("${fqdn}")`);
+  }
+
+  public static site(site: string): MatchExpression {
+    return checked({ site }, `site("${site}")`);
+  }
+
+  public static s2c(s2c: string): MatchExpression {
+    return checked({ s2c }, `s2c("${s2c}")`);
+  }
+
+  public static vm(p: ResourceSelectorProps = {}): MatchExpression {
+    return resource("vm", p);
+  }
+
+  public static vpc(p: ResourceSelectorProps = {}): MatchExpression {
+    return resource("vpc", p);
+  }
+
+  public static subnet(p: ResourceSelectorProps = {}): MatchExpression {
+    return resource("subnet", p);
+  }
+
+  public static k8sNode(p: ResourceSelectorProps = {}): MatchExpression {
+    return resource("k8s_node", p);
+  }
+
+  public static serverless(p: ResourceSelectorProps = {}): MatchExpression {
+    return resource("serverless", p);
+  }
+
+  public static k8s(p: K8sSelectorProps): MatchExpression {
+    return checked(
       {
         type: "k8s",
         k8sClusterId: p.cluster,
@@ -97,11 +148,15 @@ export const Select = {
         zone: p.zone,
       },
       `k8s(${JSON.stringify(p)})`,
-    ),
-  threatIq: (a: ThreatIqArgs = {}): MatchExpression =>
-    checked({ external: "threatiq", extArgs: compact({ protocol: a.protocol, type: a.type, severity: a.severity }) }, "threatIq"),
-  geo: (a: GeoArgs): MatchExpression =>
-    checked(
+    );
+  }
+
+  public static threatIq(a: ThreatIqArgs = {}): MatchExpression {
+    return checked({ external: "threatiq", extArgs: compact({ protocol: a.protocol, type: a.type, severity: a.severity }) }, "threatIq");
+  }
+
+  public static geo(a: GeoArgs): MatchExpression {
+    return checked(
       {
         external: "geo",
         extArgs: compact({
@@ -111,22 +166,41 @@ export const Select = {
         }),
       },
       "geo",
-    ),
-  azureIps: (a: { readonly serviceName: string; readonly region?: string }): MatchExpression =>
-    checked({ external: "azureips", extArgs: compact({ service_name: a.serviceName, region: a.region }) }, "azureIps"),
-  githubIps: (a: { readonly serviceName: string }): MatchExpression =>
-    checked({ external: "githubips", extArgs: compact({ service_name: a.serviceName }) }, "githubIps"),
+    );
+  }
+
+  public static azureIps(a: AzureIpsArgs): MatchExpression {
+    return checked({ external: "azureips", extArgs: compact({ service_name: a.serviceName, region: a.region }) }, "azureIps");
+  }
+
+  public static githubIps(a: GithubIpsArgs): MatchExpression {
+    return checked({ external: "githubips", extArgs: compact({ service_name: a.serviceName }) }, "githubIps");
+  }
+
   /** Any other external feed by id, with feed-specific args. */
-  feed: (id: string, args: Readonly<Record<string, string>> = {}): MatchExpression =>
-    checked({ external: id, extArgs: Object.keys(args).length > 0 ? args : undefined }, `feed("${id}")`),
-} as const;
+  public static feed(id: string, args: Readonly<Record<string, string>> = {}): MatchExpression {
+    return checked({ external: id, extArgs: Object.keys(args).length > 0 ? args : undefined }, `feed("${id}")`);
+  }
+
+  private constructor() {}
+}
 
 /** WebGroup match helpers. */
-export const Web = {
+export class Web {
   /** An SNI filter: exact host or a leading `*.` wildcard (subdomains only). */
-  sni: (domain: string) => ({ sni: domain }),
+  public static sni(domain: string): WebMatch {
+    return { sni: domain };
+  }
+
   /** A URL filter on `host/path` (glob `*`); only applies to decrypted flows. */
-  url: (glob: string) => ({ url: glob }),
+  public static url(glob: string): WebMatch {
+    return { url: glob };
+  }
+
   /** One SNI filter per domain. */
-  domains: (domains: readonly string[]) => domains.map((d) => ({ sni: d })),
-} as const;
+  public static domains(domains: string[]): WebMatch[] {
+    return domains.map((d) => ({ sni: d }));
+  }
+
+  private constructor() {}
+}
