@@ -27,6 +27,7 @@ import { Select } from "../../lib/dcf/builder/selectors";
 import { PolicyMode, WELL_KNOWN } from "../../lib/dcf/model";
 import { ITerraformDependable } from "../../lib/core/cdktf";
 import { ControllerOwnership } from "../controller-ownership";
+import { urlFilterHosts } from "../supply-chain-ioc";
 
 export const AGENTCORE_RULES = {
   clientToData: { suffix: "client-to-agentcore-data", priority: 10 },
@@ -87,7 +88,7 @@ export class AgentCorePolicy extends Construct {
     // gateway resolves them without sharing the private hosted zones.
     this.endpointData = new SmartGroup(this, "EndpointData", { name: `${p}-agentcore-data-host`, matchExpressions: [Select.fqdn(props.dataEndpointDnsName)] });
     this.endpointControl = new SmartGroup(this, "EndpointControl", { name: `${p}-agentcore-control-host`, matchExpressions: [Select.fqdn(props.controlEndpointDnsName)] });
-    const hosts = [...new Set([...props.toolDomains, ...props.iocUrlFilters.map((u) => u.split("/")[0].toLowerCase())])].sort();
+    const hosts = [...new Set([...props.toolDomains, ...urlFilterHosts(props.iocUrlFilters)])].sort();
     this.toolHosts = new SmartGroup(this, "ToolHosts", { name: `${p}-github-hosts`, matchExpressions: hosts.map((h) => Select.fqdn(h)) });
     this.webGroups = {
       models: new WebGroup(this, "AllowedModels", { name: `${p}-allowed-models`, domains: props.modelDomains }),
