@@ -11,3 +11,12 @@ export const SUPPLY_CHAIN_IOC_URLS: readonly string[] = [
   "github.com/shai-hulud*",
   "raw.githubusercontent.com/*/*shai-hulud*",
 ];
+
+/**
+ * The hosts of `host/path` URL filters (lower case, sorted, once each): the destination FQDN
+ * SmartGroup of a rule that decrypts to apply them, so decryption covers only flows to those
+ * hosts (issue 13: "URL-filter denies decrypt only their IoC hosts").
+ */
+export function urlFilterHosts(urls: readonly string[]): string[] {
+  return [...new Set(urls.map((u) => u.split("/")[0].toLowerCase()))].sort();
+}

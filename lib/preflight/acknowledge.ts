@@ -29,7 +29,8 @@ export class PreflightAcknowledgementError extends LocatedInputError {
 export function recordAcknowledgement(scope: IConstruct, ack: Acknowledgement, knownRuleIds: ReadonlySet<string>): void {
   const path = scope.node.path;
   const id = typeof ack?.id === "string" ? ack.id.trim() : "";
-  const m = /^(AVX-[A-Z]+\d+)(\[.+\])?$/.exec(id);
+  // Areas are letters with inner digits (K8S): `AVX-K8S6` must parse as area K8S, rule 6.
+  const m = /^(AVX-[A-Z](?:[A-Z0-9]*[A-Z])?\d+)(\[.+\])?$/.exec(id);
   if (!m) {
     throw new PreflightAcknowledgementError(path, `id must look like AVX-<AREA><N> or AVX-<AREA><N>[finding] (got ${JSON.stringify(ack?.id)})`);
   }

@@ -47,6 +47,8 @@ export interface DcfFeatureFact {
 /** A DCF MITM CA (aviatrix_dcf_mitm_ca / selection). */
 export interface MitmCaFact {
   readonly kind: "mitm-ca";
+  /** Kubernetes namespaces whose workloads get the CA (its ConfigMap; AVX-K8S6). @default - none */
+  readonly namespaces?: readonly string[];
 }
 
 /** LibreChat workload options that need controller features. */

@@ -33,15 +33,18 @@ export interface LibreChatWorkloadProps {
   /** @default - ghcr.io for LibreChat, docker.io for MongoDB and Meilisearch */
   readonly imageRegistries?: LibreChatImageRegistries;
   /**
-   * URL filters of the supply-chain IoC deny (decrypted flows only, controller ≥ 8.2); false
-   * drops the rule (only allowed explicitly). @default - SUPPLY_CHAIN_IOC_URLS
+   * URL filters (`host/path`) of the supply-chain IoC deny, or false for no IoC deny. The rule
+   * decrypts flows to the filters' hosts only (controller ≥ 8.2): the pods must trust the DCF CA,
+   * so without `tlsDecryption` preflight AVX-K8S6 fails the rule until the CA is trusted.
+   * @default - SUPPLY_CHAIN_IOC_URLS when `tlsDecryption` is set, else no IoC deny (URL filters only match decrypted sessions)
    */
   readonly supplyChainIocUrls?: string[] | false;
   /** Pod labels of the data stores that must never reach the internet. @default - MongoDB and PostgreSQL chart labels */
   readonly dataStoreLabels?: Readonly<Record<string, string>>[];
   /**
    * TLS decryption (controller ≥ 9.0): the existing DCF MITM CA `caName` is published to the
-   * namespace and mounted as NODE_EXTRA_CA_CERTS; the LLM and MCP rules decrypt.
+   * namespace and mounted as NODE_EXTRA_CA_CERTS; the LLM and MCP rules decrypt, and the
+   * supply-chain IoC deny (URL filters) is added.
    * @default - no decryption of application traffic
    */
   readonly tlsDecryption?: LibreChatTlsDecryptionProps;

@@ -11,6 +11,14 @@
 //    and the kubelet pull images and talk to the API server from the node IP, not from the pod;
 //  - default-deny 1000 → the POST_RULES default action (DENY + log in enforce mode): a V1
 //    catch-all would pre-empt every FirewallPolicy (K8S tier) permit evaluated after V1.
+//
+// Decryption is scoped to what it serves. deny-supply-chain-ioc's URL filters only match decrypted
+// sessions, so it decrypts, but only flows to the IoC hosts (an FQDN SmartGroup of them, like
+// AgentCore rule 29), never every 443 flow of the pods. A pod whose traffic is decrypted must trust
+// the DCF CA, so the rule comes by default only with tlsDecryption (MitmCa published to the
+// namespace and mounted into LibreChat); without it the URL filters could only be inert or break
+// the pods' TLS. Explicit supplyChainIocUrls without tlsDecryption synthesize, and preflight
+// AVX-K8S6 fails them until the CA is trusted (or the finding is acknowledged).
 import { Construct } from "constructs";
 import * as yaml from "js-yaml";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
@@ -27,7 +35,9 @@ import { PodSnatDisabled } from "../../lib/constructs/kubernetes/pod-snat-disabl
 import { LibreChat, LibreChatImageRegistries, LIBRECHAT_DEFAULT_REGISTRIES, LIBRECHAT_REQUIRED_SECRETS } from "../../lib/constructs/workloads/librechat";
 import { LibreChatEgress } from "../../lib/constructs/workloads/librechat-egress";
 import { Select } from "../../lib/dcf/builder/selectors";
-import { SUPPLY_CHAIN_IOC_URLS } from "../supply-chain-ioc";
+import { WELL_KNOWN } from "../../lib/dcf/model";
+import { checkPublicDomain } from "../../lib/net/domain-name";
+import { SUPPLY_CHAIN_IOC_URLS, urlFilterHosts } from "../supply-chain-ioc";
 import { K8sVcaStackProps, LibreChatWorkloadProps } from "./k8s-vca-props";
 import { ConstructLocation, ConstructPropsError } from "../../lib/core/construct-props-error";
 import { checkEnvNames, sensitiveEnvVariables } from "./secret-variables";
@@ -68,6 +78,8 @@ export interface LibreChatWorkload {
   readonly pods: SmartGroup;
   readonly dataStores: SmartGroup;
   readonly supplyChainIoc?: WebGroup;
+  /** The IoC hosts (FQDN SmartGroup): the only destinations deny-supply-chain-ioc decrypts. */
+  readonly supplyChainIocHosts?: SmartGroup;
   readonly mitmCa?: MitmCa;
 }
 
@@ -138,12 +150,18 @@ export function addLibreChatWorkload(
   const internet = WellKnownSmartGroups.publicInternet();
 
   let supplyChainIoc: WebGroup | undefined;
-  const iocUrls = w.supplyChainIocUrls ?? SUPPLY_CHAIN_IOC_URLS;
+  let supplyChainIocHosts: SmartGroup | undefined;
+  // Default: the IoC deny comes with TLS decryption (see the header).
+  const iocUrls = w.supplyChainIocUrls ?? (mitmCa ? SUPPLY_CHAIN_IOC_URLS : false);
   if (iocUrls !== false) {
     if (!controller.atLeast("8.2.0")) {
-      throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", "the default IoC deny", `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
+      throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", iocUrls, `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
     }
     supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: [...iocUrls] });
+    supplyChainIocHosts = new SmartGroup(self, "supply-chain-ioc-hosts", {
+      name: `${props.prefix}-supply-chain-ioc-hosts`,
+      matchExpressions: iocHosts(at, iocUrls).map((h) => Select.fqdn(h)),
+    });
     props.pack.addRule({
       name: "deny-supply-chain-ioc",
       priority: LIBRECHAT_PRIORITIES.ioc,
@@ -151,18 +169,38 @@ export function addLibreChatWorkload(
       protocol: "TCP",
       ports: [443],
       src: [pods],
-      dst: [internet],
+      // Decrypt only what the URL filters can match: flows to the IoC hosts.
+      dst: [supplyChainIocHosts],
       webGroups: [supplyChainIoc],
       // URL paths are only visible in decrypted sessions.
-      decrypt: "DECRYPT_ALLOWED",
-      tlsProfile: "def000ad-6000-0000-0000-000000000001",
+      decryptPolicy: "DECRYPT_ALLOWED",
+      tlsProfile: WELL_KNOWN.defaultTlsProfile,
     });
   }
   props.pack.addRule({ name: "deny-data-store-internet", priority: LIBRECHAT_PRIORITIES.dataStores, action: "DENY", protocol: "ANY", src: [dataStores], dst: [internet], logging: true });
-  const decrypt = mitmCa ? ({ decrypt: "DECRYPT_ALLOWED" } as const) : {};
+  const decrypt = mitmCa ? ({ decryptPolicy: "DECRYPT_ALLOWED" } as const) : {};
   for (const rule of egress.podRules({ src: [pods], dst: [internet], llmPriority: LIBRECHAT_PRIORITIES.llm, mcpPriority: LIBRECHAT_PRIORITIES.mcp, otherPriority: LIBRECHAT_PRIORITIES.other })) {
     props.pack.addRule({ ...rule, ...(rule.webGroups && rule.webGroups.length > 0 ? decrypt : {}) });
   }
   for (const rule of egress.registryRules({ src: [props.nodes], dst: [internet], priority: LIBRECHAT_PRIORITIES.registry })) props.pack.addRule(rule);
-  return { egress, chat, pods, dataStores, supplyChainIoc, mitmCa };
+  return { egress, chat, pods, dataStores, supplyChainIoc, supplyChainIocHosts, mitmCa };
+}
+
+/** The hosts of the IoC URL filters; each must be a literal public host (an FQDN SmartGroup member). */
+function iocHosts(at: ConstructLocation, urls: readonly string[]): string[] {
+  urls.forEach((url, i) => {
+    const host = String(url).split("/")[0];
+    const checked = checkPublicDomain(host);
+    const problem = host.includes("*") ? "is a wildcard" : checked.ok ? undefined : checked.reason;
+    if (problem !== undefined) {
+      throw new ConstructPropsError(
+        at,
+        `librechat.supplyChainIocUrls[${i}]`,
+        url,
+        `a "host/path" URL filter with a literal public host (its host ${JSON.stringify(host)} ${problem})`,
+        "the rule decrypts only flows to an FQDN SmartGroup of the filters' hosts, which holds literal host names",
+      );
+    }
+  });
+  return urlFilterHosts(urls);
 }

@@ -90,6 +90,15 @@ test.each([
   expect(got).toEqual(want);
 });
 
+test("GIVEN one chunk holding lines around one longer than a decoded piece (64 KiB) WHEN split THEN every line comes out whole", () => {
+  const lines = ["first", `${"x".repeat(200_000)}ü`, ...Array.from({ length: 3000 }, (_, i) => `${i % 7 === 0 ? "é🚀 " : ""}line ${i} ${"y".repeat(i % 97)}`), "last"];
+  const got: string[] = [];
+  const splitter = new LineSplitter((line) => got.push(line));
+  splitter.push(Buffer.from(lines.join("\r\n") + "\n"));
+  splitter.end();
+  expect(got).toEqual(lines);
+});
+
 test("GIVEN input without a final LF, a lone CR and invalid UTF-8 WHEN split THEN the last line still counts and bad bytes read as U+FFFD", () => {
   const got: string[] = [];
   const splitter = new LineSplitter((line) => got.push(line));

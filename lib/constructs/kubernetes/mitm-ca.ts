@@ -133,10 +133,13 @@ export class MitmCa extends Construct implements PreflightFactSource {
     this.dependable = [...Object.values(this.configMaps), ...(this.selection ? [this.selection] : [])];
   }
 
-  /** Preflight: the DCF MITM CA (resource or data source) needs controller >= 9.0 (AVX-CTRL3). */
-  /** @internal */
+  /**
+   * Preflight: the DCF MITM CA (resource or data source) needs controller >= 9.0 (AVX-CTRL3); the
+   * namespaces it is published to are where decrypting rules may take their sources (AVX-K8S6).
+   * @internal
+   */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
-    return [{ kind: "mitm-ca" }];
+    return [{ kind: "mitm-ca", namespaces: Object.keys(this.configMaps) }];
   }
 
   /** The ConfigMap for a namespace; fails when the namespace was not listed in `namespaces`. */

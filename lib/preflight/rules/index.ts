@@ -25,6 +25,7 @@ import { crdChartBeforeDependents } from "./k8s2-crd-chart-before-dependents";
 import { noV1DenyAllWithK8sTier } from "./k8s3-no-v1-deny-all-with-k8s-tier";
 import { onboardingForLabelGroups } from "./k8s4-onboarding-for-label-groups";
 import { publishedChartVersion } from "./k8s5-published-chart-version";
+import { decryptionNeedsCaTrust } from "./k8s6-decryption-needs-ca-trust";
 
 export const ALL_RULES: readonly PreflightRule[] = [
   factsOutsideStack,
@@ -50,6 +51,7 @@ export const ALL_RULES: readonly PreflightRule[] = [
   noV1DenyAllWithK8sTier,
   onboardingForLabelGroups,
   publishedChartVersion,
+  decryptionNeedsCaTrust,
   agentCoreRuntimeVpcMode,
   agentCoreGuardrailAttached,
 ];
@@ -61,6 +63,7 @@ export {
   controllerVersionDeclared,
   crdChartBeforeDependents,
   crdFieldsNeedChart,
+  decryptionNeedsCaTrust,
   discoverModeWarning,
   factsOutsideStack,
   featuresInRelease,

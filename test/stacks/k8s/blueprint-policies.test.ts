@@ -19,9 +19,8 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
   const sg = (n: string) => refOf(json, "aviatrix_smart_group", n);
   const wg = (n: string) => refOf(json, "aviatrix_web_group", n);
 
-  test("THEN the rules run in first-match order: IoC and data-store denies before the permits", () => {
+  test("THEN the rules run in first-match order: the data-store deny before the permits; no IoC URL deny without tlsDecryption", () => {
     expect(Object.values(rules).map((r: any) => [r.priority, r.name, r.action, r.watch])).toEqual([
-      [5, "deny-supply-chain-ioc", "DENY", false],
       [8, "deny-data-store-internet", "DENY", false],
       [10, "allow-llm-providers", "PERMIT", false],
       [15, "allow-mcp-per-server", "PERMIT", false],
@@ -33,8 +32,8 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(internetRules.every((r: any) => r.logging === true && r.dst_smart_groups.length === 1 && r.dst_smart_groups[0] === ANY)).toBe(true);
   });
 
-  test("THEN decrypt: IoC decrypts with the URL-filter TLS profile, registries and control plane never, LLM/MCP unspecified", () => {
-    expect(rules["deny-supply-chain-ioc"]).toMatchObject({ decrypt_policy: "DECRYPT_ALLOWED", tls_profile: "def000ad-6000-0000-0000-000000000001", protocol: "TCP", port_ranges: [{ lo: 443 }] });
+  test("THEN decrypt: nothing decrypts (the pods do not trust a CA), registries and control plane never, LLM/MCP unspecified", () => {
+    expect(Object.values(rules).filter((r: any) => r.decrypt_policy === "DECRYPT_ALLOWED")).toEqual([]);
     expect(rules["allow-oci-registry"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
     expect(rules["allow-k8s-control-plane"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
     expect(rules["allow-llm-providers"].decrypt_policy).toBeUndefined();
@@ -43,10 +42,9 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["deny-data-store-internet"].port_ranges).toBeUndefined();
   });
 
-  test("THEN sources and destinations: pods → LLM/MCP/IoC, data stores → deny, nodes → registries/control plane", () => {
+  test("THEN sources and destinations: pods → LLM/MCP, data stores → deny, nodes → registries/control plane", () => {
     const pods = sg("librechat-aks-librechat-pods");
     const nodes = sg("librechat-aks-nodes");
-    expect(rules["deny-supply-chain-ioc"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-supply-chain-ioc")] });
     expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
     expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
     expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-llm")] });
@@ -89,7 +87,6 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
       "librechat-aks-librechat-mcp--deepwiki",
       "librechat-aks-librechat-mcp--github",
       "librechat-aks-librechat-oci-registries",
-      "librechat-aks-supply-chain-ioc",
     ]);
   });
 });

@@ -23,9 +23,8 @@ describe("LibreChat pack", () => {
   const json = eks();
   const rules = v1Rules(json);
 
-  test("rules in first-match order: IoC and data-store denies before the permits, registries and control plane from the nodes", () => {
+  test("rules in first-match order: the data-store deny before the permits, registries and control plane from the nodes; no IoC URL deny without tlsDecryption", () => {
     expect(Object.values(rules).map((r: any) => [r.priority, r.name, r.action])).toEqual([
-      [5, "deny-supply-chain-ioc", "DENY"],
       [8, "deny-data-store-internet", "DENY"],
       [10, "allow-llm-providers", "PERMIT"],
       [15, "allow-mcp-per-server", "PERMIT"],
@@ -38,8 +37,8 @@ describe("LibreChat pack", () => {
     expect(rules["allow-oci-registry"].src_smart_groups).not.toEqual(rules["allow-llm-providers"].src_smart_groups);
   });
 
-  test("decrypt settings: IoC decrypts (URL filters), registries and control plane never, LLM/MCP unspecified", () => {
-    expect(rules["deny-supply-chain-ioc"]).toMatchObject({ decrypt_policy: "DECRYPT_ALLOWED", tls_profile: "def000ad-6000-0000-0000-000000000001", port_ranges: [{ lo: 443 }] });
+  test("decrypt settings: nothing decrypts without tlsDecryption, registries and control plane never, LLM/MCP unspecified", () => {
+    expect(Object.values(rules).filter((r: any) => r.decrypt_policy === "DECRYPT_ALLOWED")).toEqual([]);
     expect(rules["allow-oci-registry"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
     expect(rules["allow-k8s-control-plane"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
     expect(rules["allow-llm-providers"].decrypt_policy ?? "DECRYPT_UNSPECIFIED").toBe("DECRYPT_UNSPECIFIED");
@@ -79,7 +78,7 @@ describe("LibreChat pack", () => {
     ]);
     expect(groups.find((g) => g.name === "t-nodes").selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "t-eks" } }]);
     const web = (Object.values(json.resource.aviatrix_web_group) as any[]).map((w) => w.name).sort();
-    expect(web).toEqual(["t-k8s-control-plane", "t-librechat-llm", "t-librechat-mcp--deepwiki", "t-librechat-mcp--github", "t-librechat-oci-registries", "t-supply-chain-ioc"]);
+    expect(web).toEqual(["t-k8s-control-plane", "t-librechat-llm", "t-librechat-mcp--deepwiki", "t-librechat-mcp--github", "t-librechat-oci-registries"]);
   });
 
   test("secrets are sensitive variables, never literals", () => {
@@ -116,9 +115,19 @@ describe("discover / enforce switch", () => {
   });
 });
 
-test("TLS decryption: CA published to the namespace, NODE_EXTRA_CA_CERTS set, LLM/MCP rules decrypt", () => {
+test("TLS decryption: CA published to the namespace, NODE_EXTRA_CA_CERTS set, LLM/MCP rules decrypt, the IoC deny decrypts only its hosts", () => {
   const json = eks({ librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "lab-ca" } } });
   const rules = v1Rules(json);
+  const iocHosts = Object.entries(json.resource.aviatrix_smart_group).find(([, g]: [string, any]) => g.name === "t-supply-chain-ioc-hosts")!;
+  expect((iocHosts[1] as any).selector.match_expressions).toEqual([{ fqdn: "api.github.com" }, { fqdn: "github.com" }, { fqdn: "raw.githubusercontent.com" }]);
+  expect(rules["deny-supply-chain-ioc"]).toMatchObject({
+    priority: 5,
+    action: "DENY",
+    decrypt_policy: "DECRYPT_ALLOWED",
+    tls_profile: "def000ad-6000-0000-0000-000000000001",
+    port_ranges: [{ lo: 443 }],
+    dst_smart_groups: [`\${aviatrix_smart_group.${iocHosts[0]}.uuid}`],
+  });
   expect(rules["allow-llm-providers"].decrypt_policy).toBe("DECRYPT_ALLOWED");
   expect(rules["allow-mcp-per-server"].decrypt_policy).toBe("DECRYPT_ALLOWED");
   expect(rules["allow-oci-registry"].decrypt_policy).toBe("DECRYPT_NOT_ALLOWED");
@@ -181,7 +190,8 @@ describe("props validation", () => {
     ["bad name prefix", () => new EksVcaStack(testApp(), "s", { ...EKS, namePrefix: "Bad_Prefix" }), "EksVcaStack.namePrefix"],
     ["bad mode", () => new EksVcaStack(testApp(), "s", { ...EKS, mode: "audit" as never }), "K8sContainment.mode"],
     ["TLS decryption on 8.2", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.2", librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "ca" } } }), "K8sContainment.librechat.tlsDecryption"],
-    ["IoC deny on 8.1", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1" }), "K8sContainment.librechat.supplyChainIocUrls"],
+    ["IoC deny on 8.1", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1", librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*"] } }), "K8sContainment.librechat.supplyChainIocUrls"],
+    ["IoC URL filter with a wildcard host", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*", "*.GitHub.io/*shai-hulud*"] } }), "K8sContainment.librechat.supplyChainIocUrls[1]"],
     ["bad secret env name", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, secretEnvNames: ["openai-key"] } }), "K8sContainment.librechat.secretEnvNames[0]"],
     ["Obot below v0.21.0", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined, obot: { version: "v0.20.3" } }), "ObotPlatform.version"],
     ["GKE zone is a region", () => new GkeVcaStack(testApp(), "g", { controllerVersion: "9.0", accountName: "gcp", projectId: "p", zone: "us-central1", newNetwork: { cidr: "10.40.0.0/16" }, newCluster: {}, librechat: LAB_LIBRECHAT }), "GkeVcaStack.zone"],
