@@ -8,8 +8,6 @@ import {
   CrdGroupRef,
   CrdRule,
   CrdSmartGroupSelector,
-  FIREWALL_POLICY_API_VERSION,
-  FIREWALL_POLICY_KIND,
   FirewallPolicyObject,
 } from "../../dcf/crd/firewall-policy-types";
 import {
@@ -23,7 +21,7 @@ import {
 } from "../../dcf/model";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../../dcf/builder/canonical";
 import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
-import { firewallPolicyToYaml } from "../../obot/render";
+import { firewallPolicyObject, firewallPolicyToYaml } from "../../dcf/crd/firewall-policy-yaml";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
@@ -296,16 +294,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     };
     const smartGroups = [...this.inlineSmartGroups.entries()].sort(([a], [b]) => compareText(a, b));
     const webGroups = [...this.inlineWebGroups.entries()].sort(([a], [b]) => compareText(a, b));
-    return {
-      apiVersion: FIREWALL_POLICY_API_VERSION,
-      kind: FIREWALL_POLICY_KIND,
-      metadata,
-      spec: {
-        rules: this.rules.map((r) => r.crd),
-        ...(smartGroups.length > 0 ? { smartGroups: smartGroups.map(([name, g]) => ({ name, selectors: g.selectors })) } : {}),
-        ...(webGroups.length > 0 ? { webGroups: webGroups.map(([name, g]) => ({ name, domains: g.domains })) } : {}),
-      },
-    };
+    return firewallPolicyObject(metadata, {
+      rules: this.rules.map((r) => r.crd),
+      ...(smartGroups.length > 0 ? { smartGroups: smartGroups.map(([name, g]) => ({ name, selectors: g.selectors })) } : {}),
+      ...(webGroups.length > 0 ? { webGroups: webGroups.map(([name, g]) => ({ name, domains: g.domains })) } : {}),
+    });
   }
 
   /**
