@@ -20,6 +20,7 @@ export type { ConfigFeatureName, DcfFeatureProps } from "../lib/constructs/dcf/d
 export { DcfPolicyPack } from "../lib/constructs/dcf/dcf-policy-pack";
 export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "../lib/constructs/dcf/dcf-policy-pack";
 export type { DcfRuleProps } from "../lib/constructs/dcf/dcf-rule";
+export type { RuleCommonProps } from "../lib/dcf/rule-props";
 export { FirewallPolicy } from "../lib/constructs/dcf/firewall-policy";
 export type { FirewallPolicyProps, FirewallPolicyRuleProps, FirewallPolicySourceSelector } from "../lib/constructs/dcf/firewall-policy";
 export { WellKnownSmartGroups, WellKnownWebGroups } from "../lib/constructs/dcf/group-refs";

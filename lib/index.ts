@@ -15,7 +15,7 @@ export type { DcfControllerBaselineProps } from "./constructs/dcf/dcf-controller
 export { DcfPolicyPack } from "./constructs/dcf/dcf-policy-pack";
 export type { LeanGroupResource, LeanSmartGroupResource, LeanWebGroupResource } from "./constructs/dcf/lean-group-resources";
 export type { DcfAttachmentPointName, DcfDefaultActionProps, DcfPolicyPackProps, DcfRenderMode } from "./constructs/dcf/dcf-policy-pack";
-export { LOG_PROFILES } from "./constructs/dcf/dcf-rule";
+export { LOG_PROFILES } from "./dcf/rule-props";
 export type { DcfRuleProps, PackRule } from "./constructs/dcf/dcf-rule";
 export { FirewallPolicy } from "./constructs/dcf/firewall-policy";
 export type { FirewallPolicyProps, FirewallPolicyRuleProps, FirewallPolicySourceSelector } from "./constructs/dcf/firewall-policy";
@@ -188,7 +188,9 @@ export type {
 } from "./dcf/model";
 export { DcfModelError } from "./dcf/errors";
 export { PolicyPack } from "./dcf/builder/policy-pack";
-export type { PolicyPackProps, PolicyPackSmartGroupProps, PolicyPackWebGroupProps, PortSpec, RuleProps } from "./dcf/builder/policy-pack";
+export type { PolicyPackProps, PolicyPackSmartGroupProps, PolicyPackWebGroupProps, RuleProps } from "./dcf/builder/policy-pack";
+export { DEFAULT_RULE_LOGGING, parsePortSpec } from "./dcf/rule-props";
+export type { PortSpec, RuleCommonProps } from "./dcf/rule-props";
 export { Select, Web } from "./dcf/builder/selectors";
 export type { AzureIpsArgs, GeoArgs, GithubIpsArgs, K8sSelectorProps, ResourceSelectorProps, ThreatIqArgs } from "./dcf/builder/selectors";
 export { mergeModels } from "./dcf/merge";

@@ -25,11 +25,14 @@ export interface BlueprintPolicy {
   readonly model: PolicyModel;
 }
 
-/** Every blueprint's enforce-mode policy (synthesized into a temp dir that is removed again). */
-export async function blueprintPolicies(blueprintsDir = __dirname): Promise<BlueprintPolicy[]> {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "vca-diagrams-"));
+/**
+ * Every blueprint's enforce-mode policy, synthesized into a temp dir that is removed again; or read
+ * from `synthesized`, an app already synthesized in enforce mode (the tests' shared synth).
+ */
+export async function blueprintPolicies(blueprintsDir = __dirname, synthesized?: string): Promise<BlueprintPolicy[]> {
+  const out = synthesized ?? fs.mkdtempSync(path.join(os.tmpdir(), "vca-diagrams-"));
   try {
-    buildBlueprintsApp(out, { "vca:mode": "enforce", "vca:stacks": BLUEPRINT_STACK_IDS.join(","), "avx:preflightBaseline": path.join(out, "none.json") }).synth();
+    if (synthesized === undefined) buildBlueprintsApp(out, { "vca:mode": "enforce", "vca:stacks": BLUEPRINT_STACK_IDS.join(","), "avx:preflightBaseline": path.join(out, "none.json") }).synth();
     const policies: BlueprintPolicy[] = [];
     for (const id of BLUEPRINT_STACK_IDS) {
       const manifests = MANIFESTS[id] !== undefined ? [path.join(blueprintsDir, MANIFESTS[id])] : [];
@@ -37,7 +40,7 @@ export async function blueprintPolicies(blueprintsDir = __dirname): Promise<Blue
     }
     return policies;
   } finally {
-    fs.rmSync(out, { recursive: true, force: true });
+    if (synthesized === undefined) fs.rmSync(out, { recursive: true, force: true });
   }
 }
 

@@ -54,7 +54,7 @@ export class PaymentsAgentStack extends TerraformStack {
         src: [agentSubnet],
         dst: [WellKnownSmartGroups.publicInternet()],
         webGroups: [llm],
-        decrypt: "DECRYPT_NOT_ALLOWED",
+        decryptPolicy: "DECRYPT_NOT_ALLOWED",
       })
       .addRule({
         name: "agents-default-deny",

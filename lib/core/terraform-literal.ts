@@ -52,6 +52,7 @@ export function terraformLiteral(text: string): string {
 }
 
 /** Characters that need escaping in a JSON template or an HCL quoted string. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /[$%]\{|["\\\u0000-\u001f\u007f]/;
 /** cdktf's encoding of a string token inside a string (lib: cdktf tokens/private/encoding). */
 const STRING_TOKEN = /\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;

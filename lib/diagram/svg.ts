@@ -10,7 +10,6 @@ let viz: Promise<Viz> | undefined;
 async function loadViz(): Promise<Viz> {
   let mod: { instance: () => Promise<Viz> };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require("@viz-js/viz") as { instance: () => Promise<Viz> };
   } catch {
     throw new UserInputError("--format svg needs the @viz-js/viz package (npm install @viz-js/viz@3.31.0); --format mermaid works without it");

@@ -7,6 +7,17 @@ import { isAscii } from "buffer";
 
 const LF = 0x0a;
 const CR = 13;
+/**
+ * Text decoded at a time. Small strings live in V8's young generation; a string of a megabyte is
+ * a large object (fresh pages, page faults), which made reading and splitting cost several times as much.
+ */
+const PIECE_BYTES = 64 * 1024;
+/**
+ * Bytes of one line kept at most. Gateway lines are a few hundred bytes; the rest of a longer
+ * line is dropped (it still counts as one line, and a DCF line cut short reads as truncated),
+ * so that one endless line cannot take all memory or exceed V8's longest string.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 function decode(bytes: Buffer, start: number, end: number): string {
   return bytes.toString(isAscii(bytes.subarray(start, end)) ? "latin1" : "utf8", start, end);
@@ -15,6 +26,7 @@ function decode(bytes: Buffer, start: number, end: number): string {
 export class LineSplitter {
   /** Bytes of the line the last chunk ended in (copies: the caller may reuse its chunk buffer). */
   private carry: Buffer[] = [];
+  private carried = 0;
 
   constructor(private readonly onLine: (line: string) => void) {}
 
@@ -24,29 +36,46 @@ export class LineSplitter {
     if (this.carry.length > 0) {
       const nl = chunk.indexOf(LF);
       if (nl < 0) {
-        this.carry.push(Buffer.from(chunk));
+        this.keep(chunk, true);
         return;
       }
-      this.carry.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.carry);
-      this.carry = [];
-      this.emit(decode(line, 0, line.length));
+      this.keep(chunk.subarray(0, nl), false);
+      this.emit(this.takeCarry());
       start = nl + 1;
     }
     const last = chunk.lastIndexOf(LF);
-    if (last >= start) {
-      this.emitAll(decode(chunk, start, last));
-      start = last + 1;
+    while (start <= last) {
+      // Whole lines up to the LF at `end`, at most PIECE_BYTES unless one line is longer.
+      let end = last;
+      if (last - start >= PIECE_BYTES) {
+        end = chunk.lastIndexOf(LF, start + PIECE_BYTES - 1);
+        if (end < start) end = chunk.indexOf(LF, start + PIECE_BYTES);
+      }
+      this.emitAll(decode(chunk, start, end));
+      start = end + 1;
     }
-    if (start < chunk.length) this.carry.push(Buffer.from(chunk.subarray(start)));
+    if (start < chunk.length) this.keep(chunk.subarray(start), true);
   }
 
   /** The last line when the input does not end in LF. */
   end(): void {
-    if (this.carry.length === 0) return;
+    if (this.carry.length > 0) this.emit(this.takeCarry());
+  }
+
+  /** Adds to the carried line, up to MAX_LINE_BYTES; `copy` when the bytes may change after push returns. */
+  private keep(bytes: Buffer, copy: boolean): void {
+    const room = MAX_LINE_BYTES - this.carried;
+    const part = bytes.length > room ? bytes.subarray(0, Math.max(room, 0)) : bytes;
+    if (part.length === 0 && this.carry.length > 0) return; // the line filled its room: drop the rest
+    this.carry.push(copy ? Buffer.from(part) : part);
+    this.carried += part.length;
+  }
+
+  private takeCarry(): string {
     const line = Buffer.concat(this.carry);
     this.carry = [];
-    this.emit(decode(line, 0, line.length));
+    this.carried = 0;
+    return decode(line, 0, line.length);
   }
 
   /** `text` is whole lines without the final LF. */

@@ -27,8 +27,10 @@ function problem(reason: string): ParsedLine {
 /** Parses one line; `clock` carries the file's year across BSD headers. */
 export function parseLogLine(raw: string, clock: SyslogClock): ParsedLine {
   const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  const l4At = line.indexOf(L4_TAG);
-  const microseg = l4At < 0 && line.includes("microseg:") ? MICROSEG_HEADER.exec(line) : null;
+  // Both L4 tags contain "icroseg" (AviatrixGwMicrosegPacket:, microseg:): one scan rules both out.
+  const microsegAt = line.indexOf("icroseg");
+  const l4At = microsegAt < 0 ? -1 : line.indexOf(L4_TAG, microsegAt - 11);
+  const microseg = l4At < 0 && microsegAt >= 0 && line.includes("microseg:", microsegAt - 1) ? MICROSEG_HEADER.exec(line) : null;
   const atsAt = l4At < 0 && microseg === null ? tagAt(line, "ats_dcf:") : -1;
   const ts = l4At < 0 && microseg === null && atsAt < 0 && line.includes("traffic_server[") ? TRAFFIC_SERVER.exec(line) : null;
   if (l4At < 0 && microseg === null && atsAt < 0 && ts === null) return UNRELATED;

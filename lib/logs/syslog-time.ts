@@ -60,7 +60,11 @@ function valid(ms: number, month: number, day: number, h: number, mi: number, s:
   return ms;
 }
 
-/** Date.UTC with the last answer kept (consecutive lines mostly share their second). */
+/**
+ * Date.UTC with the last whole second kept (consecutive lines mostly share their second). The
+ * milliseconds are added after: for in-range integer fields Date.UTC is exact integer arithmetic
+ * (ECMA-262 MakeTime/MakeDate), so Date.UTC(…, s, ms) === Date.UTC(…, s, 0) + ms.
+ */
 class UtcMemo {
   private y = NaN;
   private mo = NaN;
@@ -68,21 +72,19 @@ class UtcMemo {
   private h = NaN;
   private mi = NaN;
   private s = NaN;
-  private f = NaN;
   private ms = NaN;
 
-  utc(y: number, mo: number, d: number, h: number, mi: number, s: number, f: number): number {
-    if (y !== this.y || mo !== this.mo || d !== this.d || h !== this.h || mi !== this.mi || s !== this.s || f !== this.f) {
-      this.ms = Date.UTC(y, mo, d, h, mi, s, f);
+  utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+    if (y !== this.y || mo !== this.mo || d !== this.d || h !== this.h || mi !== this.mi || s !== this.s) {
+      this.ms = Date.UTC(y, mo, d, h, mi, s, 0);
       this.y = y;
       this.mo = mo;
       this.d = d;
       this.h = h;
       this.mi = mi;
       this.s = s;
-      this.f = f;
     }
-    return this.ms;
+    return this.ms + ms;
   }
 }
 

@@ -67,6 +67,21 @@ export function checkPublicDomain(input: unknown): DomainCheck {
  */
 export function checkDomainPattern(input: unknown): DomainCheck {
   if (typeof input !== "string") return checkPublicDomain(input);
+  // The same patterns are judged again and again (each WebGroup entry by the construct, the
+  // policy model, every analysis pairing): once per process, bounded for hostile input.
+  let verdict = patternVerdicts.get(input);
+  if (verdict === undefined) {
+    verdict = judgeDomainPattern(input);
+    if (patternVerdicts.size >= MAX_REMEMBERED_PATTERNS) patternVerdicts.clear();
+    patternVerdicts.set(input, verdict);
+  }
+  return verdict;
+}
+
+const patternVerdicts = new Map<string, DomainCheck>();
+const MAX_REMEMBERED_PATTERNS = 10_000;
+
+function judgeDomainPattern(input: string): DomainCheck {
   const s = input.trim();
   if (s === "*") return fail("is \"*\", which matches every host (list the domains, or use an explicit all-web group)");
   if (!s.startsWith("*.")) return checkPublicDomain(s);

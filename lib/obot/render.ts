@@ -1,27 +1,9 @@
-import * as yaml from "js-yaml";
-import { compareText } from "../dcf/builder/canonical";
-import { FirewallPolicyObject } from "../dcf/crd/firewall-policy-types";
+import { firewallPolicyToYaml } from "../dcf/crd/firewall-policy-yaml";
 import { PROGRAM_NAME } from "../util/program-name";
 import { McpServerSpec, ObotPreviewOptions } from "./mcp-server";
 import { obotEgressMode, obotFirewallPolicy } from "./translate";
 
-// YAML text for the preview files. Mapping keys that are Go maps on the controller (labels,
-// annotations, tags, matchLabels) are sorted, as Go's encoders do; struct fields keep their order;
-// lists sit at their parent's indent, as kubectl/sigs.k8s.io/yaml print them.
-
-const GO_MAP_KEYS = new Set(["labels", "annotations", "tags", "matchLabels", "extArgs"]);
-
-function sortGoMaps(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => sortGoMaps(v));
-  if (typeof value !== "object" || value === null) return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (key !== undefined && GO_MAP_KEYS.has(key)) entries.sort(([a], [b]) => compareText(a, b));
-  return Object.fromEntries(entries.map(([k, v]) => [k, sortGoMaps(v, k)]));
-}
-
-export function firewallPolicyToYaml(policy: FirewallPolicyObject): string {
-  return yaml.dump(sortGoMaps(policy), { lineWidth: -1, noRefs: true, sortKeys: false, noArrayIndent: true });
-}
+export { firewallPolicyToYaml } from "../dcf/crd/firewall-policy-yaml";
 
 const MODE_TEXT = {
   "approved-domains": "permit tcp/443 to the approved domains, deny everything else",

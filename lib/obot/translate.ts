@@ -1,10 +1,6 @@
 import { compareText } from "../dcf/builder/canonical";
-import {
-  CrdRule,
-  FIREWALL_POLICY_API_VERSION,
-  FIREWALL_POLICY_KIND,
-  FirewallPolicyObject,
-} from "../dcf/crd/firewall-policy-types";
+import { CrdRule, FirewallPolicyObject } from "../dcf/crd/firewall-policy-types";
+import { firewallPolicyObject } from "../dcf/crd/firewall-policy-yaml";
 import { DEFAULT_MCP_NAMESPACE, McpServerSpec, ObotPreviewOptions, standInNetworkPolicyName } from "./mcp-server";
 import { firewallPolicyName } from "./names";
 
@@ -78,10 +74,8 @@ export function obotFirewallPolicy(server: McpServerSpec, options: ObotPreviewOp
     });
   }
 
-  return {
-    apiVersion: FIREWALL_POLICY_API_VERSION,
-    kind: FIREWALL_POLICY_KIND,
-    metadata: {
+  return firewallPolicyObject(
+    {
       name: firewallPolicyName(mnp),
       namespace,
       labels: {
@@ -91,7 +85,7 @@ export function obotFirewallPolicy(server: McpServerSpec, options: ObotPreviewOp
       },
       annotations: { [OWNER_SUB_CONTEXT_ANNOTATION]: `mcp-network-policy/default/${mnp}` },
     },
-    spec: {
+    {
       smartGroups: [
         { name: `obot-${server.id}-pods`, selectors: [{ type: "k8s", k8sNamespace: namespace, tags: { ...podSelector } }] },
         { name: ANY_DESTINATION_GROUP, selectors: [{ cidr: "0.0.0.0/0" }] },
@@ -99,5 +93,5 @@ export function obotFirewallPolicy(server: McpServerSpec, options: ObotPreviewOp
       ...(domains.length > 0 ? { webGroups: [{ name: webGroupName, domains }] } : {}),
       rules,
     },
-  };
+  );
 }

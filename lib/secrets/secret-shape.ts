@@ -47,8 +47,22 @@ export function keyWords(key: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+// Keys repeat across a document (name, value, type…): each is judged once. Bounded for hostile input.
+const secretNameVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 10_000;
+
 /** Does the key name a credential? (`memory.tokenLimit` and `sortKey` do not.) */
 export function isSecretName(key: string): boolean {
+  let verdict = secretNameVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = judgeKey(key);
+    if (secretNameVerdicts.size >= MAX_REMEMBERED_KEYS) secretNameVerdicts.clear();
+    secretNameVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function judgeKey(key: string): boolean {
   const words = keyWords(key);
   const last = words[words.length - 1];
   if (last === undefined || NON_SECRET_LAST_WORDS.has(last)) return false;

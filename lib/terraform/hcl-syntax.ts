@@ -85,6 +85,8 @@ export function parseBareExpression(text: string): ParseResult {
 
 /** True when the JSON string holds a template sequence at all (`${` or `%{` not escaped). */
 export function hasTemplateSequence(text: string): boolean {
+  // Most strings (names, YAML documents, policy text) hold neither opener: the native search spares them the loop.
+  if (!text.includes("${") && !text.includes("%{")) return false;
   for (let i = 0; i < text.length - 1; i++) {
     const c = text[i];
     if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {

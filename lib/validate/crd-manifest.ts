@@ -19,7 +19,6 @@ let validators: Map<Kind, ValidateFunction> | undefined;
 function validatorFor(kind: Kind): ValidateFunction {
   if (!validators) {
     // Loaded on first manifest only: ajv + schema compilation stay out of synth and plain TF checks.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const AjvClass = require("ajv").default as typeof import("ajv").default;
     const ajv = new AjvClass({ strict: true, allErrors: true, verbose: true });
     validators = new Map();

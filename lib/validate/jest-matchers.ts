@@ -151,7 +151,7 @@ export class VcaMatchers {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type -- merges with @types/jest's Matchers<R, T = {}>
     interface Matchers<R, T = {}> {
       /** A stack (construct validations + provider schema) or Terraform JSON (provider schema) passes VCA validation. */
       toPassVcaValidation(options?: VcaValidationMatcherOptions): R;

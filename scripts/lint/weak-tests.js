@@ -46,7 +46,12 @@ function analyzeFile(file) {
   const locals = new Map();
   const visitDecls = (n) => {
     if (ts.isFunctionDeclaration(n) && n.name && n.body) locals.set(n.name.text, n.body);
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) {
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    ) {
       locals.set(n.name.text, n.initializer.body);
     }
     ts.forEachChild(n, visitDecls);
@@ -60,7 +65,12 @@ function analyzeFile(file) {
       if (ts.isCallExpression(n)) {
         const m = expectMatcher(n);
         if (m) out.matchers.push((m.not ? "not." : "") + m.matcher);
-        else if (ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && ["assert", "fc"].includes(n.expression.expression.text)) out.other++;
+        else if (
+          ts.isPropertyAccessExpression(n.expression) &&
+          ts.isIdentifier(n.expression.expression) &&
+          ["assert", "fc"].includes(n.expression.expression.text)
+        )
+          out.other++;
         else {
           const name = calleeName(n);
           if (name && locals.has(name) && !seen.has(name)) {
@@ -81,7 +91,7 @@ function analyzeFile(file) {
   const visit = (n, titles) => {
     if (ts.isCallExpression(n) && n.arguments.length >= 2) {
       const title = ts.isStringLiteralLike(n.arguments[0]) ? n.arguments[0].text : n.arguments[0].getText(src);
-      if (ts.isIdentifier(n.expression) && n.expression.text === "describe" || (ts.isPropertyAccessExpression(n.expression) && isDescribe(n.expression))) {
+      if ((ts.isIdentifier(n.expression) && n.expression.text === "describe") || (ts.isPropertyAccessExpression(n.expression) && isDescribe(n.expression))) {
         ts.forEachChild(n, (c) => visit(c, [...titles, title]));
         return;
       }

@@ -108,17 +108,17 @@ export class AgentCorePolicy extends Construct {
       ...rest,
     });
     const https = { protocol: "TCP" as const, ports: [443] };
-    const decrypt = { decrypt: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile } as const;
+    const decrypt = { decryptPolicy: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile } as const;
     const runtime = this.runtimeSubnet;
     const w = this.webGroups;
     const rules: DcfRuleProps[] = [
       rule(AGENTCORE_RULES.clientToData, this.clientSpoke, { action: "PERMIT", ...https, dst: [this.endpointData] }),
       rule(AGENTCORE_RULES.clientToControl, this.clientSpoke, { action: "PERMIT", ...https, dst: [this.endpointControl] }),
       rule(AGENTCORE_RULES.denyIoc, runtime, { action: "DENY", ...https, dst: [this.toolHosts], webGroups: [w.ioc], ...decrypt }),
-      rule(AGENTCORE_RULES.models, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.models], decrypt: "DECRYPT_NOT_ALLOWED" }),
+      rule(AGENTCORE_RULES.models, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.models], decryptPolicy: "DECRYPT_NOT_ALLOWED" }),
       rule(AGENTCORE_RULES.tools, runtime, { action: "PERMIT", ...https, dst: [this.toolHosts], webGroups: [w.tools], ...decrypt }),
-      rule(AGENTCORE_RULES.awsControl, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.awsControl], decrypt: "DECRYPT_NOT_ALLOWED" }),
-      rule(AGENTCORE_RULES.mcpServers, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.mcpServers], decrypt: "DECRYPT_NOT_ALLOWED" }),
+      rule(AGENTCORE_RULES.awsControl, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.awsControl], decryptPolicy: "DECRYPT_NOT_ALLOWED" }),
+      rule(AGENTCORE_RULES.mcpServers, runtime, { action: "PERMIT", ...https, dst: [any], webGroups: [w.mcpServers], decryptPolicy: "DECRYPT_NOT_ALLOWED" }),
       rule(AGENTCORE_RULES.dnsExfil, runtime, { action: "DENY", protocol: "UDP", ports: [53], dst: [any] }),
       rule(AGENTCORE_RULES.defaultDeny, runtime, { action: "DENY", protocol: "ANY", dst: [any] }),
       rule(AGENTCORE_RULES.clientDefaultDeny, this.clientSpoke, { action: "DENY", protocol: "ANY", dst: [any] }),

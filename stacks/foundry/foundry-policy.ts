@@ -102,7 +102,7 @@ export class FoundryPolicy extends Construct {
     });
     // The ACA platform permits act even in discover mode: discover permits everything anyway, so this
     // never widens egress, and Foundry preflight (AVX-FDY2) requires them to be live before any deny.
-    const noDecrypt = { decrypt: "DECRYPT_NOT_ALLOWED", flowAppRequirement: "TLS_REQUIRED", promote: true } as const;
+    const noDecrypt = { decryptPolicy: "DECRYPT_NOT_ALLOWED", flowAppRequirement: "TLS_REQUIRED", promote: true } as const;
     const rules: DcfRuleProps[] = [
       rule(FOUNDRY_RULES.denyThreatIntel, { action: "DENY", protocol: "ANY", dst: [WellKnownSmartGroups.threatIq()] }),
       rule(FOUNDRY_RULES.allowAcaFqdn, { action: "PERMIT", protocol: "TCP", ports: [443], dst: [internet], webGroups: [this.acaFqdns], ...noDecrypt }),
@@ -117,8 +117,8 @@ export class FoundryPolicy extends Construct {
           dst: [internet],
           webGroups: [this.toolCalls],
           ...(props.toolCallDecryption
-            ? { decrypt: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile }
-            : { decrypt: "DECRYPT_NOT_ALLOWED" }),
+            ? { decryptPolicy: "DECRYPT_ALLOWED", tlsProfile: WELL_KNOWN.defaultTlsProfile }
+            : { decryptPolicy: "DECRYPT_NOT_ALLOWED" }),
         }),
       );
     }

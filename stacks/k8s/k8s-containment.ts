@@ -150,7 +150,7 @@ export class K8sContainment extends Construct {
       dst: [internet],
       webGroups: [this.controlPlane],
       // Kubelets, node bootstrap and registry logins pin certificates: never decrypt them.
-      decrypt: "DECRYPT_NOT_ALLOWED",
+      decryptPolicy: "DECRYPT_NOT_ALLOWED",
     });
 
     const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables, ...(props.workloadDependables ?? [])];
@@ -169,7 +169,7 @@ export class K8sContainment extends Construct {
         // In-cluster clients only: never the MCP servers or the chat pods.
         src: [this.kubeSystem, ...(this.obot ? [this.obot.obotSystem] : [])],
         dst: [this.apiServer],
-        decrypt: "DECRYPT_NOT_ALLOWED",
+        decryptPolicy: "DECRYPT_NOT_ALLOWED",
       });
     }
 

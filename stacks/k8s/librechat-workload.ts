@@ -173,12 +173,12 @@ export function addLibreChatWorkload(
       dst: [supplyChainIocHosts],
       webGroups: [supplyChainIoc],
       // URL paths are only visible in decrypted sessions.
-      decrypt: "DECRYPT_ALLOWED",
+      decryptPolicy: "DECRYPT_ALLOWED",
       tlsProfile: WELL_KNOWN.defaultTlsProfile,
     });
   }
   props.pack.addRule({ name: "deny-data-store-internet", priority: LIBRECHAT_PRIORITIES.dataStores, action: "DENY", protocol: "ANY", src: [dataStores], dst: [internet], logging: true });
-  const decrypt = mitmCa ? ({ decrypt: "DECRYPT_ALLOWED" } as const) : {};
+  const decrypt = mitmCa ? ({ decryptPolicy: "DECRYPT_ALLOWED" } as const) : {};
   for (const rule of egress.podRules({ src: [pods], dst: [internet], llmPriority: LIBRECHAT_PRIORITIES.llm, mcpPriority: LIBRECHAT_PRIORITIES.mcp, otherPriority: LIBRECHAT_PRIORITIES.other })) {
     props.pack.addRule({ ...rule, ...(rule.webGroups && rule.webGroups.length > 0 ? decrypt : {}) });
   }

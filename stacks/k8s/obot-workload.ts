@@ -65,7 +65,7 @@ export function addObotWorkload(scope: Construct, id: string, props: WorkloadCon
     src: [props.nodes],
     dst: [internet],
     webGroups: [images],
-    decrypt: "DECRYPT_NOT_ALLOWED",
+    decryptPolicy: "DECRYPT_NOT_ALLOWED",
   });
   const domains = [...(w.llmDomains ?? ["api.openai.com"]), ...OBOT_SYSTEM_DOMAINS, ...(w.extraDomains ?? [])];
   const obotSystemEgress = new WebGroup(self, "obot-system-egress", { name: `${props.prefix}-obot-system-egress`, domains });

@@ -11,7 +11,7 @@ function base(): PolicyPack {
     .addWebGroup("llm", { matches: [...Web.domains(["API.OpenAI.com.", "*.anthropic.com"]), Web.url("github.com/*/ioc*")] })
     .addManagedWebGroup("avx-llm", "avx-ai-llm-providers")
     .addRule({ name: "watch-all", priority: 5, action: "PERMIT", src: ["pods"], dst: [WELL_KNOWN.anywhere], watch: true })
-    .addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443, [8443, 8444]], src: ["pods"], dst: [WELL_KNOWN.publicInternet], webGroups: ["llm"] })
+    .addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443, "8443-8444"], src: ["pods"], dst: [WELL_KNOWN.publicInternet], webGroups: ["llm"] })
     .addRule({ name: "icmp-deny", priority: 20, action: "DENY", protocol: "ICMP", src: ["pods"], dst: [WELL_KNOWN.anywhere] });
 }
 
@@ -118,10 +118,10 @@ describe("PolicyPack", () => {
 
   describe("eager validation (error messages snapshotted)", () => {
     const cases: Array<[string, () => unknown, string]> = [
-      ["port out of range", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges[0].lo"],
-      ["lo > hi", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [[500, 400]], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges[0]"],
-      ["too many ranges", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: Array.from({ length: 65 }, (_, i) => i), src: ["pods"], dst: ["pods"] }), "rules[p].portRanges"],
-      ["ports with ICMP", () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] }), "rules[p].portRanges"],
+      ["port out of range", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] }), "rules[p].ports[0]"],
+      ["lo > hi", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [{ lo: 500, hi: 400 }], src: ["pods"], dst: ["pods"] }), "rules[p].ports[0]"],
+      ["too many ranges", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: Array.from({ length: 65 }, (_, i) => i + 1), src: ["pods"], dst: ["pods"] }), "rules[p].ports"],
+      ["ports with ICMP", () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] }), "rules[p].ports"],
       ["fractional priority", () => base().addRule({ name: "p", priority: 1.5, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[p].priority"],
       ["empty name", () => base().addRule({ name: " ", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[ ]"],
       ["duplicate rule", () => base().addRule({ name: "llm", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[llm]"],

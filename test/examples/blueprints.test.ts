@@ -5,18 +5,19 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { APP_STACK_IDS, BASELINE_STACK_ID, BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { APP_STACK_IDS, BASELINE_STACK_ID, BLUEPRINT_STACK_IDS } from "../../examples/blueprints/app";
 import { analyze } from "../../lib/dcf/analyze";
 import { loadPolicyModel } from "../../lib/cli/load-policy";
 import { parseScenarios, runScenarios } from "../../lib/dcf/simulate/scenarios";
 import { validateTerraformJson } from "../../lib/validate";
 import { runCli } from "../stacks/helpers";
+import { sharedBlueprintsOut } from "../support/shared-blueprints";
 
 const ROOT = path.resolve(__dirname, "../..");
 // The committed baseline of the Foundry capability host binding (`npx vca-cdktf preflight lock cdktf.out`).
 const LOCK_FILE = path.join(ROOT, "vca-preflight.lock.json");
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-blueprints-"));
-buildBlueprintsApp(outdir, { "avx:preflightBaseline": LOCK_FILE }).synth();
+// The shared synth (test/support/shared-blueprints.ts) is this app: every stack, the committed baseline.
+const outdir = sharedBlueprintsOut();
 
 function exampleDir(stackId: string): string {
   return path.join(ROOT, "examples/blueprints", stackId.replace(/^vca-/, ""));

@@ -4,13 +4,15 @@ import * as fs from "fs";
 import * as path from "path";
 import { blueprintDiagrams, blueprintPolicies, BlueprintPolicy, DIAGRAMS_DIR, REGENERATE } from "../../examples/blueprints/diagrams";
 import { BLUEPRINT_STACK_IDS } from "../../examples/blueprints/app";
+import { sharedBlueprintsOut } from "../support/shared-blueprints";
 
 const ROOT = path.join(__dirname, "../..");
 let policies: BlueprintPolicy[];
 let files: Map<string, string>;
 
 beforeAll(async () => {
-  policies = await blueprintPolicies(path.join(ROOT, "examples/blueprints"));
+  // The shared synth (test/support/shared-blueprints.ts) is in enforce mode, the mode the pictures show.
+  policies = await blueprintPolicies(path.join(ROOT, "examples/blueprints"), sharedBlueprintsOut());
   files = await blueprintDiagrams(policies);
 }, 120_000);
 

@@ -6,14 +6,15 @@ import { BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprin
 import { blueprintMode, MODE_ENV } from "../../examples/blueprints/policy-mode";
 import { App } from "../../lib/core/cdktf";
 import { UserInputError } from "../../lib/util/errors";
+import { sharedBlueprintsOut } from "../support/shared-blueprints";
 
 /**
  * Per blueprint: "enforce" when every rule acts, "discover" when rules watch; blueprints never
  * manage the controller's default action (brownfield), so that is checked to be absent.
  */
-function policyModes(context: Record<string, unknown>): Record<string, string> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-mode-"));
-  buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
+function policyModes(context: Record<string, unknown>, synthesized?: string): Record<string, string> {
+  const outdir = synthesized ?? fs.mkdtempSync(path.join(os.tmpdir(), "vca-mode-"));
+  if (synthesized === undefined) buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
   return Object.fromEntries(
     BLUEPRINT_STACK_IDS.map((id) => {
       const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
@@ -28,7 +29,8 @@ describe("blueprint policy mode", () => {
   afterEach(() => delete process.env[MODE_ENV]);
 
   test("GIVEN no switch WHEN every blueprint synthesizes THEN each enforces (every rule acts)", () => {
-    expect(new Set(Object.values(policyModes({})))).toEqual(new Set(["enforce"]));
+    // The shared synth (test/support/shared-blueprints.ts) is the app with no switch.
+    expect(new Set(Object.values(policyModes({}, sharedBlueprintsOut())))).toEqual(new Set(["enforce"]));
   });
 
   test("GIVEN VCA_MODE=discover WHEN every blueprint synthesizes THEN each discovers (rules watch)", () => {

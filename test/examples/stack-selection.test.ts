@@ -6,6 +6,7 @@ import * as path from "path";
 import { APP_STACK_IDS, BASELINE_STACK_ID, BLUEPRINT_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
 import { selectStacks } from "../../examples/blueprints/stack-selection";
 import { UserInputError } from "../../lib/util/errors";
+import { sharedBlueprintsOut } from "../support/shared-blueprints";
 
 const IDS = ["vca-a", "vca-b", "vca-c"];
 
@@ -57,8 +58,7 @@ describe("buildBlueprintsApp stack selection", () => {
 
   test("GIVEN vca:stacks picks two stacks WHEN synthesized THEN only those are written, byte-identical to the whole app's", () => {
     delete process.env.VCA_STACKS;
-    const all = tmp();
-    buildBlueprintsApp(all).synth();
+    const all = sharedBlueprintsOut(); // the whole app, default selection
     expect(synthesizedStacks(all)).toEqual([...APP_STACK_IDS].sort());
 
     const some = tmp();

@@ -61,7 +61,6 @@ export const STACK_LINE = /^\s+at .+(\(|:\d+)/m;
 /** Synthesizes the blueprints example app (every stack) into `outdir`, in-process. */
 export function synthBlueprints(outdir: string): void {
   // Required lazily: the app module reads its lab files at import time.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { buildBlueprintsApp } = require("../../examples/blueprints/app") as typeof import("../../examples/blueprints/app");
   buildBlueprintsApp(outdir).synth();
 }

@@ -91,7 +91,7 @@ const cases: Case[] = [
   { name: "ICMP with ports (conflicting)", build: rule({ protocol: "ICMP", ports: [443], webGroups: [] }), prop: /ports|protocol/, at: /s\/pack/ },
   { name: "unknown protocol", build: rule({ protocol: "SCTP" as never }), prop: /protocol/, at: /s\/pack/ },
   { name: "unknown action", build: rule({ action: "ALLOW_ALL" as never }), prop: /action/, at: /s\/pack/ },
-  { name: "URL filter without decryption (conflicting)", build: (s) => rule({ webGroups: [new WebGroup(s, "urls", { urls: ["api.example.com/v1/*"] })], decrypt: "DECRYPT_NOT_ALLOWED" })(s), prop: /webGroups|decrypt/, at: /s\/pack/ },
+  { name: "URL filter without decryption (conflicting)", build: (s) => rule({ webGroups: [new WebGroup(s, "urls", { urls: ["api.example.com/v1/*"] })], decryptPolicy: "DECRYPT_NOT_ALLOWED" })(s), prop: /webGroups|decrypt/, at: /s\/pack/ },
   { name: "rule without a source", build: rule({ src: [] }), prop: /src/, at: /s\/pack/ },
 
   // ---- controller versions ----

@@ -13,7 +13,7 @@ const manifestCases: Array<[string, string, RegExp]> = [
   ["domains is a string", FW.replace("    domains:\n    - api.openai.com", "    domains: api.example.com"), /domains: got "api\.example\.com", want array/],
   ["selectors: [null]", FW.replace("    - cidr: 0.0.0.0/0", "    - null"), /selectors\[0\]: got null/],
   ["cidr: 5", FW.replace("    - cidr: 0.0.0.0/0", "    - cidr: 5"), /cidr: got 5, want string/],
-  ["rules: {}", FW.replace(/  rules:\n[\s\S]*$/, "  rules: {}\n"), /rules/],
+  ["rules: {}", FW.replace(/ {2}rules:\n[\s\S]*$/, "  rules: {}\n"), /rules/],
   ["wildcard *example.com", FW.replace("    - api.openai.com", '    - "*example.com"'), /\*example\.com/],
   ["wildcard example.*", FW.replace("    - api.openai.com", '    - "example.*"'), /example\.\*/],
   ["public suffix *.co.uk", FW.replace("    - api.openai.com", '    - "*.co.uk"'), /public suffix "co\.uk"/],

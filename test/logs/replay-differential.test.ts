@@ -8,7 +8,7 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { FlowAggregator, ObservedFlow } from "../../lib/logs/flows";
 import { WorkloadInventory } from "../../lib/logs/inventory";
-import { LineSplitter } from "../../lib/logs/line-splitter";
+import { LineSplitter, MAX_LINE_BYTES } from "../../lib/logs/line-splitter";
 import { CHUNK_BYTES, readLogs } from "../../lib/logs/read-logs";
 import { ExpectedFlow, mixedGatewayLog } from "../support/mixed-gateway-log";
 import { runVca } from "../support/run-cli";
@@ -88,6 +88,26 @@ test.each([
   splitter.end();
   expect(got.length).toBe(want.length);
   expect(got).toEqual(want);
+});
+
+test("GIVEN one chunk holding lines around one longer than a decoded piece (64 KiB) WHEN split THEN every line comes out whole", () => {
+  const lines = ["first", `${"x".repeat(200_000)}ü`, ...Array.from({ length: 3000 }, (_, i) => `${i % 7 === 0 ? "é🚀 " : ""}line ${i} ${"y".repeat(i % 97)}`), "last"];
+  const got: string[] = [];
+  const splitter = new LineSplitter((line) => got.push(line));
+  splitter.push(Buffer.from(lines.join("\r\n") + "\n"));
+  splitter.end();
+  expect(got).toEqual(lines);
+});
+
+test("GIVEN a line longer than MAX_LINE_BYTES across reads WHEN split THEN it counts as one line cut at the limit and the next lines are whole", () => {
+  const got: string[] = [];
+  const splitter = new LineSplitter((line) => got.push(line));
+  splitter.push(Buffer.from("a\nxx"));
+  const mib = Buffer.alloc(1024 * 1024, "x");
+  for (let i = 0; i < 17; i++) splitter.push(mib);
+  splitter.push(Buffer.from("x\nb\n"));
+  splitter.end();
+  expect(got.map((l) => (l.length > 100 ? `${l[0]}×${l.length}` : l))).toEqual(["a", `x×${MAX_LINE_BYTES}`, "b"]);
 });
 
 test("GIVEN input without a final LF, a lone CR and invalid UTF-8 WHEN split THEN the last line still counts and bad bytes read as U+FFFD", () => {

@@ -6,7 +6,6 @@ import * as os from "os";
 import * as path from "path";
 import { runVca } from "../support/run-cli";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { inventory, writeLog } = require("../../scripts/bench/log-lines") as { inventory: (pods: number) => unknown; writeLog: (file: string, lines: number, pods: number) => number };
 
 const LAB = path.join(__dirname, "../fixtures/dcf/obot-seed-lab");

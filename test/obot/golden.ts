@@ -21,7 +21,8 @@ export function expectGolden(rel: string, actual: string): void {
   try {
     expect(actual).toBe(golden ?? "(no golden file)");
   } catch (e) {
-    (e as Error).message = `${committed} differs from the output (left in ${out}); if the change is intended: cp ${out} ${committed}\n\n${(e as Error).message}`;
+    (e as Error).message =
+      `${committed} differs from the output (left in ${out}); if the change is intended: cp ${out} ${committed}\n\n${(e as Error).message}`;
     throw e;
   }
 }

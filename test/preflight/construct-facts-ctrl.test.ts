@@ -78,7 +78,7 @@ describe("AVX-CTRL4 with real constructs", () => {
     new FirewallPolicy(stack, "chat", {
       namespace: "librechat",
       provider: providers.kubernetes,
-      rules: [{ name: "llm", action: "PERMIT", protocol: "TCP", port: 443, decrypt: "DECRYPT_NOT_ALLOWED", dst: [ManagedSmartGroup.publicInternet()] }],
+      rules: [{ name: "llm", action: "PERMIT", protocol: "TCP", ports: [443], decryptPolicy: "DECRYPT_NOT_ALLOWED", dst: [ManagedSmartGroup.publicInternet()] }],
     });
   }
   test("GIVEN a FirewallPolicy with decryptPolicy and chart 10.0.0 on its cluster WHEN evaluated THEN non-compliant", () => {

@@ -117,7 +117,7 @@ describe("AVX-K8S3 with real constructs", () => {
     new FirewallPolicy(stack, "chat", {
       namespace: "librechat",
       provider: providers.kubernetes,
-      rules: [{ name: "github", action: "PERMIT", protocol: "TCP", port: 443, dst: [ManagedSmartGroup.publicInternet()], webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }] }],
+      rules: [{ name: "github", action: "PERMIT", protocol: "TCP", ports: [443], dst: [ManagedSmartGroup.publicInternet()], webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }] }],
     });
   }
 
@@ -146,7 +146,7 @@ describe("AVX-K8S3 with real constructs", () => {
     new FirewallPolicy(stack, "gitops", {
       namespace: "librechat",
       renderManifest: false,
-      rules: [{ name: "github", action: "PERMIT", protocol: "TCP", port: 443, dst: [ManagedSmartGroup.publicInternet()] }],
+      rules: [{ name: "github", action: "PERMIT", protocol: "TCP", ports: [443], dst: [ManagedSmartGroup.publicInternet()] }],
     });
     expect(ruleResults(preflight, "AVX-K8S3")).toEqual([]);
   });

@@ -49,7 +49,6 @@ describe("public API (lib/index.ts)", () => {
   });
 
   test("GIVEN the built module WHEN required THEN its runtime exports are exactly the listed values", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const runtime = Object.keys(require("../../lib") as Record<string, unknown>).sort();
     const values = names.filter((n) => n.kind === "value").map((n) => n.name).sort();
     expect(runtime).toEqual(values);

@@ -20,7 +20,9 @@ test("GIVEN the test suites THEN no test's only assertion is a snapshot or not.t
 
 test("GIVEN the committed snapshots THEN none records undefined, null or an empty value", () => {
   const empty = snapshotFiles(path.join(ROOT, "test")).flatMap((file) =>
-    [...fs.readFileSync(file, "utf8").matchAll(/^exports\[`(.*)`\] = `(undefined|null|\[\]|\{\}|"")`;$/gm)].map((m) => `${path.relative(ROOT, file)}: ${m[1]} = ${m[2]}`),
+    [...fs.readFileSync(file, "utf8").matchAll(/^exports\[`(.*)`\] = `(undefined|null|\[\]|\{\}|"")`;$/gm)].map(
+      (m) => `${path.relative(ROOT, file)}: ${m[1]} = ${m[2]}`,
+    ),
   );
   expect(empty).toEqual([]);
 });

@@ -9,7 +9,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { APP_STACK_IDS, buildBlueprintsApp } from "../../examples/blueprints/app";
+import { APP_STACK_IDS } from "../../examples/blueprints/app";
+import { sharedBlueprintsOut } from "../support/shared-blueprints";
 import { TerraformOutput, TerraformStack, TerraformVariable, Fn, Testing } from "../../lib/core/cdktf";
 import { terraformLiteral, terraformLiteralTree } from "../../lib/core/terraform-literal";
 import { evaluateJson, isUnknown } from "../../lib/dcf/terraform/expression";
@@ -38,11 +39,11 @@ if (VERSION === undefined) {
 } else {
   describe(`real terraform ${VERSION}`, () => {
     const results = new Map<string, TerraformVerdict>();
-    const blueprintDir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-tf-blueprints-"));
+    let blueprintDir: string;
 
     beforeAll(async () => {
       // The committed baseline, as `cdktf synth` in the repo uses it: the Foundry guard gets its AVX-IMM1 precondition.
-      buildBlueprintsApp(blueprintDir, { "avx:preflightBaseline": path.join(__dirname, "../../vca-preflight.lock.json") }).synth();
+      blueprintDir = sharedBlueprintsOut();
       const jobs = [
         ...FIXTURES.map((name) => ({ key: name, files: { "main.tf.json": fixtureText(name) }, providerFree: true })),
         ...APP_STACK_IDS.map((id) => ({

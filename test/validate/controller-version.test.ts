@@ -47,7 +47,7 @@ describe("introduced_in against the declared controller version", () => {
   });
 
   test("GIVEN no aviatrix pin WHEN validated THEN the check is skipped with one warning", () => {
-    const { terraform, ...unpinned } = doc(MITM_CA); // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { terraform, ...unpinned } = doc(MITM_CA);
     const findings = validateTerraformJson(unpinned);
     expect(brief(findings)).toEqual(["warning:controller-version-unknown@terraform.required_providers.aviatrix.version"]);
   });

@@ -5,7 +5,7 @@ import { brief, PIN } from "./docs";
 
 const FIXTURES = path.join(__dirname, "../fixtures/validate");
 
-type Manifest = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Manifest = Record<string, any>;
 
 function firewallPolicy(spec: Manifest, metadata: Manifest = { name: "egress", namespace: "apps" }): Manifest {
   return { apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata, spec };

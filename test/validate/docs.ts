@@ -1,7 +1,7 @@
 // Small Terraform JSON documents in cdktf's shape (blocks with max_items=1 as objects).
 import { ValidationFinding } from "../../lib/validate";
 
-export type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Doc = Record<string, any>;
 
 export const PIN = { terraform: { required_providers: { aviatrix: { source: "AviatrixSystems/aviatrix", version: "~> 10.0.1" } } } };
 

@@ -24,7 +24,7 @@ function paymentsStack(v: Variant = {}): TerraformStack {
     pack.addRule({ name: "agents-anything", priority: 5, action: "PERMIT", protocol: "ANY", src: [agents], dst: [WellKnownSmartGroups.anywhere()] });
   }
   pack
-    .addRule({ name: "agents-to-llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [agents], dst: [WellKnownSmartGroups.publicInternet()], webGroups: [llm], decrypt: "DECRYPT_NOT_ALLOWED" })
+    .addRule({ name: "agents-to-llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [agents], dst: [WellKnownSmartGroups.publicInternet()], webGroups: [llm], decryptPolicy: "DECRYPT_NOT_ALLOWED" })
     .addRule({ name: "agents-default-deny", priority: 1000, action: "DENY", protocol: "ANY", src: [agents], dst: [WellKnownSmartGroups.anywhere()] });
   if (v.installPreflight) Preflight.of(stack);
   return stack;

@@ -11,7 +11,8 @@ import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/prov
 import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
 import { DCF_POSITIONS, DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../../dcf/attachment-points";
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
-import { DcfRuleProps, LOG_PROFILES, normalizeRule, PackRule } from "./dcf-rule";
+import { LOG_PROFILES } from "../../dcf/rule-props";
+import { DcfRuleProps, normalizeRule, PackRule } from "./dcf-rule";
 import { resolveTokens } from "../../core/resolve-tokens";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";

@@ -4,66 +4,37 @@ import { IConstruct } from "constructs";
 import { Token } from "../../core/cdktf";
 import {
   DECRYPT_POLICIES,
-  DecryptPolicy,
   FLOW_APP_REQUIREMENTS,
-  FlowAppRequirement,
   PolicyMode,
   PortRange,
   PROTOCOLS,
   Protocol,
   RULE_ACTIONS,
-  RuleAction,
   RuleModel,
   WELL_KNOWN,
 } from "../../dcf/model";
-import { MAX_PORT_RANGES } from "../../dcf/builder/validate";
+import { checkPorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps } from "../../dcf/rule-props";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
 
 
-/** Friendly log profile names → the controller's well-known log profile UUIDs. */
-export const LOG_PROFILES: Readonly<Record<string, string>> = {
-  start: WELL_KNOWN.logProfileSessionStart,
-  end: WELL_KNOWN.logProfileSessionEnd,
-  "start/end": WELL_KNOWN.logProfileSessionStartEnd,
-};
-
-export interface DcfRuleProps {
-  /** Unique rule name within the pack. */
-  readonly name: string;
+/** One rule of a DcfPolicyPack: the shared rule fields (lib/dcf/rule-props.ts) with groups as constructs or refs. */
+export interface DcfRuleProps extends RuleCommonProps {
   /** DCF priority: lower is evaluated first; unique within the pack. */
   readonly priority: number;
-  readonly action: RuleAction;
-  /** TCP, UDP, ICMP or ANY (any case). */
+  /** TCP, UDP, ICMP or ANY (any case); required, so a permit never widens to every protocol by omission. */
   readonly protocol: Protocol | Lowercase<Protocol>;
-  /**
-   * Destination ports: numbers (443), ranges as text ("8000-8080") or `{ lo, hi }`. Not allowed
-   * with ICMP. @default - every port
-   */
-  readonly ports?: (number | string | PortRange)[];
   /** Source SmartGroups (constructs, managed/well-known refs or models). */
   readonly src: SmartGroupInput[];
   /** Destination SmartGroups (egress: `ManagedSmartGroup.publicInternet()`). */
   readonly dst: SmartGroupInput[];
   /** WebGroups restricting the destination hosts. @default - no L7 restriction */
   readonly webGroups?: WebGroupInput[];
-  /** TLS decryption. URL-filter WebGroups need "DECRYPT_ALLOWED". @default "DECRYPT_UNSPECIFIED" */
-  readonly decrypt?: DecryptPolicy;
-  /** TLS profile UUID used when decrypting. @default - controller default behaviour (none set) */
-  readonly tlsProfile?: string;
-  /** Log matches. @default - the pack's `logging` (true) */
-  readonly logging?: boolean;
-  /** "start", "end", "start/end" or a log profile UUID; needs logging. @default - controller default (session start) */
-  readonly logProfile?: string;
-  /** Watch (monitor) mode: log and fall through. @default - true in discover mode unless promoted, else false */
-  readonly watch?: boolean;
   /** Discover mode: this rule acts instead of watching (the rule is promoted). @default false */
   readonly promote?: boolean;
   /** Force the rule to act (true) or watch (false) whatever the pack mode. @default - follows the pack mode */
   readonly enforce?: boolean;
-  /** @default "APP_UNSPECIFIED" */
-  readonly flowAppRequirement?: FlowAppRequirement;
   /** Ignore this rule for security-group orchestration. @default false */
   readonly excludeSgOrchestration?: boolean;
 }
@@ -113,13 +84,9 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
     // An empty list would render no port_ranges, which the controller reads as every port.
     fail("ports", props.ports, "a non-empty list of ports", "omit ports to mean every port");
   }
-  const portRanges = (props.ports ?? []).map((p, i) => parsePort(p, (got, want) => fail(`ports[${i}]`, got, want)));
-  if (portRanges.length > MAX_PORT_RANGES) {
-    fail("ports", described(`${portRanges.length} port ranges`), `at most ${MAX_PORT_RANGES}`, "split the rule in two");
-  }
-  if (protocol === "ICMP" && portRanges.length > 0) {
-    fail("ports", props.ports, "no ports with protocol ICMP", "remove ports or use TCP/UDP");
-  }
+  const ports = checkPorts(props.ports ?? [], protocol);
+  if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
+  const portRanges = ports as PortRange[];
 
   const groups = <I, R>(list: readonly I[] | undefined, prop: string, resolve: (x: I, p: string) => R, required: boolean): R[] => {
     if (list === undefined && !required) return [];
@@ -135,15 +102,15 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   const dst = groups(props.dst, "dst", ctx.smartGroup, true);
   const webGroups = groups(props.webGroups, "webGroups", ctx.webGroup, false);
 
-  const decryptPolicy = props.decrypt ?? "DECRYPT_UNSPECIFIED";
-  if (!(DECRYPT_POLICIES as readonly string[]).includes(decryptPolicy)) fail("decrypt", props.decrypt, `one of ${DECRYPT_POLICIES.join("|")}`);
+  const decryptPolicy = props.decryptPolicy ?? "DECRYPT_UNSPECIFIED";
+  if (!(DECRYPT_POLICIES as readonly string[]).includes(decryptPolicy)) fail("decryptPolicy", props.decryptPolicy, `one of ${DECRYPT_POLICIES.join("|")}`);
   const urlGroup = webGroups.find(hasUrlFilters);
   if (urlGroup !== undefined && decryptPolicy !== "DECRYPT_ALLOWED") {
     fail(
-      "decrypt",
+      "decryptPolicy",
       decryptPolicy,
       `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`,
-      "URL filters only match decrypted flows: set decrypt: \"DECRYPT_ALLOWED\" (with a TLS profile and MITM CA) or use SNI domains",
+      "URL filters only match decrypted flows: set decryptPolicy: \"DECRYPT_ALLOWED\" (with a TLS profile and MITM CA) or use SNI domains",
     );
   }
   const flowAppRequirement = props.flowAppRequirement ?? "APP_UNSPECIFIED";
@@ -166,7 +133,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   }
   let logProfile: string | undefined;
   if (props.logProfile !== undefined) {
-    logProfile = typeof props.logProfile === "string" && Object.hasOwn(LOG_PROFILES, props.logProfile) ? LOG_PROFILES[props.logProfile] : props.logProfile;
+    logProfile = logProfileId(props.logProfile);
     if (!Token.isUnresolved(logProfile) && !Object.values(LOG_PROFILES).includes(logProfile)) {
       fail("logProfile", props.logProfile, `"start", "end", "start/end" or one of ${Object.values(LOG_PROFILES).join(", ")}`);
     }
@@ -193,21 +160,4 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
     flowAppRequirement,
     excludeSgOrchestration: props.excludeSgOrchestration ?? false,
   };
-}
-
-/** 443 | "443" | "8000-8080" | { lo, hi } → PortRange (1..65535, lo ≤ hi; port 0 is not a port). */
-function parsePort(p: number | string | PortRange, fail: (got: unknown, want: string) => never): PortRange {
-  const want = 'a port 1..65535, a range "lo-hi" or { lo, hi } with lo ≤ hi';
-  let range: PortRange;
-  if (typeof p === "number") range = { lo: p };
-  else if (typeof p === "string") {
-    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(p);
-    if (!m) return fail(p, want);
-    range = m[2] === undefined ? { lo: Number(m[1]) } : { lo: Number(m[1]), hi: Number(m[2]) };
-  } else if (p !== null && typeof p === "object") range = { lo: p.lo, ...(p.hi !== undefined ? { hi: p.hi } : {}) };
-  else return fail(p, want);
-  const ok = (n: number | undefined) => n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535);
-  if (!ok(range.lo) || range.lo === undefined || !ok(range.hi) || (range.hi !== undefined && range.hi < range.lo)) return fail(p, want);
-  // A one-port range is a single port.
-  return range.hi === range.lo ? { lo: range.lo } : range;
 }

@@ -8,25 +8,20 @@ import {
   CrdGroupRef,
   CrdRule,
   CrdSmartGroupSelector,
-  FIREWALL_POLICY_API_VERSION,
-  FIREWALL_POLICY_KIND,
   FirewallPolicyObject,
 } from "../../dcf/crd/firewall-policy-types";
 import {
-  DecryptPolicy,
-  FlowAppRequirement,
   PolicyMode,
   PolicyModel,
   PortRange,
   Protocol,
-  RuleAction,
   RuleModel,
   SmartGroupModel,
   WebGroupModel,
 } from "../../dcf/model";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../../dcf/builder/canonical";
 import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
-import { firewallPolicyToYaml } from "../../obot/render";
+import { firewallPolicyObject, firewallPolicyToYaml } from "../../dcf/crd/firewall-policy-yaml";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { chartVersionAtLeast, parseChartVersion } from "../kubernetes/chart-version";
 import { clusterKeyOf } from "../kubernetes/cluster-key";
@@ -46,6 +41,7 @@ import {
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
+import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, RuleCommonProps } from "../../dcf/rule-props";
 import { terraformLiteralTree } from "../../core/terraform-literal";
 import { own } from "../../util/own";
 
@@ -60,17 +56,15 @@ export interface FirewallPolicySourceSelector {
   readonly service?: string;
 }
 
-export interface FirewallPolicyRuleProps {
-  /** Unique within the policy. */
-  readonly name: string;
-  /** PERMIT, DENY or INTRUSION_DETECTION_PERMIT. */
-  readonly action: RuleAction;
-  /** @default - every protocol ("any") */
+/**
+ * One rule of a FirewallPolicy: the shared rule fields (lib/dcf/rule-props.ts), a source selector
+ * in the policy's namespace, and destinations. The CRD holds one port range per rule, so `ports`
+ * has at most one entry; decryptPolicy, watch, tlsProfile, logProfile and flowAppRequirement need
+ * chart ≥ 10.1.0.
+ */
+export interface FirewallPolicyRuleProps extends RuleCommonProps {
+  /** TCP, UDP, ICMP or ANY (any case). @default "ANY" */
   readonly protocol?: Protocol | Lowercase<Protocol>;
-  /** Destination port (1..65535). @default - every port */
-  readonly port?: number;
-  /** Last port of a range starting at `port`. @default - a single port */
-  readonly endPort?: number;
   /** Source workloads. @default - every workload of the namespace */
   readonly selector?: FirewallPolicySourceSelector;
   /**
@@ -80,18 +74,6 @@ export interface FirewallPolicyRuleProps {
   readonly dst: SmartGroupInput[];
   /** WebGroups: constructs/managed (by name), All-Web (by UUID) or domain models (inline). @default - none */
   readonly webGroups?: WebGroupInput[];
-  /** @default - the controller's default (false) */
-  readonly logging?: boolean;
-  /** "start", "end" or "start/end" (chart ≥ 10.1.0; needs logging). @default - controller default (start) */
-  readonly logProfile?: "start" | "end" | "start/end";
-  /** DECRYPT_ALLOWED or DECRYPT_NOT_ALLOWED (chart ≥ 10.1.0). @default - unspecified */
-  readonly decrypt?: DecryptPolicy;
-  /** TLS_REQUIRED or NOT_TLS_REQUIRED (chart ≥ 10.1.0). @default - unspecified */
-  readonly flowAppRequirement?: FlowAppRequirement;
-  /** TLS profile (chart ≥ 10.1.0). @default - none */
-  readonly tlsProfile?: string;
-  /** Watch mode (chart ≥ 10.1.0). @default - true in discover mode unless `promote`, else false */
-  readonly watch?: boolean;
   /** In discover mode: act instead of watching. @default false */
   readonly promote?: boolean;
 }
@@ -206,16 +188,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (action === undefined) fail("action", props.action, "PERMIT, DENY or INTRUSION_DETECTION_PERMIT", "the CRD has no deep packet inspection action");
     const protocol = (typeof props.protocol === "string" ? props.protocol : props.protocol === undefined ? "ANY" : "").toUpperCase() as Protocol;
     if (!Object.hasOwn(CRD_PROTOCOLS, protocol)) fail("protocol", props.protocol, "TCP, UDP, ICMP or ANY");
-    const portRanges: PortRange[] = [];
-    // Port 0 is not a port: omit `port` to mean every port, never 0 (the controller may read 0 as "any").
-    const validPort = (p: unknown) => typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 65535;
-    if (props.port !== undefined && !validPort(props.port)) fail("port", props.port, "an integer 1..65535", "omit port to allow every port");
-    if (props.endPort !== undefined) {
-      if (props.port === undefined) fail("endPort", props.endPort, "endPort only together with port", "set port to the first port of the range");
-      if (!validPort(props.endPort) || props.endPort! < props.port!) fail("endPort", props.endPort, `an integer ${props.port}..65535`);
-    }
-    if (props.port !== undefined) portRanges.push(props.endPort !== undefined && props.endPort !== props.port ? { lo: props.port, hi: props.endPort } : { lo: props.port });
-    if (protocol === "ICMP" && portRanges.length > 0) fail("port", props.port, "no port with protocol ICMP", "remove the port or use TCP/UDP");
+    const ports = checkPorts(props.ports ?? [], protocol);
+    if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
+    const portRanges = ports as PortRange[];
+    if (portRanges.length > 1) fail("ports", props.ports, "at most one port or range (the CRD has one port/endPort per rule)", "split the rule, one per port range");
+    const port = portRanges[0];
 
     const sel = props.selector;
     if (sel !== undefined) {
@@ -228,24 +205,25 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     const watch = props.watch ?? (this.mode === "discover" && props.promote !== true);
     if (props.watch === true && props.promote === true) fail("watch", true, "not together with promote: true", "drop one of them");
     if (!this.supports10_1) {
-      const used = CRD_10_1_FIELDS.filter((f) => (f === "decryptPolicy" ? props.decrypt : props[f]) !== undefined && (f !== "watch" || props.watch === true));
+      const used = CRD_10_1_FIELDS.filter((f) => props[f] !== undefined && (f !== "watch" || props.watch === true));
       if (used.length > 0) {
-        fail(used[0] === "decryptPolicy" ? "decrypt" : used[0], used[0] === "decryptPolicy" ? props.decrypt : props[used[0]], `no ${used[0]} with chartVersion ${this.chartVersion}`, `upgrade the k8s-firewall chart to ≥ ${CRD_10_1_CHART} or drop ${used.join(", ")}`);
+        fail(used[0], props[used[0]], `no ${used[0]} with chartVersion ${this.chartVersion}`, `upgrade the k8s-firewall chart to ≥ ${CRD_10_1_CHART} or drop ${used.join(", ")}`);
       }
     }
     let decrypt: CrdRule["decryptPolicy"];
-    if (props.decrypt !== undefined && props.decrypt !== "DECRYPT_UNSPECIFIED") {
-      decrypt = own(CRD_DECRYPT, props.decrypt);
-      if (decrypt === undefined) fail("decrypt", props.decrypt, "DECRYPT_ALLOWED or DECRYPT_NOT_ALLOWED");
+    if (props.decryptPolicy !== undefined && props.decryptPolicy !== "DECRYPT_UNSPECIFIED") {
+      decrypt = own(CRD_DECRYPT, props.decryptPolicy);
+      if (decrypt === undefined) fail("decryptPolicy", props.decryptPolicy, "DECRYPT_ALLOWED or DECRYPT_NOT_ALLOWED");
     }
     let flowApp: CrdRule["flowAppRequirement"];
     if (props.flowAppRequirement !== undefined && props.flowAppRequirement !== "APP_UNSPECIFIED") {
       flowApp = own(CRD_FLOW_APP, props.flowAppRequirement);
       if (flowApp === undefined) fail("flowAppRequirement", props.flowAppRequirement, "TLS_REQUIRED or NOT_TLS_REQUIRED");
     }
+    const logging = props.logging ?? DEFAULT_RULE_LOGGING;
     if (props.logProfile !== undefined) {
       if (own(CRD_LOG_PROFILES, props.logProfile) === undefined) fail("logProfile", props.logProfile, `"start", "end" or "start/end"`);
-      if (props.logging !== true) fail("logProfile", props.logProfile, "logProfile only with logging: true", "set logging: true or drop logProfile");
+      if (!logging) fail("logProfile", props.logProfile, "no log profile when logging is off", "turn logging on or drop logProfile");
     }
     if (watch && props.logging === false) fail("logging", false, "true for a watched rule", "a watched rule that does not log does nothing");
 
@@ -253,8 +231,8 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     const dst = props.dst.map((g, i) => this.smartGroupRef(g, `${at}.dst[${i}]`));
     const web = (props.webGroups ?? []).map((g, i) => this.webGroupRef(g, `${at}.webGroups[${i}]`));
     const urlGroup = web.find((w) => w.hasUrl);
-    if (urlGroup !== undefined && props.decrypt !== "DECRYPT_ALLOWED") {
-      fail("decrypt", props.decrypt, `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`, "URL filters only match decrypted flows");
+    if (urlGroup !== undefined && props.decryptPolicy !== "DECRYPT_ALLOWED") {
+      fail("decryptPolicy", props.decryptPolicy, `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`, "URL filters only match decrypted flows");
     }
     const byName = (a: { ref: CrdGroupRef; model: { key: string } }, b: { ref: CrdGroupRef; model: { key: string } }) =>
       compareText(a.model.key, b.model.key);
@@ -268,10 +246,10 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       destinationSmartGroups: dedupeRefs(dst.map((d) => d.ref)),
       ...(web.length > 0 ? { webGroups: dedupeRefs(web.map((w) => w.ref)) } : {}),
       protocol: CRD_PROTOCOLS[protocol],
-      ...(props.port !== undefined ? { port: props.port } : {}),
-      ...(props.endPort !== undefined ? { endPort: props.endPort } : {}),
-      ...(props.logging !== undefined ? { logging: props.logging } : {}),
-      ...(props.logProfile !== undefined ? { logProfile: props.logProfile } : {}),
+      ...(port !== undefined ? { port: port.lo } : {}),
+      ...(port?.hi !== undefined ? { endPort: port.hi } : {}),
+      logging,
+      ...(props.logProfile !== undefined ? { logProfile: props.logProfile as NonNullable<CrdRule["logProfile"]> } : {}),
       ...(decrypt !== undefined ? { decryptPolicy: decrypt } : {}),
       ...(flowApp !== undefined ? { flowAppRequirement: flowApp } : {}),
       ...(props.tlsProfile !== undefined ? { tlsProfile: props.tlsProfile } : {}),
@@ -289,11 +267,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
         srcGroups: [src.key],
         dstGroups: [...new Set(dst.map((d) => d.model.key))],
         webGroups: [...new Set(web.map((w) => w.model.key))],
-        logging: props.logging ?? false,
+        logging,
         watch,
-        decryptPolicy: props.decrypt ?? "DECRYPT_UNSPECIFIED",
+        decryptPolicy: props.decryptPolicy ?? "DECRYPT_UNSPECIFIED",
         ...(props.tlsProfile !== undefined ? { tlsProfile: props.tlsProfile } : {}),
-        ...(props.logProfile !== undefined ? { logProfile: CRD_LOG_PROFILES[props.logProfile] } : {}),
+        ...(props.logProfile !== undefined ? { logProfile: logProfileId(props.logProfile) } : {}),
         flowAppRequirement: props.flowAppRequirement ?? "APP_UNSPECIFIED",
         origin: `${this.namespace}/${this.policyName}`,
       },
@@ -316,16 +294,11 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     };
     const smartGroups = [...this.inlineSmartGroups.entries()].sort(([a], [b]) => compareText(a, b));
     const webGroups = [...this.inlineWebGroups.entries()].sort(([a], [b]) => compareText(a, b));
-    return {
-      apiVersion: FIREWALL_POLICY_API_VERSION,
-      kind: FIREWALL_POLICY_KIND,
-      metadata,
-      spec: {
-        rules: this.rules.map((r) => r.crd),
-        ...(smartGroups.length > 0 ? { smartGroups: smartGroups.map(([name, g]) => ({ name, selectors: g.selectors })) } : {}),
-        ...(webGroups.length > 0 ? { webGroups: webGroups.map(([name, g]) => ({ name, domains: g.domains })) } : {}),
-      },
-    };
+    return firewallPolicyObject(metadata, {
+      rules: this.rules.map((r) => r.crd),
+      ...(smartGroups.length > 0 ? { smartGroups: smartGroups.map(([name, g]) => ({ name, selectors: g.selectors })) } : {}),
+      ...(webGroups.length > 0 ? { webGroups: webGroups.map(([name, g]) => ({ name, domains: g.domains })) } : {}),
+    });
   }
 
   /**

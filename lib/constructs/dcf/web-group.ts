@@ -22,7 +22,7 @@ export interface WebGroupProps {
    */
   readonly domains?: string[];
   /**
-   * URL filters (`host/path` globs). Rules using this group must set `decrypt: "DECRYPT_ALLOWED"`.
+   * URL filters (`host/path` globs). Rules using this group must set `decryptPolicy: "DECRYPT_ALLOWED"`.
    * @default - no URL filters
    */
   readonly urls?: string[];

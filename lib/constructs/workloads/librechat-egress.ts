@@ -245,7 +245,7 @@ export class LibreChatEgress extends Construct {
     priority: number,
     groups: readonly EgressGroup[],
     base: { src: readonly SmartGroupInput[]; dst: readonly SmartGroupInput[] },
-    decrypt?: DcfRuleProps["decrypt"],
+    decryptPolicy?: DcfRuleProps["decryptPolicy"],
   ): DcfRuleProps[] {
     const ports = [...new Set(groups.map((g) => g.port))].sort((a, b) => (a === 443 ? -1 : b === 443 ? 1 : a - b));
     this.nextFree = Math.max(this.nextFree, priority + ports.length);
@@ -258,7 +258,7 @@ export class LibreChatEgress extends Construct {
       src: [...base.src],
       dst: [...base.dst],
       webGroups: groups.filter((g) => g.port === port).map((g) => this.webGroups.get(g.name)!),
-      ...(decrypt ? { decrypt } : {}),
+      ...(decryptPolicy ? { decryptPolicy } : {}),
     }));
   }
 }

@@ -3,15 +3,11 @@
 // promotion are applied when the model is produced, and the output is deterministic.
 import { DcfModelError } from "../errors";
 import {
-  DecryptPolicy,
   DefaultActionModel,
-  FlowAppRequirement,
   MatchExpression,
   PolicyMode,
   PolicyModel,
-  PortRange,
   Protocol,
-  RuleAction,
   RuleModel,
   SmartGroupModel,
   WebGroupModel,
@@ -20,6 +16,7 @@ import {
 } from "../model";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "./canonical";
 import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
+import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, portProblemReason, RuleCommonProps } from "../rule-props";
 
 export interface PolicyPackSmartGroupProps {
   /** Display name on the controller. @default - the key */
@@ -35,35 +32,21 @@ export interface PolicyPackWebGroupProps {
   readonly matches: readonly WebMatch[];
 }
 
-/** A port, an inclusive [lo, hi] pair, or a PortRange. */
-export type PortSpec = number | readonly [number, number] | PortRange;
 
-export interface RuleProps {
-  readonly name: string;
-  /** V1: DCF priority, lower first (ties keep definition order). K8S: position in the K8S block. */
+/**
+ * One rule of the pure builder: the shared rule fields (lib/dcf/rule-props.ts) with groups as
+ * keys of this pack.
+ */
+export interface RuleProps extends RuleCommonProps {
+  /** V1: DCF priority, lower first; unique per tier. K8S: position in the K8S block. */
   readonly priority: number;
-  readonly action: RuleAction;
-  /** @default "ANY" */
-  readonly protocol?: Protocol;
-  /** @default - all ports */
-  readonly ports?: readonly PortSpec[];
+  /** TCP, UDP, ICMP or ANY (any case). @default "ANY" */
+  readonly protocol?: Protocol | Lowercase<Protocol>;
   /** SmartGroup keys (or WELL_KNOWN.anywhere / WELL_KNOWN.publicInternet). */
   readonly src: readonly string[];
   readonly dst: readonly string[];
   /** WebGroup keys (or WELL_KNOWN.allWeb). @default - no L7 restriction */
   readonly webGroups?: readonly string[];
-  /** @default true - every decision is logged */
-  readonly logging?: boolean;
-  /** Watch mode: log the match and fall through. @default false (in discover mode every rule watches unless promoted) */
-  readonly watch?: boolean;
-  /** @default "DECRYPT_UNSPECIFIED" */
-  readonly decryptPolicy?: DecryptPolicy;
-  /** @default - the controller default TLS profile when decrypting */
-  readonly tlsProfile?: string;
-  /** @default - provider default */
-  readonly logProfile?: string;
-  /** @default "APP_UNSPECIFIED" */
-  readonly flowAppRequirement?: FlowAppRequirement;
   /** @default "V1" */
   readonly tier?: "V1" | "K8S";
   /** @default - not set */
@@ -89,13 +72,6 @@ export const BUILT_IN_SMART_GROUPS: Readonly<Record<string, SmartGroupModel>> = 
 export const BUILT_IN_WEB_GROUPS: Readonly<Record<string, WebGroupModel>> = {
   [WELL_KNOWN.allWeb]: { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] },
 };
-
-function toPortRange(p: PortSpec): PortRange {
-  if (typeof p === "number") return { lo: p };
-  if (Array.isArray(p)) return p[0] === p[1] ? { lo: p[0] } : { lo: p[0], hi: p[1] };
-  const r = p as PortRange;
-  return r.hi === undefined || r.hi === r.lo ? { lo: r.lo } : { lo: r.lo, hi: r.hi };
-}
 
 /**
  * Builds a PolicyModel. `add*` validate eagerly and return this (fluent); `withMode`,
@@ -155,26 +131,33 @@ export class PolicyPack {
   addRule(props: RuleProps): this {
     const path = `rules[${props.name}]`;
     if (this.ruleNames.has(props.name)) throw new DcfModelError(path, `duplicate rule name "${props.name}"; rule names must be unique`);
+    const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : (props.protocol ?? "ANY")) as Protocol;
+    const ports = checkPorts(props.ports ?? [], protocol);
+    if (isPortProblem(ports)) throw new DcfModelError(`${path}.ports${ports.at}`, portProblemReason(ports));
     const rule: RuleModel = {
       name: props.name,
       tier: props.tier ?? "V1",
       priority: props.priority,
       action: props.action,
-      protocol: props.protocol ?? "ANY",
-      portRanges: (props.ports ?? []).map(toPortRange),
+      protocol,
+      portRanges: ports,
       srcGroups: sortedUnique(props.src),
       dstGroups: sortedUnique(props.dst),
       webGroups: sortedUnique(props.webGroups ?? []),
-      logging: props.logging ?? true,
+      logging: props.logging ?? DEFAULT_RULE_LOGGING,
       watch: props.watch ?? false,
       decryptPolicy: props.decryptPolicy ?? "DECRYPT_UNSPECIFIED",
       tlsProfile: props.tlsProfile,
-      logProfile: props.logProfile,
+      logProfile: props.logProfile === undefined ? undefined : logProfileId(props.logProfile),
       flowAppRequirement: props.flowAppRequirement ?? "APP_UNSPECIFIED",
       excludeSgOrchestration: props.excludeSgOrchestration,
       origin: props.origin,
     };
     validateRule(rule, path);
+    const clash = this.rules.find((r) => r.tier === rule.tier && r.priority === rule.priority);
+    if (clash !== undefined) {
+      throw new DcfModelError(`${path}.priority`, `got ${rule.priority}, want a priority not used by another ${rule.tier} rule (rule "${clash.name}" has it); first match wins, so ties would make the order undefined`);
+    }
     rule.srcGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.src`, "SmartGroup"));
     rule.dstGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.dst`, "SmartGroup"));
     rule.webGroups.forEach((k) => this.checkRef(this.webGroups, k, `${path}.webGroups`, "WebGroup"));

@@ -14,12 +14,10 @@ import {
   RuleModel,
   SMART_GROUP_TYPES,
   WebMatch,
-  WELL_KNOWN,
 } from "../model";
 import { isTerraformRef } from "./tokens";
 import { own } from "../../util/own";
-
-export const MAX_PORT_RANGES = 64;
+import { checkPorts, isPortProblem, LOG_PROFILES, portProblemReason } from "../rule-props";
 
 /**
  * A value of a case-insensitive upper-case enum (protocol, action) in its canonical spelling.
@@ -33,13 +31,10 @@ export function upperCaseEnum<T extends string>(value: unknown, allowed: readonl
   }
   return canonical as T;
 }
+
 const STANDALONE = ["cidr", "fqdn", "site", "s2c"] as const;
 const K8S_FIELDS = ["k8sClusterId", "k8sNamespace", "k8sPod", "k8sService"] as const;
-const LOG_PROFILES: readonly string[] = [
-  WELL_KNOWN.logProfileSessionStart,
-  WELL_KNOWN.logProfileSessionEnd,
-  WELL_KNOWN.logProfileSessionStartEnd,
-];
+const LOG_PROFILE_IDS: readonly string[] = Object.values(LOG_PROFILES);
 
 /** Known external feeds and the ext_args keys they accept (provider docs). */
 export const EXTERNAL_FEED_ARGS: Readonly<Record<string, readonly string[]>> = {
@@ -123,25 +118,10 @@ export function validateWebMatch(m: WebMatch, path: string): void {
   }
 }
 
+/** The model's port ranges, checked by the one rule-port check (lib/dcf/rule-props.ts). */
 export function validatePortRanges(ranges: readonly PortRange[], protocol: string, path: string): void {
-  if (ranges.length > MAX_PORT_RANGES) {
-    throw new DcfModelError(path, `too many port ranges (got ${ranges.length}, want at most ${MAX_PORT_RANGES}); split the rule`);
-  }
-  if (protocol === "ICMP" && ranges.length > 0) {
-    throw new DcfModelError(path, "port ranges are not allowed with protocol ICMP; remove the ports or use TCP/UDP");
-  }
-  ranges.forEach((r, i) => {
-    for (const [k, v] of [["lo", r.lo], ["hi", r.hi]] as const) {
-      if (v === undefined) continue;
-      // Port 0 is not a port (and could read as "every port" downstream): omit the ranges for that.
-      if (!Number.isInteger(v) || v < 1 || v > 65535) {
-        throw new DcfModelError(`${path}[${i}].${k}`, `port out of range (got ${v}, want an integer 1..65535)`);
-      }
-    }
-    if (r.hi !== undefined && r.hi < r.lo) {
-      throw new DcfModelError(`${path}[${i}]`, `lo must be ≤ hi (got ${r.lo}-${r.hi}); swap them`);
-    }
-  });
+  const checked = checkPorts(ranges, protocol);
+  if (isPortProblem(checked)) throw new DcfModelError(`${path}${checked.at}`, portProblemReason(checked));
 }
 
 /** Field-level checks of one rule (group references are checked by the pack). */
@@ -159,8 +139,8 @@ export function validateRule(r: RuleModel, path: string): void {
   if (!FLOW_APP_REQUIREMENTS.includes(r.flowAppRequirement)) {
     throw new DcfModelError(`${path}.flowAppRequirement`, `unknown flow app requirement "${r.flowAppRequirement}" (want one of ${FLOW_APP_REQUIREMENTS.join("|")})`);
   }
-  if (r.logProfile !== undefined && !isTerraformRef(r.logProfile) && !LOG_PROFILES.includes(r.logProfile)) {
-    throw new DcfModelError(`${path}.logProfile`, `unknown log profile "${r.logProfile}" (want one of ${LOG_PROFILES.join(", ")})`);
+  if (r.logProfile !== undefined && !isTerraformRef(r.logProfile) && !LOG_PROFILE_IDS.includes(r.logProfile)) {
+    throw new DcfModelError(`${path}.logProfile`, `unknown log profile "${r.logProfile}" (want one of ${LOG_PROFILE_IDS.join(", ")})`);
   }
   if (r.srcGroups.length === 0) throw new DcfModelError(`${path}.srcGroups`, "a rule needs at least one source SmartGroup");
   if (r.dstGroups.length === 0) throw new DcfModelError(`${path}.dstGroups`, "a rule needs at least one destination SmartGroup");

@@ -39,7 +39,7 @@ export function evaluateJson(raw: unknown, scope: Scope, depth = 0): Value {
 }
 
 function evaluateTemplate(s: string, scope: Scope, depth = 0): Value {
-  if (!hasTemplateSequence(s)) return s.replace(/([$%])\1\{/g, "$1{");
+  if (!hasTemplateSequence(s)) return s.includes("$${") || s.includes("%%{") ? s.replace(/([$%])\1\{/g, "$1{") : s;
   const parsed = parseJsonTemplate(s);
   if (parsed.expr === undefined) return new Unknown(s);
   return evaluate(parsed.expr, scope, depth, s);

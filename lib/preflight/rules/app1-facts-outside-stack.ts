@@ -1,3 +1,4 @@
+import type { IConstruct } from "constructs";
 import { TerraformStack } from "../../core/cdktf";
 import { hasFacts } from "../facts";
 import { fail, type PreflightRule, type RuleCheck } from "../rule";
@@ -16,8 +17,15 @@ export const factsOutsideStack: PreflightRule = {
   suppressible: false,
   reads: "the whole App tree: constructs with preflight facts that have no TerraformStack ancestor",
   check(ctx): readonly RuleCheck[] {
-    const root = ctx.stack.node.root;
-    const orphans = root.node.findAll().filter((n) => hasFacts(n) && !n.node.scopes.some((s) => TerraformStack.isStack(s)));
+    // Everything inside a stack is deployed: walk the App tree in construct order without entering
+    // stacks (once per stack, so not the whole tree each time).
+    const orphans: IConstruct[] = [];
+    const visit = (n: IConstruct): void => {
+      if (TerraformStack.isStack(n)) return;
+      if (hasFacts(n)) orphans.push(n);
+      n.node.children.forEach(visit);
+    };
+    visit(ctx.stack.node.root);
     return orphans.map((n) => fail(n, { findingId: n.node.path, got: `under ${n.node.scope?.node.path || "<app>"}`, want: "inside a TerraformStack" }));
   },
 };

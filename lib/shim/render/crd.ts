@@ -10,9 +10,9 @@
 // Both are referenced by well-known UUID: the CRD's group ref takes exactly one of name or uuid
 // (docs/research/k8s-obot-crds.md §1.1, `destinationSmartGroups[]`); the UUIDs are in the same
 // file, §5.2 "Well-known UUIDs", and docs/research/cloud-stacks.md §2.8.
-import * as yaml from "js-yaml";
 import { sortedByKey } from "../../dcf/builder/canonical";
-import { CrdRule, FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
+import { CrdRule, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
+import { firewallPolicyObject, firewallPolicyToYaml } from "../../dcf/crd/firewall-policy-yaml";
 import type { LibreChatEgressModel } from "../model";
 import { PROGRAM_NAME } from "../../util/program-name";
 import { WELL_KNOWN } from "../../dcf/model";
@@ -65,20 +65,14 @@ export function librechatFirewallPolicies(model: LibreChatEgressModel, opts: Fir
   );
   rules.push({ name: "deny-other-egress", selector, action: "deny", protocol: "any", destinationSmartGroups: [ANYWHERE], logging: true, ...watch });
   return [
-    {
-      apiVersion: FIREWALL_POLICY_API_VERSION,
-      kind: FIREWALL_POLICY_KIND,
-      metadata: {
-        name: opts.name ?? "librechat-egress",
-        namespace: opts.namespace ?? "librechat",
-        labels: { "app.kubernetes.io/managed-by": "vca-shim" },
-      },
-      spec: {
+    firewallPolicyObject(
+      { name: opts.name ?? "librechat-egress", namespace: opts.namespace ?? "librechat", labels: { "app.kubernetes.io/managed-by": "vca-shim" } },
+      {
         rules,
         ...(cidrGroups.length > 0 ? { smartGroups: cidrGroups } : {}),
         webGroups: podGroups.map((g) => ({ name: g.name, domains: [...g.domains] })),
       },
-    },
+    ),
   ];
 }
 
@@ -89,7 +83,7 @@ export function renderFirewallPolicyYaml(model: LibreChatEgressModel, opts: Fire
   ];
   const node = model.groups.filter((g) => g.scope === "node");
   if (node.length > 0) header.push(`# Node-scope groups (${node.map((g) => g.name).join(", ")}) are not pod egress: see egress.json / the V1 pack.`);
-  const docs = librechatFirewallPolicies(model, opts).map((o) => yaml.dump(o, { noRefs: true, lineWidth: -1, sortKeys: false }));
+  const docs = librechatFirewallPolicies(model, opts).map(firewallPolicyToYaml);
   return `${header.join("\n")}\n---\n${docs.join("---\n")}`;
 }
 

@@ -107,7 +107,7 @@ describe("DcfPolicyPack", () => {
       src: [pods, { key: "nodes", name: "eks-nodes", kind: "selector", expressions: [Select.cidr("10.10.0.0/16")] }],
       dst: [ManagedSmartGroup.publicInternet(), ManagedSmartGroup.fromName(stack, "shared", "shared-services")],
       webGroups: [urls],
-      decrypt: "DECRYPT_ALLOWED",
+      decryptPolicy: "DECRYPT_ALLOWED",
       tlsProfile: WELL_KNOWN.defaultTlsProfile,
       excludeSgOrchestration: true,
       enforce: true,

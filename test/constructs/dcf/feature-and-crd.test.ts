@@ -95,7 +95,7 @@ describe("FirewallPolicy", () => {
           name: "llm",
           action: "PERMIT",
           protocol: "tcp",
-          port: 443,
+          ports: [443],
           selector: { matchLabels: { app: "librechat" } },
           dst: [ManagedSmartGroup.publicInternet()],
           webGroups: [
@@ -183,7 +183,7 @@ spec:
       name: "permit-llm",
       action: "PERMIT",
       protocol: "TCP",
-      port: 443,
+      ports: [443],
       selector: { matchLabels: { "mcp-server-id": "ms1x" } },
       dst: [ManagedSmartGroup.publicInternet()],
       webGroups: [
@@ -193,7 +193,7 @@ spec:
       ],
       logging: true,
       logProfile: "start/end",
-      decrypt: "DECRYPT_NOT_ALLOWED",
+      decryptPolicy: "DECRYPT_NOT_ALLOWED",
       flowAppRequirement: "TLS_REQUIRED",
       tlsProfile: WELL_KNOWN.defaultTlsProfile,
     });
@@ -201,8 +201,7 @@ spec:
       name: "db",
       action: "PERMIT",
       protocol: "TCP",
-      port: 5432,
-      endPort: 5433,
+      ports: ["5432-5433"],
       selector: { service: "api" },
       dst: [db],
       logging: true,
@@ -251,10 +250,10 @@ spec:
         name: "r",
         action: "PERMIT",
         protocol: "TCP",
-        port: 443,
+        ports: [443],
         dst: [ManagedSmartGroup.publicInternet()],
-        decrypt: "DECRYPT_ALLOWED",
-      }), "FirewallPolicy.rules[\"r\"].decrypt")).toMatchInlineSnapshot(`"[stack/fp] FirewallPolicy.rules["r"].decrypt: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`);
+        decryptPolicy: "DECRYPT_ALLOWED",
+      }), "FirewallPolicy.rules[\"r\"].decryptPolicy")).toMatchInlineSnapshot(`"[stack/fp] FirewallPolicy.rules["r"].decryptPolicy: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`);
     expect(expectInputError(() =>
         new FirewallPolicy(stack, "fp2", {
           namespace: "app",
@@ -264,14 +263,14 @@ spec:
   });
 
   test.each([
-    ["endPort without port", { endPort: 443 }, 'FirewallPolicy.rules["r"].endPort'],
-    ["port on ICMP", { protocol: "ICMP" as const, port: 1 }, 'FirewallPolicy.rules["r"].port'],
+    ["two port ranges (the CRD has one per rule)", { ports: [443, 8443] }, 'FirewallPolicy.rules["r"].ports'],
+    ["port on ICMP", { protocol: "ICMP" as const, ports: [1] }, 'FirewallPolicy.rules["r"].ports'],
     [
       "labels and service",
       { selector: { matchLabels: { a: "b" }, service: "api" } },
       'FirewallPolicy.rules["r"].selector',
     ],
-    ["log profile without logging", { logProfile: "start" as const }, 'FirewallPolicy.rules["r"].logProfile'],
+    ["log profile without logging", { logProfile: "start" as const, logging: false }, 'FirewallPolicy.rules["r"].logProfile'],
     [
       "deep packet inspection",
       { action: "DEEP_PACKET_INSPECTION_PERMIT" as const },

@@ -77,7 +77,7 @@ describe("preparing pass", () => {
       manageDefaultAction: false,
       rules: [
         { name: "plain", priority: 1, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.publicInternet()] },
-        { name: "decrypt", priority: 2, action: "PERMIT", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [egress], decrypt: "DECRYPT_ALLOWED", tlsProfile },
+        { name: "decrypt", priority: 2, action: "PERMIT", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [egress], decryptPolicy: "DECRYPT_ALLOWED", tlsProfile },
       ],
     });
 

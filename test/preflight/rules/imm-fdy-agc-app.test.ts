@@ -202,6 +202,15 @@ describe("AVX-APP1 / AVX-APP2: construct tree", () => {
     const found = expectFindings(preflight, "AVX-APP1", [{ id: "AVX-APP1[orphan-policy]", status: "non-compliant", severity: "error", constructPath: "orphan-policy", got: "under <app>" }]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
+  test("APP1 non-compliant: orphans nested under plain constructs, in tree order; facts inside any stack are not", () => {
+    const { app, preflight } = stackWith();
+    const group = new Construct(app, "group");
+    new FactConstruct(group, "a", [{ kind: "mitm-ca" }]);
+    const inner = new FactConstruct(new Construct(group, "deeper"), "b", [{ kind: "mitm-ca" }]);
+    new FactConstruct(inner, "c", [{ kind: "mitm-ca" }]);
+    new FactConstruct(new TerraformStack(group, "nested-stack"), "deployed", [{ kind: "mitm-ca" }]);
+    expect(findingsOf(preflight, "AVX-APP1").map((f) => f.constructPath)).toEqual(["group/a", "group/deeper/b", "group/deeper/b/c"]);
+  });
   test("APP1 compliant (not applicable): everything inside stacks", () => {
     expect(statuses(stackWith([{ kind: "mitm-ca" }]).preflight, "AVX-APP1")).toEqual([]);
   });

@@ -10,7 +10,6 @@ import { FoundryByoVnetStack, FoundryByoVnetStackProps } from "../../../stacks/f
 import { errorOf, runCli, testApp } from "./helpers";
 
 // The module object itself (an `import * as` namespace is a copy a spy would not reach cdktf through).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const childProcess: typeof import("child_process") = require("child_process");
 const ID = "vca-foundry-byovnet";
 const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral", newNetwork: { cidr: "10.11.0.0/23" } };

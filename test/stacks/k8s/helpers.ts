@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, Testing, TerraformStack } from "../../../lib/core/cdktf";
+import { Testing, TerraformStack } from "../../../lib/core/cdktf";
 
 export { runCli as vca, testApp, type CliRun } from "../helpers";
 

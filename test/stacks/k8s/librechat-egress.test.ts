@@ -50,7 +50,7 @@ test("pod rules: one LLM rule, one rule listing every per-server MCP WebGroup; r
   ]);
   const nodes = WellKnownSmartGroups.fromUuid("nodes");
   const [registry] = egress.registryRules({ src: [nodes], dst: [internet] });
-  expect(registry).toMatchObject({ name: "allow-oci-registry", priority: 20, decrypt: "DECRYPT_NOT_ALLOWED", src: [nodes] });
+  expect(registry).toMatchObject({ name: "allow-oci-registry", priority: 20, decryptPolicy: "DECRYPT_NOT_ALLOWED", src: [nodes] });
 });
 
 test("bad librechat.yaml: the shim's message with the YAML path, prefixed by the construct path", () => {
