@@ -44,7 +44,7 @@ const BLUEPRINTS: Readonly<Record<(typeof BLUEPRINT_STACK_IDS)[number], () => Ad
 
 /**
  * @param outdir where to synthesize. @default - cdktf's (cdktf.out, or the CLI's --output)
- * @param context extra app context, e.g. `avx:preflightBaseline`, `vca:config` (config file),
+ * @param context extra app context, e.g. `vca:preflightBaseline`, `vca:config` (config file),
  *   `vca:stacks` (comma-separated stack ids to build). @default - none: preflight reads
  *   ./vca-preflight.lock.json; the config from env VCA_CONFIG, else the example; stacks from the
  *   env VCA_STACKS, else every stack the config lists, plus the controller baseline

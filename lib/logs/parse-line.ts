@@ -16,8 +16,6 @@ export type ParsedLine =
 
 const UNRELATED: ParsedLine = { kind: "unrelated" };
 const L4_TAG = "AviatrixGwMicrosegPacket:";
-const MICROSEG_HEADER = /(?:^|\s)GW-\S+\s+microseg:\s?/;
-const TRAFFIC_SERVER = /(?:^|\s)traffic_server\[\d+\]:\s?/;
 const PRIORITY = /^<\d{1,3}>(?:1 )?/;
 
 function problem(reason: string): ParsedLine {
@@ -28,23 +26,51 @@ function problem(reason: string): ParsedLine {
 export function parseLogLine(raw: string, clock: SyslogClock): ParsedLine {
   const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
   // Both L4 tags contain "icroseg" (AviatrixGwMicrosegPacket:, microseg:): one scan rules both out.
-  const microsegAt = line.indexOf("icroseg");
-  const l4At = microsegAt < 0 ? -1 : line.indexOf(L4_TAG, microsegAt - 11);
-  const microseg = l4At < 0 && microsegAt >= 0 && line.includes("microseg:", microsegAt - 1) ? MICROSEG_HEADER.exec(line) : null;
-  const atsAt = l4At < 0 && microseg === null ? tagAt(line, "ats_dcf:") : -1;
-  const ts = l4At < 0 && microseg === null && atsAt < 0 && line.includes("traffic_server[") ? TRAFFIC_SERVER.exec(line) : null;
-  if (l4At < 0 && microseg === null && atsAt < 0 && ts === null) return UNRELATED;
+  const tagsAt = line.indexOf("icroseg");
+  const l4At = tagsAt < 0 ? -1 : line.indexOf(L4_TAG, tagsAt - 11);
+  const microsegAt = l4At < 0 && tagsAt >= 0 ? microsegPayloadAt(line, tagsAt - 1) : -1;
+  const atsAt = l4At < 0 && microsegAt < 0 ? tagAt(line, "ats_dcf:") : -1;
+  const tsAt = l4At < 0 && microsegAt < 0 && atsAt < 0 ? trafficServerPayloadAt(line) : -1;
+  if (l4At < 0 && microsegAt < 0 && atsAt < 0 && tsAt < 0) return UNRELATED;
   const headerTime = clock.header(line.charCodeAt(0) === 60 ? line.replace(PRIORITY, "") : line);
-  if (l4At >= 0 || microseg !== null) {
-    const payloadAt = l4At >= 0 ? l4At + L4_TAG.length : (microseg as RegExpExecArray).index + (microseg as RegExpExecArray)[0].length;
-    const inner = l4At >= 0 ? clock.slashed(line, l4At) : undefined;
-    return parseL4(line, payloadAt, inner ?? headerTime);
-  }
+  if (l4At >= 0) return parseL4(line, l4At + L4_TAG.length, clock.slashed(line, l4At) ?? headerTime);
+  if (microsegAt >= 0) return parseL4(line, microsegAt, headerTime);
   // The tag's optional trailing `\s` needs no skipping: the payload is trimmed.
-  const payload = (atsAt >= 0 ? line.slice(atsAt + 8) : line.slice((ts as RegExpExecArray).index + (ts as RegExpExecArray)[0].length)).trim();
+  const payload = line.slice(atsAt >= 0 ? atsAt + 8 : tsAt).trim();
   // Traffic Server writes plain-text diagnostics under its own tag: only a JSON object is a DCF record.
-  if (ts !== null && !payload.startsWith("{")) return UNRELATED;
+  if (tsAt >= 0 && !payload.startsWith("{")) return UNRELATED;
   return parseL7(payload, headerTime, clock);
+}
+
+/**
+ * Where the payload starts after the first /(?:^|\s)GW-\S+\s+microseg:\s?/ (the 8.2 L4 header:
+ * the gateway's name, whitespace, the tag), or -1. Each "microseg:" has one candidate match: the
+ * whitespace run before it and the word before that, which must start with "GW-".
+ */
+function microsegPayloadAt(line: string, from: number): number {
+  for (let m = line.indexOf("microseg:", from); m >= 0; m = line.indexOf("microseg:", m + 1)) {
+    let wordEnd = m;
+    while (wordEnd > 0 && isJsSpace(line.charCodeAt(wordEnd - 1))) wordEnd--;
+    if (wordEnd === m) continue;
+    let word = wordEnd;
+    while (word > 0 && !isJsSpace(line.charCodeAt(word - 1))) word--;
+    if (wordEnd - word < 4 || !line.startsWith("GW-", word)) continue;
+    return isJsSpace(line.charCodeAt(m + 9)) ? m + 10 : m + 9;
+  }
+  return -1;
+}
+
+/** Where the payload starts after the first /(?:^|\s)traffic_server\[\d+\]:\s?/, or -1. */
+function trafficServerPayloadAt(line: string): number {
+  for (let at = line.indexOf("traffic_server["); at >= 0; at = line.indexOf("traffic_server[", at + 1)) {
+    if (at > 0 && !isJsSpace(line.charCodeAt(at - 1))) continue;
+    const digits = at + 15;
+    let i = digits;
+    for (let c = line.charCodeAt(i); c >= 48 && c <= 57; c = line.charCodeAt(++i));
+    if (i === digits || line.charCodeAt(i) !== 93 || line.charCodeAt(i + 1) !== 58) continue;
+    return isJsSpace(line.charCodeAt(i + 2)) ? i + 3 : i + 2;
+  }
+  return -1;
 }
 
 /** Where `tag` first starts the line or follows a `\s` (as /(?:^|\s)tag/ finds it), or -1. */
@@ -112,20 +138,35 @@ function isKey(line: string, i: number, key: string): boolean {
   return line.charCodeAt(i + key.length) === 61 && line.startsWith(key, i);
 }
 
+/** Is line[from, to) exactly `word`? */
+function isWord(line: string, from: number, to: number, word: string): boolean {
+  return to - from === word.length && line.startsWith(word, from);
+}
+
 /**
  * An L4 payload, line[from…]: `K=V` tokens separated by spaces or tabs. Only the fields the replay
  * needs are read (keys in upper case as the gateway writes them; the last one of a key wins),
- * straight from the line: this runs for half of all log lines.
+ * straight from the line, as positions of their values: this runs for half of all log lines, and
+ * the common values (PERMIT, false, TCP, ports) are read without cutting strings.
  */
 function parseL4(line: string, from: number, time: number | undefined): ParsedLine {
-  let policy: string | undefined;
-  let srcIp: string | undefined;
-  let dstIp: string | undefined;
-  let proto: string | undefined;
-  let srcPortText: string | undefined;
-  let dstPortText: string | undefined;
-  let act: string | undefined;
-  let enforcedText: string | undefined;
+  // [start, end) of each value; -1 = absent.
+  let policy = -1;
+  let policyEnd = -1;
+  let src = -1;
+  let srcEnd = -1;
+  let dst = -1;
+  let dstEnd = -1;
+  let proto = -1;
+  let protoEnd = -1;
+  let sport = -1;
+  let sportEnd = -1;
+  let dport = -1;
+  let dportEnd = -1;
+  let act = -1;
+  let actEnd = -1;
+  let enf = -1;
+  let enfEnd = -1;
   const n = line.length;
   const tabs = line.indexOf("\t", from) >= 0;
   let i = from;
@@ -143,52 +184,95 @@ function parseL4(line: string, from: number, time: number | undefined): ParsedLi
     }
     switch (c) {
       case 80: // P
-        if (isKey(line, i, "POLICY")) policy = line.slice(i + 7, end);
-        else if (isKey(line, i, "PROTO")) proto = line.slice(i + 6, end);
+        if (isKey(line, i, "POLICY")) {
+          policy = i + 7;
+          policyEnd = end;
+        } else if (isKey(line, i, "PROTO")) {
+          proto = i + 6;
+          protoEnd = end;
+        }
         break;
       case 83: // S
-        if (isKey(line, i, "SRC_IP")) srcIp = line.slice(i + 7, end);
-        else if (isKey(line, i, "SRC_PORT")) srcPortText = line.slice(i + 9, end);
+        if (isKey(line, i, "SRC_IP")) {
+          src = i + 7;
+          srcEnd = end;
+        } else if (isKey(line, i, "SRC_PORT")) {
+          sport = i + 9;
+          sportEnd = end;
+        }
         break;
       case 68: // D
-        if (isKey(line, i, "DST_IP")) dstIp = line.slice(i + 7, end);
-        else if (isKey(line, i, "DST_PORT")) dstPortText = line.slice(i + 9, end);
+        if (isKey(line, i, "DST_IP")) {
+          dst = i + 7;
+          dstEnd = end;
+        } else if (isKey(line, i, "DST_PORT")) {
+          dport = i + 9;
+          dportEnd = end;
+        }
         break;
       case 65: // A
-        if (isKey(line, i, "ACT")) act = line.slice(i + 4, end);
+        if (isKey(line, i, "ACT")) {
+          act = i + 4;
+          actEnd = end;
+        }
         break;
       case 69: // E
-        if (isKey(line, i, "ENFORCED")) enforcedText = line.slice(i + 9, end);
+        if (isKey(line, i, "ENFORCED")) {
+          enf = i + 9;
+          enfEnd = end;
+        }
         break;
     }
     i = end;
   }
-  if (!srcIp || !dstIp || !proto || !act) {
-    const missing = [srcIp ? "" : "SRC_IP", dstIp ? "" : "DST_IP", proto ? "" : "PROTO", act ? "" : "ACT"].filter((k) => k !== "");
+  // Absent or empty is missing.
+  if (srcEnd <= src || dstEnd <= dst || protoEnd <= proto || actEnd <= act) {
+    const missing = [srcEnd > src ? "" : "SRC_IP", dstEnd > dst ? "" : "DST_IP", protoEnd > proto ? "" : "PROTO", actEnd > act ? "" : "ACT"].filter((k) => k !== "");
     return problem(`L4 line without ${missing.join(", ")} (truncated?)`);
   }
   if (time === undefined) return problem("L4 line without a timestamp");
+  const srcIp = line.slice(src, srcEnd);
+  const dstIp = line.slice(dst, dstEnd);
   if (!isIpAddress(srcIp)) return problem(`SRC_IP ${JSON.stringify(srcIp)} is not an IP address`);
   if (!isIpAddress(dstIp)) return problem(`DST_IP ${JSON.stringify(dstIp)} is not an IP address`);
-  const proto4 = protocol(proto);
-  if (proto4 === undefined) return problem(`PROTO ${JSON.stringify(proto)}: want TCP, UDP or ICMP`);
-  const act4 = action(act);
-  if (act4 === undefined) return problem(`ACT ${JSON.stringify(act)}: want PERMIT, DROP or DENY`);
-  const srcPort = portText(srcPortText);
-  const dstPort = portText(dstPortText);
-  if (srcPort === null) return problem(`SRC_PORT ${JSON.stringify(srcPortText)} is not a port`);
-  if (dstPort === null) return problem(`DST_PORT ${JSON.stringify(dstPortText)} is not a port`);
+  const proto4 = isWord(line, proto, protoEnd, "TCP") ? "TCP" : isWord(line, proto, protoEnd, "UDP") ? "UDP" : protocol(line.slice(proto, protoEnd));
+  if (proto4 === undefined) return problem(`PROTO ${JSON.stringify(line.slice(proto, protoEnd))}: want TCP, UDP or ICMP`);
+  const act4 = isWord(line, act, actEnd, "PERMIT") ? "PERMIT" : action(line.slice(act, actEnd));
+  if (act4 === undefined) return problem(`ACT ${JSON.stringify(line.slice(act, actEnd))}: want PERMIT, DROP or DENY`);
+  const srcPort = portAt(line, sport, sportEnd);
+  const dstPort = portAt(line, dport, dportEnd);
+  if (srcPort === null) return problem(`SRC_PORT ${JSON.stringify(valueAt(line, sport, sportEnd))} is not a port`);
+  if (dstPort === null) return problem(`DST_PORT ${JSON.stringify(valueAt(line, dport, dportEnd))} is not a port`);
   if (proto4 !== "ICMP" && dstPort === undefined) return problem(`${proto4} line without DST_PORT`);
-  const enforced = bool(enforcedText);
-  if (enforced === null) return problem(`ENFORCED ${JSON.stringify(enforcedText)}: want true or false`);
+  const enforced = enf < 0 ? undefined : isWord(line, enf, enfEnd, "false") ? false : isWord(line, enf, enfEnd, "true") ? true : bool(line.slice(enf, enfEnd));
+  if (enforced === null) return problem(`ENFORCED ${JSON.stringify(valueAt(line, enf, enfEnd))}: want true or false`);
   const record: Mutable<LogRecord> = { engine: "L4", time, srcIp, dstIp, protocol: proto4, action: act4 };
   if (proto4 !== "ICMP") {
     if (srcPort !== undefined) record.srcPort = srcPort;
     record.dstPort = dstPort;
   }
   if (enforced !== undefined) record.enforced = enforced;
-  if (policy) record.rule = policy;
+  if (policyEnd > policy) record.rule = line.slice(policy, policyEnd);
   return { kind: "record", record };
+}
+
+/** The text of a value (undefined when absent), for messages. */
+function valueAt(line: string, from: number, to: number): string | undefined {
+  return from < 0 ? undefined : line.slice(from, to);
+}
+
+/** A port in line[from, to) (absent when from < 0): 1–5 ASCII digits, at most 65535; null otherwise. */
+function portAt(line: string, from: number, to: number): number | undefined | null {
+  if (from < 0) return undefined;
+  const n = to - from;
+  if (n === 0 || n > 5) return null;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    v = v * 10 + d;
+  }
+  return v <= 65535 ? v : null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

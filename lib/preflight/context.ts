@@ -1,4 +1,5 @@
 // Everything a rule may read about one stack, computed once per evaluation.
+import { CONTEXT_KEYS, contextValue } from "../core/context-keys";
 import type { IConstruct } from "constructs";
 import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from "../core/cdktf";
 import { isUnresolved } from "../core/construct-props-error";
@@ -72,12 +73,12 @@ export class RuleContext {
     );
   }
 
-  /** The declared controller release: provider fact, then Preflight option, then context avx:controllerVersion. */
+  /** The declared controller release: provider fact, then Preflight option, then context vca:controllerVersion (0.1: avx:controllerVersion). */
   controllerVersion(): ControllerVersionSource | undefined {
     const fromFact = this.facts("aviatrix-provider").find((f) => f.fact.controllerVersion !== undefined);
     if (fromFact) return { value: fromFact.fact.controllerVersion, node: fromFact.node, origin: "provider" };
     if (this.controllerVersionOption !== undefined) return { value: this.controllerVersionOption, node: this.stack, origin: "option" };
-    const ctx = this.stack.node.tryGetContext("avx:controllerVersion");
+    const ctx = contextValue(this.stack, CONTEXT_KEYS.controllerVersion);
     if (ctx !== undefined) return { value: ctx, node: this.stack, origin: "context" };
     return undefined;
   }

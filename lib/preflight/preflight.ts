@@ -9,6 +9,7 @@
 //     (`cdktf synth`, app.synth(), Testing.synth(stack, true)) — not bypassable by the
 //     CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS env var, only by App skipValidation.
 // `Preflight.of(stack).evaluate()` gives the same result without synthesizing (for tests/CLIs).
+import { CONTEXT_KEYS, contextValue } from "../core/context-keys";
 import * as path from "path";
 import type { IConstruct, IValidation } from "constructs";
 import { Annotations, App, Aspects, type IAspect, TerraformResource, TerraformStack } from "../core/cdktf";
@@ -26,12 +27,12 @@ const ANNOTATED = Symbol.for("vca-cdktf.preflight.annotated");
 export interface PreflightProps {
   /**
    * Controller release the stack targets, used when no AviatrixProvider fact declares one.
-   * @default - the app context value `avx:controllerVersion`
+   * @default - the app context value `vca:controllerVersion`
    */
   readonly controllerVersion?: string;
   /**
    * Baseline of immutable bindings written by `npx vca-cdktf preflight lock`.
-   * @default - context `avx:preflightBaseline`, else `vca-preflight.lock.json` in the working directory
+   * @default - context `vca:preflightBaseline`, else `vca-preflight.lock.json` in the working directory
    */
   readonly baselineFile?: string;
   /**
@@ -144,7 +145,7 @@ function activeRules(props: PreflightProps): readonly PreflightRule[] {
 }
 
 function baselineFileOf(stack: TerraformStack, props: PreflightProps): string {
-  const fromContext = stack.node.tryGetContext("avx:preflightBaseline");
+  const fromContext = contextValue(stack, CONTEXT_KEYS.preflightBaseline);
   return path.resolve(props.baselineFile ?? (typeof fromContext === "string" ? fromContext : DEFAULT_BASELINE_FILE));
 }
 

@@ -56,3 +56,20 @@ describe("one error grammar: <where>: <reason>", () => {
     expect(ack.message).toBe(`${ack.where}: ${ack.reason}`);
   });
 });
+
+describe("one context-key prefix: vca:", () => {
+  test("GIVEN vca:controllerVersion THEN it is read; GIVEN only the 0.1 avx: key THEN it still works with a deprecation note", () => {
+    const { contextValue, CONTEXT_KEYS } = jest.requireActual("../../lib/core/context-keys") as typeof import("../../lib/core/context-keys");
+    const now = new TerraformStack(new App({ context: { "vca:controllerVersion": "8.1" } }), "s");
+    expect(contextValue(now, CONTEXT_KEYS.controllerVersion)).toBe("8.1");
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (writes.push(String(chunk)), true));
+    try {
+      const old = new TerraformStack(new App({ context: { "avx:preflightBaseline": "old.json" } }), "s");
+      expect(contextValue(old, CONTEXT_KEYS.preflightBaseline)).toBe("old.json");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toEqual(['vca: context key "avx:preflightBaseline" is deprecated; use "vca:preflightBaseline"\n']);
+  });
+});

@@ -67,7 +67,7 @@ describe("terraformLiteral: user text into Terraform JSON", () => {
 describe("the LibreChat blueprint's librechat.yaml", () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-literal-"));
   const stackId = BLUEPRINT_STACK_IDS.find((id) => id === "vca-librechat-eks") as string;
-  buildBlueprintsApp(outdir, { "vca:stacks": stackId, "avx:preflightBaseline": path.join(outdir, "none.lock.json") }).synth();
+  buildBlueprintsApp(outdir, { "vca:stacks": stackId, "vca:preflightBaseline": path.join(outdir, "none.lock.json") }).synth();
   const synthFile = path.join(outdir, "stacks", stackId, "cdk.tf.json");
 
   test("GIVEN the synthesized Helm values WHEN Terraform evaluates them THEN the pod's config still reads ${MISTRAL_API_KEY} and ${GITHUB_MCP_TOKEN}", () => {

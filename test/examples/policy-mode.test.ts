@@ -14,7 +14,7 @@ import { sharedBlueprintsOut } from "../support/shared-blueprints";
  */
 function policyModes(context: Record<string, unknown>, synthesized?: string): Record<string, string> {
   const outdir = synthesized ?? fs.mkdtempSync(path.join(os.tmpdir(), "vca-mode-"));
-  if (synthesized === undefined) buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
+  if (synthesized === undefined) buildBlueprintsApp(outdir, { "vca:preflightBaseline": path.join(outdir, "none.json"), ...context }).synth();
   return Object.fromEntries(
     BLUEPRINT_STACK_IDS.map((id) => {
       const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));

@@ -88,7 +88,7 @@ describe("buildBlueprintsApp stack selection", () => {
   test("GIVEN the baseline and one blueprint selected WHEN synthesized THEN the baseline comes first and declares only that blueprint's two points", () => {
     delete process.env.VCA_STACKS;
     const outdir = tmp();
-    const app = buildBlueprintsApp(outdir, { "vca:stacks": "vca-obot-eks,vca-dcf-baseline", "avx:preflightBaseline": path.join(outdir, "none.json") });
+    const app = buildBlueprintsApp(outdir, { "vca:stacks": "vca-obot-eks,vca-dcf-baseline", "vca:preflightBaseline": path.join(outdir, "none.json") });
     expect(app.node.children.map((c) => c.node.id)).toEqual([BASELINE_STACK_ID, "vca-obot-eks"]);
     app.synth();
     expect(declaredPoints(outdir)).toEqual(["obot-eks-after-k8s", "obot-eks-before-k8s"]);
@@ -99,7 +99,7 @@ describe("buildBlueprintsApp stack selection", () => {
   test("GIVEN the baseline alone (its owning team's run) WHEN synthesized THEN only it is written, declaring every blueprint's points", () => {
     process.env.VCA_STACKS = BASELINE_STACK_ID;
     const outdir = tmp();
-    buildBlueprintsApp(outdir, { "avx:preflightBaseline": path.join(outdir, "none.json") }).synth();
+    buildBlueprintsApp(outdir, { "vca:preflightBaseline": path.join(outdir, "none.json") }).synth();
     expect(synthesizedStacks(outdir)).toEqual([BASELINE_STACK_ID]);
     expect(declaredPoints(outdir)).toHaveLength(2 * BLUEPRINT_STACK_IDS.length);
     expect(declaredPoints(outdir)).toContain("librechat-gke-before-k8s");

@@ -33,7 +33,7 @@ function writeConfig(stacks: Record<string, unknown>, name = "vca.config.yaml"):
   return file;
 }
 
-const build = (file: string, stacks: string) => buildBlueprints(tmpDir(), { "vca:config": file, "vca:stacks": stacks, "avx:preflightBaseline": path.join(tmpDir(), "none.json") });
+const build = (file: string, stacks: string) => buildBlueprints(tmpDir(), { "vca:config": file, "vca:stacks": stacks, "vca:preflightBaseline": path.join(tmpDir(), "none.json") });
 const synthOf = (file: string, stack: string) => {
   const { app } = build(file, stack);
   app.synth();
@@ -141,7 +141,7 @@ describe("GIVEN a valid config of the user's own values WHEN the app is built", 
     expect(discover.mode).toBe("discover");
     // Discover: every rule but the promoted ones watches.
     expect(discover.rules.filter((r: string) => r.endsWith("(watch)")).length).toBeGreaterThan(discover.rules.length / 2);
-    const { app } = buildBlueprints(tmpDir(), { "vca:config": file, "vca:mode": "enforce", "avx:preflightBaseline": path.join(tmpDir(), "none.json") });
+    const { app } = buildBlueprints(tmpDir(), { "vca:config": file, "vca:mode": "enforce", "vca:preflightBaseline": path.join(tmpDir(), "none.json") });
     app.synth();
     const enforced = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks/vca-agentcore/cdk.tf.json"), "utf8")).output.policy_objects.value;
     expect(enforced.mode).toBe("enforce");

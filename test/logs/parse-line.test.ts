@@ -65,6 +65,22 @@ describe("parseLogLine", () => {
     if (p.kind === "problem") expect(p.reason).toMatch(reason);
   });
 
+  test.each([
+    ["a no-break space around the 8.2 tag (JavaScript \\s)", "GW-x\u00a0microseg:\u00a0L4", "record"],
+    ["tabs between the L4 fields", "GW-x microseg:\tL4TABS", "record"],
+    ["a gateway word that does not start with GW-", "host-GW-x microseg: L4", "unrelated"],
+    ["GW- with nothing after it", "GW- microseg: L4", "unrelated"],
+    ["a traffic_server tag after a tab, no space after it", "GW-x\ttraffic_server[812]:JSON", "record"],
+    ["traffic_server without a pid", "GW-x traffic_server[]: JSON", "unrelated"],
+    ["traffic_server inside a longer word", "GW-x x-traffic_server[812]: JSON", "unrelated"],
+    ["ats_dcf inside a longer word", "GW-x not_ats_dcf: JSON", "unrelated"],
+  ])("GIVEN %s WHEN the tag is looked for THEN the line is %s as the tag patterns say", (_case, rest, kind) => {
+    const l4 = "SRC_IP=10.0.0.1 DST_IP=1.1.1.1 PROTO=TCP SRC_PORT=1 DST_PORT=443 ACT=PERMIT";
+    const json = '{"timestamp":"2026-12-05T10:00:01Z","src":"10.0.0.1","dest":"1.1.1.1","dest_port":443,"action":"PERMIT"}';
+    const line = `Dec  5 10:00:01 ${rest.replace("L4TABS", l4.replace(/ /g, "\t")).replace("L4", l4).replace("JSON", json)}`;
+    expect(parse(line).kind).toBe(kind);
+  });
+
   test("GIVEN lines from other programs WHEN parsed THEN they are unrelated", () => {
     for (const line of ["Dec  5 10:00:01 GW-x-10.1.0.4 kernel: eth0 up", "", "garbage", "Dec  5 10:00:01 host sshd[1]: microseg: is a word"]) {
       expect(parse(line).kind).toBe("unrelated");

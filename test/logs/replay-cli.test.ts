@@ -19,7 +19,7 @@ let synth: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "vca-replay-"));
-  buildBlueprintsApp(out, { "vca:stacks": "vca-obot-aks", "vca:mode": "discover", "avx:preflightBaseline": path.join(out, "none.json") }).synth();
+  buildBlueprintsApp(out, { "vca:stacks": "vca-obot-aks", "vca:mode": "discover", "vca:preflightBaseline": path.join(out, "none.json") }).synth();
   synth = path.join(out, "stacks/vca-obot-aks/cdk.tf.json");
 });
 

@@ -62,7 +62,7 @@ describe("the synth-time scan reads only what evaluation changed", () => {
   });
 
   test("GIVEN every stack of the example app THEN its findings are those of the direct reading", () => {
-    const { app } = buildBlueprints(fs.mkdtempSync(path.join(os.tmpdir(), "vca-scan-")), { "avx:preflightBaseline": path.join(os.tmpdir(), "vca-none.json") });
+    const { app } = buildBlueprints(fs.mkdtempSync(path.join(os.tmpdir(), "vca-scan-")), { "vca:preflightBaseline": path.join(os.tmpdir(), "vca-none.json") });
     const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
     expect(stacks.length).toBeGreaterThanOrEqual(8);
     for (const stack of stacks) {

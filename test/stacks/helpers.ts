@@ -12,7 +12,7 @@ const NO_BASELINE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-stack-t
  * (it records the blueprints, not test variants) or on the directory jest runs in.
  */
 export function testApp(context: Record<string, unknown> = {}, baselineFile: string = NO_BASELINE): App {
-  return Testing.app({ context: { "avx:preflightBaseline": baselineFile, ...context } });
+  return Testing.app({ context: { "vca:preflightBaseline": baselineFile, ...context } });
 }
 
 export { runVca as runCli } from "../support/run-cli";

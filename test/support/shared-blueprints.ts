@@ -48,7 +48,7 @@ function synthInto(outdir: string): void {
   try {
     // Required lazily: the app module reads its lab files at import time.
     const { buildBlueprintsApp } = require("../../examples/blueprints/app") as typeof import("../../examples/blueprints/app");
-    buildBlueprintsApp(outdir, { "avx:preflightBaseline": COMMITTED_BASELINE }).synth();
+    buildBlueprintsApp(outdir, { "vca:preflightBaseline": COMMITTED_BASELINE }).synth();
   } finally {
     for (const [k, v] of saved)
       if (v === undefined) delete process.env[k];

@@ -28,7 +28,7 @@ describe("AVX-CTRL1: controller version declared", () => {
   });
   test("compliant: declared through the option or context", () => {
     expect(statuses(aviatrixStack("9.0.10").preflight, "AVX-CTRL1")).toEqual(["compliant"]);
-    const app = Testing.app({ context: { "avx:controllerVersion": "8.2" } });
+    const app = Testing.app({ context: { "vca:controllerVersion": "8.2" } });
     const stack = new TerraformStack(app, "ctx");
     new AviatrixProvider(stack, "aviatrix", {});
     expect(statuses(Preflight.of(stack, { baselineFile: `${tmpDir()}/x.json` }), "AVX-CTRL1")).toEqual(["compliant"]);
