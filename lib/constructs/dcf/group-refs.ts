@@ -1,6 +1,6 @@
 // What a rule can point at: a SmartGroup / WebGroup construct, a managed or well-known group,
 // or a bare model value. Constructs carry a `uuid` (token or literal) and the model they render.
-import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../../dcf/builder/policy-pack";
+import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../../dcf/built-in-groups";
 import { SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../../dcf/model";
 
 /** Anything a rule can use as a source or destination SmartGroup. */

@@ -1,4 +1,5 @@
-import { MatchExpression, PolicyModel, SmartGroupModel, WebGroupModel } from "../model";
+import { BUILT_IN_WEB_GROUPS } from "../built-in-groups";
+import { MatchExpression, PolicyModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
 import { isCatchAllCidr } from "../../net/ip";
 
 // Group facts the checks share: "is this the whole Internet", "does this WebGroup match any host".
@@ -48,7 +49,7 @@ export function hasInternetWideDestination(model: PolicyModel, dstGroups: readon
 // SNI "*" (or a URL filter that is only "*" or "*" + "/*"), or the built-in All-Web group: the
 // group stops restricting hosts.
 export function matchAllEntries(group: WebGroupModel): string[] {
-  if (group.kind === "allWeb") return ["All-Web"];
+  if (group.kind === "allWeb") return [BUILT_IN_WEB_GROUPS[WELL_KNOWN.allWeb].name];
   if (group.kind !== "domains") return [];
   const out: string[] = [];
   for (const m of group.matches) {

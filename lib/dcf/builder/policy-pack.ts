@@ -12,9 +12,11 @@ import {
   SmartGroupModel,
   WebGroupModel,
   WebMatch,
-  WELL_KNOWN,
 } from "../model";
+import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "./canonical";
+
+export { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
 import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, portProblemReason, RuleCommonProps } from "../rule-props";
 
@@ -61,17 +63,6 @@ export interface PolicyPackProps {
   /** Overrides the mode's default action. @default - from the mode */
   readonly defaultAction?: DefaultActionModel;
 }
-
-/** The controller's built-in groups, always present under their well-known UUIDs. */
-export const BUILT_IN_SMART_GROUPS: Readonly<Record<string, SmartGroupModel>> = {
-  [WELL_KNOWN.anywhere]: { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] },
-  [WELL_KNOWN.publicInternet]: { key: WELL_KNOWN.publicInternet, name: "Public Internet", kind: "publicInternet", expressions: [] },
-  // The controller's ThreatIQ group is the threatiq feed: flows join it with `feeds: [threatiq]`.
-  [WELL_KNOWN.threatIntel]: { key: WELL_KNOWN.threatIntel, name: "ThreatIQ", kind: "selector", expressions: [{ external: "threatiq" }] },
-};
-export const BUILT_IN_WEB_GROUPS: Readonly<Record<string, WebGroupModel>> = {
-  [WELL_KNOWN.allWeb]: { key: WELL_KNOWN.allWeb, name: "All-Web", kind: "allWeb", matches: [] },
-};
 
 /**
  * Builds a PolicyModel. `add*` validate eagerly and return this (fluent); `withMode`,

@@ -4,7 +4,7 @@
 // already exist on the controller (by name or uuid, kept as "managed"). Policies are ordered by
 // namespace/name, rules by list order (research docs/research/k8s-obot-crds.md §1.1, §2.2, §5.4).
 import { canonicalExpressions, canonicalJson, canonicalWebMatches, compareText } from "../builder/canonical";
-import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
+import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { upperCaseEnum, validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { DcfModelError } from "../errors";
 import { DecryptPolicy, FlowAppRequirement, MatchExpression, PolicyModel, PROTOCOLS, RuleAction, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";

@@ -4,7 +4,7 @@
 // FirewallPolicies (K8S tier). Group references resolve to the group at that address; well-known
 // UUIDs to the built-ins; anything else stays an unresolved group flows can name.
 import { DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../attachment-points";
-import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../builder/policy-pack";
+import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../builder/canonical";
 import { terraformRefAddress } from "../builder/tokens";
 import { upperCaseEnum, validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";

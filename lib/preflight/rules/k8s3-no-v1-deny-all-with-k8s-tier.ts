@@ -3,6 +3,7 @@ import { modelFromFirewallPolicies } from "../../dcf/crd/from-crd";
 import { mergeModels } from "../../dcf/merge";
 import type { PolicyModel, RuleModel, SmartGroupModel } from "../../dcf/model";
 import { WELL_KNOWN } from "../../dcf/model";
+import { BUILT_IN_SMART_GROUPS } from "../../dcf/built-in-groups";
 import type { RuleContext } from "../context";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
 import { runPolicyCheck } from "./policy-analysis";
@@ -62,7 +63,7 @@ function k8sTier(ctx: RuleContext): PolicyModel | undefined {
       decryptPolicy: "DECRYPT_UNSPECIFIED",
       flowAppRequirement: "APP_UNSPECIFIED",
     };
-    models.push({ smartGroups: { [key]: pods, [WELL_KNOWN.anywhere]: { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] } }, webGroups: {}, rules: [permit] });
+    models.push({ smartGroups: { [key]: pods, [WELL_KNOWN.anywhere]: BUILT_IN_SMART_GROUPS[WELL_KNOWN.anywhere] }, webGroups: {}, rules: [permit] });
   });
   return models.length ? mergeModels(...models) : undefined;
 }

@@ -1,4 +1,6 @@
 import { Severity } from "../../../core/finding";
+import { BUILT_IN_WEB_GROUPS } from "../../built-in-groups";
+import { WELL_KNOWN } from "../../model";
 import { PolicyFinding } from "../finding";
 import { PolicyCheck } from "../check";
 import { MITM_SENSITIVE_DOMAINS } from "../control-plane-domains";
@@ -58,7 +60,7 @@ export const decryptControlPlane: PolicyCheck = {
         if (g === undefined) continue;
         const group = webGroupName(ctx.model, key);
         if (g.kind === "allWeb") {
-          hits.push({ entry: "All-Web", group, severity: "warning", what: "every host, control-plane APIs included" });
+          hits.push({ entry: BUILT_IN_WEB_GROUPS[WELL_KNOWN.allWeb].name, group, severity: "warning", what: "every host, control-plane APIs included" });
           continue;
         }
         if (g.kind !== "domains") continue;
