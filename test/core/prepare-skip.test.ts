@@ -1,5 +1,5 @@
 import { DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformStack, TerraformVariable, Testing, Token, Tokenization } from "../../lib/core/cdktf";
-import { mayContainTokens, skipWhilePreparing } from "../../lib/core/prepare-skip";
+import { mayContainTokens, NUMBER_TOKEN_TEXT, skipWhilePreparing, TOKEN_MARKER } from "../../lib/core/prepare-skip";
 
 const resolver = new DefaultTokenResolver(new StringConcat());
 const resolveIn = (stack: TerraformStack, value: unknown, preparing: boolean) => Tokenization.resolve(value, { scope: stack, preparing, resolver });
@@ -47,5 +47,23 @@ describe("skipWhilePreparing", () => {
     const withToken = { resource: { t: { id: { name: token } } } };
     expect(resolveIn(stack, skipWhilePreparing(withToken), true)).toEqual({ resource: { t: { id: { name: "x" } } } });
     expect(seen).toEqual([true]);
+  });
+});
+
+describe("the copies of cdktf internals match the installed cdktf (a cdktf upgrade that changes them fails here)", () => {
+  test.each(["cdktf", "cdktn"])("GIVEN the installed %s THEN its number-token pattern and string-token marker are ours", (pkg) => {
+    let file: string;
+    try {
+      file = require.resolve(`${pkg}/lib/tokens/private/encoding.js`);
+    } catch {
+      return; // cdktn is an optional peer
+    }
+    const source = require("fs").readFileSync(file, "utf8") as string;
+    const m = /const NUMBER_TOKEN_REGEX = new RegExp\("((?:[^"\\]|\\.)*)", "g"\)/.exec(source);
+    expect(m).not.toBeNull();
+    // `\+` and `+` are the same inside a character class.
+    const plus = (src: string) => src.replace(/\\\+/g, "+");
+    expect(plus(new RegExp(JSON.parse(`"${m![1]}"`)).source)).toBe(plus(NUMBER_TOKEN_TEXT.source));
+    for (const kind of ["STRING", "LIST", "MAP"]) expect(source).toMatch(new RegExp(`BEGIN_${kind}_TOKEN_MARKER = "..${TOKEN_MARKER.replace("[", "\\[")}"`));
   });
 });
