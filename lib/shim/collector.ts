@@ -127,9 +127,9 @@ export class Collector {
     this.record(target, c.kind === "issue" && c.code === "invalid-url" && note ? { ...c, message: `${c.message}${note}` } : c, path);
   }
 
-  /** Adds a catalog or derived host (already known to be a hostname). */
-  addHost(target: DestinationTarget, host: string, path: string, port = 443, scheme: Scheme = "https"): void {
-    this.record(target, classifyHost(host, port, scheme, this.internalSuffixes), path);
+  /** Adds a catalog or derived host (already known to be a hostname); messages quote `shownHost`, the spelling in the input. */
+  addHost(target: DestinationTarget, host: string, path: string, port = 443, scheme: Scheme = "https", shownHost = host): void {
+    this.record(target, classifyHost(host, port, scheme, this.internalSuffixes, shownHost), path);
   }
 
   /** Adds an allowlist entry that is already a normalised domain pattern (may be `*.x`). */

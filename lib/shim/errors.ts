@@ -2,6 +2,8 @@ import { UserInputError } from "../util/errors";
 
 /** One never-widen or input problem, located by file and YAML path. */
 export interface ShimIssue {
+  /** The file the path is in, when it is not the config (e.g. the Helm values for `helm:` paths). @default - the config file */
+  readonly file?: string;
   readonly path: string;
   readonly message: string;
   /** Stable code; reviewed exceptions may be granted for some codes (see annotations.ts). */
@@ -46,7 +48,7 @@ export const MAX_LISTED_ISSUES = 50;
 
 function formatIssues(file: string, issues: readonly ShimIssue[], headline?: string): string {
   const head = headline ?? `${file}: ${issues.length} egress problem${issues.length === 1 ? "" : "s"} (nothing written)`;
-  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${file}: ${i.path}: ${i.message}`);
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${i.file ?? file}: ${i.path}: ${i.message}`);
   const more = issues.length - listed.length;
   return [head, ...listed, ...(more > 0 ? [`  … and ${more} more problem${more === 1 ? "" : "s"} in ${file}`] : [])].join("\n");
 }

@@ -48,24 +48,38 @@ export function classifyUrl(value: string, opts: ClassifyOptions): HostClass {
   const port = url.port ? Number(url.port) : DEFAULT_PORTS[scheme];
   // Port 0 is not a port; downstream it could read as "every port".
   if (port < 1 || port > 65535) return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(opts.shownAs ?? value)} has port ${port} (want 1..65535)` };
-  return classifyHost(url.hostname, port, scheme, opts.internalSuffixes);
+  return classifyHost(url.hostname, port, scheme, opts.internalSuffixes, hostAsWritten(value) ?? url.hostname);
 }
 
-/** Classifies a bare host (already lower-cased/punycoded by URL, or from an allowlist). */
-export function classifyHost(hostname: string, port: number, scheme: Scheme, internalSuffixes: readonly string[]): HostClass {
+/**
+ * The host of a URL exactly as the text spells it: WHATWG URL lower-cases and punycodes
+ * `hostname`, and a message must quote what the user wrote (`API..Groq.COM`, not `api..groq.com`).
+ */
+function hostAsWritten(urlText: string): string | undefined {
+  return /^\s*[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(urlText)?.[1];
+}
+
+/**
+ * Classifies a bare host (already lower-cased/punycoded by URL, or from an allowlist).
+ * @param shownHost how messages quote the host: as the user wrote it. @default hostname
+ */
+export function classifyHost(hostname: string, port: number, scheme: Scheme, internalSuffixes: readonly string[], shownHost = hostname): HostClass {
   let host = hostname.toLowerCase();
   if (host.endsWith(".")) host = host.slice(0, -1);
+  const shown = JSON.stringify(shownHost);
   if (host.includes("*")) {
-    return { kind: "issue", code: "wildcard-host", message: `wildcard host ${JSON.stringify(host)} in a URL can never be requested; only allowlists may use wildcards`, host, port, scheme };
+    return { kind: "issue", code: "wildcard-host", message: `wildcard host ${shown} in a URL can never be requested; only allowlists may use wildcards`, host, port, scheme };
   }
   const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  // How the address was spelled (`134744072`, `0x08.8.8.8`, `2001:DB8::1`), when that is not `bare`.
+  const written = shownHost.replace(/^\[(.*)\]$/, "$1");
   const ipVersion = ipFamilyOf(bare);
   if (ipVersion !== 0) {
     if (isPrivateIp(bare)) return { kind: "internal", host: bare, port, scheme };
     return {
       kind: "issue",
       code: "public-ip",
-      message: `public IP literal ${bare} cannot be permitted by an FQDN WebGroup; use a hostname, or accept it as a reviewed /32 exception`,
+      message: `public IP literal ${bare}${written === bare ? "" : ` (written ${shown})`} cannot be permitted by an FQDN WebGroup; use a hostname, or accept it as a reviewed /32 exception`,
       host: bare,
       port,
       scheme,
@@ -75,7 +89,7 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
   if (isInternalName(host, internalSuffixes)) return { kind: "internal", host, port, scheme };
   // The one domain grammar (lib/net/domain-name): `a..b`, `a,b`, labels over 63 characters never become WebGroup domains.
   const checked = checkPublicDomain(hostname);
-  if (!checked.ok) return { kind: "issue", code: "invalid-url", message: `host ${JSON.stringify(hostname)} ${checked.reason}`, host, port, scheme };
+  if (!checked.ok) return { kind: "issue", code: "invalid-url", message: `host ${shown} ${checked.reason}`, host, port, scheme };
   return { kind: "public", host: checked.value, port, scheme };
 }
 

@@ -147,7 +147,8 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   extractMcpServers(ctx);
   extractAllowlists(ctx);
   extractEnvGated(ctx);
-  if (c.issues.length > 0) throw new ShimInputError(configName, sortIssues(c.issues));
+  // A `helm:` path is in the Helm values file, not the config: name that file.
+  if (c.issues.length > 0) throw new ShimInputError(configName, sortIssues(c.issues).map((i) => (i.path.startsWith("helm:") ? { ...i, file: helmName } : i)));
   for (const e of c.unusedExceptions()) c.warn(e.path, `reviewed exception in ${annotations.source ?? "annotations"} matches no finding; remove it`);
   crossCheckMcpAllowlist(c);
 

@@ -19,6 +19,19 @@ import { isTerraformRef } from "./tokens";
 import { own } from "../../util/own";
 import { checkPorts, isPortProblem, LOG_PROFILES, portProblemReason } from "../rule-props";
 
+/**
+ * A value of a case-insensitive upper-case enum (protocol, action) in its canonical spelling.
+ * Readers normalise case before validating; the error must still quote the value exactly as the
+ * input spells it (`"Tcpx"`, never `"TCPX"`), so the normalising and the message live together.
+ */
+export function upperCaseEnum<T extends string>(value: unknown, allowed: readonly T[], path: string, what: string): T {
+  const canonical = typeof value === "string" ? value.toUpperCase() : undefined;
+  if (canonical === undefined || !(allowed as readonly string[]).includes(canonical)) {
+    throw new DcfModelError(path, `unknown ${what} ${JSON.stringify(value)} (want one of ${allowed.join("|")})`);
+  }
+  return canonical as T;
+}
+
 const STANDALONE = ["cidr", "fqdn", "site", "s2c"] as const;
 const K8S_FIELDS = ["k8sClusterId", "k8sNamespace", "k8sPod", "k8sService"] as const;
 const LOG_PROFILE_IDS: readonly string[] = Object.values(LOG_PROFILES);

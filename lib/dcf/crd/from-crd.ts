@@ -5,9 +5,9 @@
 // namespace/name, rules by list order (research docs/research/k8s-obot-crds.md §1.1, §2.2, §5.4).
 import { canonicalExpressions, canonicalJson, canonicalWebMatches, compareText } from "../builder/canonical";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
-import { validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
+import { upperCaseEnum, validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { DcfModelError } from "../errors";
-import { DecryptPolicy, FlowAppRequirement, MatchExpression, PolicyModel, RuleAction, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
+import { DecryptPolicy, FlowAppRequirement, MatchExpression, PolicyModel, PROTOCOLS, RuleAction, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
 import { CrdGroupRef, CrdRule, CrdSmartGroupSelector, FirewallPolicyObject } from "./firewall-policy-types";
 import { own } from "../../util/own";
 
@@ -122,7 +122,7 @@ function ruleFromCrd(
   smartGroups[srcKey] = { key: srcKey, name: `${id}/${r.name}`, kind: "selector", expressions: canonicalExpressions([src]) };
   const action = r.action === undefined ? undefined : own(ACTIONS, r.action);
   if (action === undefined) throw new DcfModelError(`${path}.action`, `want one of permit|deny|intrusion_detection_permit (got ${JSON.stringify(r.action)})`);
-  const protocol = (r.protocol ?? "any").toUpperCase() as RuleModel["protocol"];
+  const protocol = upperCaseEnum(r.protocol ?? "any", PROTOCOLS, `${path}.protocol`, "protocol");
   if (r.endPort !== undefined && r.port === undefined) throw new DcfModelError(`${path}.endPort`, "endPort needs port");
   const portRanges = r.port === undefined ? [] : r.endPort === undefined || r.endPort === r.port ? [{ lo: r.port }] : [{ lo: r.port, hi: r.endPort }];
   const resolveSg = (ref: CrdGroupRef, p: string): string => resolveRef(ref, p, localSg, smartGroups, BUILT_IN_SMART_GROUPS, (key, name): SmartGroupModel => ({ key, name, kind: "managed", expressions: [] }));

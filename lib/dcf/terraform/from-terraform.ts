@@ -7,13 +7,13 @@ import { DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfN
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../builder/canonical";
 import { terraformRefAddress } from "../builder/tokens";
-import { validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
+import { upperCaseEnum, validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { LocatedFirewallPolicy, modelFromFirewallPolicies } from "../crd/from-crd";
 import { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND } from "../crd/firewall-policy-types";
 import { checkFirewallPolicyShape } from "../crd/read-yaml";
 import { DcfModelError } from "../errors";
 import { mergeModels } from "../merge";
-import { DefaultActionModel, MatchExpression, PolicyModel, PortRange, RuleModel, SmartGroupModel, WebGroupModel, WebMatch } from "../model";
+import { DefaultActionModel, MatchExpression, PolicyModel, PortRange, PROTOCOLS, RuleModel, SmartGroupModel, WebGroupModel, WebMatch } from "../model";
 import { attr, block, blocks, bodiesOfType, documentScope, list, Node, Raw, stringMap, text, toBool, toNumber } from "./document";
 import { isUnknown, Value } from "./expression";
 
@@ -61,8 +61,7 @@ class Reader {
     }
     for (const [address, n] of this.nodes("resource", "aviatrix_distributed_firewalling_default_action_rule")) {
       if (this.defaultAction !== undefined) throw new DcfModelError(n.path, "more than one default action rule (it is a controller singleton)");
-      const action = text(attr(n, "action"))?.toUpperCase();
-      if (action !== "PERMIT" && action !== "DENY") throw new DcfModelError(`${n.path}.action`, `want PERMIT or DENY (got ${JSON.stringify(action)})`);
+      const action = upperCaseEnum(text(attr(n, "action")), ["PERMIT", "DENY"] as const, `${n.path}.action`, "default action");
       const logProfile = text(attr(n, "log_profile"));
       this.defaultAction = { action, logging: toBool(attr(n, "logging"), `${n.path}.logging`) ?? false, ...(logProfile ? { logProfile } : {}) };
       void address;
@@ -206,7 +205,7 @@ class Reader {
       ...(placement.order !== 0 ? { order: placement.order } : {}),
       priority: priority ?? 0,
       action: (str("action") ?? "") as RuleModel["action"],
-      protocol: (str("protocol") ?? "").toUpperCase() as RuleModel["protocol"],
+      protocol: upperCaseEnum(str("protocol") ?? "", PROTOCOLS, `${path}.protocol`, "protocol"),
       portRanges: ports,
       srcGroups: keys("src_smart_groups", false),
       dstGroups: keys("dst_smart_groups", false),

@@ -44,9 +44,11 @@ export function extractHelm(values: unknown, file: string, c: Collector, env: En
     let registry = typeof reg === "string" && reg ? reg : typeof globalRegistry === "string" && globalRegistry ? globalRegistry : img.defaultRegistry;
     if (typeof repo === "string" && repo.split("/").length > 2 && repo.split("/")[0].includes(".")) registry = repo.split("/")[0];
     const path = `helm:${img.path}.registry`;
-    const host = registry.toLowerCase().replace(/\/.*$/, "");
-    const hosts = own(REGISTRY_HOSTS, host) ?? [host];
-    for (const h of hosts) c.addHost(OCI, h, path);
+    const written = registry.replace(/\/.*$/, "");
+    const host = written.toLowerCase();
+    const catalog = own(REGISTRY_HOSTS, host);
+    // Messages quote the registry as the values file spells it.
+    for (const h of catalog ?? [host]) c.addHost(OCI, h, path, 443, "https", catalog ? h : written);
     if (host === "registry.librechat.ai") {
       c.warn(path, "registry.librechat.ai is a CNAME to a reo.dev registry front; blob redirect hosts are unverified — record a test pull, or set image.registry: ghcr.io");
     }
