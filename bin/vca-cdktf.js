@@ -13,6 +13,8 @@ try {
 } catch {
   // neither cdktf nor cdktn: keep dist/lib
 }
-require(`${lib}/cli/main`).main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+require(`${lib}/cli/main`)
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -35,7 +35,12 @@ export type { IClusterProviderSet } from "../lib/constructs/kubernetes/cluster-p
 export { K8sFirewallChart } from "../lib/constructs/kubernetes/k8s-firewall-chart";
 export type { K8sFirewallChartProps } from "../lib/constructs/kubernetes/k8s-firewall-chart";
 export type { K8sFirewallValues, ValuesCheck } from "../lib/constructs/kubernetes/k8s-firewall-values";
-export type { K8sFirewallRbacValues, K8sFirewallRoleSubject, K8sFirewallRoleValues, K8sFirewallServiceAccountValues } from "../lib/constructs/kubernetes/k8s-firewall-values";
+export type {
+  K8sFirewallRbacValues,
+  K8sFirewallRoleSubject,
+  K8sFirewallRoleValues,
+  K8sFirewallServiceAccountValues,
+} from "../lib/constructs/kubernetes/k8s-firewall-values";
 export { KubernetesCloud } from "../lib/constructs/kubernetes/kubernetes-cloud";
 export { KubernetesClusterOnboarding } from "../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
 export type { CustomClusterDetails, KubernetesClusterOnboardingProps, OnboardingCredentials } from "../lib/constructs/kubernetes/kubernetes-cluster-onboarding";
@@ -101,7 +106,13 @@ export type { CapabilityHostConnections, CapabilityHostOptions } from "../stacks
 export type { ExistingFoundryNetworkOptions, NewFoundryNetworkOptions } from "../stacks/foundry/foundry-network";
 export { GkeVcaStack } from "../stacks/gke-vca-stack";
 export type { GkeExistingClusterProps, GkeExistingNetworkProps, GkeNewClusterProps, GkeNewNetworkProps, GkeVcaStackProps } from "../stacks/gke-vca-stack";
-export type { K8sVcaStackProps, LibreChatTlsDecryptionProps, K8sZeroTrustForAiProps, LibreChatWorkloadProps, ObotWorkloadProps } from "../stacks/k8s/k8s-vca-props";
+export type {
+  K8sVcaStackProps,
+  LibreChatTlsDecryptionProps,
+  K8sZeroTrustForAiProps,
+  LibreChatWorkloadProps,
+  ObotWorkloadProps,
+} from "../stacks/k8s/k8s-vca-props";
 
 // ---------------------------------------------------------------- L1 bindings (generated)
 export * as aviatrix from "../lib/aviatrix/gen/aviatrix";

@@ -48,7 +48,13 @@ export { KUBERNETES_CLOUDS, KubernetesCloud } from "./constructs/kubernetes/kube
 export { KubernetesClusterOnboarding } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
 export type { CustomClusterDetails, KubernetesClusterOnboardingProps, OnboardingCredentials } from "./constructs/kubernetes/kubernetes-cluster-onboarding";
 export { KubernetesProviders } from "./constructs/kubernetes/kubernetes-providers";
-export type { AksProvidersOptions, EksProvidersOptions, GkeProvidersOptions, KubeconfigProvidersOptions, KubernetesProvidersBaseOptions } from "./constructs/kubernetes/kubernetes-providers";
+export type {
+  AksProvidersOptions,
+  EksProvidersOptions,
+  GkeProvidersOptions,
+  KubeconfigProvidersOptions,
+  KubernetesProvidersBaseOptions,
+} from "./constructs/kubernetes/kubernetes-providers";
 export {
   CaTrustRuntime,
   caTrustSnippets,
@@ -110,7 +116,14 @@ export {
 } from "./constructs/workloads/obot-platform";
 export type { ObotNetworkPolicyProviderProps, ObotPlatformProps } from "./constructs/workloads/obot-platform";
 export { ZeroTrustForAi } from "./constructs/ai/zero-trust-for-ai";
-export type { AiAccessIntent, AiProviderProps, AiWorkloadK8sSelector, AiWorkloadProps, ZeroTrustForAiProps, ZeroTrustStage } from "./constructs/ai/zero-trust-for-ai";
+export type {
+  AiAccessIntent,
+  AiProviderProps,
+  AiWorkloadK8sSelector,
+  AiWorkloadProps,
+  ZeroTrustForAiProps,
+  ZeroTrustStage,
+} from "./constructs/ai/zero-trust-for-ai";
 
 // ---------------------------------------------------------------- errors (CLI: UserInputError → exit 2)
 export { ConstructPropsError, DcfValidationError, NetworkPropError, StackPropsError } from "./core/construct-props-error";
@@ -152,19 +165,17 @@ export type { GkeExistingClusterProps, GkeExistingNetworkProps, GkeNewClusterPro
 export type { K8sContainment } from "../stacks/k8s/k8s-containment";
 export type { LibreChatWorkload } from "../stacks/k8s/librechat-workload";
 export type { ObotWorkload } from "../stacks/k8s/obot-workload";
-export type { K8sVcaStackProps, K8sZeroTrustForAiProps, LibreChatTlsDecryptionProps, LibreChatWorkloadProps, ObotWorkloadProps } from "../stacks/k8s/k8s-vca-props";
+export type {
+  K8sVcaStackProps,
+  K8sZeroTrustForAiProps,
+  LibreChatTlsDecryptionProps,
+  LibreChatWorkloadProps,
+  ObotWorkloadProps,
+} from "../stacks/k8s/k8s-vca-props";
 export type { AwsProviderOptions, AzurermProviderOptions, GoogleProviderOptions } from "../stacks/provider-options";
 
 // ---------------------------------------------------------------- policy model + builders
-export {
-  DECRYPT_POLICIES,
-  FLOW_APP_REQUIREMENTS,
-  PROTOCOLS,
-  RULE_ACTIONS,
-  SMART_GROUP_TYPES,
-  TIERS,
-  WELL_KNOWN,
-} from "./dcf/model";
+export { DECRYPT_POLICIES, FLOW_APP_REQUIREMENTS, PROTOCOLS, RULE_ACTIONS, SMART_GROUP_TYPES, TIERS, WELL_KNOWN } from "./dcf/model";
 export { ROOT_ATTACHMENT_POINTS } from "./dcf/attachment-points";
 export type { DcfPosition, Placement, RootAttachmentPoint } from "./dcf/attachment-points";
 export type {

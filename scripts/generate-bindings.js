@@ -63,9 +63,7 @@ async function generate(schema, constraint, fqpn, version) {
   // construct replaces it with the constraint derived from the stack's controller version.
   schema.provider_versions = { [fqpn]: version };
   const code = new CodeMaker();
-  new TerraformProviderGenerator(code, schema).generate(
-    new ConstructsMakerProviderTarget(new TerraformProviderConstraint(constraint), LANGUAGES[0]),
-  );
+  new TerraformProviderGenerator(code, schema).generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint(constraint), LANGUAGES[0]));
   await code.save(outdir);
 }
 

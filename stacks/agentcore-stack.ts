@@ -184,20 +184,43 @@ export class AgentCoreStack extends TerraformStack {
     const toolDomains = checkDomains(this, `${STACK}.allowedToolDomains`, props.allowedToolDomains ?? DEFAULT_TOOL_DOMAINS, false);
     toolDomains.forEach((d, i) => {
       if (d.startsWith("*")) {
-        throw new ConstructPropsError(this, `${STACK}.allowedToolDomains[${i}]`, d, "an exact host name", "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host");
+        throw new ConstructPropsError(
+          this,
+          `${STACK}.allowedToolDomains[${i}]`,
+          d,
+          "an exact host name",
+          "tool hosts form the FQDN SmartGroup that scopes TLS decryption; list each host",
+        );
       }
     });
     const iocUrlFilters = props.iocUrlFilters ?? [...DEFAULT_IOC_URL_FILTERS];
     iocUrlFilters.forEach((u, i) => {
       if (typeof u !== "string" || !/^[a-z0-9.-]+\.[a-z]{2,}\/\S*$/i.test(u)) {
-        throw new ConstructPropsError(this, `${STACK}.iocUrlFilters[${i}]`, u, "a host/path glob with an exact host, e.g. \"github.com/*evil*\"", "put the host first: the host scopes decryption");
+        throw new ConstructPropsError(
+          this,
+          `${STACK}.iocUrlFilters[${i}]`,
+          u,
+          'a host/path glob with an exact host, e.g. "github.com/*evil*"',
+          "put the host first: the host scopes decryption",
+        );
       }
     });
-    checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(AGENTCORE_RULES).map((r) => r.suffix));
+    checkRuleSuffixes(
+      this,
+      `${STACK}.promoteRules`,
+      props.promoteRules ?? [],
+      Object.values(AGENTCORE_RULES).map((r) => r.suffix),
+    );
     const az = props.availabilityZone ?? `${region}a`;
     if (props.guardrailRoleNames !== undefined) {
       if (!Array.isArray(props.guardrailRoleNames) || props.guardrailRoleNames.length === 0) {
-        throw new ConstructPropsError(this, `${STACK}.guardrailRoleNames`, props.guardrailRoleNames, "at least one deployer role name", "name the roles that create AgentCore runtimes (the guardrail constrains them), or leave it unset to pass agentcore_deployer_role_names at apply");
+        throw new ConstructPropsError(
+          this,
+          `${STACK}.guardrailRoleNames`,
+          props.guardrailRoleNames,
+          "at least one deployer role name",
+          "name the roles that create AgentCore runtimes (the guardrail constrains them), or leave it unset to pass agentcore_deployer_role_names at apply",
+        );
       }
       props.guardrailRoleNames.forEach((n, i) => requireText(this, `${STACK}.guardrailRoleNames[${i}]`, n, "name an existing IAM role"));
     }
@@ -208,9 +231,36 @@ export class AgentCoreStack extends TerraformStack {
     const accountId = caller.accountId;
 
     // Networks: transit /28, spokes with the blueprint's /24 layout.
-    const transitVpc = new AgentCoreVpc(this, "TransitVpc", { key: "transit", name: `${prefix}-transit`, cidr: props.transitCidr ?? "10.40.0.0/23", privateSubnets: {}, gatewaySubnetPrefix: 28, availabilityZone: az, prop: `${STACK}.transitCidr`, tags: {} });
-    this.agentCoreVpc = new AgentCoreVpc(this, "AgentCoreVpc", { key: "agentcore", name: `${prefix}-agentcore-spoke`, cidr: props.agentCoreSpokeCidr ?? "10.50.0.0/16", privateSubnets: { runtime: 10, endpoint: 20 }, gatewaySubnetPrefix: 24, availabilityZone: az, prop: `${STACK}.agentCoreSpokeCidr`, tags: {} });
-    this.clientVpc = new AgentCoreVpc(this, "ClientVpc", { key: "client", name: `${prefix}-client-spoke`, cidr: props.clientSpokeCidr ?? "10.60.0.0/16", privateSubnets: { workload: 10 }, gatewaySubnetPrefix: 24, availabilityZone: az, prop: `${STACK}.clientSpokeCidr`, tags: {} });
+    const transitVpc = new AgentCoreVpc(this, "TransitVpc", {
+      key: "transit",
+      name: `${prefix}-transit`,
+      cidr: props.transitCidr ?? "10.40.0.0/23",
+      privateSubnets: {},
+      gatewaySubnetPrefix: 28,
+      availabilityZone: az,
+      prop: `${STACK}.transitCidr`,
+      tags: {},
+    });
+    this.agentCoreVpc = new AgentCoreVpc(this, "AgentCoreVpc", {
+      key: "agentcore",
+      name: `${prefix}-agentcore-spoke`,
+      cidr: props.agentCoreSpokeCidr ?? "10.50.0.0/16",
+      privateSubnets: { runtime: 10, endpoint: 20 },
+      gatewaySubnetPrefix: 24,
+      availabilityZone: az,
+      prop: `${STACK}.agentCoreSpokeCidr`,
+      tags: {},
+    });
+    this.clientVpc = new AgentCoreVpc(this, "ClientVpc", {
+      key: "client",
+      name: `${prefix}-client-spoke`,
+      cidr: props.clientSpokeCidr ?? "10.60.0.0/16",
+      privateSubnets: { workload: 10 },
+      gatewaySubnetPrefix: 24,
+      availabilityZone: az,
+      prop: `${STACK}.clientSpokeCidr`,
+      tags: {},
+    });
 
     const gatewaySize = props.gatewaySize ?? "t3.medium";
     const common = { cloud: Cloud.AWS, accountName: props.aviatrixAccountName, region, gatewaySize };
@@ -224,7 +274,14 @@ export class AgentCoreStack extends TerraformStack {
     });
     dependOn(this.transit.resource, transitVpc.gatewayDependencies);
     const spoke = (sid: string, name: string, vpc: AgentCoreVpc) => {
-      const s = new SpokeGateway(this, sid, { ...common, name, vpcId: vpc.vpc.id, gatewaySubnet: vpc.gatewaySubnetCidr, singleIpSnat: true, attachTo: this.transit });
+      const s = new SpokeGateway(this, sid, {
+        ...common,
+        name,
+        vpcId: vpc.vpc.id,
+        gatewaySubnet: vpc.gatewaySubnetCidr,
+        singleIpSnat: true,
+        attachTo: this.transit,
+      });
       dependOn(s.resource, vpc.gatewayDependencies);
       return s;
     };
@@ -253,7 +310,11 @@ export class AgentCoreStack extends TerraformStack {
 
     this.agentImage = agentImage(this, `${STACK}.agentImageUri`, props.agentImageUri);
     const caPem = this.mitmCaCertificate(prefix, props.mitmCa ?? { source: "upload" });
-    this.caSecret = new SecretsmanagerSecret(this, "CaSecret", { name: `${prefix}/aviatrix-mitm-ca`, description: "Aviatrix DCF MITM CA certificate (PEM) the agent trusts for decrypted tool calls", recoveryWindowInDays: 0 });
+    this.caSecret = new SecretsmanagerSecret(this, "CaSecret", {
+      name: `${prefix}/aviatrix-mitm-ca`,
+      description: "Aviatrix DCF MITM CA certificate (PEM) the agent trusts for decrypted tool calls",
+      recoveryWindowInDays: 0,
+    });
     this.caSecret.overrideLogicalId("avx_mitm_ca");
     const caVersion = new SecretsmanagerSecretVersion(this, "CaSecretVersion", { secretId: this.caSecret.id, secretString: caPem });
     caVersion.overrideLogicalId("avx_mitm_ca");
@@ -280,7 +341,14 @@ export class AgentCoreStack extends TerraformStack {
       environmentVariables: { AGENT_MODEL_ID: props.agentModelId ?? DEFAULT_AGENT_MODEL_ID, AVX_MITM_CA_SECRET_ARN: this.caSecret.arn },
       // The runtime's egress must already be routed through the spoke gateway and its endpoints reachable.
       // ...and its role must already hold the ECR pull permission (CreateAgentRuntime pulls the image).
-      dependsOn: [this.agentCoreSpoke.resource, caVersion, this.privateLink.data.endpoint, this.privateLink.control.endpoint, this.iam.runtimePolicy, ...this.iam.guardrailAttachments],
+      dependsOn: [
+        this.agentCoreSpoke.resource,
+        caVersion,
+        this.privateLink.data.endpoint,
+        this.privateLink.control.endpoint,
+        this.iam.runtimePolicy,
+        ...this.iam.guardrailAttachments,
+      ],
     });
     this.runtime.overrideLogicalId("hello");
 
@@ -330,7 +398,9 @@ export class AgentCoreStack extends TerraformStack {
       ],
       pack: this.policy.pack,
       nextSteps: [
-        ...(this.agentImage.variable ? ["The runtime runs the image named by TF_VAR_agentcore_agent_image_uri: push a new agent version to ECR, set the variable to its URI and redeploy."] : []),
+        ...(this.agentImage.variable
+          ? ["The runtime runs the image named by TF_VAR_agentcore_agent_image_uri: push a new agent version to ECR, set the variable to its URI and redeploy."]
+          : []),
         `Invoke the agent from the client spoke (role ${prefix}-client-invoker): its calls reach bedrock-agentcore.${region}.amazonaws.com through the PrivateLink endpoint (rules 10/11).`,
         "The VPC-mode guardrail (output vpc_mode_guardrail_policy_arn) is attached to the deployer roles: runtimes outside the approved subnet and security group are denied.",
         ...policySteps(id, this.policy.pack.mode),
@@ -345,10 +415,24 @@ export class AgentCoreStack extends TerraformStack {
       return new DataAviatrixDcfMitmCa(this, "MitmCaLookup", { name }).certificateChain;
     }
     if (options.source !== "upload") {
-      throw new ConstructPropsError(this, `${STACK}.mitmCa.source`, (options as { source?: unknown }).source, "\"upload\" or \"existing\"", "upload a CA from sensitive variables or reference one on the controller");
+      throw new ConstructPropsError(
+        this,
+        `${STACK}.mitmCa.source`,
+        (options as { source?: unknown }).source,
+        '"upload" or "existing"',
+        "upload a CA from sensitive variables or reference one on the controller",
+      );
     }
-    const key = new TerraformVariable(this, "agentcore_mitm_ca_key", { type: "string", sensitive: true, description: "PEM private key of the DCF MITM CA (never commit it)" });
-    const chain = new TerraformVariable(this, "agentcore_mitm_ca_certificate_chain", { type: "string", sensitive: true, description: "PEM certificate chain of the DCF MITM CA (signing CA first)" });
+    const key = new TerraformVariable(this, "agentcore_mitm_ca_key", {
+      type: "string",
+      sensitive: true,
+      description: "PEM private key of the DCF MITM CA (never commit it)",
+    });
+    const chain = new TerraformVariable(this, "agentcore_mitm_ca_certificate_chain", {
+      type: "string",
+      sensitive: true,
+      description: "PEM certificate chain of the DCF MITM CA (signing CA first)",
+    });
     const ca = new DcfMitmCa(this, "MitmCa", { name: options.name ?? `${prefix}-mitm-ca`, key: key.stringValue, certificateChain: chain.stringValue });
     new DcfMitmCaSelection(this, "MitmCaSelection", { caId: ca.caId });
     return ca.certificateChain;

@@ -95,7 +95,11 @@ export class AksVcaStack extends TerraformStack {
     const location = checkLiteral(this, "location", props.location, 'set the Azure location, e.g. "westeurope"');
     if (props.subscriptionId !== undefined) checkSubscriptionId(this, "subscriptionId", props.subscriptionId);
     const tags = checkStackTags(this, "tags", props.tags);
-    new AzurermProvider(this, "azurerm", { ...props.azurermProvider, features: [{}], ...(props.subscriptionId !== undefined ? { subscriptionId: props.subscriptionId } : {}) });
+    new AzurermProvider(this, "azurerm", {
+      ...props.azurermProvider,
+      features: [{}],
+      ...(props.subscriptionId !== undefined ? { subscriptionId: props.subscriptionId } : {}),
+    });
     addAviatrixWithPreflight(this, props.controllerVersion);
 
     const rgName = props.resourceGroupName ?? `${prefix}-rg`;
@@ -121,7 +125,11 @@ export class AksVcaStack extends TerraformStack {
       const network = this.spokeGateway.network;
       // UDR outbound needs the cluster identity to manage the subnets and route table before create.
       const identity = new UserAssignedIdentity(this, "cluster-identity", { name: `${name}-identity`, location, resourceGroupName: rg!.name, tags });
-      const networkRole = new RoleAssignment(this, "cluster-network-contributor", { scope: rg!.id, roleDefinitionName: "Network Contributor", principalId: identity.principalId });
+      const networkRole = new RoleAssignment(this, "cluster-network-contributor", {
+        scope: rg!.id,
+        roleDefinitionName: "Network Contributor",
+        principalId: identity.principalId,
+      });
       this.cluster = new KubernetesCluster(this, "cluster", {
         name,
         location,
@@ -159,7 +167,11 @@ export class AksVcaStack extends TerraformStack {
       kubeconfigCommand = `az aks get-credentials --ids ${clusterId}`;
       providers = KubernetesProviders.fromKubeconfig(this, "kubernetes", { configPath: e.kubeconfigPath, context: e.kubeContext });
     }
-    const podSnat = new PodSnatDisabled(this, "pod-snat", { cloud: KubernetesCloud.AKS, providers, dependsOn: clusterDependables.length ? clusterDependables : undefined });
+    const podSnat = new PodSnatDisabled(this, "pod-snat", {
+      cloud: KubernetesCloud.AKS,
+      providers,
+      dependsOn: clusterDependables.length ? clusterDependables : undefined,
+    });
 
     this.containment = new K8sContainment(this, "vca", {
       ...props,

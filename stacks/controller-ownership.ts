@@ -57,7 +57,13 @@ export function controllerOwnership(scope: IConstruct, prop: string, prefix: str
   if (typeof owned !== "boolean") throw new ConstructPropsError(scope, `${prop}.ownController`, owned, "true or false");
   if (owned) {
     if (props.attachmentPoints !== undefined) {
-      throw new ConstructPropsError(scope, `${prop}.attachmentPoints`, props.attachmentPoints, "nothing when ownController is true (the stack attaches at the root points)", "drop one of them");
+      throw new ConstructPropsError(
+        scope,
+        `${prop}.attachmentPoints`,
+        props.attachmentPoints,
+        "nothing when ownController is true (the stack attaches at the root points)",
+        "drop one of them",
+      );
     }
     return {
       owned,
@@ -75,7 +81,13 @@ export function controllerOwnership(scope: IConstruct, prop: string, prefix: str
   const beforeK8s = pick("beforeK8s");
   const afterK8s = pick("afterK8s");
   if (beforeK8s === afterK8s) {
-    throw new ConstructPropsError(scope, `${prop}.attachmentPoints`, given, "two different points (each holds one object)", "name the baseline's two points for this stack");
+    throw new ConstructPropsError(
+      scope,
+      `${prop}.attachmentPoints`,
+      given,
+      "two different points (each holds one object)",
+      "name the baseline's two points for this stack",
+    );
   }
   return { owned, beforeK8s: { attachmentPoint: beforeK8s, position: "before-k8s" }, afterK8s: { attachmentPoint: afterK8s, position: "after-k8s" } };
 }
@@ -90,7 +102,13 @@ export function ownedPolicy(
   const ownership = controllerOwnership(scope, stack, prefix, props);
   const renderAs = props.renderAs ?? "ruleset";
   if (renderAs === "policyList" && !ownership.owned) {
-    throw new ConstructPropsError(scope, `${stack}.renderAs`, renderAs, '"ruleset" unless ownController is true', "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns");
+    throw new ConstructPropsError(
+      scope,
+      `${stack}.renderAs`,
+      renderAs,
+      '"ruleset" unless ownController is true',
+      "the V1 policy list is a controller singleton that replaces every V1 rule: only on a controller this stack owns",
+    );
   }
   return { ownership, renderAs, manageDefaultAction: props.manageDefaultAction ?? ownership.owned };
 }

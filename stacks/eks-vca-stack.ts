@@ -133,7 +133,13 @@ export class EksVcaStack extends TerraformStack {
     const prefix = checkK8sStackProps(this, props);
     const region = checkLiteral(this, "region", props.region, 'set the AWS region, e.g. "us-east-2"');
     if (props.newNetwork && props.newNetwork.availabilityZones?.length !== 2) {
-      throw new ConstructPropsError(this, "newNetwork.availabilityZones", props.newNetwork.availabilityZones, "two availability zones", 'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]');
+      throw new ConstructPropsError(
+        this,
+        "newNetwork.availabilityZones",
+        props.newNetwork.availabilityZones,
+        "two availability zones",
+        'EKS needs subnets in two zones, e.g. ["us-east-2a", "us-east-2b"]',
+      );
     }
     new AwsProvider(this, "aws", awsProviderConfig(this, region, props.awsProvider, props.tags));
     const tokenIdentity = { region, ...eksTokenIdentity(props.awsProvider) };
@@ -149,7 +155,13 @@ export class EksVcaStack extends TerraformStack {
     });
     const nodeSubnetIds = props.newNetwork ? this.spokeGateway.network!.workloadSubnetIds : [...(props.existingNetwork!.nodeSubnetIds ?? [])];
     if (props.newCluster && nodeSubnetIds.length === 0) {
-      throw new ConstructPropsError(this, "existingNetwork.nodeSubnetIds", props.existingNetwork!.nodeSubnetIds, "at least one private subnet for the new cluster", "list the node subnets routed through the gateway");
+      throw new ConstructPropsError(
+        this,
+        "existingNetwork.nodeSubnetIds",
+        props.existingNetwork!.nodeSubnetIds,
+        "at least one private subnet for the new cluster",
+        "list the node subnets routed through the gateway",
+      );
     }
 
     let clusterName: string;
@@ -160,7 +172,10 @@ export class EksVcaStack extends TerraformStack {
       const c = props.newCluster;
       clusterName = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-eks`, "name the cluster");
       const clusterRole = new IamRole(this, "cluster-role", { name: `${clusterName}-cluster`, assumeRolePolicy: assumeRole("eks.amazonaws.com") });
-      const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" });
+      const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", {
+        role: clusterRole.name,
+        policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+      });
       this.cluster = new EksCluster(this, "cluster", {
         name: clusterName,
         version: c.kubernetesVersion ?? "1.32",

@@ -134,24 +134,47 @@ export class FoundryByoVnetStack extends TerraformStack {
     const prefix = checkNamePrefix(this, `${STACK}.namePrefix`, props.namePrefix ?? "foundry-vca", 24);
     requireText(this, `${STACK}.aviatrixAccountName`, props.aviatrixAccountName, "pass the Aviatrix access-account name of the Azure subscription");
     if (!FOUNDRY_REGIONS.includes(props.location)) {
-      throw new ConstructPropsError(this, `${STACK}.location`, props.location, `one of ${FOUNDRY_REGIONS.join(", ")}`, "pick a region where Foundry hosted agents support BYOVNet");
+      throw new ConstructPropsError(
+        this,
+        `${STACK}.location`,
+        props.location,
+        `one of ${FOUNDRY_REGIONS.join(", ")}`,
+        "pick a region where Foundry hosted agents support BYOVNet",
+      );
     }
     const toolCallDomains = checkDomains(this, `${STACK}.toolCallDomains`, props.toolCallDomains ?? DEFAULT_TOOL_CALL_DOMAINS, true);
     const mode = props.mode ?? "enforce";
-    checkRuleSuffixes(this, `${STACK}.promoteRules`, props.promoteRules ?? [], Object.values(FOUNDRY_RULES).map((r) => r.suffix));
+    checkRuleSuffixes(
+      this,
+      `${STACK}.promoteRules`,
+      props.promoteRules ?? [],
+      Object.values(FOUNDRY_RULES).map((r) => r.suffix),
+    );
     const tags = sortedTags(props.tags ?? { blueprint: "vca-foundry-byovnet" }) ?? {};
 
     if (props.subscriptionId !== undefined) checkSubscriptionId(this, `${STACK}.subscriptionId`, props.subscriptionId);
     const eastWestCidrs = props.eastWestCidrs ?? DEFAULT_EAST_WEST_CIDRS;
     if (!Array.isArray(eastWestCidrs) || eastWestCidrs.length === 0 || eastWestCidrs.some((c) => typeof c !== "string" || !parseIpv4Cidr(c))) {
-      throw new ConstructPropsError(this, `${STACK}.eastWestCidrs`, eastWestCidrs, "a non-empty list of IPv4 CIDRs", "list the other spokes' ranges, or leave it unset for the RFC 1918 ranges");
+      throw new ConstructPropsError(
+        this,
+        `${STACK}.eastWestCidrs`,
+        eastWestCidrs,
+        "a non-empty list of IPv4 CIDRs",
+        "list the other spokes' ranges, or leave it unset for the RFC 1918 ranges",
+      );
     }
 
     this.aviatrixProvider = new AviatrixProvider(this, "aviatrix", { controllerVersion: props.controllerVersion });
     // Microsoft.App: without it the capability host / hosted agents fail (vendor foundry-playground
     // registers it with `az provider register`); registering an already-registered provider is a no-op.
     const providers = [...new Set([...(props.azurermProvider?.resourceProvidersToRegister ?? []), ...FOUNDRY_RESOURCE_PROVIDERS])].sort();
-    new AzurermProvider(this, "azurerm", { ...props.azurermProvider, features: [{}], subscriptionId: props.subscriptionId, storageUseAzuread: true, resourceProvidersToRegister: providers });
+    new AzurermProvider(this, "azurerm", {
+      ...props.azurermProvider,
+      features: [{}],
+      subscriptionId: props.subscriptionId,
+      storageUseAzuread: true,
+      resourceProvidersToRegister: providers,
+    });
     new AzapiProvider(this, "azapi", { subscriptionId: props.subscriptionId });
 
     const rg = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName ?? `${prefix}-rg`, location: props.location, tags });
@@ -239,7 +262,10 @@ export class FoundryByoVnetStack extends TerraformStack {
     new TerraformOutput(this, "agent_subnet_id", { value: this.network.agentSubnetId });
     new TerraformOutput(this, "foundry_account_name", { value: this.foundry.account.name });
     new TerraformOutput(this, "foundry_project_name", { value: this.foundry.project.name });
-    new TerraformOutput(this, "foundry_endpoint", { value: `https://${this.foundry.account.customSubdomainName}.services.ai.azure.com`, description: "Foundry endpoint (private DNS inside the VNet)" });
+    new TerraformOutput(this, "foundry_endpoint", {
+      value: `https://${this.foundry.account.customSubdomainName}.services.ai.azure.com`,
+      description: "Foundry endpoint (private DNS inside the VNet)",
+    });
     addStackOutputs(this, {
       gateways: [{ key: "spoke", gateway: this.spokeGateway }],
       pack: this.policy.pack,
@@ -271,10 +297,7 @@ export class FoundryByoVnetStack extends TerraformStack {
           { label: "aca-service-tags", dstGroups: this.policy.serviceTagGroups.map((g) => g.address) },
         ],
         privateEndpointCidrs: [this.network.privateEndpointSubnetCidr],
-        udrRoutes: [
-          { addressPrefix: "0.0.0.0/0", nextHopIp: this.spokeGateway.privateIp },
-          { addressPrefix: this.network.privateEndpointSubnetCidr },
-        ],
+        udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: this.spokeGateway.privateIp }, { addressPrefix: this.network.privateEndpointSubnetCidr }],
         spokeGatewayIp: this.spokeGateway.privateIp,
       },
     );

@@ -95,12 +95,20 @@ export class GkeVcaStack extends TerraformStack {
     const prefix = checkK8sStackProps(this, props);
     const projectId = checkLiteral(this, "projectId", props.projectId, "set the GCP project id");
     const zone = checkLiteral(this, "zone", props.zone, 'set the zone, e.g. "us-central1-a"');
-    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone)) throw new ConstructPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
+    if (!/^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone))
+      throw new ConstructPropsError(this, "zone", zone, "a GCP zone such as us-central1-a", "the gateway and the zonal cluster run in this zone");
     const region = zone.replace(/-[a-z]$/, "");
     const labels = checkStackTags(this, "labels", props.labels);
     if (labels) {
       for (const k of Object.keys(labels)) {
-        if (!/^[a-z][a-z0-9_-]{0,62}$/.test(k)) throw new ConstructPropsError(this, `labels.${k}`, k, "a GCP label key: lower-case letters, digits, _ and -, starting with a letter", "rename the label");
+        if (!/^[a-z][a-z0-9_-]{0,62}$/.test(k))
+          throw new ConstructPropsError(
+            this,
+            `labels.${k}`,
+            k,
+            "a GCP label key: lower-case letters, digits, _ and -, starting with a letter",
+            "rename the label",
+          );
       }
     }
     new GoogleProvider(this, "google", { ...props.googleProvider, project: projectId, region, ...(labels ? { defaultLabels: labels } : {}) });
@@ -124,7 +132,14 @@ export class GkeVcaStack extends TerraformStack {
       const c = props.newCluster;
       const name = checkLiteral(this, "newCluster.name", c.name ?? `${prefix}-gke`, "name the cluster");
       clusterName = name;
-      if (!network) throw new ConstructPropsError(this, "newCluster", c, "newNetwork together with newCluster", "create both, or bring an existing cluster to an existing network");
+      if (!network)
+        throw new ConstructPropsError(
+          this,
+          "newCluster",
+          c,
+          "newNetwork together with newCluster",
+          "create both, or bring an existing cluster to an existing network",
+        );
       this.cluster = new ContainerCluster(this, "cluster", {
         name,
         project: projectId,
@@ -148,7 +163,12 @@ export class GkeVcaStack extends TerraformStack {
       providers = KubernetesProviders.forGke(this, "kubernetes", { cluster: this.cluster });
     } else {
       const e = props.existingCluster!;
-      clusterId = checkLiteral(this, "existingCluster.selfLink", e.selfLink, "give the cluster self link (gcloud container clusters describe --format='value(selfLink)')");
+      clusterId = checkLiteral(
+        this,
+        "existingCluster.selfLink",
+        e.selfLink,
+        "give the cluster self link (gcloud container clusters describe --format='value(selfLink)')",
+      );
       clusterName = clusterId.split("/").pop()!;
       providers = KubernetesProviders.fromKubeconfig(this, "kubernetes", { configPath: e.kubeconfigPath, context: e.kubeContext });
     }

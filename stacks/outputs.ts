@@ -41,9 +41,15 @@ export function addStackOutputs(stack: TerraformStack, o: StackOutputs): void {
 /** Names of the SmartGroups and WebGroups created in the stack, the rules (`<priority> <name> <action>`) and the default action. */
 function policyObjects(stack: Construct, pack: DcfPolicyPack): Record<string, unknown> {
   const all = stack.node.findAll();
-  const names = (type: new (...a: never[]) => { name: string }) => all.filter((c) => c instanceof type).map((c) => (c as unknown as { name: string }).name).sort();
+  const names = (type: new (...a: never[]) => { name: string }) =>
+    all
+      .filter((c) => c instanceof type)
+      .map((c) => (c as unknown as { name: string }).name)
+      .sort();
   const model = pack.model;
-  const rules = [...model.rules].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.priority - b.priority).map((r) => `${r.priority} ${r.name} ${r.action}${r.watch ? " (watch)" : ""}`);
+  const rules = [...model.rules]
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.priority - b.priority)
+    .map((r) => `${r.priority} ${r.name} ${r.action}${r.watch ? " (watch)" : ""}`);
   const def = model.defaultAction;
   return {
     smart_groups: names(SmartGroup as never),

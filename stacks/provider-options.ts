@@ -25,7 +25,13 @@ export function checkStackTags(scope: IConstruct, prop: string, tags: unknown): 
   }
   for (const [k, v] of Object.entries(tags)) {
     if (!TAG_KEY.test(k) || typeof v !== "string") {
-      throw new ConstructPropsError(scope, `${prop}.${k}`, v, "a string value under a tag key of 1-128 letters, digits, spaces and _.:/=+-@", "fix the key or the value");
+      throw new ConstructPropsError(
+        scope,
+        `${prop}.${k}`,
+        v,
+        "a string value under a tag key of 1-128 letters, digits, spaces and _.:/=+-@",
+        "fix the key or the value",
+      );
     }
   }
   return Object.keys(tags).length > 0 ? sortedByKey(tags as Record<string, string>) : undefined;

@@ -60,13 +60,15 @@ export function buildBlueprints(outdir?: string, context: Readonly<Record<string
   const config = blueprintConfig(app);
   const fromContext = app.node.tryGetContext(STACKS_CONTEXT_KEY) as unknown;
   const fromEnv = process.env[STACKS_ENV] || undefined;
-  const selected =
-    fromContext !== undefined ? selectStacks(fromContext, APP_STACK_IDS) : selectStacks(fromEnv, APP_STACK_IDS, STACKS_ENV);
+  const selected = fromContext !== undefined ? selectStacks(fromContext, APP_STACK_IDS) : selectStacks(fromEnv, APP_STACK_IDS, STACKS_ENV);
   const listed = Object.keys(config.config.stacks);
   const chosen = selected.filter((id) => listed.includes(id));
   if (fromContext !== undefined || fromEnv !== undefined) {
     const missing = selected.filter((id) => id !== BASELINE_STACK_ID && !listed.includes(id));
-    if (missing.length > 0) throw new UserInputError(`${fromContext !== undefined ? STACKS_CONTEXT_KEY : STACKS_ENV}: ${missing.join(", ")} not in ${config.file} (it lists ${listed.join(", ")})`);
+    if (missing.length > 0)
+      throw new UserInputError(
+        `${fromContext !== undefined ? STACKS_CONTEXT_KEY : STACKS_ENV}: ${missing.join(", ")} not in ${config.file} (it lists ${listed.join(", ")})`,
+      );
   }
   const addBlueprints = (into: App, ids: readonly string[]): TerraformStack[] =>
     BLUEPRINT_STACK_IDS.filter((id) => ids.includes(id)).map((id) => {

@@ -32,7 +32,12 @@ export interface BlueprintPolicy {
 export async function blueprintPolicies(blueprintsDir = __dirname, synthesized?: string): Promise<BlueprintPolicy[]> {
   const out = synthesized ?? fs.mkdtempSync(path.join(os.tmpdir(), "vca-diagrams-"));
   try {
-    if (synthesized === undefined) buildBlueprintsApp(out, { "vca:mode": "enforce", "vca:stacks": BLUEPRINT_STACK_IDS.join(","), "vca:preflightBaseline": path.join(out, "none.json") }).synth();
+    if (synthesized === undefined)
+      buildBlueprintsApp(out, {
+        "vca:mode": "enforce",
+        "vca:stacks": BLUEPRINT_STACK_IDS.join(","),
+        "vca:preflightBaseline": path.join(out, "none.json"),
+      }).synth();
     const policies: BlueprintPolicy[] = [];
     for (const id of BLUEPRINT_STACK_IDS) {
       const manifests = MANIFESTS[id] !== undefined ? [path.join(blueprintsDir, MANIFESTS[id])] : [];

@@ -10,7 +10,9 @@ import { CONFIG_ENV } from "./config/config-source";
 try {
   const { app, config } = buildBlueprints();
   if (config.isExample) {
-    process.stderr.write(`vca: ${CONFIG_ENV} not set: synthesizing the lab values of ${path.relative(process.cwd(), config.file) || config.file} (set ${CONFIG_ENV}=<your config> for your own)\n`);
+    process.stderr.write(
+      `vca: ${CONFIG_ENV} not set: synthesizing the lab values of ${path.relative(process.cwd(), config.file) || config.file} (set ${CONFIG_ENV}=<your config> for your own)\n`,
+    );
   }
   app.synth();
 } catch (err) {

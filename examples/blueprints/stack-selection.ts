@@ -33,7 +33,9 @@ function parseSelection(selection: unknown, validIds: readonly string[], source:
   }
   const ids = (items as string[]).map((id) => id.trim()).filter((id) => id !== "");
   if (ids.length === 0) {
-    throw new UserInputError(`${source}: got ${JSON.stringify(selection)}, want at least one stack id (${validIds.join(", ")}); leave it unset for every stack`);
+    throw new UserInputError(
+      `${source}: got ${JSON.stringify(selection)}, want at least one stack id (${validIds.join(", ")}); leave it unset for every stack`,
+    );
   }
   return ids;
 }

@@ -6,17 +6,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { App, TerraformStack } from "../../lib/core/cdktf";
-import {
-  AviatrixProvider,
-  Cloud,
-  DcfFeature,
-  DcfPolicyPack,
-  Select,
-  SmartGroup,
-  SpokeGateway,
-  WebGroup,
-  WellKnownSmartGroups,
-} from "../../lib";
+import { AviatrixProvider, Cloud, DcfFeature, DcfPolicyPack, Select, SmartGroup, SpokeGateway, WebGroup, WellKnownSmartGroups } from "../../lib";
 
 export class PaymentsAgentStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

@@ -36,13 +36,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText(
       "after",
       "\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage (names the file, line or YAML path),\n" +
-        "3 internal error (a bug in " + PROGRAM_NAME + "; rerun with VCA_DEBUG=1 for the stack trace).",
+        "3 internal error (a bug in " +
+        PROGRAM_NAME +
+        "; rerun with VCA_DEBUG=1 for the stack trace).",
     );
   const nodeFlag = argv.slice(2).find((a) => /^--env-file(-if-exists)?(=|$)/.test(a));
   if (nodeFlag !== undefined) {
     // Node 20 reads --env-file from anywhere on the command line before we start
     // (nodejs/node#54232), so it can never be a vca option; the shim's flag is --dotenv.
-    process.stderr.write(`${PROGRAM_NAME}: ${nodeFlag.split("=")[0]} is not a ${PROGRAM_NAME} option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`);
+    process.stderr.write(
+      `${PROGRAM_NAME}: ${nodeFlag.split("=")[0]} is not a ${PROGRAM_NAME} option (Node itself reads it from the command line and applies NODE_OPTIONS from the file): use --dotenv <file>\n`,
+    );
     return 2;
   }
   const wanted = argv[2];
@@ -74,7 +78,9 @@ function reportError(err: unknown): number {
   // A command that needs an optional peer (a core, librechat-data-provider) the app lacks.
   const missing = missingPackageOf(err);
   if (missing !== undefined && OPTIONAL_PEERS.test(missing)) {
-    process.stderr.write(`${PROGRAM_NAME}: this command needs ${missing}, which is not installed: run \`npm install ${missing}\` (versions: COMPATIBILITY.md)\n`);
+    process.stderr.write(
+      `${PROGRAM_NAME}: this command needs ${missing}, which is not installed: run \`npm install ${missing}\` (versions: COMPATIBILITY.md)\n`,
+    );
     return 2;
   }
   const fsProblem = fileSystemProblem(err);
@@ -86,7 +92,9 @@ function reportError(err: unknown): number {
   if (process.env.VCA_DEBUG === "1") {
     process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n${err instanceof Error && err.stack ? `${err.stack}\n` : ""}`);
   } else {
-    process.stderr.write(`${PROGRAM_NAME}: internal error: ${message}\n  (a bug in ${PROGRAM_NAME}, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`);
+    process.stderr.write(
+      `${PROGRAM_NAME}: internal error: ${message}\n  (a bug in ${PROGRAM_NAME}, not in your input; rerun with VCA_DEBUG=1 for the stack trace and report it)\n`,
+    );
   }
   return 3;
 }

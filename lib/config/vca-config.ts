@@ -42,7 +42,10 @@ export interface LoadedVcaConfig {
 
 /** A config that cannot be used: exit 2, the message names the file and each key path. */
 export class VcaConfigError extends UserInputError {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
     super(problems.length === 1 ? `${file}: ${problems[0]}` : `${file}: ${problems.length} problems\n${problems.map((p) => `  ${p}`).join("\n")}`);
     this.name = "VcaConfigError";
   }
@@ -64,7 +67,10 @@ export function checkVcaConfig(doc: unknown, file: string): VcaConfig {
 
 /** Key path of an instance location: `/stacks/vca-x/newNetwork/cidr` → `stacks.vca-x.newNetwork.cidr`. */
 function keyPath(instancePath: string, child?: string | number): string {
-  const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(String(child));
   return parts.length === 0 ? "(top level)" : parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i === 0 ? "" : "."}${p}`)).join("");
 }
@@ -72,7 +78,11 @@ function keyPath(instancePath: string, child?: string | number): string {
 /** The keys a `oneOf`/`anyOf` of `{required: [k]}` branches chooses between, else undefined. */
 function alternativeKeys(branches: unknown): string[] | undefined {
   if (!Array.isArray(branches)) return undefined;
-  const keys = branches.map((b) => (b && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) && Object.keys(b).length === 1 ? (b as { required: string[] }).required : undefined));
+  const keys = branches.map((b) =>
+    b && typeof b === "object" && Array.isArray((b as { required?: unknown }).required) && Object.keys(b).length === 1
+      ? (b as { required: string[] }).required
+      : undefined,
+  );
   return keys.every((k) => k !== undefined && k.length === 1) ? keys.map((k) => k![0]) : undefined;
 }
 
@@ -84,7 +94,8 @@ function shown(value: unknown): string {
 /** One readable line per problem, sorted by key path; wrapper errors of oneOf/anyOf/allOf dropped when a nested one says more. */
 function describeErrors(errors: readonly ErrorObject[]): string[] {
   const lines = new Map<string, string>();
-  const hasNested = (e: ErrorObject) => errors.some((o) => o !== e && o.schemaPath.startsWith(`${e.schemaPath}/`) && !["oneOf", "anyOf", "const", "type"].includes(o.keyword));
+  const hasNested = (e: ErrorObject) =>
+    errors.some((o) => o !== e && o.schemaPath.startsWith(`${e.schemaPath}/`) && !["oneOf", "anyOf", "const", "type"].includes(o.keyword));
   for (const e of errors) {
     let line: string | undefined;
     switch (e.keyword) {
@@ -108,7 +119,7 @@ function describeErrors(errors: readonly ErrorObject[]): string[] {
         break;
       }
       case "enum":
-        line = `${keyPath(e.instancePath)}: got ${shown(e.data)}, want one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map(shown).join(", ")}`;
+        line = `${keyPath(e.instancePath)}: got ${shown(e.data)}, want one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(shown).join(", ")}`;
         break;
       case "const":
         // Inside oneOf (e.g. `false` or an object), the oneOf line says it better.
@@ -140,7 +151,7 @@ function describeErrors(errors: readonly ErrorObject[]): string[] {
 
 function describeBranches(branches: unknown): string {
   if (!Array.isArray(branches)) return "a valid value";
-  return branches.map((b: { const?: unknown; type?: string }) => ("const" in b ? shown(b.const) : b.type ?? "a value")).join(" or ");
+  return branches.map((b: { const?: unknown; type?: string }) => ("const" in b ? shown(b.const) : (b.type ?? "a value"))).join(" or ");
 }
 
 /** The known key nearest to a typo (edit distance ≤ 2, or a case-insensitive match). */
@@ -152,4 +163,3 @@ function closest(key: string, known: readonly string[]): string | undefined {
   }
   return best?.[0];
 }
-

@@ -35,7 +35,12 @@ export class ControllerVersion {
   /** Like `parse`, but undefined instead of an error (for checks that report, not throw). */
   public static tryParse(text: unknown): ControllerVersion | undefined {
     if (typeof text !== "string") return undefined;
-    const m = VERSION_PATTERN.exec(text.trim().replace(/^UserConnect-/i, "").replace(/^v/i, ""));
+    const m = VERSION_PATTERN.exec(
+      text
+        .trim()
+        .replace(/^UserConnect-/i, "")
+        .replace(/^v/i, ""),
+    );
     return m ? new ControllerVersion(Number(m[1]), Number(m[2]), m[3] === undefined ? 0 : Number(m[3])) : undefined;
   }
 
@@ -158,7 +163,8 @@ export function pinnedMajorMinor(constraint: string): string | undefined {
   let upper: ControllerVersion | undefined;
   for (const { op, version, segments } of parts) {
     if (op === "=" && segments >= 2) exact = version;
-    else if (op === "~>" && segments === 3) exact = version; // ~> 9.0.1 allows 9.0.x only
+    else if (op === "~>" && segments === 3)
+      exact = version; // ~> 9.0.1 allows 9.0.x only
     else if (op === ">=") lower = version;
     else if (op === "<") upper = version;
     else return undefined; // "~> 9.0" allows every 9.x; "= 9" is not a controller version

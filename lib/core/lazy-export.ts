@@ -38,7 +38,12 @@ function loadMember(name: string, load: () => Record<string, unknown>, member: s
       // Installed, but a release without this module (e.g. a resource newer than the user's provider).
       throw new MissingPeerDependencyError(missing.specifier, name, install, `which the installed ${pkg} ${version} does not have`);
     }
-    throw new MissingPeerDependencyError(pkg, name, install, range === undefined ? "which is not installed (no supported release is published yet; see COMPATIBILITY.md)" : undefined);
+    throw new MissingPeerDependencyError(
+      pkg,
+      name,
+      install,
+      range === undefined ? "which is not installed (no supported release is published yet; see COMPATIBILITY.md)" : undefined,
+    );
   }
 }
 

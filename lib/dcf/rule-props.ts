@@ -97,7 +97,10 @@ export function checkPorts(ports: readonly unknown[], protocol: string): PortRan
   for (let i = 0; i < ports.length; i++) {
     const r = parsePortSpec(ports[i]);
     if (r === undefined) return { at: `[${i}]`, got: ports[i], want: PORT_SPEC_WANT };
-    for (const [k, v] of [["lo", r.lo], ["hi", r.hi]] as const) {
+    for (const [k, v] of [
+      ["lo", r.lo],
+      ["hi", r.hi],
+    ] as const) {
       if (v !== undefined && !isPort(v)) {
         return { at: typeof ports[i] === "object" ? `[${i}].${k}` : `[${i}]`, got: v, want: "an integer 1..65535", fix: "omit the ports to mean every port" };
       }
@@ -105,8 +108,10 @@ export function checkPorts(ports: readonly unknown[], protocol: string): PortRan
     if (r.hi !== undefined && r.hi < r.lo) return { at: `[${i}]`, got: `${r.lo}-${r.hi}`, gotIsText: true, want: "lo ≤ hi", fix: "swap them" };
     ranges.push(r.hi === undefined || r.hi === r.lo ? { lo: r.lo } : { lo: r.lo, hi: r.hi });
   }
-  if (ranges.length > MAX_PORT_RANGES) return { at: "", got: `${ranges.length} port ranges`, gotIsText: true, want: `at most ${MAX_PORT_RANGES}`, fix: "split the rule" };
-  if (protocol.toUpperCase() === "ICMP" && ranges.length > 0) return { at: "", got: ports, want: "no ports with protocol ICMP", fix: "remove the ports or use TCP/UDP" };
+  if (ranges.length > MAX_PORT_RANGES)
+    return { at: "", got: `${ranges.length} port ranges`, gotIsText: true, want: `at most ${MAX_PORT_RANGES}`, fix: "split the rule" };
+  if (protocol.toUpperCase() === "ICMP" && ranges.length > 0)
+    return { at: "", got: ports, want: "no ports with protocol ICMP", fix: "remove the ports or use TCP/UDP" };
   return ranges;
 }
 

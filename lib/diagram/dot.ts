@@ -32,7 +32,9 @@ export function renderDot(graph: PolicyGraph, title?: string): string {
   }
   const d = graph.defaultAction.startsWith("DENY") ? DENY : PERMIT;
   out.push(`  subgraph cluster_POST_RULES { label=${q(TIER_TITLES.POST_RULES)};`);
-  out.push(`    default_action [label=${q(`default action\n${graph.defaultAction}`)} shape=box style="rounded,filled" fillcolor=${q(d.fill)} color=${q(d.line)}];`);
+  out.push(
+    `    default_action [label=${q(`default action\n${graph.defaultAction}`)} shape=box style="rounded,filled" fillcolor=${q(d.fill)} color=${q(d.line)}];`,
+  );
   out.push("  }");
   out.push('  subgraph cluster_destinations { label="Destination SmartGroups and WebGroups";');
   for (const g of graph.destinations) out.push(groupNode(g, "ellipse"));

@@ -50,7 +50,13 @@ function expressionText(e: MatchExpression): string {
   if (e.k8sNamespace !== undefined) parts.push(`ns ${e.k8sNamespace}`);
   if (e.k8sPod !== undefined) parts.push(`pod ${e.k8sPod}`);
   if (e.k8sService !== undefined) parts.push(`svc ${e.k8sService}`);
-  if (e.tags !== undefined) parts.push(Object.keys(e.tags).sort(compareText).map((k) => `${k}=${(e.tags as Record<string, string>)[k]}`).join(","));
+  if (e.tags !== undefined)
+    parts.push(
+      Object.keys(e.tags)
+        .sort(compareText)
+        .map((k) => `${k}=${(e.tags as Record<string, string>)[k]}`)
+        .join(","),
+    );
   if (e.resId !== undefined) parts.push(e.resId);
   if (e.name !== undefined) parts.push(`name ${e.name}`);
   return parts.join(" ");
@@ -98,7 +104,11 @@ const CRD_RULE_SOURCE = /^k8s:(.+)\/src\/[^/]+$/;
  * per-rule source selectors with the same pods are one "<ns>/<policy> pods" node, and the same
  * local group repeated by several policies (`any-destination`) is one node.
  */
-function nodes(keys: Iterable<string>, describe: (key: string) => { name: string; detail: string }, prefix: string): { ids: Map<string, string>; groups: GraphGroup[] } {
+function nodes(
+  keys: Iterable<string>,
+  describe: (key: string) => { name: string; detail: string },
+  prefix: string,
+): { ids: Map<string, string>; groups: GraphGroup[] } {
   const byIdentity = new Map<string, { name: string; detail: string }>();
   const identityOf = new Map<string, string>();
   for (const k of keys) {
@@ -146,7 +156,7 @@ export function policyGraph(model: PolicyModel): PolicyGraph {
 
 /** The rule's box text: order, tier position, name, action, traffic, watch. */
 export function ruleLines(r: GraphRule): string[] {
-  const where = r.rule.tier === "K8S" ? r.rule.origin ?? "K8S" : `priority ${r.rule.priority}`;
+  const where = r.rule.tier === "K8S" ? (r.rule.origin ?? "K8S") : `priority ${r.rule.priority}`;
   const mode = r.rule.watch ? " (watch: logs only)" : "";
   return [`(${r.order}) ${r.rule.name}`, `${r.rule.action} ${ruleTraffic(r.rule)}${mode}`, where];
 }

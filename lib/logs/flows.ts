@@ -69,7 +69,15 @@ export interface ObservedFlow {
 }
 
 /** Labels that differ between rollouts of one workload and never select it in a policy. */
-const VOLATILE_LABELS = new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "controller-uid", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name"]);
+const VOLATILE_LABELS = new Set([
+  "pod-template-hash",
+  "controller-revision-hash",
+  "statefulset.kubernetes.io/pod-name",
+  "job-name",
+  "controller-uid",
+  "batch.kubernetes.io/controller-uid",
+  "batch.kubernetes.io/job-name",
+]);
 
 const sourceKeys = new WeakMap<ObservedSource, string>();
 
@@ -175,7 +183,9 @@ export class FlowAggregator {
       return;
     }
     const sid = r.sessionId;
-    const s = (sid !== undefined ? this.window.getSessionId(sid) : undefined) ?? (!tcp ? undefined : v4 ? this.window.getV4(src.v4, dst.v4, r.srcPort as number, r.dstPort as number) : this.window.getTuple(tuple as string));
+    const s =
+      (sid !== undefined ? this.window.getSessionId(sid) : undefined) ??
+      (!tcp ? undefined : v4 ? this.window.getV4(src.v4, dst.v4, r.srcPort as number, r.dstPort as number) : this.window.getTuple(tuple as string));
     if (s?.flow !== undefined && s.flow.host === r.sni) {
       s.flow.stats.add(r, false);
       if (sid !== undefined && !this.window.hasSessionId(sid)) this.rememberSessionId(sid, s);

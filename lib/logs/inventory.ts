@@ -53,7 +53,8 @@ function items(doc: unknown, file: string, kind: "Pod" | "Node"): Obj[] {
   if (!isObj(doc) || !Array.isArray(doc.items)) throw new UserInputError(`${file}: want the output of \`${command}\` (an object with items[])`);
   return doc.items.map((it, i) => {
     if (!isObj(it)) throw new UserInputError(`${file}: items[${i}]: want an object`);
-    if (it.kind !== undefined && it.kind !== kind) throw new UserInputError(`${file}: items[${i}] is a ${JSON.stringify(it.kind)}, not a ${kind}: want the output of \`${command}\``);
+    if (it.kind !== undefined && it.kind !== kind)
+      throw new UserInputError(`${file}: items[${i}] is a ${JSON.stringify(it.kind)}, not a ${kind}: want the output of \`${command}\``);
     return it;
   });
 }
@@ -184,7 +185,8 @@ export class WorkloadInventory {
     const node = this.nodes.get(key);
     const list = node === undefined ? this.pods.get(key) : undefined;
     if (list === undefined) {
-      const fixed: NodeSource | UnknownSource = node !== undefined ? { kind: "node", ip, node } : { kind: "unknown", ip, reason: "no pod or node in the inventory has this IP" };
+      const fixed: NodeSource | UnknownSource =
+        node !== undefined ? { kind: "node", ip, node } : { kind: "unknown", ip, reason: "no pod or node in the inventory has this IP" };
       if (this.fixed.size < 100_000) this.fixed.set(ip, fixed);
       return fixed;
     }
@@ -192,7 +194,11 @@ export class WorkloadInventory {
     while (i + 1 < list.length && list[i + 1].start <= at) i++;
     if (i < 0) {
       if (valid !== undefined) valid.until = list[0].start;
-      return { kind: "unknown", ip, reason: `seen before any inventoried pod with this IP started (${list[0].source.namespace}/${list[0].source.pod} at ${new Date(list[0].start).toISOString()})` };
+      return {
+        kind: "unknown",
+        ip,
+        reason: `seen before any inventoried pod with this IP started (${list[0].source.namespace}/${list[0].source.pod} at ${new Date(list[0].start).toISOString()})`,
+      };
     }
     const held = list[i];
     if (valid !== undefined) {
@@ -201,7 +207,11 @@ export class WorkloadInventory {
       valid.until = i + 1 < list.length ? list[i + 1].start : Number.POSITIVE_INFINITY;
     }
     if (held.end !== undefined && at > held.end) {
-      return { kind: "unknown", ip, reason: `seen after ${held.source.namespace}/${held.source.pod} ended (${new Date(held.end).toISOString()}) and before any later pod with this IP` };
+      return {
+        kind: "unknown",
+        ip,
+        reason: `seen after ${held.source.namespace}/${held.source.pod} ended (${new Date(held.end).toISOString()}) and before any later pod with this IP`,
+      };
     }
     let resolved = held.resolved.get(ip);
     if (resolved === undefined) held.resolved.set(ip, (resolved = { ...held.source, ip }));

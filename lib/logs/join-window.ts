@@ -30,7 +30,7 @@ function mixText(kind: number, key: string): number {
 
 /** Both 16-bit ports in one 32-bit number. */
 function packPorts(srcPort: number, dstPort: number): number {
-  return ((srcPort << 16) | dstPort) | 0;
+  return (srcPort << 16) | dstPort | 0;
 }
 
 export class JoinWindow<S> {

@@ -118,7 +118,12 @@ export class FlowJudge {
       for (const v of variants) {
         const rule = hostDecidingRule(this.model, v);
         if (rule !== undefined) {
-          return { flow, outcome: "needs-l7", reason: `L4 lines only (no SNI); rule "${rule.name}"${rule.origin ? ` (${rule.origin})` : ""} decides by host name`, ...extra };
+          return {
+            flow,
+            outcome: "needs-l7",
+            reason: `L4 lines only (no SNI); rule "${rule.name}"${rule.origin ? ` (${rule.origin})` : ""} decides by host name`,
+            ...extra,
+          };
         }
       }
     }

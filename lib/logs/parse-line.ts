@@ -10,9 +10,7 @@ import { LogProtocol, LogRecord, ObservedAction } from "./records";
 import { isJsSpace, parseIsoTime, SyslogClock } from "./syslog-time";
 
 export type ParsedLine =
-  | { readonly kind: "record"; readonly record: LogRecord }
-  | { readonly kind: "problem"; readonly reason: string }
-  | { readonly kind: "unrelated" };
+  { readonly kind: "record"; readonly record: LogRecord } | { readonly kind: "problem"; readonly reason: string } | { readonly kind: "unrelated" };
 
 const UNRELATED: ParsedLine = { kind: "unrelated" };
 const L4_TAG = "AviatrixGwMicrosegPacket:";
@@ -227,7 +225,9 @@ function parseL4(line: string, from: number, time: number | undefined): ParsedLi
   }
   // Absent or empty is missing.
   if (srcEnd <= src || dstEnd <= dst || protoEnd <= proto || actEnd <= act) {
-    const missing = [srcEnd > src ? "" : "SRC_IP", dstEnd > dst ? "" : "DST_IP", protoEnd > proto ? "" : "PROTO", actEnd > act ? "" : "ACT"].filter((k) => k !== "");
+    const missing = [srcEnd > src ? "" : "SRC_IP", dstEnd > dst ? "" : "DST_IP", protoEnd > proto ? "" : "PROTO", actEnd > act ? "" : "ACT"].filter(
+      (k) => k !== "",
+    );
     return problem(`L4 line without ${missing.join(", ")} (truncated?)`);
   }
   if (time === undefined) return problem("L4 line without a timestamp");
@@ -325,7 +325,8 @@ function parseL7(payload: string, headerTime: number | undefined, clock: SyslogC
   let time = headerTime;
   const stamp = j.timestamp;
   if (stamp !== undefined) {
-    const t = typeof stamp === "string" ? parseIsoTime(stamp) : typeof stamp === "number" && Number.isFinite(stamp) ? (stamp > 1e11 ? stamp : stamp * 1000) : undefined;
+    const t =
+      typeof stamp === "string" ? parseIsoTime(stamp) : typeof stamp === "number" && Number.isFinite(stamp) ? (stamp > 1e11 ? stamp : stamp * 1000) : undefined;
     if (t === undefined) return problem(`timestamp ${JSON.stringify(stamp)} is not an ISO 8601 time or epoch`);
     clock.observe(t);
     time = t;

@@ -99,7 +99,10 @@ export function buildProposal(model: PolicyModel, flows: readonly JudgedFlow[]):
     }
     const ip = [...f.dstIps][0];
     const srcIp = [...f.srcIps][0];
-    const from = s.kind === "pod" ? { ip: srcIp, k8s: { namespace: s.namespace, labels: s.labels, pod: s.pod, ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) } } : { ip: srcIp };
+    const from =
+      s.kind === "pod"
+        ? { ip: srcIp, k8s: { namespace: s.namespace, labels: s.labels, pod: s.pod, ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) } }
+        : { ip: srcIp };
     const admit = admittingWebRule(model, { from, to: { host, ip, protocol: f.protocol, ...(f.port !== undefined ? { port: f.port } : {}), tls: true } });
     if (admit === undefined) {
       review("no PERMIT rule with a domain WebGroup matches this workload and port: a new rule is needed, not a domain");
@@ -123,7 +126,9 @@ export function buildProposal(model: PolicyModel, flows: readonly JudgedFlow[]):
 }
 
 export function proposalIsEmpty(p: Proposal): boolean {
-  return p.obot.servers.length + p.librechat.endpoints.custom.length + p.webGroups.length + p.denyAllServers.length + p.review.length + p.denyListed.length === 0;
+  return (
+    p.obot.servers.length + p.librechat.endpoints.custom.length + p.webGroups.length + p.denyAllServers.length + p.review.length + p.denyListed.length === 0
+  );
 }
 
 /** The proposal as commented YAML (only the sections that have entries). */
@@ -135,17 +140,24 @@ export function renderProposal(p: Proposal, synth: string): string {
   ];
   const section = (comment: string, value: unknown) => sections.push("", comment, dump(value, { lineWidth: -1, noRefs: true }).trimEnd());
   if (p.obot.servers.length > 0) {
-    section("# Obot MCP servers: add to each server's egressDomains (servers file of `vca-cdktf obot policies`, or the server's settings in Obot).", { obot: { servers: p.obot.servers } });
+    section("# Obot MCP servers: add to each server's egressDomains (servers file of `vca-cdktf obot policies`, or the server's settings in Obot).", {
+      obot: { servers: p.obot.servers },
+    });
   }
   if (p.librechat.endpoints.custom.length > 0) {
     section("# LibreChat: custom endpoints for librechat.yaml (add apiKey and models; the shim derives egress from baseURL).", { librechat: p.librechat });
   }
   if (p.webGroups.length > 0) {
-    section("# WebGroup domains: add to the WebGroup the named PERMIT rule uses (a ZeroTrustForAi provider's `domains` when the WebGroup is one).", { webGroups: p.webGroups });
+    section("# WebGroup domains: add to the WebGroup the named PERMIT rule uses (a ZeroTrustForAi provider's `domains` when the WebGroup is one).", {
+      webGroups: p.webGroups,
+    });
   }
-  if (p.denyListed.length > 0) section("# NOT PROPOSED: hosts on a DENY rule's host list (threat / IoC). Investigate the workload.", { denyListed: p.denyListed });
+  if (p.denyListed.length > 0)
+    section("# NOT PROPOSED: hosts on a DENY rule's host list (threat / IoC). Investigate the workload.", { denyListed: p.denyListed });
   if (p.denyAllServers.length > 0) {
-    section("# NOT PROPOSED: Obot MCP servers declared deny-all (denyAllEgress) tried to reach the Internet; the report lists where. Investigate them.", { denyAllServers: p.denyAllServers });
+    section("# NOT PROPOSED: Obot MCP servers declared deny-all (denyAllEgress) tried to reach the Internet; the report lists where. Investigate them.", {
+      denyAllServers: p.denyAllServers,
+    });
   }
   if (p.review.length > 0) section("# Needs a decision, not a domain:", { review: p.review });
   if (proposalIsEmpty(p)) sections.push("", "# Nothing to propose: enforce keeps every observed flow that has a known source.");

@@ -43,7 +43,8 @@ export function chooseCluster(model: PolicyModel, wanted: string | undefined): s
   }
   if (ids.length === 0) return wanted;
   const hit = ids.find((id) => namesCluster(id, wanted));
-  if (hit === undefined) throw new UserInputError(`--cluster ${JSON.stringify(wanted)}: not a cluster the policy selects (${ids.join(", ")}); give the id or its Terraform address`);
+  if (hit === undefined)
+    throw new UserInputError(`--cluster ${JSON.stringify(wanted)}: not a cluster the policy selects (${ids.join(", ")}); give the id or its Terraform address`);
   return hit;
 }
 

@@ -13,7 +13,11 @@ function iso(ms: number): string {
 }
 
 function sortedLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(labels).sort(compareText).map((k) => [k, labels[k]]));
+  return Object.fromEntries(
+    Object.keys(labels)
+      .sort(compareText)
+      .map((k) => [k, labels[k]]),
+  );
 }
 
 /** The workload a flow's source names, as people say it: `namespace/workload`, `node/<name>`, or the IP. */
@@ -44,7 +48,15 @@ function sourceJson(f: ObservedFlow): Record<string, unknown> {
   const ips = [...f.srcIps];
   const base = { ip: ips[0] ?? s.ip, ...(ips.length > 1 ? { ips } : {}) };
   if (s.kind === "pod") {
-    return { ...base, ...(s.cluster !== undefined ? { cluster: s.cluster } : {}), namespace: s.namespace, workload: s.workload, workloadKind: s.workloadKind, pod: s.pod, labels: sortedLabels(s.labels) };
+    return {
+      ...base,
+      ...(s.cluster !== undefined ? { cluster: s.cluster } : {}),
+      namespace: s.namespace,
+      workload: s.workload,
+      workloadKind: s.workloadKind,
+      pod: s.pod,
+      labels: sortedLabels(s.labels),
+    };
   }
   if (s.kind === "node") return { ...base, node: s.node, workload: `node/${s.node}` };
   return { ...base, unknown: s.reason };
@@ -86,7 +98,13 @@ export function flowJson(j: JudgedFlow): Record<string, unknown> {
 
 /** Flows in a stable order: by workload, then destination, port, protocol. */
 export function sortJudged(flows: readonly JudgedFlow[]): JudgedFlow[] {
-  const key = (j: JudgedFlow) => [workloadName(j.flow.source), j.flow.host ?? "", [...j.flow.dstIps][0] ?? "", String(j.flow.port ?? -1).padStart(6, "0"), j.flow.protocol];
+  const key = (j: JudgedFlow) => [
+    workloadName(j.flow.source),
+    j.flow.host ?? "",
+    [...j.flow.dstIps][0] ?? "",
+    String(j.flow.port ?? -1).padStart(6, "0"),
+    j.flow.protocol,
+  ];
   return [...flows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -122,7 +140,7 @@ function flowLine(j: JudgedFlow): string {
   const f = j.flow;
   const seen = `${f.stats.count} session${f.stats.count === 1 ? "" : "s"}, ${iso(f.stats.first)} … ${iso(f.stats.last)}`;
   const r = j.result;
-  const decided = r === undefined ? j.reason ?? "" : `${r.verdict} by ${r.rule} (${r.tier}${r.origin !== undefined ? ` ${r.origin}` : ""})`;
+  const decided = r === undefined ? (j.reason ?? "") : `${r.verdict} by ${r.rule} (${r.tier}${r.origin !== undefined ? ` ${r.origin}` : ""})`;
   const marks = j.denyList !== undefined ? ` [on deny list ${j.denyList.group} of rule ${j.denyList.rule}]` : "";
   return `    ${destinationText(f)}  ${seen}  ${decided}${marks}`;
 }
@@ -159,7 +177,8 @@ export function humanReport(flows: readonly JudgedFlow[], read: ReadSummary): st
   const unknown = sorted.filter((j) => j.outcome === "unknown");
   if (unknown.length > 0) {
     out.push("unknown sources (not judged: no pod or node held the address at the time):");
-    for (const j of unknown) out.push(`  ${j.flow.source.ip} → ${destinationText(j.flow)}  ${j.flow.stats.count} session${j.flow.stats.count === 1 ? "" : "s"}: ${j.reason}`);
+    for (const j of unknown)
+      out.push(`  ${j.flow.source.ip} → ${destinationText(j.flow)}  ${j.flow.stats.count} session${j.flow.stats.count === 1 ? "" : "s"}: ${j.reason}`);
   }
   out.push(summaryLine(countOutcomes(flows), flows.length, read));
   return out;

@@ -83,7 +83,7 @@ const MAX_REMEMBERED_PATTERNS = 10_000;
 
 function judgeDomainPattern(input: string): DomainCheck {
   const s = input.trim();
-  if (s === "*") return fail("is \"*\", which matches every host (list the domains, or use an explicit all-web group)");
+  if (s === "*") return fail('is "*", which matches every host (list the domains, or use an explicit all-web group)');
   if (!s.startsWith("*.")) return checkPublicDomain(s);
   const base = checkPublicDomain(s.slice(2));
   if (!base.ok) return fail(`is a wildcard whose base ${base.reason}`);
@@ -105,5 +105,5 @@ export function publicSuffixOf(host: string): string | undefined {
   tldts ??= require("tldts") as typeof import("tldts"); // lazy: the list is ~100 kB and most commands never need it
   const parsed = tldts.parse(host, { allowPrivateDomains: false, extractHostname: false, validateHostname: false });
   // The list's default rule ("*") makes any unknown last label a suffix; only listed ones count.
-  return parsed.isIcann ? parsed.publicSuffix ?? undefined : undefined;
+  return parsed.isIcann ? (parsed.publicSuffix ?? undefined) : undefined;
 }

@@ -8,16 +8,7 @@ import { ipFamilyOf } from "./ip";
 import { isNonPublicIp } from "./special-purpose";
 
 /** Suffixes that never resolve on the Internet (the shim adds more via --internal-suffix). */
-export const DEFAULT_INTERNAL_SUFFIXES: readonly string[] = [
-  "localhost",
-  "svc",
-  "cluster.local",
-  "local",
-  "internal",
-  "home.arpa",
-  "in-addr.arpa",
-  "ip6.arpa",
-];
+export const DEFAULT_INTERNAL_SUFFIXES: readonly string[] = ["localhost", "svc", "cluster.local", "local", "internal", "home.arpa", "in-addr.arpa", "ip6.arpa"];
 
 /** A normalised (lower-case, no trailing dot) host name that only resolves inside a private network. */
 export function isInternalName(host: string, internalSuffixes: readonly string[] = DEFAULT_INTERNAL_SUFFIXES): boolean {

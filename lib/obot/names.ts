@@ -6,7 +6,10 @@ import { createHash } from "crypto";
 // pkg/name/name.go (SafeConcatName).
 
 export function sanitizeName(name: string): string {
-  let out = name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+  let out = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   while (out.includes("--")) out = out.split("--").join("-");
   return out;
 }

@@ -73,7 +73,8 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
         egressDomains.forEach((d: unknown, j: number) => {
           // Obot's own admission check first (its wording), then the one domain grammar (no `*.co.uk`, no empty labels).
           const shared = typeof d === "string" ? checkDomainPattern(d) : undefined;
-          const problem = typeof d === "string" ? egressDomainProblem(d) ?? (shared && !shared.ok ? `egress domain ${shared.reason}` : undefined) : "must be a string";
+          const problem =
+            typeof d === "string" ? (egressDomainProblem(d) ?? (shared && !shared.ok ? `egress domain ${shared.reason}` : undefined)) : "must be a string";
           if (problem) bad(`${at}.egressDomains[${j}]`, `${problem} (got ${show(d)})`);
           else domains!.push(d as string);
         });
@@ -87,7 +88,10 @@ export function parseServersYaml(text: string, file: string): McpServerSpec[] {
       const policy = firewallPolicyName((mcpNetworkPolicyName as string | undefined) ?? standInNetworkPolicyName(id));
       const first = policyNames.get(policy);
       if (first !== undefined && first !== i) {
-        bad(mcpNetworkPolicyName !== undefined ? `${at}.mcpNetworkPolicyName` : `${at}.id`, `gives FirewallPolicy name ${show(policy)}, already used by servers[${first}] (each MCP server needs its own MCPNetworkPolicy)`);
+        bad(
+          mcpNetworkPolicyName !== undefined ? `${at}.mcpNetworkPolicyName` : `${at}.id`,
+          `gives FirewallPolicy name ${show(policy)}, already used by servers[${first}] (each MCP server needs its own MCPNetworkPolicy)`,
+        );
       } else policyNames.set(policy, i);
     }
     if (typeof id === "string") {

@@ -37,7 +37,8 @@ export function checkBaseline(parsed: unknown, file: string): Baseline {
   }
   if (!obj.stacks || typeof obj.stacks !== "object") throw new UserInputError(`${file}: "stacks" must be an object`);
   for (const [stack, entries] of Object.entries(obj.stacks as Record<string, unknown>)) {
-    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) throw new UserInputError(`${file}: stacks.${stack} must be an object of bindings`);
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries))
+      throw new UserInputError(`${file}: stacks.${stack} must be an object of bindings`);
     for (const [key, entry] of Object.entries(entries as Record<string, unknown>)) {
       const e = entry as Partial<BaselineEntry>;
       const values = e?.values as Record<string, unknown> | undefined;

@@ -122,7 +122,6 @@ export class Preflight {
     return this.lastResult;
   }
 
-
   private runAtSynth(): void {
     const result = this.evaluate();
     this.lastResult = result;

@@ -34,7 +34,8 @@ export function parseReport(parsed: unknown, file: string): ReadReport {
   if (!Array.isArray(parsed.findings)) return bad("findings", "a list", parsed.findings);
   const findings = parsed.findings.map((f, i) => {
     if (!isObject(f)) return bad(`findings[${i}]`, "a finding object", f);
-    const severity = f.severity !== undefined ? f.severity : typeof f.level === "string" && Object.hasOwn(LEGACY_LEVELS, f.level) ? LEGACY_LEVELS[f.level] : f.level;
+    const severity =
+      f.severity !== undefined ? f.severity : typeof f.level === "string" && Object.hasOwn(LEGACY_LEVELS, f.level) ? LEGACY_LEVELS[f.level] : f.level;
     if (!isSeverity(severity)) return bad(`findings[${i}].severity`, "error|warning|info", severity);
     if (typeof f.status !== "string" || !STATUSES.includes(f.status)) return bad(`findings[${i}].status`, STATUSES.join("|"), f.status);
     if (typeof f.message !== "string") return bad(`findings[${i}].message`, "a string", f.message);
@@ -54,7 +55,9 @@ export function parseReport(parsed: unknown, file: string): ReadReport {
     if (r.address !== undefined && typeof r.address !== "string") bad(`${at}.address`, "a string", r.address);
     if (!isObject(r.values) || Object.values(r.values).some((v) => typeof v !== "string")) bad(`${at}.values`, "an object of strings", r.values);
     if (!Array.isArray(r.references)) {
-      throw new UserInputError(`${file}: ${stack}: immutable binding ${String(r.key)} has no "references" list (a report of an older vca-cdktf); synthesize again, then lock`);
+      throw new UserInputError(
+        `${file}: ${stack}: immutable binding ${String(r.key)} has no "references" list (a report of an older vca-cdktf); synthesize again, then lock`,
+      );
     }
     const values = r.values as Record<string, string>;
     if (r.references.some((n) => typeof n !== "string" || !Object.hasOwn(values, n))) bad(`${at}.references`, "names of its values", r.references);

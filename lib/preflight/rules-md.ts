@@ -25,7 +25,7 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
     "Values only known at plan time give an explicit *unknown* finding (never a silent pass) and, where possible, a Terraform",
     "`lifecycle.precondition` whose error message starts with the same rule id.",
     "",
-    "Acknowledge a finding with `Preflight.acknowledge(scope, { id: \"AVX-DCF2\", reason: \"ticket NET-123: discovery until go-live\", expires: \"2026-12-31\" })`",
+    'Acknowledge a finding with `Preflight.acknowledge(scope, { id: "AVX-DCF2", reason: "ticket NET-123: discovery until go-live", expires: "2026-12-31" })`',
     "(reason of 10+ characters; `expires` optional, inclusive; `AVX-X1[finding]` targets one finding; applies to the scope and its children).",
     "Rules that cannot be acknowledged ignore acknowledgements and say so in the finding.",
     "",

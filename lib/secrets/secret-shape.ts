@@ -29,13 +29,72 @@ const KNOWN_FORMATS: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** Words that name a credential when they end a key (`serperApiKey`, `EMAIL_PASS`, `X-Auth-Token`). */
 const SECRET_LAST_WORDS = new Set([
-  "secret", "secrets", "token", "password", "passwords", "passwd", "pass", "pwd", "passphrase", "credential",
-  "credentials", "creds", "authorization", "apikey", "apikeys", "cookie", "cookies", "auth", "key", "keys", "salt", "iv", "pat",
+  "secret",
+  "secrets",
+  "token",
+  "password",
+  "passwords",
+  "passwd",
+  "pass",
+  "pwd",
+  "passphrase",
+  "credential",
+  "credentials",
+  "creds",
+  "authorization",
+  "apikey",
+  "apikeys",
+  "cookie",
+  "cookies",
+  "auth",
+  "key",
+  "keys",
+  "salt",
+  "iv",
+  "pat",
 ]);
 /** `<word>Key` that is public or not a credential (Turnstile siteKey, publicKey, sortKey…). */
-const NON_SECRET_QUALIFIERS = new Set(["site", "public", "sort", "partition", "primary", "foreign", "cache", "idempotency", "object", "map", "lookup", "group", "hot", "file", "ssh", "host", "region", "model", "name", "id"]);
+const NON_SECRET_QUALIFIERS = new Set([
+  "site",
+  "public",
+  "sort",
+  "partition",
+  "primary",
+  "foreign",
+  "cache",
+  "idempotency",
+  "object",
+  "map",
+  "lookup",
+  "group",
+  "hot",
+  "file",
+  "ssh",
+  "host",
+  "region",
+  "model",
+  "name",
+  "id",
+]);
 /** Words that never name a credential even when a secret word follows elsewhere (`tokenLimit`, `authType`). */
-const NON_SECRET_LAST_WORDS = new Set(["limit", "limits", "type", "url", "uri", "endpoint", "path", "file", "id", "name", "header", "enabled", "required", "method", "length", "count"]);
+const NON_SECRET_LAST_WORDS = new Set([
+  "limit",
+  "limits",
+  "type",
+  "url",
+  "uri",
+  "endpoint",
+  "path",
+  "file",
+  "id",
+  "name",
+  "header",
+  "enabled",
+  "required",
+  "method",
+  "length",
+  "count",
+]);
 
 /** Words of a key: `serperApiKey` → serper, api, key; `x-api-key` → x, api, key; `LDAP_BIND_CREDENTIALS` → ldap, bind, credentials. */
 export function keyWords(key: string): string[] {
@@ -68,7 +127,12 @@ function judgeKey(key: string): boolean {
   if (last === undefined || NON_SECRET_LAST_WORDS.has(last)) return false;
   if (!SECRET_LAST_WORDS.has(last)) return false;
   if ((last === "key" || last === "keys") && words.length > 1 && NON_SECRET_QUALIFIERS.has(words[words.length - 2])) return false;
-  if ((last === "key" || last === "keys" || last === "auth" || last === "iv" || last === "pat" || last === "salt") && words.length === 1 && key.length <= 4 && key === key.toLowerCase()) {
+  if (
+    (last === "key" || last === "keys" || last === "auth" || last === "iv" || last === "pat" || last === "salt") &&
+    words.length === 1 &&
+    key.length <= 4 &&
+    key === key.toLowerCase()
+  ) {
     // A bare `key:` / `auth:` mapping key is too generic on its own (customParams[].key, auth: {type}).
     return false;
   }
@@ -145,7 +209,11 @@ export function secretReason(key: string | undefined, value: string): string | u
   if (format) return format;
   if (key === undefined || !isSecretName(key)) return undefined;
   // The credential part of `Bearer abc…`, `session=abc…; other=…`, with references removed.
-  const parts = v.replace(AUTH_SCHEME, "").replace(REFERENCE, " ").split(/[\s;,&]+|=/).filter(Boolean);
+  const parts = v
+    .replace(AUTH_SCHEME, "")
+    .replace(REFERENCE, " ")
+    .split(/[\s;,&]+|=/)
+    .filter(Boolean);
   if (parts.some(looksGenerated)) return `literal value under secret-looking key ${JSON.stringify(key)} (it has the length and entropy of a credential)`;
   return undefined;
 }

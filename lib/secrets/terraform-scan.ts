@@ -117,7 +117,8 @@ export function ensureSecretScan(scope: IConstruct): void {
   stack.node.addValidation({
     validate: () =>
       scanTerraformJson(renderForCheck(stack)).map(
-        (f) => `literal secret in the synthesized Terraform JSON at ${f.path}: ${f.reason}; pass it as a sensitive TerraformVariable without a default, or a reference (e.g. a secret manager data source)`,
+        (f) =>
+          `literal secret in the synthesized Terraform JSON at ${f.path}: ${f.reason}; pass it as a sensitive TerraformVariable without a default, or a reference (e.g. a secret manager data source)`,
       ),
   });
 }

@@ -10,12 +10,42 @@ export interface CatalogEntry {
 
 /** Built-in LLM endpoints (default hosts; reverse-proxy env vars replace them). */
 export const BUILTIN_ENDPOINTS = {
-  openAI: { keys: ["OPENAI_API_KEY"], proxyVar: "OPENAI_REVERSE_PROXY", hosts: ["api.openai.com"], source: "packages/api/src/endpoints/models.ts (openaiBaseURL)" },
-  assistants: { keys: ["ASSISTANTS_API_KEY"], proxyVar: "ASSISTANTS_BASE_URL", hosts: ["api.openai.com"], source: "packages/api/src/endpoints/models.ts (Assistants API)" },
-  anthropic: { keys: ["ANTHROPIC_API_KEY"], proxyVar: "ANTHROPIC_REVERSE_PROXY", hosts: ["api.anthropic.com"], source: "packages/api/src/endpoints/models.ts (anthropicBaseURL)" },
-  google: { keys: ["GOOGLE_KEY", "GOOGLE_SERVICE_KEY_FILE"], proxyVar: "GOOGLE_REVERSE_PROXY", hosts: ["generativelanguage.googleapis.com"], source: "packages/api/src/endpoints/google/llm.ts; @langchain/google-common 2.2.0" },
-  bedrock: { keys: ["BEDROCK_AWS_DEFAULT_REGION", "BEDROCK_AWS_ACCESS_KEY_ID"], proxyVar: "BEDROCK_REVERSE_PROXY", hosts: [], source: "AWS SDK regional endpoints; packages/api/src/endpoints/bedrock/mantle.ts" },
-  azureOpenAI: { keys: ["AZURE_API_KEY", "AZURE_OPENAI_API_KEY"], proxyVar: "AZURE_OPENAI_BASEURL", hosts: [], source: "packages/api/src/utils/azure.ts genAzureEndpoint" },
+  openAI: {
+    keys: ["OPENAI_API_KEY"],
+    proxyVar: "OPENAI_REVERSE_PROXY",
+    hosts: ["api.openai.com"],
+    source: "packages/api/src/endpoints/models.ts (openaiBaseURL)",
+  },
+  assistants: {
+    keys: ["ASSISTANTS_API_KEY"],
+    proxyVar: "ASSISTANTS_BASE_URL",
+    hosts: ["api.openai.com"],
+    source: "packages/api/src/endpoints/models.ts (Assistants API)",
+  },
+  anthropic: {
+    keys: ["ANTHROPIC_API_KEY"],
+    proxyVar: "ANTHROPIC_REVERSE_PROXY",
+    hosts: ["api.anthropic.com"],
+    source: "packages/api/src/endpoints/models.ts (anthropicBaseURL)",
+  },
+  google: {
+    keys: ["GOOGLE_KEY", "GOOGLE_SERVICE_KEY_FILE"],
+    proxyVar: "GOOGLE_REVERSE_PROXY",
+    hosts: ["generativelanguage.googleapis.com"],
+    source: "packages/api/src/endpoints/google/llm.ts; @langchain/google-common 2.2.0",
+  },
+  bedrock: {
+    keys: ["BEDROCK_AWS_DEFAULT_REGION", "BEDROCK_AWS_ACCESS_KEY_ID"],
+    proxyVar: "BEDROCK_REVERSE_PROXY",
+    hosts: [],
+    source: "AWS SDK regional endpoints; packages/api/src/endpoints/bedrock/mantle.ts",
+  },
+  azureOpenAI: {
+    keys: ["AZURE_API_KEY", "AZURE_OPENAI_API_KEY"],
+    proxyVar: "AZURE_OPENAI_BASEURL",
+    hosts: [],
+    source: "packages/api/src/utils/azure.ts genAzureEndpoint",
+  },
 } as const;
 
 export type BuiltinEndpoint = keyof typeof BUILTIN_ENDPOINTS;
@@ -37,7 +67,12 @@ export const stsRegionalHost = (region: string): string => `sts.${region}.amazon
 export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /** Agent capabilities with their own egress (@librechat/agents 3.9.2 src/common/enum.ts; §2). */
-export const CODE_API = { keyVar: "LIBRECHAT_CODE_API_KEY", urlVar: "LIBRECHAT_CODE_BASEURL", hosts: ["api.librechat.ai"], source: "@librechat/agents 3.9.2 src/common/enum.ts" };
+export const CODE_API = {
+  keyVar: "LIBRECHAT_CODE_API_KEY",
+  urlVar: "LIBRECHAT_CODE_BASEURL",
+  hosts: ["api.librechat.ai"],
+  source: "@librechat/agents 3.9.2 src/common/enum.ts",
+};
 export const OCR_DEFAULT = { keyVar: "OCR_API_KEY", urlVar: "OCR_BASEURL", hosts: ["api.mistral.ai"], source: "packages/api/src/files/mistral/crud.ts" };
 
 /** Web search providers: search / scraper / reranker hosts (@librechat/agents 3.9.2 src/tools/search). */
@@ -109,11 +144,5 @@ export const LAUNCHER_REGISTRIES: Readonly<Record<string, readonly string[]>> = 
 export const REGISTRY_HOSTS: Readonly<Record<string, readonly string[]>> = {
   "registry.librechat.ai": ["registry.librechat.ai"],
   "ghcr.io": ["ghcr.io", "pkg-containers.githubusercontent.com"],
-  "docker.io": [
-    "auth.docker.io",
-    "index.docker.io",
-    "production.cloudflare.docker.com",
-    "production.cloudfront.docker.com",
-    "registry-1.docker.io",
-  ],
+  "docker.io": ["auth.docker.io", "index.docker.io", "production.cloudflare.docker.com", "production.cloudfront.docker.com", "registry-1.docker.io"],
 };

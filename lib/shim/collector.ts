@@ -117,7 +117,13 @@ export class Collector {
       for (const m of text.matchAll(/\$\{([^}]*)\}/g)) substituted.add(m[1].trim());
       text = sub.text;
     }
-    const note = substituted.size > 0 ? ` (after substituting ${[...substituted].sort().map((n) => `\${${n}}`).join(", ")} from the env inventory)` : "";
+    const note =
+      substituted.size > 0
+        ? ` (after substituting ${[...substituted]
+            .sort()
+            .map((n) => `\${${n}}`)
+            .join(", ")} from the env inventory)`
+        : "";
     const shown = `${JSON.stringify(raw)}${note}`;
     if (/\{\{[^}]*\}\}/.test(text)) {
       this.raise(target, path, "unresolved-variable", `host contains a runtime placeholder: ${shown}`);
@@ -160,7 +166,11 @@ export class Collector {
     if (ex.launcher) {
       const reg = own(LAUNCHER_REGISTRIES, launcher);
       if (!reg) {
-        this.issues.push({ path, code: "annotation", message: `launcher: true, but ${JSON.stringify(command)} is not a known launcher (${Object.keys(LAUNCHER_REGISTRIES).join(", ")}); list domains instead` });
+        this.issues.push({
+          path,
+          code: "annotation",
+          message: `launcher: true, but ${JSON.stringify(command)} is not a known launcher (${Object.keys(LAUNCHER_REGISTRIES).join(", ")}); list domains instead`,
+        });
         return;
       }
       hosts.push(...reg);
@@ -186,8 +196,7 @@ export class Collector {
     else if (c.kind === "internal") {
       const h = c.host.includes(":") ? `[${c.host}]` : c.host; // IPv6 literal
       this.addInternal(c.port === 443 || c.port === 80 ? h : `${h}:${c.port}`, path);
-    }
-    else this.raise(target, path, c.code, c.message, c);
+    } else this.raise(target, path, c.code, c.message, c);
   }
 
   private raise(target: DestinationTarget, path: string, code: ShimIssueCode, message: string, c?: HostClass): void {

@@ -57,8 +57,16 @@ export function diffEgress(oldDoc: EgressJson, newDoc: EgressJson): EgressDiff {
     for (const x of added) lines.push(`  + ${x}`);
     for (const x of removed) lines.push(`  - ${x}`);
   };
-  setDiff("internal (not permitted)", oldDoc.internal.map((i) => i.host), newDoc.internal.map((i) => i.host));
-  setDiff("warnings", oldDoc.warnings.map((w) => `${w.path}: ${w.message}`), newDoc.warnings.map((w) => `${w.path}: ${w.message}`));
+  setDiff(
+    "internal (not permitted)",
+    oldDoc.internal.map((i) => i.host),
+    newDoc.internal.map((i) => i.host),
+  );
+  setDiff(
+    "warnings",
+    oldDoc.warnings.map((w) => `${w.path}: ${w.message}`),
+    newDoc.warnings.map((w) => `${w.path}: ${w.message}`),
+  );
   return { changed: lines.length > 0, lines };
 }
 
@@ -79,12 +87,18 @@ export function parseEgressJson(text: string, file: string): EgressJson {
     d !== null &&
     typeof d === "object" &&
     Array.isArray(d.webGroups) &&
-    d.webGroups.every((g) => g && typeof g.name === "string" && Array.isArray(g.domains) && g.domains.every((x: unknown) => typeof x === "string") && typeof g.port === "number") &&
+    d.webGroups.every(
+      (g) =>
+        g && typeof g.name === "string" && Array.isArray(g.domains) && g.domains.every((x: unknown) => typeof x === "string") && typeof g.port === "number",
+    ) &&
     Array.isArray(d.internal) &&
     d.internal.every((i) => i && typeof i.host === "string") &&
     Array.isArray(d.warnings) &&
     d.warnings.every((w) => w && typeof w.path === "string" && typeof w.message === "string");
-  if (!ok) throw new UserInputError(`${file}: not an egress.json document (want { webGroups: [{ name, domains, port, … }], internal: [{ host }], warnings: [{ path, message }] })`);
+  if (!ok)
+    throw new UserInputError(
+      `${file}: not an egress.json document (want { webGroups: [{ name, domains, port, … }], internal: [{ host }], warnings: [{ path, message }] })`,
+    );
   return d as EgressJson;
 }
 

@@ -5,7 +5,16 @@
 import { UserInputError } from "../util/errors";
 
 /** Variables LibreChat never substitutes into the config (extractEnvVariable). */
-const NEVER_SUBSTITUTED = new Set(["JWT_SECRET", "JWT_REFRESH_SECRET", "CREDS_KEY", "CREDS_IV", "MEILI_MASTER_KEY", "MONGO_URI", "REDIS_URI", "REDIS_PASSWORD"]);
+const NEVER_SUBSTITUTED = new Set([
+  "JWT_SECRET",
+  "JWT_REFRESH_SECRET",
+  "CREDS_KEY",
+  "CREDS_IV",
+  "MEILI_MASTER_KEY",
+  "MONGO_URI",
+  "REDIS_URI",
+  "REDIS_PASSWORD",
+]);
 
 const LOCATOR_NAME = /(URL|URI|BASEURL|BASE_URL|ENDPOINT|HOST|ISSUER|REVERSE_PROXY|PROXY|REGION|REGIONS|_LOC|INSTANCE_NAME|DOMAIN)$/;
 const SECRET_NAME = /(KEY|SECRET|TOKEN|PASSWORD|PASS|PWD|CREDENTIAL|CREDENTIALS|CERT|PRIVATE|SALT|IV)$/;
@@ -111,7 +120,9 @@ export function addEnvFile(inv: EnvInventory, text: string, file: string): void 
     if (!m) {
       // Never echo the line: `OPENAI_API_KEY sk-…` (a missing `=`) would print the key.
       const name = line.match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)/)?.[1];
-      throw new UserInputError(`${file}:${i + 1}: expected KEY=VALUE (${name ? `line starts with ${JSON.stringify(name)}` : "no variable name at the start"}; its value is not shown)`);
+      throw new UserInputError(
+        `${file}:${i + 1}: expected KEY=VALUE (${name ? `line starts with ${JSON.stringify(name)}` : "no variable name at the start"}; its value is not shown)`,
+      );
     }
     inv.add(m[1], unquote(m[2]));
   });
@@ -129,7 +140,10 @@ function unquote(v: string): string {
 /** `--env-keys A,B`: names only, no values. */
 export function addEnvKeys(inv: EnvInventory, keys: string, source = "--env-keys"): void {
   inv.addSource(source);
-  for (const k of keys.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const k of keys
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UserInputError(`${source}: ${JSON.stringify(k)} is not an environment variable name`);
     inv.add(k);
   }

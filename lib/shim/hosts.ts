@@ -17,7 +17,14 @@ export type Scheme = "https" | "http" | "wss" | "ws";
 export type HostClass =
   | { readonly kind: "public"; readonly host: string; readonly port: number; readonly scheme: Scheme; readonly ip?: string }
   | { readonly kind: "internal"; readonly host: string; readonly port: number; readonly scheme: Scheme }
-  | { readonly kind: "issue"; readonly code: ShimIssueCode; readonly message: string; readonly host?: string; readonly port?: number; readonly scheme?: Scheme };
+  | {
+      readonly kind: "issue";
+      readonly code: ShimIssueCode;
+      readonly message: string;
+      readonly host?: string;
+      readonly port?: number;
+      readonly scheme?: Scheme;
+    };
 
 const DEFAULT_PORTS: Record<Scheme, number> = { https: 443, wss: 443, http: 80, ws: 80 };
 
@@ -43,11 +50,16 @@ export function classifyUrl(value: string, opts: ClassifyOptions): HostClass {
   }
   const scheme = url.protocol.replace(/:$/, "") as Scheme;
   if (!opts.schemes.includes(scheme)) {
-    return { kind: "issue", code: "unsupported-scheme", message: `scheme ${JSON.stringify(url.protocol)} is not allowed here (want ${opts.schemes.join("/")})` };
+    return {
+      kind: "issue",
+      code: "unsupported-scheme",
+      message: `scheme ${JSON.stringify(url.protocol)} is not allowed here (want ${opts.schemes.join("/")})`,
+    };
   }
   const port = url.port ? Number(url.port) : DEFAULT_PORTS[scheme];
   // Port 0 is not a port; downstream it could read as "every port".
-  if (port < 1 || port > 65535) return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(opts.shownAs ?? value)} has port ${port} (want 1..65535)` };
+  if (port < 1 || port > 65535)
+    return { kind: "issue", code: "invalid-url", message: `${JSON.stringify(opts.shownAs ?? value)} has port ${port} (want 1..65535)` };
   return classifyHost(url.hostname, port, scheme, opts.internalSuffixes, hostAsWritten(value) ?? url.hostname);
 }
 
@@ -68,7 +80,14 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
   if (host.endsWith(".")) host = host.slice(0, -1);
   const shown = JSON.stringify(shownHost);
   if (host.includes("*")) {
-    return { kind: "issue", code: "wildcard-host", message: `wildcard host ${shown} in a URL can never be requested; only allowlists may use wildcards`, host, port, scheme };
+    return {
+      kind: "issue",
+      code: "wildcard-host",
+      message: `wildcard host ${shown} in a URL can never be requested; only allowlists may use wildcards`,
+      host,
+      port,
+      scheme,
+    };
   }
   const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
   // How the address was spelled (`134744072`, `0x08.8.8.8`, `2001:DB8::1`), when that is not `bare`.

@@ -144,7 +144,9 @@ async function checkTransport(base: string): Promise<{ where: string; pinned?: {
   }
   if (u.username || u.password) {
     // Not echoed: the URL holds a credential.
-    throw new UserInputError("--fetch-mitm-ca: the controller URL contains user:password@; pass credentials as AVIATRIX_USERNAME/AVIATRIX_PASSWORD in the environment");
+    throw new UserInputError(
+      "--fetch-mitm-ca: the controller URL contains user:password@; pass credentials as AVIATRIX_USERNAME/AVIATRIX_PASSWORD in the environment",
+    );
   }
   const where = `controller ${base}`;
   if (u.protocol === "https:") return { where };

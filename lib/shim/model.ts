@@ -97,7 +97,11 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   if (props.envFile !== undefined) addEnvFile(env, checkText(props.envFile, props.envFileName ?? ".env", "env file"), props.envFileName ?? ".env");
   if (props.envKeys !== undefined) addEnvKeys(env, props.envKeys.join(","));
   const annotations = props.annotations ?? NO_ANNOTATIONS;
-  const suffixes = [...DEFAULT_INTERNAL_SUFFIXES, ...annotations.internalSuffixes, ...(props.internalSuffixes ?? []).map((s) => s.toLowerCase().replace(/^\*?\./, ""))];
+  const suffixes = [
+    ...DEFAULT_INTERNAL_SUFFIXES,
+    ...annotations.internalSuffixes,
+    ...(props.internalSuffixes ?? []).map((s) => s.toLowerCase().replace(/^\*?\./, "")),
+  ];
   const c = new Collector(env, annotations, suffixes);
 
   let helm: HelmFacts = {};
@@ -117,7 +121,11 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
     const given = parseYamlDocument(configText, configName, "LibreChat config");
     if (canonicalJson(chartDoc) !== canonicalJson(given)) {
       throw new ShimInputError(configName, [
-        { path: "(top level)", code: "schema", message: `differs from ${chartName}, which is what the chart deploys; review one config: drop --config, or make the Helm values' configYamlContent the same document` },
+        {
+          path: "(top level)",
+          code: "schema",
+          message: `differs from ${chartName}, which is what the chart deploys; review one config: drop --config, or make the Helm values' configYamlContent the same document`,
+        },
       ]);
     }
   }
@@ -125,7 +133,8 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
     configText = helm.configYamlContent;
     configName = `${helmName}#librechat.configYamlContent`;
   }
-  if (configText === undefined) throw new ShimInputError(configName, [], `${configName}: no LibreChat config given (pass --config, or Helm values with librechat.configYamlContent)`);
+  if (configText === undefined)
+    throw new ShimInputError(configName, [], `${configName}: no LibreChat config given (pass --config, or Helm values with librechat.configYamlContent)`);
   const raw = parseYamlDocument(configText, configName, "LibreChat config");
   const schema = chooseSchema(props.imageTag ?? helm.imageTag, props.imageTag !== undefined ? "--image-tag" : `${helmName}: image.tag`);
   // The shim is the PR gate for this file: a literal credential in it is an error, never a warning.
@@ -148,7 +157,11 @@ export function librechatEgressModel(props: LibreChatEgressModelProps): LibreCha
   extractAllowlists(ctx);
   extractEnvGated(ctx);
   // A `helm:` path is in the Helm values file, not the config: name that file.
-  if (c.issues.length > 0) throw new ShimInputError(configName, sortIssues(c.issues).map((i) => (i.path.startsWith("helm:") ? { ...i, file: helmName } : i)));
+  if (c.issues.length > 0)
+    throw new ShimInputError(
+      configName,
+      sortIssues(c.issues).map((i) => (i.path.startsWith("helm:") ? { ...i, file: helmName } : i)),
+    );
   for (const e of c.unusedExceptions()) c.warn(e.path, `reviewed exception in ${annotations.source ?? "annotations"} matches no finding; remove it`);
   crossCheckMcpAllowlist(c);
 
@@ -233,7 +246,9 @@ function buildCidrs(c: Collector): CidrPermit[] {
     cur.from.push(x.path);
     byKey.set(key, cur);
   }
-  return [...byKey.values()].map((p) => ({ ...p, from: [...new Set(p.from)].sort() })).sort((a, b) => compareText(`${a.group}|${a.cidr}`, `${b.group}|${b.cidr}`));
+  return [...byKey.values()]
+    .map((p) => ({ ...p, from: [...new Set(p.from)].sort() }))
+    .sort((a, b) => compareText(`${a.group}|${a.cidr}`, `${b.group}|${b.cidr}`));
 }
 
 /** LibreChat refuses remote MCP servers outside a set mcpSettings.allowedDomains (docs/research/librechat-shim.md §5). */
@@ -252,7 +267,8 @@ function warnSharedHosts(groups: readonly EgressGroup[], c: Collector): void {
   const llm = new Set(groups.filter((g) => g.kind === "llm").flatMap((g) => g.domains));
   for (const g of groups) {
     if (g.kind !== "mcp") continue;
-    for (const d of g.destinations) if (llm.has(d.domain)) c.warn(d.from[0], `${d.domain} is in both the LLM group and MCP group ${g.name} (allowed: per-MCP groups are scoped by design)`);
+    for (const d of g.destinations)
+      if (llm.has(d.domain)) c.warn(d.from[0], `${d.domain} is in both the LLM group and MCP group ${g.name} (allowed: per-MCP groups are scoped by design)`);
   }
 }
 
@@ -260,7 +276,11 @@ function warnSharedHosts(groups: readonly EgressGroup[], c: Collector): void {
 function warnPlainHttp(groups: readonly EgressGroup[], c: Collector): void {
   for (const g of groups) {
     if (g.tls) continue;
-    for (const d of g.destinations) c.warn(d.from[0], `${d.domain} is reached over plain ${g.port === 80 ? "HTTP" : `HTTP on port ${g.port}`} (no TLS, no SNI): DCF matches the Host header only; prefer https`);
+    for (const d of g.destinations)
+      c.warn(
+        d.from[0],
+        `${d.domain} is reached over plain ${g.port === 80 ? "HTTP" : `HTTP on port ${g.port}`} (no TLS, no SNI): DCF matches the Host header only; prefer https`,
+      );
   }
 }
 

@@ -141,7 +141,10 @@ function withAliases(path: ReadonlyArray<string | number>, message: string, alia
   if (path[0] !== "mcpServers" || typeof path[1] !== "string") return message;
   const others = aliases.get(path[1]) ?? [];
   if (others.length === 0) return message;
-  const shown = others.slice(0, 5).map((n) => JSON.stringify(n)).join(", ");
+  const shown = others
+    .slice(0, 5)
+    .map((n) => JSON.stringify(n))
+    .join(", ");
   return `${message} (same for ${others.length} more server${others.length === 1 ? "" : "s"} of identical shape: ${shown}${others.length > 5 ? ", …" : ""})`;
 }
 
@@ -160,4 +163,3 @@ function azureIssues(raw: Record<string, unknown>): ShimIssue[] {
     message: typeof e === "string" ? e : String(e.message ?? JSON.stringify(e)),
   }));
 }
-

@@ -227,7 +227,10 @@ class Parser {
         }
         if (this.pos >= end || this.s[this.pos] !== "}") {
           if (this.pos >= end) this.fail("Unclosed template interpolation sequence", "a ${ sequence is not closed by }", start);
-          this.fail("Extra characters after interpolation expression", `expected "}" after the expression, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 12))}`);
+          this.fail(
+            "Extra characters after interpolation expression",
+            `expected "}" after the expression, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 12))}`,
+          );
         }
         this.pos++;
         parts.push({ kind: "interpolation", expr });
@@ -325,7 +328,11 @@ class Parser {
       this.closeDirective(s2);
       return { kind: "for", keyVar, valueVar, collection, body };
     }
-    this.fail("Invalid template control keyword", `%{ ${name} } is not a template directive (want if/else/endif, for/endfor; write %%{ for a literal %{)`, start);
+    this.fail(
+      "Invalid template control keyword",
+      `%{ ${name} } is not a template directive (want if/else/endif, for/endfor; write %%{ for a literal %{)`,
+      start,
+    );
   }
 
   private escape(): string {
@@ -411,7 +418,8 @@ class Parser {
       } else if (this.s[this.pos] === "." && /[A-Za-z_0-9]/.test(this.s[this.pos + 1] ?? "")) {
         this.pos++;
         const name = this.attrName();
-        target = typeof name === "number" ? { ...indexOf(target, name), text: this.textFrom(start) } : { kind: "getattr", target, name, text: this.textFrom(start) };
+        target =
+          typeof name === "number" ? { ...indexOf(target, name), text: this.textFrom(start) } : { kind: "getattr", target, name, text: this.textFrom(start) };
       } else if (this.s[this.pos] === "[") {
         this.pos++;
         const key = this.expression();
@@ -454,7 +462,8 @@ class Parser {
       this.pos += num[0].length;
       return { kind: "literal", value: Number(num[0]), text: num[0] };
     }
-    if (!/[A-Za-z_]/.test(c)) this.fail("Invalid expression", `expected the start of an expression, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 12))}`);
+    if (!/[A-Za-z_]/.test(c))
+      this.fail("Invalid expression", `expected the start of an expression, found ${JSON.stringify(this.s.slice(this.pos, this.pos + 12))}`);
     let name = this.ident();
     if (name === "true" || name === "false") return { kind: "literal", value: name === "true", text: name };
     if (name === "null") return { kind: "literal", value: null, text: name };

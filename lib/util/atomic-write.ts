@@ -38,7 +38,10 @@ function writeLocked(outDir: string, files: ReadonlyMap<string, string>, opts: A
   const out = path.resolve(outDir);
   const remove = typeof opts.remove === "function" ? opts.remove(outDir) : opts.remove;
   const writes = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rel, content]) => ({ rel: checkRelative(outDir, rel), content }));
-  const removals = [...new Set(remove ?? [])].filter((rel) => !files.has(rel)).sort().map((rel) => checkRelative(outDir, rel));
+  const removals = [...new Set(remove ?? [])]
+    .filter((rel) => !files.has(rel))
+    .sort()
+    .map((rel) => checkRelative(outDir, rel));
   refuseInputs(outDir, [...writes.map((w) => w.rel), ...removals], opts.inputs ?? []);
   const outExists = isDirectory(out, outDir);
   const stagingRoot = outExists ? out : nearestExistingAncestor(out);
@@ -177,7 +180,9 @@ function refuseInputs(outDir: string, rels: readonly string[], inputs: readonly 
     const id = fileIdentity(path.join(outDir, rel));
     const input = id === undefined ? undefined : ids.get(id);
     if (input !== undefined) {
-      throw new UserInputError(`${path.join(outDir, rel)}: is the input file ${input}; --out must not overwrite the inputs (choose another directory); nothing was changed`);
+      throw new UserInputError(
+        `${path.join(outDir, rel)}: is the input file ${input}; --out must not overwrite the inputs (choose another directory); nothing was changed`,
+      );
     }
   }
 }

@@ -39,7 +39,13 @@ export class InputFileError extends UserInputError {
 
 /** js-yaml rejected the text; `reason` is its message without the position. */
 export class YamlSyntaxError extends InputFileError {
-  constructor(file: string, what: string, readonly reason: string, line?: number, column?: number) {
+  constructor(
+    file: string,
+    what: string,
+    readonly reason: string,
+    line?: number,
+    column?: number,
+  ) {
     super(file, what, `is not valid YAML: ${reason}`, line, column);
     this.name = "YamlSyntaxError";
   }
@@ -136,7 +142,7 @@ function lineAt(text: string, offset: number): number {
 function lineOfInvalidUtf8(bytes: Uint8Array): number {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let line = 1;
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     let end = bytes.indexOf(10, start);
     if (end < 0) end = bytes.length;
     try {

@@ -23,12 +23,16 @@ export function withOutputLock<T>(outDir: string, run: () => T, waitMs = OUTPUT_
       fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw new UserInputError(`${outDir}: cannot lock the output directory (${(err as NodeJS.ErrnoException).code ?? String(err)} at ${lock})`);
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new UserInputError(`${outDir}: cannot lock the output directory (${(err as NodeJS.ErrnoException).code ?? String(err)} at ${lock})`);
       if (ownerIsGone(lock)) {
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() >= deadline) throw new UserInputError(`${outDir}: another ${PROGRAM_NAME} run is writing this output directory (lock ${lock}); nothing was changed — retry when it has finished`);
+      if (Date.now() >= deadline)
+        throw new UserInputError(
+          `${outDir}: another ${PROGRAM_NAME} run is writing this output directory (lock ${lock}); nothing was changed — retry when it has finished`,
+        );
       sleep(POLL_MS);
     }
   }

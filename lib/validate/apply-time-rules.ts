@@ -159,7 +159,15 @@ const OCI = [16];
 const EDGE_CLOUDS = [4096, 65536, 262144, 524288, 1048576];
 const TAG_CLOUDS = [1, 8, 32, 256, 1024, 2048];
 const CLOUD_NAMES: Record<number, string> = {
-  1: "AWS", 4: "GCP", 8: "Azure", 16: "OCI", 32: "AzureGov", 256: "AWSGov", 1024: "AWSChina", 2048: "AzureChina", 8192: "AliCloud",
+  1: "AWS",
+  4: "GCP",
+  8: "Azure",
+  16: "OCI",
+  32: "AzureGov",
+  256: "AWSGov",
+  1024: "AWSChina",
+  2048: "AzureChina",
+  8192: "AliCloud",
 };
 
 /** Attributes only valid on some clouds: name → allowed cloud ids and a label for messages. */
@@ -197,12 +205,22 @@ const spokeGatewayRules: Rule = (ctx) => {
   };
 
   if (cloud !== undefined && EDGE_CLOUDS.includes(cloud)) {
-    ctx.sink.error(ctx.address, "cloud_type", "spoke-cloud-type", `cloud_type ${cloud} is an edge cloud; aviatrix_spoke_gateway accepts CSP clouds only (use the aviatrix_edge_* resources)`);
+    ctx.sink.error(
+      ctx.address,
+      "cloud_type",
+      "spoke-cloud-type",
+      `cloud_type ${cloud} is an edge cloud; aviatrix_spoke_gateway accepts CSP clouds only (use the aviatrix_edge_* resources)`,
+    );
   }
   if (cloud !== undefined) {
     for (const [name, clouds, label] of CLOUD_ONLY) {
       if (on(name) && !clouds.includes(cloud)) {
-        ctx.sink.error(ctx.address, name, "cloud-only-attribute", `${name} is only supported on ${label}; this gateway is ${cloudName(cloud)} (cloud_type ${cloud})`);
+        ctx.sink.error(
+          ctx.address,
+          name,
+          "cloud-only-attribute",
+          `${name} is only supported on ${label}; this gateway is ${cloudName(cloud)} (cloud_type ${cloud})`,
+        );
       }
     }
     if (OCI.includes(cloud)) {
@@ -229,7 +247,12 @@ const spokeGatewayRules: Rule = (ctx) => {
       ctx.sink.error(ctx.address, "insane_mode_az", "insane-mode-az", "insane_mode_az is required for insane mode on AWS-related clouds");
     }
     if (haOn && !isSet(b.ha_insane_mode_az)) {
-      ctx.sink.error(ctx.address, "ha_insane_mode_az", "insane-mode-az", "ha_insane_mode_az is required for insane mode with an HA gateway on AWS-related clouds");
+      ctx.sink.error(
+        ctx.address,
+        "ha_insane_mode_az",
+        "insane-mode-az",
+        "ha_insane_mode_az is required for insane mode with an HA gateway on AWS-related clouds",
+      );
     }
   }
   if (literalBool(b.allocate_new_eip) === false && !isSet(b.eip)) {

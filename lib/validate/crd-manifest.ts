@@ -56,7 +56,11 @@ export function validateCrdManifest(manifest: JsonObject, ctx: ManifestContext):
   let kind: Kind | undefined = typeof kindValue === "string" && Object.hasOwn(KINDS, kindValue) ? (kindValue as Kind) : undefined;
   let subject = manifest;
   if (!kind) {
-    const hint = typeof kindValue === "string" ? (Object.keys(KINDS) as Kind[]).find((k) => k.toLowerCase() === kindValue.toLowerCase()) ?? (closest(kindValue, Object.keys(KINDS)) as Kind | undefined) : undefined;
+    const hint =
+      typeof kindValue === "string"
+        ? ((Object.keys(KINDS) as Kind[]).find((k) => k.toLowerCase() === kindValue.toLowerCase()) ??
+          (closest(kindValue, Object.keys(KINDS)) as Kind | undefined))
+        : undefined;
     ctx.sink.error(
       ctx.address,
       join(ctx.pathPrefix, "kind"),
@@ -104,14 +108,26 @@ function describeError(e: ErrorObject): { path: string; message: string; code: s
       };
     }
     case "required":
-      return { path: join(path, String(params.missingProperty)), code: "crd-required", message: `required field "${String(params.missingProperty)}" is missing` };
+      return {
+        path: join(path, String(params.missingProperty)),
+        code: "crd-required",
+        message: `required field "${String(params.missingProperty)}" is missing`,
+      };
     case "enum":
-      return { path, code: "crd-enum", message: `got ${describe(e.data)}, want one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+      return {
+        path,
+        code: "crd-enum",
+        message: `got ${describe(e.data)}, want one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
     case "const":
       return { path, code: "crd-const", message: `got ${describe(e.data)}, want ${JSON.stringify(params.allowedValue)}` };
     case "maximum":
     case "minimum":
-      return { path, code: `crd-${e.keyword}`, message: `got ${describe(e.data)}, want ${e.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}` };
+      return {
+        path,
+        code: `crd-${e.keyword}`,
+        message: `got ${describe(e.data)}, want ${e.keyword === "maximum" ? "at most" : "at least"} ${String(params.limit)}`,
+      };
     case "type":
       return { path, code: "crd-type", message: `got ${describe(e.data)}, want ${String(params.type)}` };
     case "if": {
@@ -160,11 +176,19 @@ function semanticChecks(manifest: JsonObject, ctx: ManifestContext): void {
     const rulePath = `spec.rules[${i}]`;
     if (typeof rule.name === "string" && !isExpression(rule.name)) {
       if (ruleNames.has(rule.name)) {
-        ctx.sink.error(ctx.address, at(`${rulePath}.name`), "crd-duplicate-name", `rule name "${rule.name}" is used twice; names must be unique within the policy`);
+        ctx.sink.error(
+          ctx.address,
+          at(`${rulePath}.name`),
+          "crd-duplicate-name",
+          `rule name "${rule.name}" is used twice; names must be unique within the policy`,
+        );
       }
       ruleNames.add(rule.name);
     }
-    for (const [field, defined] of [["destinationSmartGroups", smartGroups], ["webGroups", webGroups]] as const) {
+    for (const [field, defined] of [
+      ["destinationSmartGroups", smartGroups],
+      ["webGroups", webGroups],
+    ] as const) {
       const refs = Array.isArray(rule[field]) ? (rule[field] as unknown[]) : [];
       refs.forEach((ref, j) => {
         if (!isObject(ref) || typeof ref.name !== "string" || isExpression(ref.name) || defined.has(ref.name)) return;

@@ -42,7 +42,9 @@ function received(value: unknown): { stack?: ReturnType<typeof synthStack>; stac
     try {
       return { document: JSON.parse(value) };
     } catch (err) {
-      return { problem: `received a string that is not JSON (${err instanceof Error ? err.message : String(err)}); pass a stack, Testing.synth(stack) or a parsed cdk.tf.json` };
+      return {
+        problem: `received a string that is not JSON (${err instanceof Error ? err.message : String(err)}); pass a stack, Testing.synth(stack) or a parsed cdk.tf.json`,
+      };
     }
   }
   return { document: value };
@@ -90,12 +92,18 @@ function analysisSection(document: unknown, source: string, options: VcaValidati
 function verdict(what: string, sections: readonly Section[]): MatcherResult {
   const failing = sections.filter((s) => s.failing.length > 0);
   if (failing.length === 0) {
-    return { pass: true, message: () => `expected ${what} to fail, but it passed (${sections.map((s) => `${s.title}: ${s.all} finding${s.all === 1 ? "" : "s"}, none failing`).join("; ")})` };
+    return {
+      pass: true,
+      message: () =>
+        `expected ${what} to fail, but it passed (${sections.map((s) => `${s.title}: ${s.all} finding${s.all === 1 ? "" : "s"}, none failing`).join("; ")})`,
+    };
   }
   const count = failing.reduce((n, s) => n + s.failing.length, 0);
   return {
     pass: false,
-    message: () => `expected ${what} to pass, got ${count} failing finding${count === 1 ? "" : "s"}:\n` + failing.map((s) => `${s.title}:\n${s.failing.map((l) => `  ${l}`).join("\n")}`).join("\n"),
+    message: () =>
+      `expected ${what} to pass, got ${count} failing finding${count === 1 ? "" : "s"}:\n` +
+      failing.map((s) => `${s.title}:\n${s.failing.map((l) => `  ${l}`).join("\n")}`).join("\n"),
   };
 }
 

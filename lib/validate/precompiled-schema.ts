@@ -46,7 +46,9 @@ export function precompiledSource(spec: PrecompiledSchemaSpec): string {
 
 function precompileKey(spec: PrecompiledSchemaSpec, schemaText: string): string {
   const ajvVersion = (require("ajv/package.json") as { version: string }).version;
-  return createHash("sha256").update(JSON.stringify([schemaText, spec.options, ajvVersion])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([schemaText, spec.options, ajvVersion]))
+    .digest("hex");
 }
 
 /** The build's validator of a schema, or undefined when it is missing or was made for another schema text, options or ajv. */

@@ -171,8 +171,8 @@ function compileResource(kind: ResourceKind, type: string): CompiledResource | u
     versionKey = `data.${type}`;
   }
   if (!block) return undefined;
-  const introduced = kind === "provider" ? {} : constraints.introduced_in[versionKey] ?? {};
-  const gaps = kind === "provider" ? {} : constraints.introduced_in.removed_or_gap?.[versionKey] ?? {};
+  const introduced = kind === "provider" ? {} : (constraints.introduced_in[versionKey] ?? {});
+  const gaps = kind === "provider" ? {} : (constraints.introduced_in.removed_or_gap?.[versionKey] ?? {});
   const facts = (dotted: string): VersionFacts => ({
     introducedIn: stripV(introduced[dotted]),
     gap: gaps[dotted],

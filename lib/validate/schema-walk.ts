@@ -4,17 +4,7 @@
 import { ControllerVersion } from "../core/controller-version";
 import { FindingSink } from "./finding";
 import { CompiledAttribute, CompiledBlock, CompiledBlockType, CompiledResource, VersionFacts } from "./provider-schema";
-import {
-  blockInstances,
-  closest,
-  describe,
-  isExpression,
-  isNonZero,
-  isObject,
-  isSet,
-  joinPath,
-  JsonObject,
-} from "./terraform-values";
+import { blockInstances, closest, describe, isExpression, isNonZero, isObject, isSet, joinPath, JsonObject } from "./terraform-values";
 import { constraintProblems, typeProblems } from "./value-checks";
 
 /** Terraform meta-arguments (resource/data/provider level), and cdktf's `//` metadata key. */
@@ -89,12 +79,7 @@ function walkDynamic(ctx: WalkContext, value: unknown, block: CompiledBlock, pat
     const namePath = joinPath(path, name);
     if (!blockType) {
       const hint = closest(name, block.blocks.keys());
-      ctx.sink.error(
-        ctx.address,
-        namePath,
-        "unknown-attribute",
-        `${ctx.resource.type} has no block "${name}" here${hint ? ` (did you mean "${hint}"?)` : ""}`,
-      );
+      ctx.sink.error(ctx.address, namePath, "unknown-attribute", `${ctx.resource.type} has no block "${name}" here${hint ? ` (did you mean "${hint}"?)` : ""}`);
       continue;
     }
     seen.add(name);
@@ -139,7 +124,12 @@ function checkAttribute(ctx: WalkContext, attribute: CompiledAttribute, value: u
   }
   checkVersionFacts(ctx, attribute, path, `attribute "${attribute.dotted}"`);
   if (schema.deprecated || constraint?.deprecated) {
-    ctx.sink.warning(ctx.address, path, "deprecated-attribute", `"${attribute.name}" is deprecated${constraint?.deprecated ? `: ${constraint.deprecated}` : ""}`);
+    ctx.sink.warning(
+      ctx.address,
+      path,
+      "deprecated-attribute",
+      `"${attribute.name}" is deprecated${constraint?.deprecated ? `: ${constraint.deprecated}` : ""}`,
+    );
   }
   if (schema.sensitive && typeof value === "string" && value !== "" && !isExpression(value)) {
     ctx.sink.warning(
@@ -168,12 +158,7 @@ function checkCrossAttribute(ctx: WalkContext, attribute: CompiledAttribute, pat
   }
   const missing = (c.required_with ?? []).filter((other) => !isSet(lookupRootPath(ctx.root, other)));
   if (missing.length > 0) {
-    ctx.sink.error(
-      ctx.address,
-      path,
-      "required-with",
-      `"${attribute.dotted}" also needs ${missing.map((m) => `"${m}"`).join(", ")} to be set`,
-    );
+    ctx.sink.error(ctx.address, path, "required-with", `"${attribute.dotted}" also needs ${missing.map((m) => `"${m}"`).join(", ")} to be set`);
   }
 }
 

@@ -185,7 +185,12 @@ function checkExpression(ctx: Context, expr: Expr, path: string): number {
     },
     call: (call) => {
       if (!isKnownFunction(call.name)) {
-        ctx.sink.error(ctx.address, path, "unknown-function", `\`${call.name}(…)\`: Terraform has no function "${call.name}" (Terraform: "Call to unknown function")`);
+        ctx.sink.error(
+          ctx.address,
+          path,
+          "unknown-function",
+          `\`${call.name}(…)\`: Terraform has no function "${call.name}" (Terraform: "Call to unknown function")`,
+        );
       }
     },
   });
@@ -203,7 +208,8 @@ function checkReference(ctx: Context, ref: Ref, path: string, lone = false): voi
   switch (ref.root) {
     case "var":
       if (typeof first !== "string") return bad("invalid-reference", `want var.<name>`);
-      if (!ctx.decl.variables.has(first)) bad("undeclared-variable", `no variable "${first}" is declared (Terraform: "Reference to undeclared input variable")`);
+      if (!ctx.decl.variables.has(first))
+        bad("undeclared-variable", `no variable "${first}" is declared (Terraform: "Reference to undeclared input variable")`);
       return;
     case "local":
       if (typeof first !== "string") return bad("invalid-reference", `want local.<name>`);
@@ -221,20 +227,30 @@ function checkReference(ctx: Context, ref: Ref, path: string, lone = false): voi
       return;
     case "count":
       if (first !== "index") return bad("invalid-reference", `"count" has only the attribute "index"`);
-      if (!ctx.count) bad("count-context", `count.index is only valid in a resource, data source or module with count (Terraform: "Reference to "count" in non-counted context")`);
+      if (!ctx.count)
+        bad(
+          "count-context",
+          `count.index is only valid in a resource, data source or module with count (Terraform: "Reference to "count" in non-counted context")`,
+        );
       return;
     case "each":
       if (first !== "key" && first !== "value") return bad("invalid-reference", `"each" has only the attributes "key" and "value"`);
-      if (!ctx.each) bad("each-context", `each.${first} is only valid in a resource, data source or module with for_each (Terraform: "Reference to "each" in context without for_each")`);
+      if (!ctx.each)
+        bad(
+          "each-context",
+          `each.${first} is only valid in a resource, data source or module with for_each (Terraform: "Reference to "each" in context without for_each")`,
+        );
       return;
     case "self":
       if (!ctx.self) bad("self-context", `self is only valid in provisioner, connection and postcondition blocks (Terraform: "Invalid "self" reference")`);
       return;
     case "path":
-      if (typeof first !== "string" || !PATH_ATTRIBUTES.has(first)) bad("invalid-reference", `path has only .module, .root and .cwd (Terraform: "Invalid "path" attribute")`);
+      if (typeof first !== "string" || !PATH_ATTRIBUTES.has(first))
+        bad("invalid-reference", `path has only .module, .root and .cwd (Terraform: "Invalid "path" attribute")`);
       return;
     case "terraform":
-      if (typeof first !== "string" || !TERRAFORM_ATTRIBUTES.has(first)) bad("invalid-reference", `terraform has only .workspace and .applying (Terraform: "Invalid "terraform" attribute")`);
+      if (typeof first !== "string" || !TERRAFORM_ATTRIBUTES.has(first))
+        bad("invalid-reference", `terraform has only .workspace and .applying (Terraform: "Invalid "terraform" attribute")`);
       return;
     default:
       checkResourceReference(ctx, ref, path, lone);
@@ -258,10 +274,21 @@ function checkResourceReference(ctx: Context, ref: Ref, path: string, lone: bool
   }
   const address = `${ref.root}.${name}`;
   if (!ctx.decl.resources.has(address)) {
-    const literal = lone && !ctx.decl.resourceTypes.has(ref.root) && /^[A-Z0-9_]+$/.test(ref.root) ? `; if it is meant literally, escape it as \`$\${${ref.text}}\`` : "";
-    ctx.sink.error(ctx.address, path, "undeclared-resource", `\`${ref.text}\`: no resource "${ref.root}" "${name}" is declared (Terraform: "Reference to undeclared resource")${literal}`);
+    const literal =
+      lone && !ctx.decl.resourceTypes.has(ref.root) && /^[A-Z0-9_]+$/.test(ref.root) ? `; if it is meant literally, escape it as \`$\${${ref.text}}\`` : "";
+    ctx.sink.error(
+      ctx.address,
+      path,
+      "undeclared-resource",
+      `\`${ref.text}\`: no resource "${ref.root}" "${name}" is declared (Terraform: "Reference to undeclared resource")${literal}`,
+    );
   } else if (address === ctx.ownAddress) {
-    ctx.sink.error(ctx.address, path, "self-referential", `\`${ref.text}\`: a resource cannot refer to itself (Terraform: "Self-referential block"; use self in provisioners/postconditions)`);
+    ctx.sink.error(
+      ctx.address,
+      path,
+      "self-referential",
+      `\`${ref.text}\`: a resource cannot refer to itself (Terraform: "Self-referential block"; use self in provisioners/postconditions)`,
+    );
   }
 }
 
@@ -324,7 +351,12 @@ function checkDependsOn(ctx: Context, value: unknown): void {
     const expr = bareExpression(ctx, entry, path, "depends_on");
     if (!expr) return;
     if (expr.kind !== "ref" || expr.path.some((p, j) => typeof p !== "string" || j >= wholeObjectLength(expr.root))) {
-      ctx.sink.error(ctx.address, path, "invalid-address", `\`${String(entry)}\`: depends_on entries name whole objects (a resource, data source or module), not attributes (Terraform: "Invalid depends_on reference")`);
+      ctx.sink.error(
+        ctx.address,
+        path,
+        "invalid-address",
+        `\`${String(entry)}\`: depends_on entries name whole objects (a resource, data source or module), not attributes (Terraform: "Invalid depends_on reference")`,
+      );
       return;
     }
     checkReference({ ...ctx, count: true, each: true }, expr, path);
@@ -348,7 +380,12 @@ function checkReplaceTriggeredBy(ctx: Context, value: unknown, path: string): vo
     if (!expr) return;
     const root = rootReference(expr);
     if (!root || RESERVED_ROOTS.has(root.root)) {
-      ctx.sink.error(ctx.address, at, "invalid-address", `\`${String(entry)}\`: replace_triggered_by entries name managed resources (or their attributes) in this module (Terraform: "Invalid reference in replace_triggered_by expression")`);
+      ctx.sink.error(
+        ctx.address,
+        at,
+        "invalid-address",
+        `\`${String(entry)}\`: replace_triggered_by entries name managed resources (or their attributes) in this module (Terraform: "Invalid reference in replace_triggered_by expression")`,
+      );
       return;
     }
     checkExpression(ctx, expr, at);
@@ -375,7 +412,12 @@ function checkProvider(ctx: Context, value: unknown): void {
   const expr = bareExpression(ctx, value, "provider", "provider", "Invalid provider configuration reference");
   if (!expr) return;
   if (expr.kind !== "ref" || expr.path.length > 1 || (expr.path.length === 1 && typeof expr.path[0] !== "string")) {
-    ctx.sink.error(ctx.address, "provider", "invalid-address", `\`${String(value)}\`: want <provider> or <provider>.<alias> (Terraform: "Invalid provider configuration reference")`);
+    ctx.sink.error(
+      ctx.address,
+      "provider",
+      "invalid-address",
+      `\`${String(value)}\`: want <provider> or <provider>.<alias> (Terraform: "Invalid provider configuration reference")`,
+    );
     return;
   }
   const alias = expr.path[0] as string | undefined;

@@ -89,4 +89,3 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
-

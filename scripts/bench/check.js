@@ -61,7 +61,10 @@ for (const { b, status, value, note } of rows) {
 
 if (process.argv.includes("--markdown")) {
   process.stdout.write(`\n| budget | limit | measured | result |\n| --- | --- | --- | --- |\n`);
-  for (const { b, status, value } of rows) process.stdout.write(`| ${b.budget}${b.resultPrefix ? ` (${b.result.slice(b.resultPrefix.length)})` : ""} | ${b.field} ${limitText(b)} | ${value === undefined ? "—" : value} | ${status} |\n`);
+  for (const { b, status, value } of rows)
+    process.stdout.write(
+      `| ${b.budget}${b.resultPrefix ? ` (${b.result.slice(b.resultPrefix.length)})` : ""} | ${b.field} ${limitText(b)} | ${value === undefined ? "—" : value} | ${status} |\n`,
+    );
   process.stdout.write(`\nMeasured on ${machine}.\n`);
 }
 

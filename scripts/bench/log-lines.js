@@ -18,7 +18,12 @@ function inventory(pods) {
     const ip = `10.1.${128 + Math.floor(i / 250)}.${(i % 250) + 2}`;
     const app = i % 2 === 0 ? "ms1kbsng" : "pt5rfqaz";
     items.push({
-      metadata: { name: `mcp-${i}-6d5c4b3a2f-abcde`, namespace: "obot-mcp", labels: { app, "mcp-user-id": `u${i}`, "pod-template-hash": "6d5c4b3a2f" }, ownerReferences: [{ kind: "ReplicaSet", name: `mcp-${i}-6d5c4b3a2f`, controller: true }] },
+      metadata: {
+        name: `mcp-${i}-6d5c4b3a2f-abcde`,
+        namespace: "obot-mcp",
+        labels: { app, "mcp-user-id": `u${i}`, "pod-template-hash": "6d5c4b3a2f" },
+        ownerReferences: [{ kind: "ReplicaSet", name: `mcp-${i}-6d5c4b3a2f`, controller: true }],
+      },
       spec: { nodeName: "aks-nodepool1-0" },
       status: { phase: "Running", hostIP: "10.1.64.4", podIP: ip, startTime: "2025-12-05T00:00:00Z" },
     });
@@ -52,7 +57,9 @@ function writeLog(file, lines, pods) {
       chunk.push(`${bsd} GW-obot-aks-spoke-10.1.0.4 kernel: [${i}.000] eth1: link up`);
       written++;
     } else if (kind < 7) {
-      chunk.push(`${bsd} GW-obot-aks-spoke-10.1.0.4 microseg: POLICY=9b2f0e0a-6c1d-4e2f-8a3b-4c5d6e7f8091 SRC_MAC=60:45:bd:11:22:66 DST_MAC=12:34:56:78:9a:bc IP_SZ=74 SRC_IP=${src} DST_IP=8.8.${rnd(2) + 4}.8 PROTO=UDP SRC_PORT=${sport} DST_PORT=53 DATA=0x ACT=PERMIT ENFORCED=false SESSION_EVENT=1 SESSION_END_REASON=3 SESSION_PACKET_COUNT=2 SESSION_BYTE_COUNT=190 SESSION_DURATION=30000000000`);
+      chunk.push(
+        `${bsd} GW-obot-aks-spoke-10.1.0.4 microseg: POLICY=9b2f0e0a-6c1d-4e2f-8a3b-4c5d6e7f8091 SRC_MAC=60:45:bd:11:22:66 DST_MAC=12:34:56:78:9a:bc IP_SZ=74 SRC_IP=${src} DST_IP=8.8.${rnd(2) + 4}.8 PROTO=UDP SRC_PORT=${sport} DST_PORT=53 DATA=0x ACT=PERMIT ENFORCED=false SESSION_EVENT=1 SESSION_END_REASON=3 SESSION_PACKET_COUNT=2 SESSION_BYTE_COUNT=190 SESSION_DURATION=30000000000`,
+      );
       written++;
     } else {
       const legacy = kind % 2 === 0;

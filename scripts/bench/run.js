@@ -10,7 +10,10 @@ const path = require("path");
 const casesDir = path.join(__dirname, "cases");
 const only = process.argv[2];
 const results = [];
-for (const file of fs.readdirSync(casesDir).filter((f) => f.endsWith(".js")).sort()) {
+for (const file of fs
+  .readdirSync(casesDir)
+  .filter((f) => f.endsWith(".js"))
+  .sort()) {
   if (only && !file.includes(only)) continue;
   const out = execFileSync(process.execPath, [path.join(casesDir, file)], {
     encoding: "utf8",

@@ -115,11 +115,26 @@ function packTarball(work) {
     throw new Error(`npm pack --json printed something besides JSON on stdout: ${err.message}\n${stdout.slice(0, 400)}`);
   }
   const files = new Set(info.files.map((f) => f.path));
-  for (const f of ["LICENSE", "RULES.md", "COMPATIBILITY.md", "README.md", "lib/dcf/simulate/README.md", "bin/vca-cdktf.js", "dist/index.js", "dist/lib/index.js", "dist/cdktn/lib/index.js", "examples/existing-repo/main.ts", "examples/blueprints/agentcore/scenarios.yaml"]) {
+  for (const f of [
+    "LICENSE",
+    "RULES.md",
+    "COMPATIBILITY.md",
+    "README.md",
+    "lib/dcf/simulate/README.md",
+    "bin/vca-cdktf.js",
+    "dist/index.js",
+    "dist/lib/index.js",
+    "dist/cdktn/lib/index.js",
+    "examples/existing-repo/main.ts",
+    "examples/blueprints/agentcore/scenarios.yaml",
+  ]) {
     assert(files.has(f), `tarball lacks ${f}`);
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
-  assert(pkg.bin["vca-cdktf"] && !pkg.scripts.prepare && !pkg.scripts.install && !pkg.scripts.postinstall, "package.json: bin vca-cdktf, and no install-time scripts");
+  assert(
+    pkg.bin["vca-cdktf"] && !pkg.scripts.prepare && !pkg.scripts.install && !pkg.scripts.postinstall,
+    "package.json: bin vca-cdktf, and no install-time scripts",
+  );
   return path.join(work, info.filename);
 }
 
@@ -135,7 +150,16 @@ function writeApp(app, dir, tarball) {
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   // The cdktf/cdktn project template's compiler settings (strict, skipLibCheck).
   const tsconfig = {
-    compilerOptions: { target: "ES2020", module: "commonjs", moduleResolution: "node", strict: true, esModuleInterop: true, skipLibCheck: true, types: ["node"], outDir: "dist" },
+    compilerOptions: {
+      target: "ES2020",
+      module: "commonjs",
+      moduleResolution: "node",
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      types: ["node"],
+      outDir: "dist",
+    },
     include: ["*.ts"],
   };
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2) + "\n");
@@ -218,13 +242,18 @@ function main() {
     step(`${app.name}: npx vca-cdktf validate / preflight report / simulate on checks.out`, () => {
       run(npx, ["--no-install", "vca-cdktf", "validate", "checks.out"], dir);
       const report = run(npx, ["--no-install", "vca-cdktf", "preflight", "report", "checks.out"], dir);
-      assert(/preflight payments-agents: /.test(report) && /preflight vca-agentcore: /.test(report), `${app.name}: preflight report names both stacks:\n${report}`);
+      assert(
+        /preflight payments-agents: /.test(report) && /preflight vca-agentcore: /.test(report),
+        `${app.name}: preflight report names both stacks:\n${report}`,
+      );
       const scenarios = path.join(dir, "node_modules/vca-cdktf/examples/blueprints/agentcore/scenarios.yaml");
       run(npx, ["--no-install", "vca-cdktf", "simulate", "--synth", "checks.out", "--stack", "vca-agentcore", "--scenarios", scenarios], dir);
       const version = run(npx, ["--no-install", "vca-cdktf", "--version"], dir).trim();
       assert(version === JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version, `${app.name}: --version printed ${version}`);
     });
-    synths[app.name] = ["cdktf.out/stacks/payments-agents/cdk.tf.json", "checks.out/stacks/vca-agentcore/cdk.tf.json"].map((f) => normalizedSynth(path.join(dir, f)));
+    synths[app.name] = ["cdktf.out/stacks/payments-agents/cdk.tf.json", "checks.out/stacks/vca-agentcore/cdk.tf.json"].map((f) =>
+      normalizedSynth(path.join(dir, f)),
+    );
     process.stderr.write(`test:consumers: ${app.name}: ok (${count} packages installed)\n`);
   }
   assert(JSON.stringify(synths.cdktf) === JSON.stringify(synths.cdktn), "the cdktf and cdktn apps synthesize different Terraform JSON (beyond provider pins)");

@@ -84,7 +84,12 @@ export class AgentCoreIam extends Construct {
             Resource: ["arn:aws:bedrock:*::foundation-model/*", arn("bedrock", "inference-profile/*")],
           },
           { Sid: "EcrAuth", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
-          { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: props.ecrRepositoryArn },
+          {
+            Sid: "EcrPull",
+            Effect: "Allow",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+            Resource: props.ecrRepositoryArn,
+          },
           {
             Sid: "Logs",
             Effect: "Allow",
@@ -140,7 +145,10 @@ export class AgentCoreIam extends Construct {
       });
       this.deployerRolesVariable.overrideLogicalId(DEPLOYER_ROLES_VARIABLE);
       // A plain Terraform expression: cdktf's Op.gt drops a literal 0 operand.
-      this.deployerRolesVariable.addValidation({ condition: `\${length(var.${DEPLOYER_ROLES_VARIABLE}) > 0}`, errorMessage: `${DEPLOYER_ROLES_VARIABLE} must name at least one deployer role: the guardrail constrains the principals that create runtimes.` });
+      this.deployerRolesVariable.addValidation({
+        condition: `\${length(var.${DEPLOYER_ROLES_VARIABLE}) > 0}`,
+        errorMessage: `${DEPLOYER_ROLES_VARIABLE} must name at least one deployer role: the guardrail constrains the principals that create runtimes.`,
+      });
       const each = TerraformIterator.fromList(this.deployerRolesVariable.listValue);
       this.deployerAttachments = [attach("deployers", each.value as string, each)];
     }
@@ -156,8 +164,20 @@ export function guardrailDocument(approvedSubnetIds: readonly string[], approved
     Statement: [
       { Sid: "DenyWithoutVpcSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:subnets": "true" } } },
       { Sid: "DenyWithoutSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { Null: { "bedrock-agentcore:securityGroups": "true" } } },
-      { Sid: "DenyUnapprovedSubnets", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": [...approvedSubnetIds] } } },
-      { Sid: "DenyUnapprovedSecurityGroups", Effect: "Deny", Action: actions, Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": [...approvedSecurityGroupIds] } } },
+      {
+        Sid: "DenyUnapprovedSubnets",
+        Effect: "Deny",
+        Action: actions,
+        Resource: "*",
+        Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:subnets": [...approvedSubnetIds] } },
+      },
+      {
+        Sid: "DenyUnapprovedSecurityGroups",
+        Effect: "Deny",
+        Action: actions,
+        Resource: "*",
+        Condition: { "ForAnyValue:StringNotEquals": { "bedrock-agentcore:securityGroups": [...approvedSecurityGroupIds] } },
+      },
     ],
   };
 }

@@ -13,7 +13,8 @@ export const ECR_IMAGE_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\
 // The same pattern in RE2 syntax for the variable's validation and the plan-time ARN. No
 // backslashes: cdktf writes function arguments into the HCL template unescaped, and `\.` is not
 // a valid HCL string escape, so literal dots are `[.]`.
-const ECR_IMAGE_URI_RE2 = "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]amazonaws[.]com/([a-z0-9][a-z0-9._/-]*)(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$";
+const ECR_IMAGE_URI_RE2 =
+  "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]amazonaws[.]com/([a-z0-9][a-z0-9._/-]*)(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$";
 
 export const AGENT_IMAGE_VARIABLE = "agentcore_agent_image_uri";
 
@@ -33,7 +34,13 @@ export function agentImage(scope: Construct, prop: string, given: string | undef
   if (given !== undefined && !Token.isUnresolved(given)) {
     const m = typeof given === "string" ? ECR_IMAGE_URI.exec(given) : null;
     if (!m) {
-      throw new ConstructPropsError(scope, prop, given, "an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>)", "push the agent image first (AgentCore validates it at CreateAgentRuntime), then pass its URI");
+      throw new ConstructPropsError(
+        scope,
+        prop,
+        given,
+        "an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>)",
+        "push the agent image first (AgentCore validates it at CreateAgentRuntime), then pass its URI",
+      );
     }
     return { uri: given, repositoryArn: `arn:aws:ecr:${m[2]}:${m[1]}:repository/${m[3]}`, registryHost: given.split("/")[0] };
   }
@@ -46,7 +53,10 @@ export function agentImage(scope: Construct, prop: string, given: string | undef
       nullable: false,
     });
     uri = variable.stringValue;
-    variable.addValidation({ condition: Fn.can(Fn.regex(ECR_IMAGE_URI_RE2, uri)), errorMessage: `${AGENT_IMAGE_VARIABLE} must be an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>) that already exists.` });
+    variable.addValidation({
+      condition: Fn.can(Fn.regex(ECR_IMAGE_URI_RE2, uri)),
+      errorMessage: `${AGENT_IMAGE_VARIABLE} must be an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> (or @sha256:<digest>) that already exists.`,
+    });
   }
   const parts = Fn.regex(ECR_IMAGE_URI_RE2, uri);
   return {

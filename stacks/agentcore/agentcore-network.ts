@@ -33,15 +33,31 @@ export class AgentCoreVpc extends Construct {
   public readonly privateSubnetCidrs: Readonly<Record<string, string>>;
   public readonly gatewayDependencies: ITerraformDependable[];
 
-  constructor(scope: Construct, id: string, spec: AgentCoreVpcSpec & { readonly availabilityZone: string; readonly prop: string; readonly tags: { [k: string]: string } }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    spec: AgentCoreVpcSpec & { readonly availabilityZone: string; readonly prop: string; readonly tags: { [k: string]: string } },
+  ) {
     super(scope, id);
     const cidr = parseIpv4Cidr(spec.cidr);
     if (!cidr || !isNetworkAddress(cidr) || cidr.prefixLength < 16 || cidr.prefixLength > 23) {
-      throw new ConstructPropsError(this, spec.prop, spec.cidr, "a literal IPv4 network /16 to /23 with no host bits set", "subnets are carved from it at synth time (e.g. 10.50.0.0/16)");
+      throw new ConstructPropsError(
+        this,
+        spec.prop,
+        spec.cidr,
+        "a literal IPv4 network /16 to /23 with no host bits set",
+        "subnets are carved from it at synth time (e.g. 10.50.0.0/16)",
+      );
     }
     const maxNetNum = Math.max(0, ...Object.values(spec.privateSubnets));
     if (maxNetNum >= 2 ** (24 - cidr.prefixLength)) {
-      throw new ConstructPropsError(this, spec.prop, spec.cidr, `a network of /${24 - Math.ceil(Math.log2(maxNetNum + 1))} or larger (the private /24s sit at index ${Object.values(spec.privateSubnets).join(", ")})`, "widen the address space, e.g. a /16");
+      throw new ConstructPropsError(
+        this,
+        spec.prop,
+        spec.cidr,
+        `a network of /${24 - Math.ceil(Math.log2(maxNetNum + 1))} or larger (the private /24s sit at index ${Object.values(spec.privateSubnets).join(", ")})`,
+        "widen the address space, e.g. a /16",
+      );
     }
     const tag = (n: string) => ({ ...spec.tags, Name: `${spec.name}-${n}` });
     this.vpc = new Vpc(this, "Vpc", { cidrBlock: spec.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: tag("vpc") });
@@ -56,7 +72,13 @@ export class AgentCoreVpc extends Construct {
     });
     publicRt.overrideLogicalId(`${spec.key}_public`);
     this.gatewaySubnetCidr = cidrSubnet(cidr, spec.gatewaySubnetPrefix - cidr.prefixLength, 0);
-    const gw = new Subnet(this, "GatewaySubnet", { vpcId: this.vpc.id, cidrBlock: this.gatewaySubnetCidr, availabilityZone: spec.availabilityZone, mapPublicIpOnLaunch: true, tags: tag("gw") });
+    const gw = new Subnet(this, "GatewaySubnet", {
+      vpcId: this.vpc.id,
+      cidrBlock: this.gatewaySubnetCidr,
+      availabilityZone: spec.availabilityZone,
+      mapPublicIpOnLaunch: true,
+      tags: tag("gw"),
+    });
     gw.overrideLogicalId(`${spec.key}_gw`);
     const gwAssoc = new RouteTableAssociation(this, "GatewaySubnetRoutes", { subnetId: gw.id, routeTableId: publicRt.id });
     gwAssoc.overrideLogicalId(`${spec.key}_gw`);

@@ -82,12 +82,18 @@ export class AgentCorePolicy extends Construct {
     super(scope, id);
     const p = props.namePrefix;
     if (props.ownership.owned) this.feature = new DcfFeature(this, "DcfFeature");
-    this.runtimeSubnet = new SmartGroup(this, "RuntimeSubnet", { name: `${p}-runtime-subnet`, matchExpressions: [Select.subnet({ resId: props.runtimeSubnetId })] });
+    this.runtimeSubnet = new SmartGroup(this, "RuntimeSubnet", {
+      name: `${p}-runtime-subnet`,
+      matchExpressions: [Select.subnet({ resId: props.runtimeSubnetId })],
+    });
     this.clientSpoke = new SmartGroup(this, "ClientSpoke", { name: `${p}-client-spoke`, matchExpressions: [Select.vpc({ resId: props.clientVpcId })] });
     // The endpoints' *.vpce.amazonaws.com names resolve publicly to their private IPs, so the
     // gateway resolves them without sharing the private hosted zones.
     this.endpointData = new SmartGroup(this, "EndpointData", { name: `${p}-agentcore-data-host`, matchExpressions: [Select.fqdn(props.dataEndpointDnsName)] });
-    this.endpointControl = new SmartGroup(this, "EndpointControl", { name: `${p}-agentcore-control-host`, matchExpressions: [Select.fqdn(props.controlEndpointDnsName)] });
+    this.endpointControl = new SmartGroup(this, "EndpointControl", {
+      name: `${p}-agentcore-control-host`,
+      matchExpressions: [Select.fqdn(props.controlEndpointDnsName)],
+    });
     const hosts = [...new Set([...props.toolDomains, ...urlFilterHosts(props.iocUrlFilters)])].sort();
     this.toolHosts = new SmartGroup(this, "ToolHosts", { name: `${p}-github-hosts`, matchExpressions: hosts.map((h) => Select.fqdn(h)) });
     this.webGroups = {

@@ -46,7 +46,12 @@ export class AgentCorePrivateLink extends Construct {
     });
     this.securityGroup.overrideLogicalId("privatelink");
     this.data = this.endpoint("data", `bedrock-agentcore.${props.region}.amazonaws.com`, `com.amazonaws.${props.region}.bedrock-agentcore`, props);
-    this.control = this.endpoint("control", `bedrock-agentcore-control.${props.region}.amazonaws.com`, `com.amazonaws.${props.region}.bedrock-agentcore-control`, props);
+    this.control = this.endpoint(
+      "control",
+      `bedrock-agentcore-control.${props.region}.amazonaws.com`,
+      `com.amazonaws.${props.region}.bedrock-agentcore-control`,
+      props,
+    );
   }
 
   private endpoint(key: "data" | "control", host: string, serviceName: string, props: AgentCorePrivateLinkProps): AgentCoreEndpoint {

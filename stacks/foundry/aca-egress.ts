@@ -30,12 +30,7 @@ export const DEFAULT_EAST_WEST_CIDRS: readonly string[] = ["10.0.0.0/8", "172.16
  * Azure service tags ACA needs at the network layer, as Aviatrix `azureips` feed service names
  * (the blueprint's spelling: AzureFrontDoorFirstParty is Azure's "AzureFrontDoor.FirstParty").
  */
-export const ACA_SERVICE_TAGS: readonly string[] = [
-  "AzureActiveDirectory",
-  "AzureContainerRegistry",
-  "AzureFrontDoorFirstParty",
-  "MicrosoftContainerRegistry",
-];
+export const ACA_SERVICE_TAGS: readonly string[] = ["AzureActiveDirectory", "AzureContainerRegistry", "AzureFrontDoorFirstParty", "MicrosoftContainerRegistry"];
 
 /**
  * Resource providers Foundry hosted agents need registered beyond azurerm's defaults: Microsoft.App

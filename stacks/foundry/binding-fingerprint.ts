@@ -25,4 +25,3 @@ export class BindingFingerprint extends TerraformResource {
     return { input: hashMapperHcl(anyToHclTerraform)(sortedByKey(this.input)) };
   }
 }
-

@@ -75,7 +75,13 @@ export class FoundryNetwork extends Construct {
     super(scope, id);
     const stack = "FoundryByoVnetStack";
     if (props.existingNetwork && props.newNetwork) {
-      throw new ConstructPropsError(this, `${stack}.existingNetwork`, "both existingNetwork and newNetwork", "one of them", "remove newNetwork to adopt the existing VNet, or existingNetwork to create one");
+      throw new ConstructPropsError(
+        this,
+        `${stack}.existingNetwork`,
+        "both existingNetwork and newNetwork",
+        "one of them",
+        "remove newNetwork to adopt the existing VNet, or existingNetwork to create one",
+      );
     }
     if (props.existingNetwork) {
       const e = props.existingNetwork;
@@ -98,11 +104,23 @@ export class FoundryNetwork extends Construct {
     const text = props.newNetwork?.cidr ?? "10.11.0.0/23";
     const cidr = parseIpv4Cidr(text);
     if (!cidr || !isNetworkAddress(cidr) || cidr.prefixLength > 23 || cidr.prefixLength < 16 || !isRfc1918(text)) {
-      throw new ConstructPropsError(this, `${stack}.newNetwork.cidr`, text, "a literal RFC 1918 network /16 to /23 with no host bits set, such as 10.11.0.0/23", "Foundry agent subnets must be private (RFC 1918) and the layout needs a /23 (gateway /28, private endpoints /28, agent /24)");
+      throw new ConstructPropsError(
+        this,
+        `${stack}.newNetwork.cidr`,
+        text,
+        "a literal RFC 1918 network /16 to /23 with no host bits set, such as 10.11.0.0/23",
+        "Foundry agent subnets must be private (RFC 1918) and the layout needs a /23 (gateway /28, private endpoints /28, agent /24)",
+      );
     }
     const rg = props.resourceGroupName;
     const p = props.namePrefix;
-    const vnet = new VirtualNetwork(this, "Vnet", { name: `${p}-vnet`, resourceGroupName: rg, location: props.location, addressSpace: [text], tags: props.tags });
+    const vnet = new VirtualNetwork(this, "Vnet", {
+      name: `${p}-vnet`,
+      resourceGroupName: rg,
+      location: props.location,
+      addressSpace: [text],
+      tags: props.tags,
+    });
     vnet.overrideLogicalId("foundry_vnet");
     const subnet = (cid: string, logical: string, name: string, prefix: string, extra: Partial<ConstructorParameters<typeof Subnet>[2]> = {}) => {
       const s = new Subnet(this, cid, { name, resourceGroupName: rg, virtualNetworkName: vnet.name, addressPrefixes: [prefix], ...extra });
@@ -169,6 +187,12 @@ function checkAgentSubnet(scope: Construct, prop: string, text: string): void {
   // The CIDR is bound into the capability host and locked by preflight: it must be a literal.
   const c = Token.isUnresolved(text) ? undefined : parseIpv4Cidr(text);
   if (!c || !isNetworkAddress(c) || c.prefixLength > MIN_AGENT_SUBNET_PREFIX || !isRfc1918(text)) {
-    throw new ConstructPropsError(scope, prop, text, `a literal RFC 1918 CIDR of /${MIN_AGENT_SUBNET_PREFIX} or larger (/24 recommended)`, "Foundry needs a private agent subnet with room for one IP per concurrent agent session");
+    throw new ConstructPropsError(
+      scope,
+      prop,
+      text,
+      `a literal RFC 1918 CIDR of /${MIN_AGENT_SUBNET_PREFIX} or larger (/24 recommended)`,
+      "Foundry needs a private agent subnet with room for one IP per concurrent agent session",
+    );
   }
 }

@@ -75,12 +75,22 @@ export class FoundryPolicy extends Construct {
       matchExpressions: [Select.subnet({ name: props.agentSubnetName, accountName: props.aviatrixAccountName })],
     });
     if (props.allowBlobStorage) {
-      Annotations.of(this).addWarning(`allowBlobStorage: rule 2 permits ${AZURE_BLOB_WILDCARD}, i.e. every Azure storage account (including an attacker's); prefer ACR dedicated data endpoints`);
+      Annotations.of(this).addWarning(
+        `allowBlobStorage: rule 2 permits ${AZURE_BLOB_WILDCARD}, i.e. every Azure storage account (including an attacker's); prefer ACR dedicated data endpoints`,
+      );
     } else {
-      Annotations.of(this).addInfo(`${AZURE_BLOB_WILDCARD} (ACR layer downloads in the ACA firewall list) is not permitted: it matches every Azure storage account; set allowBlobStorage to add it, or use ACR dedicated data endpoints`);
+      Annotations.of(this).addInfo(
+        `${AZURE_BLOB_WILDCARD} (ACR layer downloads in the ACA firewall list) is not permitted: it matches every Azure storage account; set allowBlobStorage to add it, or use ACR dedicated data endpoints`,
+      );
     }
-    this.acaFqdns = new WebGroup(this, "AcaFqdns", { name: `${p}-aca-requirements-fqdns`, domains: props.allowBlobStorage ? [...ACA_PLATFORM_FQDNS, AZURE_BLOB_WILDCARD].sort() : [...ACA_PLATFORM_FQDNS] });
-    this.otherSpokes = new SmartGroup(this, "OtherSpokes", { name: `${p}-other-spoke-resources`, matchExpressions: props.eastWestCidrs.map((c) => Select.cidr(c)) });
+    this.acaFqdns = new WebGroup(this, "AcaFqdns", {
+      name: `${p}-aca-requirements-fqdns`,
+      domains: props.allowBlobStorage ? [...ACA_PLATFORM_FQDNS, AZURE_BLOB_WILDCARD].sort() : [...ACA_PLATFORM_FQDNS],
+    });
+    this.otherSpokes = new SmartGroup(this, "OtherSpokes", {
+      name: `${p}-other-spoke-resources`,
+      matchExpressions: props.eastWestCidrs.map((c) => Select.cidr(c)),
+    });
     this.serviceTagGroups = ACA_SERVICE_TAGS.map((tag) => {
       return new SmartGroup(this, `ServiceTag-${tag}`, { name: `${p}-svctag-${tag.toLowerCase()}`, matchExpressions: [Select.azureIps({ serviceName: tag })] });
     });

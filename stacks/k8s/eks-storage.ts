@@ -39,7 +39,11 @@ export class EksStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: EksStorageProps) {
     super(scope, id);
-    this.podIdentityAgent = new EksAddon(this, "pod-identity-agent", { clusterName: props.clusterName, addonName: "eks-pod-identity-agent", dependsOn: [...props.dependsOn] });
+    this.podIdentityAgent = new EksAddon(this, "pod-identity-agent", {
+      clusterName: props.clusterName,
+      addonName: "eks-pod-identity-agent",
+      dependsOn: [...props.dependsOn],
+    });
     this.ebsCsiRole = new IamRole(this, "ebs-csi-role", {
       name: `${props.namePrefix}-ebs-csi`,
       assumeRolePolicy: JSON.stringify({

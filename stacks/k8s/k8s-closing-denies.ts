@@ -13,7 +13,15 @@ import type { LibreChatWorkload } from "./librechat-workload";
 import type { ObotWorkload } from "./obot-workload";
 
 /** Priorities of the closing denies (their own ruleset; the order only matters for reading logs). */
-export const CONTAINMENT_PRIORITIES = { librechatPods: 100, dataStores: 110, obotSystem: 120, mcpServers: 130, aiWorkloads: 140, kubeSystem: 190, nodes: 200 } as const;
+export const CONTAINMENT_PRIORITIES = {
+  librechatPods: 100,
+  dataStores: 110,
+  obotSystem: 120,
+  mcpServers: 130,
+  aiWorkloads: 140,
+  kubeSystem: 190,
+  nodes: 200,
+} as const;
 
 export interface ContainmentSources {
   readonly nodes: SmartGroup;
@@ -37,7 +45,9 @@ export function addContainmentDenies(pack: DcfPolicyPack, s: ContainmentSources)
     deny("contain-obot-system", CONTAINMENT_PRIORITIES.obotSystem, s.obot.obotSystem);
     deny("contain-obot-mcp-servers", CONTAINMENT_PRIORITIES.mcpServers, s.obot.mcpServers);
   }
-  [...(s.aiWorkloads ?? new Map<string, SmartGroup>()).entries()].forEach(([key, group], i) => deny(`contain-ai-workload-${key}`, CONTAINMENT_PRIORITIES.aiWorkloads + i, group));
+  [...(s.aiWorkloads ?? new Map<string, SmartGroup>()).entries()].forEach(([key, group], i) =>
+    deny(`contain-ai-workload-${key}`, CONTAINMENT_PRIORITIES.aiWorkloads + i, group),
+  );
   // kube-system, like the nodes, talks to private cluster and VPC services: Public Internet only.
   if (s.kubeSystem) deny("contain-kube-system-internet", CONTAINMENT_PRIORITIES.kubeSystem, s.kubeSystem, WellKnownSmartGroups.publicInternet());
   deny("contain-nodes-internet", CONTAINMENT_PRIORITIES.nodes, s.nodes, WellKnownSmartGroups.publicInternet());

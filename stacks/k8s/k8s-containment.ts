@@ -91,10 +91,22 @@ export class K8sContainment extends Construct {
     checkBooleanProps(this, props, ["registerCluster", "defaultDenyAllEgress"]);
     this.mode = props.mode ?? "discover";
     if (this.mode !== "discover" && this.mode !== "enforce") {
-      throw new ConstructPropsError(this, "mode", props.mode, '"discover" or "enforce"', 'start with "discover", switch to "enforce" once the logged flows are reviewed');
+      throw new ConstructPropsError(
+        this,
+        "mode",
+        props.mode,
+        '"discover" or "enforce"',
+        'start with "discover", switch to "enforce" once the logged flows are reviewed',
+      );
     }
     if (!props.librechat && !props.obot) {
-      throw new ConstructPropsError(this, "librechat/obot", undefined, "at least one workload", "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)");
+      throw new ConstructPropsError(
+        this,
+        "librechat/obot",
+        undefined,
+        "at least one workload",
+        "set librechat (Secure Enterprise Chat) and/or obot (Enterprise MCP)",
+      );
     }
     const prefix = props.namePrefix;
     const ownership = controllerOwnership(this, "K8sVcaStack", prefix, props);
@@ -113,7 +125,11 @@ export class K8sContainment extends Construct {
       register: props.registerCluster,
       credentials: props.onboardingCredentials,
       firewallChart: this.firewallChart,
-      dependsOn: [...(this.feature ? [this.feature.features.k8s ?? this.feature.microseg] : []), ...props.clusterDependables, ...(props.onboardingDependables ?? [])],
+      dependsOn: [
+        ...(this.feature ? [this.feature.features.k8s ?? this.feature.microseg] : []),
+        ...props.clusterDependables,
+        ...(props.onboardingDependables ?? []),
+      ],
     });
 
     const promoteRules = props.promoteRules ?? [];
@@ -155,8 +171,18 @@ export class K8sContainment extends Construct {
 
     const workloadOrdering: ITerraformDependable[] = [...this.onboarding.dependable, ...props.egressDependables, ...(props.workloadDependables ?? [])];
     // Selectors use the id the controller registers (AKS: lower-cased), not the raw resource id.
-    const common = { prefix, clusterId: this.onboarding.clusterId, providers: props.providers, pack: this.pack, nodes: this.nodes, firewallChart: this.firewallChart, podSnat: props.podSnat, ordering: workloadOrdering };
-    if (props.librechat) this.librechat = addLibreChatWorkload(this, "librechat", { ...common, workload: props.librechat, controllerVersion: props.controllerVersion });
+    const common = {
+      prefix,
+      clusterId: this.onboarding.clusterId,
+      providers: props.providers,
+      pack: this.pack,
+      nodes: this.nodes,
+      firewallChart: this.firewallChart,
+      podSnat: props.podSnat,
+      ordering: workloadOrdering,
+    };
+    if (props.librechat)
+      this.librechat = addLibreChatWorkload(this, "librechat", { ...common, workload: props.librechat, controllerVersion: props.controllerVersion });
     if (props.obot) this.obot = addObotWorkload(this, "obot", { ...common, workload: props.obot });
     if (props.apiServer) {
       this.apiServer = new SmartGroup(this, "api-server", { name: `${prefix}-k8s-api-server`, matchExpressions: [props.apiServer] });
@@ -175,9 +201,20 @@ export class K8sContainment extends Construct {
 
     if (props.zeroTrustForAi) {
       // The closing deny joins the after-K8S ruleset: FirewallPolicy permits (Obot MCP servers) come first.
-      this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", { ...props.zeroTrustForAi, pack: this.pack, closingPack: this.containment, namePrefix: prefix });
+      this.zeroTrustForAi = new ZeroTrustForAi(this, "zero-trust-for-ai", {
+        ...props.zeroTrustForAi,
+        pack: this.pack,
+        closingPack: this.containment,
+        namePrefix: prefix,
+      });
     }
-    addContainmentDenies(this.containment, { nodes: this.nodes, kubeSystem: this.kubeSystem, librechat: this.librechat, obot: this.obot, aiWorkloads: this.zeroTrustForAi?.workloadGroups });
+    addContainmentDenies(this.containment, {
+      nodes: this.nodes,
+      kubeSystem: this.kubeSystem,
+      librechat: this.librechat,
+      obot: this.obot,
+      aiWorkloads: this.zeroTrustForAi?.workloadGroups,
+    });
     promoteRules.forEach((name, i) => {
       if (!this.pack.hasRule(name) && !this.containment.hasRule(name)) {
         const known = [...this.pack.rules, ...this.containment.rules].map((r) => r.name);

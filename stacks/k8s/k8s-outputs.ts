@@ -16,8 +16,14 @@ export interface K8sOutputsProps {
 export function addK8sOutputs(stack: TerraformStack, o: K8sOutputsProps): void {
   const c = o.containment;
   const workloads: string[] = [];
-  if (c.librechat) workloads.push(`LibreChat: \`kubectl -n ${c.librechat.chat.namespace} port-forward svc/${c.librechat.chat.releaseName}-librechat 3080:3080\`, then http://localhost:3080.`);
-  if (c.obot) workloads.push(`Obot: \`kubectl -n ${c.obot.platform.namespace} get svc -l app.kubernetes.io/instance=obot\`, then \`kubectl port-forward\` to that service; MCP servers run in ${c.obot.platform.mcpNamespace} under their FirewallPolicies (\`kubectl -n ${c.obot.platform.mcpNamespace} get firewallpolicies\`).`);
+  if (c.librechat)
+    workloads.push(
+      `LibreChat: \`kubectl -n ${c.librechat.chat.namespace} port-forward svc/${c.librechat.chat.releaseName}-librechat 3080:3080\`, then http://localhost:3080.`,
+    );
+  if (c.obot)
+    workloads.push(
+      `Obot: \`kubectl -n ${c.obot.platform.namespace} get svc -l app.kubernetes.io/instance=obot\`, then \`kubectl port-forward\` to that service; MCP servers run in ${c.obot.platform.mcpNamespace} under their FirewallPolicies (\`kubectl -n ${c.obot.platform.mcpNamespace} get firewallpolicies\`).`,
+    );
   addStackOutputs(stack, {
     gateways: [{ key: "spoke", gateway: o.spokeGateway }],
     cluster: { name: o.clusterName, kubeconfigCommand: o.kubeconfigCommand },

@@ -57,7 +57,10 @@ export function librechatShimHelmValues(registries: LibreChatImageRegistries = {
   return (
     "# LibreChat chart values as the vca-librechat-* stacks render them (image registries pinned to\n" +
     "# well-known hosts): input of the shim's node-scope OCI registry group.\n" +
-    yaml.dump({ image: { registry: r.librechat }, mongodb: { image: { registry: r.mongodb } }, meilisearch: { image: { registry: r.meilisearch } } }, { lineWidth: -1 })
+    yaml.dump(
+      { image: { registry: r.librechat }, mongodb: { image: { registry: r.mongodb } }, meilisearch: { image: { registry: r.meilisearch } } },
+      { lineWidth: -1 },
+    )
   );
 }
 
@@ -117,10 +120,20 @@ export function addLibreChatWorkload(
   let ns: NamespaceV1 | undefined;
   if (w.tlsDecryption) {
     if (!controller.atLeast("9.0.0")) {
-      throw new ConstructPropsError(at, "librechat.tlsDecryption", w.tlsDecryption, `controller ≥ 9.0 (got ${controller})`, "upgrade the controller or drop tlsDecryption");
+      throw new ConstructPropsError(
+        at,
+        "librechat.tlsDecryption",
+        w.tlsDecryption,
+        `controller ≥ 9.0 (got ${controller})`,
+        "upgrade the controller or drop tlsDecryption",
+      );
     }
     // The CA ConfigMap needs the namespace first, and LibreChat needs the ConfigMap: own the namespace here.
-    ns = new NamespaceV1(self, "namespace", { metadata: { name: namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } }, provider: props.providers.kubernetes, dependsOn: [...props.ordering] });
+    ns = new NamespaceV1(self, "namespace", {
+      metadata: { name: namespace, labels: { "app.kubernetes.io/managed-by": "vca-cdktf" } },
+      provider: props.providers.kubernetes,
+      dependsOn: [...props.ordering],
+    });
     mitmCa = new MitmCa(self, "mitm-ca", { name: w.tlsDecryption.caName, namespaces: [namespace], providers: props.providers, dependsOn: [ns] });
   }
   const chat = new LibreChat(self, "app", {
@@ -142,7 +155,8 @@ export function addLibreChatWorkload(
     matchExpressions: [Select.k8s({ cluster: props.clusterId, namespace, labels: chat.podSelector })],
   });
   const storeLabels = w.dataStoreLabels ?? LIBRECHAT_DATA_STORE_LABELS;
-  if (storeLabels.length === 0) throw new ConstructPropsError(at, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
+  if (storeLabels.length === 0)
+    throw new ConstructPropsError(at, "librechat.dataStoreLabels", storeLabels, "at least one label set", "omit it for the MongoDB/PostgreSQL defaults");
   const dataStores = new SmartGroup(self, "data-stores", {
     name: `${props.prefix}-librechat-data-stores`,
     matchExpressions: storeLabels.map((labels) => Select.k8s({ cluster: props.clusterId, namespace, labels })),
@@ -155,7 +169,13 @@ export function addLibreChatWorkload(
   const iocUrls = w.supplyChainIocUrls ?? (mitmCa ? SUPPLY_CHAIN_IOC_URLS : false);
   if (iocUrls !== false) {
     if (!controller.atLeast("8.2.0")) {
-      throw new ConstructPropsError(at, "librechat.supplyChainIocUrls", iocUrls, `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`, "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly");
+      throw new ConstructPropsError(
+        at,
+        "librechat.supplyChainIocUrls",
+        iocUrls,
+        `controller ≥ 8.2 for per-rule TLS decryption (got ${controller})`,
+        "upgrade the controller, or set supplyChainIocUrls: false to drop the rule explicitly",
+      );
     }
     supplyChainIoc = new WebGroup(self, "supply-chain-ioc", { name: `${props.prefix}-supply-chain-ioc`, urls: [...iocUrls] });
     supplyChainIocHosts = new SmartGroup(self, "supply-chain-ioc-hosts", {
@@ -177,9 +197,23 @@ export function addLibreChatWorkload(
       tlsProfile: WELL_KNOWN.defaultTlsProfile,
     });
   }
-  props.pack.addRule({ name: "deny-data-store-internet", priority: LIBRECHAT_PRIORITIES.dataStores, action: "DENY", protocol: "ANY", src: [dataStores], dst: [internet], logging: true });
+  props.pack.addRule({
+    name: "deny-data-store-internet",
+    priority: LIBRECHAT_PRIORITIES.dataStores,
+    action: "DENY",
+    protocol: "ANY",
+    src: [dataStores],
+    dst: [internet],
+    logging: true,
+  });
   const decrypt = mitmCa ? ({ decryptPolicy: "DECRYPT_ALLOWED" } as const) : {};
-  for (const rule of egress.podRules({ src: [pods], dst: [internet], llmPriority: LIBRECHAT_PRIORITIES.llm, mcpPriority: LIBRECHAT_PRIORITIES.mcp, otherPriority: LIBRECHAT_PRIORITIES.other })) {
+  for (const rule of egress.podRules({
+    src: [pods],
+    dst: [internet],
+    llmPriority: LIBRECHAT_PRIORITIES.llm,
+    mcpPriority: LIBRECHAT_PRIORITIES.mcp,
+    otherPriority: LIBRECHAT_PRIORITIES.other,
+  })) {
     props.pack.addRule({ ...rule, ...(rule.webGroups && rule.webGroups.length > 0 ? decrypt : {}) });
   }
   for (const rule of egress.registryRules({ src: [props.nodes], dst: [internet], priority: LIBRECHAT_PRIORITIES.registry })) props.pack.addRule(rule);

@@ -44,15 +44,17 @@ describe("GIVEN a cdktf.out directory as --synth", () => {
   let outdir: string;
   beforeAll(() => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-synth-dir-"));
-    for (const [id, file] of [["lab", "infra.tf.json"], ["discover", "infra-discover.tf.json"]]) {
+    for (const [id, file] of [
+      ["lab", "infra.tf.json"],
+      ["discover", "infra-discover.tf.json"],
+    ]) {
       fs.mkdirSync(path.join(outdir, "stacks", id), { recursive: true });
       fs.copyFileSync(path.join(LAB, file), path.join(outdir, "stacks", id, "cdk.tf.json"));
     }
   });
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  const simulate = (...extra: string[]) =>
-    runVca("simulate", "--synth", outdir, ...extra, "--scenarios", path.join(LAB, "scenarios-discover.yaml"));
+  const simulate = (...extra: string[]) => runVca("simulate", "--synth", outdir, ...extra, "--scenarios", path.join(LAB, "scenarios-discover.yaml"));
 
   test("WHEN --stack names a stack THEN simulate reads stacks/<id>/cdk.tf.json, same verdicts as the file itself", async () => {
     const viaDir = await simulate("--stack", "discover");

@@ -22,7 +22,15 @@ describe("ConstructPropsError", () => {
     const err = new ConstructPropsError(givenWidget(), "mode", "audit", '"discover" or "enforce"', 'start with "discover"');
     expect(err.message).toBe('[stack/w] Widget.mode: got "audit", want "discover" or "enforce"; start with "discover"');
     expect(err).toBeInstanceOf(UserInputError);
-    expect(err).toMatchObject({ name: "ConstructPropsError", constructPath: "stack/w", construct: "Widget", prop: "mode", received: '"audit"', allowed: '"discover" or "enforce"', fix: 'start with "discover"' });
+    expect(err).toMatchObject({
+      name: "ConstructPropsError",
+      constructPath: "stack/w",
+      construct: "Widget",
+      prop: "mode",
+      received: '"audit"',
+      allowed: '"discover" or "enforce"',
+      fix: 'start with "discover"',
+    });
   });
 
   test("GIVEN a prop already qualified by its class WHEN rejected THEN the class is not repeated", () => {
@@ -35,7 +43,9 @@ describe("ConstructPropsError", () => {
   });
 
   test("GIVEN described text WHEN rejected THEN it is shown unquoted", () => {
-    expect(new ConstructPropsError(givenWidget(), "credentials", described("both a and b"), "exactly one").message).toBe("[stack/w] Widget.credentials: got both a and b, want exactly one");
+    expect(new ConstructPropsError(givenWidget(), "credentials", described("both a and b"), "exactly one").message).toBe(
+      "[stack/w] Widget.credentials: got both a and b, want exactly one",
+    );
   });
 
   test("GIVEN a reason phrased by a model validator WHEN wrapped THEN path and Construct.prop lead it", () => {

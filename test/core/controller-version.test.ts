@@ -1,9 +1,4 @@
-import {
-  ControllerVersion,
-  compareControllerVersions,
-  parseControllerVersion,
-  providerConstraint,
-} from "../../lib/core/controller-version";
+import { ControllerVersion, compareControllerVersions, parseControllerVersion, providerConstraint } from "../../lib/core/controller-version";
 import { UserInputError } from "../../lib/util/errors";
 import { expectInputError } from "../support/expect-error";
 
@@ -29,16 +24,15 @@ describe("ControllerVersion", () => {
     expect(v.sameMajorMinor("8.1.0")).toBe(false);
   });
 
-  test.each(["", "9", "9.x", "9.0.10.1", "latest", "~> 9.0", "9.0.-1"])(
-    "GIVEN garbage %j WHEN parsed THEN a UserInputError names the input",
-    (bad) => {
-      expect(() => parseControllerVersion(bad, "stack.controllerVersion")).toThrow(UserInputError);
-      expect(() => parseControllerVersion(bad, "stack.controllerVersion")).toThrow(/^stack\.controllerVersion: got /);
-      expect(ControllerVersion.isValid(bad)).toBe(false);
-    },
-  );
+  test.each(["", "9", "9.x", "9.0.10.1", "latest", "~> 9.0", "9.0.-1"])("GIVEN garbage %j WHEN parsed THEN a UserInputError names the input", (bad) => {
+    expect(() => parseControllerVersion(bad, "stack.controllerVersion")).toThrow(UserInputError);
+    expect(() => parseControllerVersion(bad, "stack.controllerVersion")).toThrow(/^stack\.controllerVersion: got /);
+    expect(ControllerVersion.isValid(bad)).toBe(false);
+  });
 
   test("GIVEN garbage WHEN parsed THEN the message says what is wanted", () => {
-    expect(expectInputError(() => parseControllerVersion("latest"), "controllerVersion")).toMatchInlineSnapshot(`"controllerVersion: got "latest", want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the version shown in CoPilot/Controller settings"`);
+    expect(expectInputError(() => parseControllerVersion("latest"), "controllerVersion")).toMatchInlineSnapshot(
+      `"controllerVersion: got "latest", want an Aviatrix controller version "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the version shown in CoPilot/Controller settings"`,
+    );
   });
 });

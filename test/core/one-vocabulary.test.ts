@@ -17,12 +17,28 @@ describe("one severity scale", () => {
   });
 
   test("GIVEN findings THEN only an error blocks", () => {
-    expect(hasErrors([{ id: "a", severity: "warning" }, { id: "b", severity: "info" }])).toBe(false);
-    expect(hasErrors([{ id: "a", severity: "warning" }, { id: "b", severity: "error" }])).toBe(true);
+    expect(
+      hasErrors([
+        { id: "a", severity: "warning" },
+        { id: "b", severity: "info" },
+      ]),
+    ).toBe(false);
+    expect(
+      hasErrors([
+        { id: "a", severity: "warning" },
+        { id: "b", severity: "error" },
+      ]),
+    ).toBe(true);
   });
 
   test("GIVEN validation findings THEN they carry an id and a severity of the one scale", () => {
-    const validation = validateTerraformJson({ resource: { aviatrix_distributed_firewalling_policy_list: { p: { policies: [{ name: "x", action: "BLOCK", priority: 1, protocol: "TCP", src_smart_groups: ["a"], dst_smart_groups: ["b"] }] } } } });
+    const validation = validateTerraformJson({
+      resource: {
+        aviatrix_distributed_firewalling_policy_list: {
+          p: { policies: [{ name: "x", action: "BLOCK", priority: 1, protocol: "TCP", src_smart_groups: ["a"], dst_smart_groups: ["b"] }] },
+        },
+      },
+    });
     expect(validation.length).toBeGreaterThan(0);
     for (const f of validation) expect([isSeverity(f.severity), typeof f.id]).toEqual([true, "string"]);
     expect(validation.map((f) => f.id)).toContain("enum");
@@ -33,7 +49,9 @@ describe("one severity scale", () => {
     expect(parseReport({ stack: "s", findings: [{ ...finding, level: "ERROR" }] }, "r.json").errors).toBe(1);
     expect(parseReport({ stack: "s", findings: [{ ...finding, severity: "error" }] }, "r.json").errors).toBe(1);
     expect(parseReport({ stack: "s", findings: [{ ...finding, level: "WARN" }] }, "r.json").findings[0].severity).toBe("warning");
-    expect(() => parseReport({ stack: "s", findings: [{ ...finding, severity: "fatal" }] }, "r.json")).toThrow(/r\.json: findings\[0\]\.severity: got "fatal", want error\|warning\|info/);
+    expect(() => parseReport({ stack: "s", findings: [{ ...finding, severity: "fatal" }] }, "r.json")).toThrow(
+      /r\.json: findings\[0\]\.severity: got "fatal", want error\|warning\|info/,
+    );
   });
 });
 
@@ -50,7 +68,11 @@ describe("one error grammar: <where>: <reason>", () => {
   test("GIVEN a model error and an acknowledgement error THEN they have the same shape", () => {
     const model = new DcfModelError("rules[web].portRanges[0]", "port out of range (got 0, want an integer 1..65535)");
     expect(model).toBeInstanceOf(LocatedInputError);
-    expect([model.where, model.path, model.message]).toEqual(["rules[web].portRanges[0]", "rules[web].portRanges[0]", "rules[web].portRanges[0]: port out of range (got 0, want an integer 1..65535)"]);
+    expect([model.where, model.path, model.message]).toEqual([
+      "rules[web].portRanges[0]",
+      "rules[web].portRanges[0]",
+      "rules[web].portRanges[0]: port out of range (got 0, want an integer 1..65535)",
+    ]);
     const ack = new PreflightAcknowledgementError("s/x", "reason too short");
     expect(ack).toBeInstanceOf(LocatedInputError);
     expect(ack.message).toBe(`${ack.where}: ${ack.reason}`);

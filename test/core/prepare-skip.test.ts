@@ -28,7 +28,10 @@ describe("mayContainTokens", () => {
 });
 
 describe("skipWhilePreparing", () => {
-  const fragment = () => ({ resource: { aviatrix_web_group: { egress: { name: "egress", selector: { match_expressions: [{ snifilter: "api.openai.com" }] } } } }, moved: undefined });
+  const fragment = () => ({
+    resource: { aviatrix_web_group: { egress: { name: "egress", selector: { match_expressions: [{ snifilter: "api.openai.com" }] } } } },
+    moved: undefined,
+  });
 
   test("GIVEN a token-free fragment THEN readers see the same plain data, the final resolve renders it and the preparing pass skips it", () => {
     const stack = new TerraformStack(Testing.app(), "stack");

@@ -10,8 +10,28 @@ const GROUPS = {
   aviatrix_web_group: { llm: { name: "llm", selector: { match_expressions: [{ snifilter: "api.openai.com" }] } } },
 };
 const RULES = [
-  { name: "allow-llm", priority: 10, action: "PERMIT", protocol: "TCP", port_ranges: [{ lo: 443 }], src_smart_groups: ["${aviatrix_smart_group.app.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${aviatrix_web_group.llm.uuid}"], logging: true, watch: true },
-  { name: "deny-app", priority: 20, action: "DENY", protocol: "ANY", src_smart_groups: ["${aviatrix_smart_group.app.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"], logging: true, watch: true },
+  {
+    name: "allow-llm",
+    priority: 10,
+    action: "PERMIT",
+    protocol: "TCP",
+    port_ranges: [{ lo: 443 }],
+    src_smart_groups: ["${aviatrix_smart_group.app.uuid}"],
+    dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+    web_groups: ["${aviatrix_web_group.llm.uuid}"],
+    logging: true,
+    watch: true,
+  },
+  {
+    name: "deny-app",
+    priority: 20,
+    action: "DENY",
+    protocol: "ANY",
+    src_smart_groups: ["${aviatrix_smart_group.app.uuid}"],
+    dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"],
+    logging: true,
+    watch: true,
+  },
 ];
 const FROM = { ip: "10.0.1.5" };
 
@@ -24,13 +44,23 @@ describe("switchToEnforce", () => {
         aviatrix_distributed_firewalling_default_action_rule: { d: { action: "PERMIT", logging: true } },
       },
     });
-    expect(evaluate(model, { from: FROM, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "PERMIT", rule: "default-action", watchedBy: ["deny-app"] });
+    expect(evaluate(model, { from: FROM, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({
+      verdict: "PERMIT",
+      rule: "default-action",
+      watchedBy: ["deny-app"],
+    });
     const e = switchToEnforce(model);
     expect(e.promoted.map((r) => r.name)).toEqual(["allow-llm", "deny-app"]);
     expect(e.defaultAction).toEqual({ before: { action: "PERMIT", logging: true }, after: ENFORCE_DEFAULT_ACTION, managed: true });
-    expect(evaluate(e.model, { from: FROM, to: { host: "api.openai.com", port: 443, protocol: "TCP", tls: true } })).toMatchObject({ verdict: "PERMIT", rule: "allow-llm" });
+    expect(evaluate(e.model, { from: FROM, to: { host: "api.openai.com", port: 443, protocol: "TCP", tls: true } })).toMatchObject({
+      verdict: "PERMIT",
+      rule: "allow-llm",
+    });
     expect(evaluate(e.model, { from: FROM, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "deny-app" });
-    expect(evaluate(e.model, { from: { ip: "10.9.0.1" }, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "default-action" });
+    expect(evaluate(e.model, { from: { ip: "10.9.0.1" }, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({
+      verdict: "DENY",
+      rule: "default-action",
+    });
     // The input model is untouched.
     expect(model.rules.every((r) => r.watch)).toBe(true);
   });
@@ -39,10 +69,19 @@ describe("switchToEnforce", () => {
     const model = policyModelFromTerraform({ resource: { ...GROUPS, aviatrix_dcf_ruleset: { r: { name: "vca", rules: RULES } } } });
     const permitDefault = switchToEnforce(model);
     expect(permitDefault.defaultAction).toEqual({ after: { action: "PERMIT", logging: false }, managed: false });
-    expect(evaluate(permitDefault.model, { from: FROM, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "deny-app" });
-    expect(evaluate(permitDefault.model, { from: { ip: "10.9.0.1" }, to: { ip: "1.1.1.1", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "PERMIT", rule: "default-action" });
+    expect(evaluate(permitDefault.model, { from: FROM, to: { host: "exfil.example", port: 443, protocol: "TCP" } })).toMatchObject({
+      verdict: "DENY",
+      rule: "deny-app",
+    });
+    expect(evaluate(permitDefault.model, { from: { ip: "10.9.0.1" }, to: { ip: "1.1.1.1", port: 443, protocol: "TCP" } })).toMatchObject({
+      verdict: "PERMIT",
+      rule: "default-action",
+    });
     const denyDefault = switchToEnforce(model, "DENY");
-    expect(evaluate(denyDefault.model, { from: { ip: "10.9.0.1" }, to: { ip: "1.1.1.1", port: 443, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "default-action" });
+    expect(evaluate(denyDefault.model, { from: { ip: "10.9.0.1" }, to: { ip: "1.1.1.1", port: 443, protocol: "TCP" } })).toMatchObject({
+      verdict: "DENY",
+      rule: "default-action",
+    });
   });
 
   test("GIVEN an enforce synth WHEN switched THEN nothing changes", () => {

@@ -48,7 +48,10 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
   url: fc.oneof(fc.constant([] as number[]), fc.array(fc.nat(3), { maxLength: 2 })),
   managed: fc.oneof(fc.constant([] as number[]), fc.constant([] as number[]), fc.array(fc.nat(1), { maxLength: 1 })),
   proto: fc.constantFrom("TCP", "UDP", "ANY"),
-  ports: fc.array(fc.tuple(fc.integer({ min: 440, max: 450 }), fc.nat(3)).map(([lo, d]) => [lo, lo + d] as [number, number]), { maxLength: 2 }),
+  ports: fc.array(
+    fc.tuple(fc.integer({ min: 440, max: 450 }), fc.nat(3)).map(([lo, d]) => [lo, lo + d] as [number, number]),
+    { maxLength: 2 },
+  ),
   action: fc.constantFrom("PERMIT", "DENY"),
   watch: fc.boolean(),
   tier: fc.constantFrom("V1", "K8S"),
@@ -59,8 +62,14 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 
 // Source groups by kind: [key, name, selector]. Naming a group's key or name in from.groups makes
 // the flow a member; otherwise its selector decides.
-const SUBNET_GROUPS: Array<[string, string, string]> = [["sub-0", "runtime-subnet", "subnet-0"], ["sub-1", "sub-1", "${aws_subnet.s1.id}"]];
-const VPC_GROUPS: Array<[string, string, string]> = [["vpc-g0", "main-vpc", "vpc-0"], ["vpc-g1", "vpc-g1", "${aws_vpc.v1.id}"]];
+const SUBNET_GROUPS: Array<[string, string, string]> = [
+  ["sub-0", "runtime-subnet", "subnet-0"],
+  ["sub-1", "sub-1", "${aws_subnet.s1.id}"],
+];
+const VPC_GROUPS: Array<[string, string, string]> = [
+  ["vpc-g0", "main-vpc", "vpc-0"],
+  ["vpc-g1", "vpc-g1", "${aws_vpc.v1.id}"],
+];
 
 function srcKey(s: Spec): string {
   switch (s.srcKind) {
@@ -88,7 +97,9 @@ function buildModel(specs: Spec[], defaultDeny: boolean): PolicyModel {
     [WELL_KNOWN.anywhere]: { key: WELL_KNOWN.anywhere, name: "Anywhere", kind: "anywhere", expressions: [] },
     "grp-k": { key: "grp-k", name: "Team Group", kind: "selector", expressions: [{ type: "k8s", k8sNamespace: "ns", tags: { app: "zzz" } }] },
   };
-  LABELS.forEach((l) => (sg[`lab-${l}`] = { key: `lab-${l}`, name: `lab-${l}`, kind: "selector", expressions: [{ type: "k8s", k8sNamespace: "ns", tags: { app: l } }] }));
+  LABELS.forEach(
+    (l) => (sg[`lab-${l}`] = { key: `lab-${l}`, name: `lab-${l}`, kind: "selector", expressions: [{ type: "k8s", k8sNamespace: "ns", tags: { app: l } }] }),
+  );
   CIDRS.forEach((c, i) => (sg[`cidr-${i}`] = { key: `cidr-${i}`, name: `cidr-${i}`, kind: "selector", expressions: [{ cidr: c }] }));
   for (const [key, name, resId] of SUBNET_GROUPS) sg[key] = { key, name, kind: "selector", expressions: [{ type: "subnet", resId }] };
   for (const [key, name, resId] of VPC_GROUPS) sg[key] = { key, name, kind: "selector", expressions: [{ type: "vpc", resId }] };
@@ -258,13 +269,18 @@ function toFlow(f: RefFlow): Flow {
 
 test("GIVEN random packs and flows WHEN evaluated with the index THEN verdict, rule and watchers equal the brute-force reference", () => {
   fc.assert(
-    fc.property(fc.array(specArb, { minLength: 1, maxLength: 25 }), fc.boolean(), fc.array(flowArb, { minLength: 1, maxLength: 15 }), (specs, defaultDeny, flows) => {
-      const ev = new PolicyEvaluator(buildModel(specs, defaultDeny));
-      for (const f of flows) {
-        const got = ev.evaluate(toFlow(f));
-        expect({ verdict: got.verdict, rule: got.rule, watched: got.watchedBy }).toEqual(reference(specs, defaultDeny, f));
-      }
-    }),
+    fc.property(
+      fc.array(specArb, { minLength: 1, maxLength: 25 }),
+      fc.boolean(),
+      fc.array(flowArb, { minLength: 1, maxLength: 15 }),
+      (specs, defaultDeny, flows) => {
+        const ev = new PolicyEvaluator(buildModel(specs, defaultDeny));
+        for (const f of flows) {
+          const got = ev.evaluate(toFlow(f));
+          expect({ verdict: got.verdict, rule: got.rule, watched: got.watchedBy }).toEqual(reference(specs, defaultDeny, f));
+        }
+      },
+    ),
     { numRuns: 200 },
   );
 });

@@ -12,7 +12,14 @@ import { givenStack } from "../constructs/dcf/helpers";
 describe("one FirewallPolicy renderer", () => {
   test("GIVEN a FirewallPolicy construct THEN toYaml() is the one renderer applied to toObject()", () => {
     const fp = new FirewallPolicy(givenStack(), "fp", { namespace: "app", labels: { z: "1", a: "2" }, renderManifest: false });
-    fp.addRule({ name: "web", action: "PERMIT", protocol: "tcp", ports: [443], selector: { matchLabels: { b: "x", a: "y" } }, dst: [ManagedSmartGroup.publicInternet()] });
+    fp.addRule({
+      name: "web",
+      action: "PERMIT",
+      protocol: "tcp",
+      ports: [443],
+      selector: { matchLabels: { b: "x", a: "y" } },
+      dst: [ManagedSmartGroup.publicInternet()],
+    });
     const text = fp.toYaml();
     expect(text).toBe(firewallPolicyToYaml(fp.toObject()));
     // Go-map keys sorted, lists at their parent's indent (kubectl style).
@@ -27,7 +34,12 @@ describe("one FirewallPolicy renderer", () => {
   });
 
   test("GIVEN metadata and spec THEN firewallPolicyObject sets the CRD's apiVersion and kind", () => {
-    expect(firewallPolicyObject({ name: "p" }, {})).toEqual({ apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata: { name: "p" }, spec: {} });
+    expect(firewallPolicyObject({ name: "p" }, {})).toEqual({
+      apiVersion: "networking.aviatrix.com/v1alpha1",
+      kind: "FirewallPolicy",
+      metadata: { name: "p" },
+      spec: {},
+    });
   });
 
   test("GIVEN the source THEN neither the construct nor the shim renders YAML by itself, and the construct does not import obot", () => {

@@ -63,13 +63,17 @@ describe("flow_app_requirement", () => {
 });
 
 describe("URL filters need DECRYPT_ALLOWED on the rule", () => {
-  const deny = (decryptPolicy: RuleModel["decryptPolicy"]) => rule("url-deny", "APP_UNSPECIFIED", { action: "DENY", priority: 1, webGroups: ["urls"], decryptPolicy });
+  const deny = (decryptPolicy: RuleModel["decryptPolicy"]) =>
+    rule("url-deny", "APP_UNSPECIFIED", { action: "DENY", priority: 1, webGroups: ["urls"], decryptPolicy });
   const permitAll = rule("permit-all", "APP_UNSPECIFIED", { priority: 2 });
   const evil: Flow = { from: {}, to: { host: "github.com", path: "/evil/x", port: 443, protocol: "TCP", decrypted: true } };
 
-  test.each(["DECRYPT_UNSPECIFIED", "DECRYPT_NOT_ALLOWED"] as const)("GIVEN a URL deny with %s WHEN a decrypted flow hits the URL THEN the deny does not match and the permit decides", (p) => {
-    expect(evaluate(modelOf(deny(p), permitAll), evil).rule).toBe("permit-all");
-  });
+  test.each(["DECRYPT_UNSPECIFIED", "DECRYPT_NOT_ALLOWED"] as const)(
+    "GIVEN a URL deny with %s WHEN a decrypted flow hits the URL THEN the deny does not match and the permit decides",
+    (p) => {
+      expect(evaluate(modelOf(deny(p), permitAll), evil).rule).toBe("permit-all");
+    },
+  );
 
   test("GIVEN a URL deny with DECRYPT_ALLOWED WHEN the flow is decrypted THEN it is denied; not decrypted THEN it passes to the permit", () => {
     const m = modelOf(deny("DECRYPT_ALLOWED"), permitAll);
@@ -86,10 +90,14 @@ describe("scenario to.tls", () => {
   });
 
   test("GIVEN tls that is not a boolean WHEN parsed THEN the error names the path and explains the values", () => {
-    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: yes-please }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(`"s.yaml: flows[0].to.tls: want true or false (got "yes-please"); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)"`);
+    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: yes-please }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(
+      `"s.yaml: flows[0].to.tls: want true or false (got "yes-please"); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)"`,
+    );
   });
 
   test("GIVEN tls: false and decrypted: true WHEN parsed THEN it is a contradiction", () => {
-    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: false, decrypted: true }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(`"s.yaml: flows[0].to.tls: a decrypted flow is TLS: drop tls: false or decrypted: true"`);
+    expect(expectInputError(parse("{ host: a.io, port: 443, protocol: tcp, tls: false, decrypted: true }"), "s.yaml: flows[0].to.tls")).toMatchInlineSnapshot(
+      `"s.yaml: flows[0].to.tls: a decrypted flow is TLS: drop tls: false or decrypted: true"`,
+    );
   });
 });

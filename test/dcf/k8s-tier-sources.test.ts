@@ -18,7 +18,9 @@ function policy(name: string, action: "permit" | "deny", over: Record<string, un
     metadata: { name, namespace: "mcp" },
     spec: {
       smartGroups: [{ name: "anywhere", selectors: [{ cidr: "0.0.0.0/0" }] }],
-      rules: [{ name: `${name}-rule`, action, selector: { matchLabels: { app: "x" } }, destinationSmartGroups: [{ name: "anywhere" }], protocol: "tcp", port: 443 }],
+      rules: [
+        { name: `${name}-rule`, action, selector: { matchLabels: { app: "x" } }, destinationSmartGroups: [{ name: "anywhere" }], protocol: "tcp", port: 443 },
+      ],
       ...over,
     },
   };
@@ -65,7 +67,14 @@ describe("one K8S tier from synth JSON and --manifests", () => {
 
   test("GIVEN the same policy in both inputs, keys in another order WHEN loaded THEN it counts once", async () => {
     const p = policy("a", "permit");
-    const reordered = JSON.parse(JSON.stringify({ spec: { rules: p.spec.rules.map((r) => Object.fromEntries(Object.entries(r).reverse())), smartGroups: p.spec.smartGroups }, metadata: p.metadata, kind: p.kind, apiVersion: p.apiVersion }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        spec: { rules: p.spec.rules.map((r) => Object.fromEntries(Object.entries(r).reverse())), smartGroups: p.spec.smartGroups },
+        metadata: p.metadata,
+        kind: p.kind,
+        apiVersion: p.apiVersion,
+      }),
+    );
     const m = await load(synthWith({ a: p }), [reordered]);
     expect(m.rules.filter((r) => r.tier === "K8S").map((r) => r.name)).toEqual(["a-rule"]);
   });
@@ -79,12 +88,21 @@ describe("one K8S tier from synth JSON and --manifests", () => {
 
 describe("kubernetes_manifest that cannot be read offline", () => {
   test("GIVEN manifest = yamldecode(file(...)) WHEN read THEN a DcfModelError names the address", () => {
-    expect(expectInputError(() => policyModelFromTerraform(synthWith({ deny: '${yamldecode(file("deny.yaml"))}' }), "cdk.tf.json"), "cdk.tf.json: kubernetes_manifest.deny.manifest")).toMatchInlineSnapshot(`"cdk.tf.json: kubernetes_manifest.deny.manifest: cannot read the manifest offline (got "\${yamldecode(file(\\"deny.yaml\\"))}"); if it is a FirewallPolicy, its rules would be missing from the K8S tier — write the manifest as an object in the configuration, or pass the FirewallPolicy YAML with --manifests and drop it from the Terraform input"`);
+    expect(
+      expectInputError(
+        () => policyModelFromTerraform(synthWith({ deny: '${yamldecode(file("deny.yaml"))}' }), "cdk.tf.json"),
+        "cdk.tf.json: kubernetes_manifest.deny.manifest",
+      ),
+    ).toMatchInlineSnapshot(
+      `"cdk.tf.json: kubernetes_manifest.deny.manifest: cannot read the manifest offline (got "\${yamldecode(file(\\"deny.yaml\\"))}"); if it is a FirewallPolicy, its rules would be missing from the K8S tier — write the manifest as an object in the configuration, or pass the FirewallPolicy YAML with --manifests and drop it from the Terraform input"`,
+    );
   });
 
   test("GIVEN a kind that is an unknown expression WHEN read THEN a DcfModelError names the address", () => {
     const m = { ...policy("a", "permit"), kind: "${var.kind}" };
-    expect(() => policyModelFromTerraform(synthWith({ p: m }), "cdk.tf.json")).toThrow(/^cdk\.tf\.json: kubernetes_manifest\.p\.manifest: kind "\$\{var\.kind\}" is not known offline/);
+    expect(() => policyModelFromTerraform(synthWith({ p: m }), "cdk.tf.json")).toThrow(
+      /^cdk\.tf\.json: kubernetes_manifest\.p\.manifest: kind "\$\{var\.kind\}" is not known offline/,
+    );
   });
 
   test("GIVEN a ConfigMap, a Deployment with unknown fields and another API group's FirewallPolicy WHEN read THEN they are skipped", () => {
@@ -101,7 +119,9 @@ describe("kubernetes_manifest that cannot be read offline", () => {
 
   test("GIVEN a FirewallPolicy manifest with a bad rule field WHEN read THEN the shape check names the manifest path", () => {
     const bad = policy("a", "permit", { rules: [{ name: "r", action: "permit", port: 70000, destinationSmartGroups: [{ name: "anywhere" }] }] });
-    expect(expectInputError(() => policyModelFromTerraform(synthWith({ a: bad }), "cdk.tf.json"), "cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port")).toMatchInlineSnapshot(`"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: got 70000, want at most 65535"`);
+    expect(
+      expectInputError(() => policyModelFromTerraform(synthWith({ a: bad }), "cdk.tf.json"), "cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port"),
+    ).toMatchInlineSnapshot(`"cdk.tf.json: kubernetes_manifest.a.manifest.spec.rules[0].port: got 70000, want at most 65535"`);
   });
 });
 
@@ -111,11 +131,15 @@ describe("mergeModels", () => {
 
   test("GIVEN the same group with keys in another order WHEN merged THEN it is one group", () => {
     const a = only(group({ type: "k8s", k8sNamespace: "mcp", tags: { a: "1", b: "2" } }));
-    const b = only({ name: "g", expressions: [{ tags: { b: "2", a: "1" }, k8sNamespace: "mcp", type: "k8s" }], kind: "selector", key: "g" } as ReturnType<typeof group>);
+    const b = only({ name: "g", expressions: [{ tags: { b: "2", a: "1" }, k8sNamespace: "mcp", type: "k8s" }], kind: "selector", key: "g" } as ReturnType<
+      typeof group
+    >);
     expect(Object.keys(mergeModels(a, b).smartGroups)).toEqual(["g"]);
   });
 
   test("GIVEN two groups under one key with different contents WHEN merged THEN the error names the key", () => {
-    expect(expectInputError(() => mergeModels(only(group({ cidr: "10.0.0.0/8" })), only(group({ cidr: "10.0.0.0/16" }))), "smartGroups[g]")).toMatchInlineSnapshot(`"smartGroups[g]: defined twice with different contents"`);
+    expect(
+      expectInputError(() => mergeModels(only(group({ cidr: "10.0.0.0/8" })), only(group({ cidr: "10.0.0.0/16" }))), "smartGroups[g]"),
+    ).toMatchInlineSnapshot(`"smartGroups[g]: defined twice with different contents"`);
   });
 });

@@ -18,9 +18,33 @@ fs.writeFileSync(
       aviatrix_distributed_firewalling_policy_list: {
         v1: {
           policies: [
-            { name: "deny-blocked", action: "DENY", priority: 1, protocol: "ANY", src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"], dst_smart_groups: ["${var.blocked_uuid}"] },
-            { name: "llm", action: "PERMIT", priority: 2, protocol: "TCP", port_ranges: [{ lo: 443 }], src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${data.aviatrix_web_group.llm.uuid}"] },
-            { name: "plain", action: "PERMIT", priority: 3, protocol: "TCP", port_ranges: [{ lo: 80 }], src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"] },
+            {
+              name: "deny-blocked",
+              action: "DENY",
+              priority: 1,
+              protocol: "ANY",
+              src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"],
+              dst_smart_groups: ["${var.blocked_uuid}"],
+            },
+            {
+              name: "llm",
+              action: "PERMIT",
+              priority: 2,
+              protocol: "TCP",
+              port_ranges: [{ lo: 443 }],
+              src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"],
+              dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+              web_groups: ["${data.aviatrix_web_group.llm.uuid}"],
+            },
+            {
+              name: "plain",
+              action: "PERMIT",
+              priority: 3,
+              protocol: "TCP",
+              port_ranges: [{ lo: 80 }],
+              src_smart_groups: ["${aviatrix_smart_group.pods.uuid}"],
+              dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+            },
           ],
         },
       },
@@ -55,7 +79,9 @@ vca-cdktf simulate: note: PERMIT rule "llm" (aviatrix_distributed_firewalling_po
   test("GIVEN the same pack WHEN analyzed THEN the notes go to stderr and findings to stdout; --strict-refs exits 2", async () => {
     const r = await run("analyze", "--synth", synth);
     expect(r.stderr.trim().split("\n")).toHaveLength(2);
-    expect(r.stderr).toMatch(/^vca-cdktf analyze: note: DENY rule "deny-blocked" .* findings about it \(shadowing, deny-all before the K8S tier\) assume any membership/);
+    expect(r.stderr).toMatch(
+      /^vca-cdktf analyze: note: DENY rule "deny-blocked" .* findings about it \(shadowing, deny-all before the K8S tier\) assume any membership/,
+    );
     expect(r.stdout).toContain(`${synth}: `);
     const strict = await run("analyze", "--synth", synth, "--strict-refs");
     expect(strict.code).toBe(2);
@@ -64,7 +90,16 @@ vca-cdktf simulate: note: PERMIT rule "llm" (aviatrix_distributed_firewalling_po
 
   test("GIVEN a pack with only selector groups WHEN simulated with --strict-refs THEN no note and exit 0", async () => {
     const lab = path.join(__dirname, "../fixtures/dcf/obot-seed-lab");
-    const r = await run("simulate", "--synth", path.join(lab, "infra.tf.json"), "--manifests", path.join(lab, "firewall-policies"), "--scenarios", path.join(lab, "scenarios.yaml"), "--strict-refs");
+    const r = await run(
+      "simulate",
+      "--synth",
+      path.join(lab, "infra.tf.json"),
+      "--manifests",
+      path.join(lab, "firewall-policies"),
+      "--scenarios",
+      path.join(lab, "scenarios.yaml"),
+      "--strict-refs",
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });

@@ -11,7 +11,16 @@ function base(): PolicyPack {
     .addWebGroup("llm", { matches: [...Web.domains(["API.OpenAI.com.", "*.anthropic.com"]), Web.url("github.com/*/ioc*")] })
     .addManagedWebGroup("avx-llm", "avx-ai-llm-providers")
     .addRule({ name: "watch-all", priority: 5, action: "PERMIT", src: ["pods"], dst: [WELL_KNOWN.anywhere], watch: true })
-    .addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443, "8443-8444"], src: ["pods"], dst: [WELL_KNOWN.publicInternet], webGroups: ["llm"] })
+    .addRule({
+      name: "llm",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443, "8443-8444"],
+      src: ["pods"],
+      dst: [WELL_KNOWN.publicInternet],
+      webGroups: ["llm"],
+    })
     .addRule({ name: "icmp-deny", priority: 20, action: "DENY", protocol: "ICMP", src: ["pods"], dst: [WELL_KNOWN.anywhere] });
 }
 
@@ -78,7 +87,17 @@ describe("PolicyPack", () => {
   test("GIVEN URL filters on a DECRYPT_ALLOWED rule WHEN decrypted or not THEN only the decrypted flow matches the URL", () => {
     const m = base()
       .addWebGroup("ioc", { matches: [Web.url("github.com/*/ioc*")] })
-      .addRule({ name: "ioc-deny", priority: 8, action: "DENY", protocol: "TCP", ports: [443], src: ["pods"], dst: [WELL_KNOWN.publicInternet], webGroups: ["ioc"], decryptPolicy: "DECRYPT_ALLOWED" })
+      .addRule({
+        name: "ioc-deny",
+        priority: 8,
+        action: "DENY",
+        protocol: "TCP",
+        ports: [443],
+        src: ["pods"],
+        dst: [WELL_KNOWN.publicInternet],
+        webGroups: ["ioc"],
+        decryptPolicy: "DECRYPT_ALLOWED",
+      })
       .toModel();
     expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP", decrypted: true })).rule).toBe("ioc-deny");
     expect(evaluate(m, flow({ host: "github.com", path: "/a/ioc-1", port: 443, protocol: "TCP" })).rule).toBe("default-action");
@@ -111,17 +130,44 @@ describe("PolicyPack", () => {
   });
 
   test("GIVEN managed WebGroup WHEN the flow names it THEN matched; otherwise not", () => {
-    const m = base().addRule({ name: "managed", priority: 1, action: "PERMIT", protocol: "TCP", src: ["pods"], dst: [WELL_KNOWN.anywhere], webGroups: ["avx-llm"] }).toModel();
+    const m = base()
+      .addRule({ name: "managed", priority: 1, action: "PERMIT", protocol: "TCP", src: ["pods"], dst: [WELL_KNOWN.anywhere], webGroups: ["avx-llm"] })
+      .toModel();
     expect(evaluate(m, flow({ host: "api.mistral.ai", port: 443, protocol: "TCP", groups: ["avx-ai-llm-providers"] })).rule).toBe("managed");
     expect(evaluate(m, flow({ host: "api.mistral.ai", port: 443, protocol: "TCP" })).rule).toBe("default-action");
   });
 
   describe("eager validation (error messages snapshotted)", () => {
     const cases: Array<[string, () => unknown, string]> = [
-      ["port out of range", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] }), "rules[p].ports[0]"],
-      ["lo > hi", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [{ lo: 500, hi: 400 }], src: ["pods"], dst: ["pods"] }), "rules[p].ports[0]"],
-      ["too many ranges", () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: Array.from({ length: 65 }, (_, i) => i + 1), src: ["pods"], dst: ["pods"] }), "rules[p].ports"],
-      ["ports with ICMP", () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] }), "rules[p].ports"],
+      [
+        "port out of range",
+        () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [70000], src: ["pods"], dst: ["pods"] }),
+        "rules[p].ports[0]",
+      ],
+      [
+        "lo > hi",
+        () => base().addRule({ name: "p", priority: 1, action: "PERMIT", protocol: "TCP", ports: [{ lo: 500, hi: 400 }], src: ["pods"], dst: ["pods"] }),
+        "rules[p].ports[0]",
+      ],
+      [
+        "too many ranges",
+        () =>
+          base().addRule({
+            name: "p",
+            priority: 1,
+            action: "PERMIT",
+            protocol: "TCP",
+            ports: Array.from({ length: 65 }, (_, i) => i + 1),
+            src: ["pods"],
+            dst: ["pods"],
+          }),
+        "rules[p].ports",
+      ],
+      [
+        "ports with ICMP",
+        () => base().addRule({ name: "p", priority: 1, action: "DENY", protocol: "ICMP", ports: [1], src: ["pods"], dst: ["pods"] }),
+        "rules[p].ports",
+      ],
       ["fractional priority", () => base().addRule({ name: "p", priority: 1.5, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[p].priority"],
       ["empty name", () => base().addRule({ name: " ", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[ ]"],
       ["duplicate rule", () => base().addRule({ name: "llm", priority: 1, action: "DENY", src: ["pods"], dst: ["pods"] }), "rules[llm]"],
@@ -129,7 +175,11 @@ describe("PolicyPack", () => {
       ["sni and url together", () => new PolicyPack().addWebGroup("w", { matches: [{ sni: "a.com", url: "a.com/x" }] }), "webGroups[w].matches[0]"],
       ["mid wildcard", () => new PolicyPack().addWebGroup("w", { matches: [Web.sni("api.*.com")] }), "webGroups[w].matches[0]"],
       ["k8s field without type k8s", () => Select.vm({ tags: { a: "b" }, ...({ k8sNamespace: "x" } as object) } as never), "k8sNamespace"],
-      ["cidr with other fields", () => new PolicyPack().addSmartGroup("g", { expressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }), "smartGroups[g].expressions[0]"],
+      [
+        "cidr with other fields",
+        () => new PolicyPack().addSmartGroup("g", { expressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }),
+        "smartGroups[g].expressions[0]",
+      ],
       ["bad cidr", () => Select.cidr("10.0.0.0/33"), 'cidr("10.0.0.0/33")'],
       ["pod without cluster", () => Select.k8s({ namespace: "n", pod: "p" }), "k8sPod"],
       ["unknown ext arg", () => Select.feed("geo", { country: "CN" }), '"country"'],

@@ -19,7 +19,10 @@ describe("one port syntax", () => {
     [443, { lo: 443 }],
     ["443", { lo: 443 }],
     ["8000-8080", { lo: 8000, hi: 8080 }],
-    [{ lo: 8000, hi: 8080 }, { lo: 8000, hi: 8080 }],
+    [
+      { lo: 8000, hi: 8080 },
+      { lo: 8000, hi: 8080 },
+    ],
     ["53-53", { lo: 53 }],
   ])("GIVEN %j THEN checkPorts reads it as %j", (spec, range) => {
     expect(checkPorts([spec], "TCP")).toEqual([range]);
@@ -46,13 +49,22 @@ describe("one port syntax", () => {
 
 describe("one ICMP check, three renderers", () => {
   test("GIVEN ICMP with a port THEN the builder, DcfPolicyPack and FirewallPolicy give the same reason", () => {
-    const builder = () => new PolicyPack().addRule({ name: "r", priority: 1, action: "DENY", protocol: "ICMP", ports: [443], src: [WELL_KNOWN.anywhere], dst: [WELL_KNOWN.anywhere] });
+    const builder = () =>
+      new PolicyPack().addRule({
+        name: "r",
+        priority: 1,
+        action: "DENY",
+        protocol: "ICMP",
+        ports: [443],
+        src: [WELL_KNOWN.anywhere],
+        dst: [WELL_KNOWN.anywhere],
+      });
     expect(builder).toThrow(`rules[r].ports: ${ICMP_REASON}`);
     const stack = givenStack();
     const pack = new DcfPolicyPack(stack, "pack", {});
-    expect(() => pack.addRule({ name: "r", priority: 1, action: "DENY", protocol: "icmp", ports: [443], src: [pods(stack)], dst: [ManagedSmartGroup.anywhere()] })).toThrow(
-      `[${pack.node.path}] DcfPolicyPack.rules["r"].ports: ${ICMP_REASON}`,
-    );
+    expect(() =>
+      pack.addRule({ name: "r", priority: 1, action: "DENY", protocol: "icmp", ports: [443], src: [pods(stack)], dst: [ManagedSmartGroup.anywhere()] }),
+    ).toThrow(`[${pack.node.path}] DcfPolicyPack.rules["r"].ports: ${ICMP_REASON}`);
     const fp = new FirewallPolicy(stack, "fp", { namespace: "app", renderManifest: false });
     expect(() => fp.addRule({ name: "r", action: "DENY", protocol: "ICMP", ports: [443], dst: [ManagedSmartGroup.anywhere()] })).toThrow(
       `[${fp.node.path}] FirewallPolicy.rules["r"].ports: ${ICMP_REASON}`,
@@ -81,6 +93,9 @@ describe("one logging default and one priority rule", () => {
       /^rules\[b\]\.priority: got 5, want a priority not used by another V1 rule \(rule "a" has it\)/,
     );
     expect(() => pack.addRule({ name: "k", priority: 5, action: "PERMIT", tier: "K8S", src: [WELL_KNOWN.anywhere], dst: [WELL_KNOWN.anywhere] })).not.toThrow();
-    expect(pack.toModel().rules.map((r) => [r.name, r.tier, r.priority])).toEqual([["a", "V1", 5], ["k", "K8S", 5]]);
+    expect(pack.toModel().rules.map((r) => [r.name, r.tier, r.priority])).toEqual([
+      ["a", "V1", 5],
+      ["k", "K8S", 5],
+    ]);
   });
 });

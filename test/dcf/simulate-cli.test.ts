@@ -8,7 +8,11 @@ const LAB = path.join(FIX, "obot-seed-lab");
 
 const run = runVca;
 
-const lines = (s: string) => s.trim().split("\n").map((l) => JSON.parse(l));
+const lines = (s: string) =>
+  s
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 
 function tmpFile(name: string, content: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vca-sim-"));
@@ -19,7 +23,15 @@ function tmpFile(name: string, content: string): string {
 
 describe("vca simulate — Obot seed lab", () => {
   test("GIVEN V1 infra permits, per-server FirewallPolicies and POST_RULES deny WHEN simulated THEN K8S rules decide", async () => {
-    const r = await run("simulate", "--synth", path.join(LAB, "infra.tf.json"), "--manifests", path.join(LAB, "firewall-policies"), "--scenarios", path.join(LAB, "scenarios.yaml"));
+    const r = await run(
+      "simulate",
+      "--synth",
+      path.join(LAB, "infra.tf.json"),
+      "--manifests",
+      path.join(LAB, "firewall-policies"),
+      "--scenarios",
+      path.join(LAB, "scenarios.yaml"),
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
@@ -54,16 +66,26 @@ describe("vca simulate — AgentCore blueprint (hcl2json fixture)", () => {
   test("GIVEN the vendor dcf.tf WHEN its comment-table promises are simulated THEN every flow passes", async () => {
     const r = await run("simulate", "--synth", path.join(FIX, "agentcore-aws.dcf.tf.json"), "--scenarios", path.join(FIX, "agentcore-aws.scenarios.yaml"));
     // local.ecr_registry_host is not resolvable offline: the verdicts that rest on it say so.
-    expect(r.stderr.trim().split("\n").map((l) => l.replace(/ evaluated .*/, ""))).toEqual([
-      'vca-cdktf simulate: note: flow "runtime-exfil-to-attacker"',
-      'vca-cdktf simulate: note: flow "runtime-to-deepwiki-mcp"',
-    ]);
-    expect(r.stderr).toContain('if "agentcore-vca-aws-control-domains" (${local.ecr_registry_host}) matched, rule "agentcore-vca-32-runtime-to-aws-control" would decide (PERMIT)');
+    expect(
+      r.stderr
+        .trim()
+        .split("\n")
+        .map((l) => l.replace(/ evaluated .*/, "")),
+    ).toEqual(['vca-cdktf simulate: note: flow "runtime-exfil-to-attacker"', 'vca-cdktf simulate: note: flow "runtime-to-deepwiki-mcp"']);
+    expect(r.stderr).toContain(
+      'if "agentcore-vca-aws-control-domains" (${local.ecr_registry_host}) matched, rule "agentcore-vca-32-runtime-to-aws-control" would decide (PERMIT)',
+    );
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
     expect(out.every((l) => l.pass === true && l.tier === "V1")).toBe(true);
-    expect(out.find((l) => l.name === "runtime-github-ioc-path-decrypted")).toMatchObject({ verdict: "DENY", rule: "agentcore-vca-29-runtime-deny-supply-chain-ioc-github" });
-    expect(out.find((l) => l.name === "runtime-github-ioc-path-not-decrypted")).toMatchObject({ verdict: "PERMIT", rule: "agentcore-vca-31-runtime-to-allowed-tools" });
+    expect(out.find((l) => l.name === "runtime-github-ioc-path-decrypted")).toMatchObject({
+      verdict: "DENY",
+      rule: "agentcore-vca-29-runtime-deny-supply-chain-ioc-github",
+    });
+    expect(out.find((l) => l.name === "runtime-github-ioc-path-not-decrypted")).toMatchObject({
+      verdict: "PERMIT",
+      rule: "agentcore-vca-31-runtime-to-allowed-tools",
+    });
   });
 
   test("GIVEN a scenario whose source subnet is a typo WHEN simulated THEN exit 2 naming the file and YAML path (not a vacuous DENY)", async () => {
@@ -75,14 +97,20 @@ describe("vca simulate — AgentCore blueprint (hcl2json fixture)", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`${typo}: flows[0].from.subnet: subnet "aws_subnet.agentcore_runtme" is not in the synthesized policy`);
-    const group = tmpFile("group.yaml", "flows:\n  - name: g\n    from: { groups: [no-such-group] }\n    to: { host: a.example.com, port: 443, protocol: tcp }\n");
+    const group = tmpFile(
+      "group.yaml",
+      "flows:\n  - name: g\n    from: { groups: [no-such-group] }\n    to: { host: a.example.com, port: 443, protocol: tcp }\n",
+    );
     const g = await run("simulate", "--synth", path.join(FIX, "agentcore-aws.dcf.tf.json"), "--scenarios", group);
     expect(g.code).toBe(2);
-    expect(g.stderr).toContain("flows[0].from.groups[0]: group \"no-such-group\" is not in the synthesized policy");
+    expect(g.stderr).toContain('flows[0].from.groups[0]: group "no-such-group" is not in the synthesized policy');
   });
 
   test("GIVEN a synth without a default action WHEN --controller-default DENY (or controllerDefault in the file) THEN unmatched flows hit the assumed default; a bad value is exit 2", async () => {
-    const synth = tmpFile("nodefault.tf.json", JSON.stringify({ resource: { aviatrix_smart_group: { a: { name: "a", selector: { match_expressions: [{ cidr: "10.0.0.0/8" }] } } } } }));
+    const synth = tmpFile(
+      "nodefault.tf.json",
+      JSON.stringify({ resource: { aviatrix_smart_group: { a: { name: "a", selector: { match_expressions: [{ cidr: "10.0.0.0/8" }] } } } } }),
+    );
     const flows = "flows:\n  - name: f\n    from: { groups: [a] }\n    to: { host: x.example.com, port: 443, protocol: tcp }\n";
     const file = tmpFile("d.yaml", flows);
     const permit = await run("simulate", "--synth", synth, "--scenarios", file);
@@ -119,7 +147,10 @@ resource "aviatrix_distributed_firewalling_policy_list" "v1" {
 }
 `,
     );
-    const sc = tmpFile("s.yaml", "flows:\n  - name: f\n    from: { ip: 10.1.2.3 }\n    to: { ip: 1.1.1.1, port: 80, protocol: tcp }\n    expect: DENY\n    expectRule: deny-pods\n");
+    const sc = tmpFile(
+      "s.yaml",
+      "flows:\n  - name: f\n    from: { ip: 10.1.2.3 }\n    to: { ip: 1.1.1.1, port: 80, protocol: tcp }\n    expect: DENY\n    expectRule: deny-pods\n",
+    );
     const r = await run("simulate", "--synth", tf, "--scenarios", sc);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([{ name: "f", verdict: "DENY", rule: "deny-pods", tier: "V1", pass: true }]);
@@ -151,7 +182,10 @@ describe("vca simulate — bad input exits 2 naming file and YAML path", () => {
   });
 
   test("GIVEN a manifest with a bad port THEN exit 2 naming file and YAML path", async () => {
-    const m = tmpFile("fp.yaml", "apiVersion: networking.aviatrix.com/v1alpha1\nkind: FirewallPolicy\nmetadata: { name: x, namespace: ns }\nspec:\n  rules:\n    - name: r\n      action: permit\n      destinationSmartGroups: [{ name: any }]\n      port: 99999\n");
+    const m = tmpFile(
+      "fp.yaml",
+      "apiVersion: networking.aviatrix.com/v1alpha1\nkind: FirewallPolicy\nmetadata: { name: x, namespace: ns }\nspec:\n  rules:\n    - name: r\n      action: permit\n      destinationSmartGroups: [{ name: any }]\n      port: 99999\n",
+    );
     const r = await run("simulate", "--synth", synth, "--manifests", m, "--scenarios", path.join(LAB, "scenarios.yaml"));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${m}: documents[0].spec.rules[0].port: got 99999, want at most 65535`);

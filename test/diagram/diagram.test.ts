@@ -10,13 +10,34 @@ import { runVca } from "../support/run-cli";
 
 const SYNTH = {
   resource: {
-    aviatrix_smart_group: { app: { name: 'app "prod" <a&b>', selector: { match_expressions: [{ type: "k8s", k8s_namespace: "prod", tags: { app: "web" } }] } } },
+    aviatrix_smart_group: {
+      app: { name: 'app "prod" <a&b>', selector: { match_expressions: [{ type: "k8s", k8s_namespace: "prod", tags: { app: "web" } }] } },
+    },
     aviatrix_web_group: { llm: { name: "llm", selector: { match_expressions: [{ snifilter: "api.openai.com" }, { snifilter: "*.anthropic.com" }] } } },
     aviatrix_distributed_firewalling_policy_list: {
       p: {
         policies: [
-          { name: "deny-bad", priority: 20, action: "DENY", protocol: "ANY", src_smart_groups: ["${aviatrix_smart_group.app.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"], logging: true, watch: true },
-          { name: "allow-llm", priority: 10, action: "PERMIT", protocol: "TCP", port_ranges: [{ lo: 443 }, { lo: 8000, hi: 8080 }], src_smart_groups: ["${aviatrix_smart_group.app.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${aviatrix_web_group.llm.uuid}"], logging: true },
+          {
+            name: "deny-bad",
+            priority: 20,
+            action: "DENY",
+            protocol: "ANY",
+            src_smart_groups: ["${aviatrix_smart_group.app.uuid}"],
+            dst_smart_groups: ["def000ad-0000-0000-0000-000000000000"],
+            logging: true,
+            watch: true,
+          },
+          {
+            name: "allow-llm",
+            priority: 10,
+            action: "PERMIT",
+            protocol: "TCP",
+            port_ranges: [{ lo: 443 }, { lo: 8000, hi: 8080 }],
+            src_smart_groups: ["${aviatrix_smart_group.app.uuid}"],
+            dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+            web_groups: ["${aviatrix_web_group.llm.uuid}"],
+            logging: true,
+          },
         ],
       },
     },

@@ -69,12 +69,17 @@ describe.each(BLUEPRINT_STACK_IDS)("blueprint %s", (stackId) => {
 
 describe(`the controller baseline ${BASELINE_STACK_ID}`, () => {
   const baselineFile = path.join(outdir, "stacks", BASELINE_STACK_ID, "cdk.tf.json");
-  type Doc = { data?: Record<string, Record<string, { name: string }>>; resource?: Record<string, Record<string, { name: string; attachment_point: { name: string }[] }>> };
+  type Doc = {
+    data?: Record<string, Record<string, { name: string }>>;
+    resource?: Record<string, Record<string, { name: string; attachment_point: { name: string }[] }>>;
+  };
   const read = (id: string): Doc => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
   const ROOT_POINTS = new Set(["TERRAFORM_BEFORE_UI_MANAGED", "TERRAFORM_AFTER_UI_MANAGED", "TERRAFORM_AFTER_K8S_MANAGED"]);
 
   test("GIVEN the default synth WHEN the blueprints' rulesets look up their named attachment points THEN the baseline declares exactly those points, each once", () => {
-    const lookedUp = BLUEPRINT_STACK_IDS.flatMap((id) => Object.values(read(id).data?.aviatrix_dcf_attachment_point ?? {}).map((d) => d.name)).filter((n) => !ROOT_POINTS.has(n));
+    const lookedUp = BLUEPRINT_STACK_IDS.flatMap((id) => Object.values(read(id).data?.aviatrix_dcf_attachment_point ?? {}).map((d) => d.name)).filter(
+      (n) => !ROOT_POINTS.has(n),
+    );
     // Every blueprint looks up its before-K8S point; the Kubernetes ones also their after-K8S point.
     expect(lookedUp.length).toBeGreaterThanOrEqual(BLUEPRINT_STACK_IDS.length);
     const groups = Object.values(read(BASELINE_STACK_ID).resource?.aviatrix_dcf_policy_group ?? {});

@@ -19,17 +19,32 @@ beforeAll(async () => {
 /** The text the SVG shows: every <text> element, XML entities decoded, one per line. */
 function svgText(svg: string): string {
   const decode = (s: string) =>
-    s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    s
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1])).join("\n");
 }
 
 test(`GIVEN the blueprints WHEN drawn THEN ${DIAGRAMS_DIR} holds exactly those pictures (else: ${REGENERATE})`, () => {
   const dir = path.join(ROOT, DIAGRAMS_DIR);
-  const committed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(svg|mmd)$/.test(f)).sort() : [];
-  const stale = [...files].filter(([name, content]) => !committed.includes(name) || fs.readFileSync(path.join(dir, name), "utf8") !== content).map(([name]) => name);
+  const committed = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.(svg|mmd)$/.test(f))
+        .sort()
+    : [];
+  const stale = [...files]
+    .filter(([name, content]) => !committed.includes(name) || fs.readFileSync(path.join(dir, name), "utf8") !== content)
+    .map(([name]) => name);
   const extra = committed.filter((name) => !files.has(name));
   if (stale.length + extra.length > 0) {
-    throw new Error(`${DIAGRAMS_DIR} is stale (${[...stale, ...extra.map((e) => `${e} (no longer drawn)`)].join(", ")}): run \`${REGENERATE}\` and commit the result`);
+    throw new Error(
+      `${DIAGRAMS_DIR} is stale (${[...stale, ...extra.map((e) => `${e} (no longer drawn)`)].join(", ")}): run \`${REGENERATE}\` and commit the result`,
+    );
   }
 });
 

@@ -82,7 +82,9 @@ describe("buildBlueprintsApp stack selection", () => {
 
   const declaredPoints = (outdir: string): string[] => {
     const doc = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", BASELINE_STACK_ID, "cdk.tf.json"), "utf8"));
-    return Object.values(doc.resource.aviatrix_dcf_policy_group as Record<string, { attachment_point: { name: string }[] }>).flatMap((g) => g.attachment_point.map((p) => p.name)).sort();
+    return Object.values(doc.resource.aviatrix_dcf_policy_group as Record<string, { attachment_point: { name: string }[] }>)
+      .flatMap((g) => g.attachment_point.map((p) => p.name))
+      .sort();
   };
 
   test("GIVEN the baseline and one blueprint selected WHEN synthesized THEN the baseline comes first and declares only that blueprint's two points", () => {

@@ -33,7 +33,8 @@ function writeConfig(stacks: Record<string, unknown>, name = "vca.config.yaml"):
   return file;
 }
 
-const build = (file: string, stacks: string) => buildBlueprints(tmpDir(), { "vca:config": file, "vca:stacks": stacks, "vca:preflightBaseline": path.join(tmpDir(), "none.json") });
+const build = (file: string, stacks: string) =>
+  buildBlueprints(tmpDir(), { "vca:config": file, "vca:stacks": stacks, "vca:preflightBaseline": path.join(tmpDir(), "none.json") });
 const synthOf = (file: string, stack: string) => {
   const { app } = build(file, stack);
   app.synth();
@@ -100,7 +101,9 @@ describe("GIVEN a bad config WHEN read THEN one VcaConfigError names the file an
 
   test("an unknown stack id and a secret-looking key have nowhere to go", () => {
     expect(problemsOf({ "vca-nope": {} }).message).toContain("stacks.vca-nope: unknown key");
-    expect(problemsOf({ "vca-agentcore": { ...EXAMPLE.stacks["vca-agentcore"], aviatrixPassword: "hunter2" } }).message).toContain("stacks.vca-agentcore.aviatrixPassword: unknown key");
+    expect(problemsOf({ "vca-agentcore": { ...EXAMPLE.stacks["vca-agentcore"], aviatrixPassword: "hunter2" } }).message).toContain(
+      "stacks.vca-agentcore.aviatrixPassword: unknown key",
+    );
   });
 
   test("not YAML at all", () => {
@@ -127,7 +130,9 @@ describe("GIVEN a valid config of the user's own values WHEN the app is built", 
   test("THEN a stack prop the schema cannot judge is reported with the file and stack", () => {
     const file = writeConfig({ "vca-agentcore": { ...EXAMPLE.stacks["vca-agentcore"], region: "eu-north-1" } });
     expect(() => build(file, "vca-agentcore")).toThrow(UserInputError);
-    expect(() => build(file, "vca-agentcore")).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: stacks\\.vca-agentcore: .*AgentCoreStack\\.region: got "eu-north-1"`));
+    expect(() => build(file, "vca-agentcore")).toThrow(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: stacks\\.vca-agentcore: .*AgentCoreStack\\.region: got "eu-north-1"`),
+    );
   });
 
   test("THEN a librechat.configFile that does not exist is an error naming it and the key", () => {
@@ -149,20 +154,33 @@ describe("GIVEN a valid config of the user's own values WHEN the app is built", 
   });
 
   test("THEN awsProvider.assumeRoleArn becomes the provider's assume_role and tags its default tags", () => {
-    const file = writeConfig({ "vca-agentcore": { ...EXAMPLE.stacks["vca-agentcore"], awsProvider: { profile: "prod", assumeRoleArn: "arn:aws:iam::123456789012:role/deployer" }, tags: { Owner: "ai-platform" } } });
+    const file = writeConfig({
+      "vca-agentcore": {
+        ...EXAMPLE.stacks["vca-agentcore"],
+        awsProvider: { profile: "prod", assumeRoleArn: "arn:aws:iam::123456789012:role/deployer" },
+        tags: { Owner: "ai-platform" },
+      },
+    });
     const aws = synthOf(file, "vca-agentcore").provider.aws[0];
-    expect(aws).toMatchObject({ profile: "prod", assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/deployer" }], default_tags: [{ tags: { Owner: "ai-platform" } }] });
+    expect(aws).toMatchObject({
+      profile: "prod",
+      assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/deployer" }],
+      default_tags: [{ tags: { Owner: "ai-platform" } }],
+    });
   });
 });
 
 describe("the main command (node dist/examples/blueprints/main.js, as `npx cdktf synth` runs it)", () => {
-  const run = (env: Record<string, string>) => spawnSync("node", [MAIN], { cwd: ROOT, env: { ...process.env, VCA_CONFIG: "", VCA_MODE: "", ...env }, encoding: "utf8" });
+  const run = (env: Record<string, string>) =>
+    spawnSync("node", [MAIN], { cwd: ROOT, env: { ...process.env, VCA_CONFIG: "", VCA_MODE: "", ...env }, encoding: "utf8" });
 
   test("GIVEN no VCA_CONFIG THEN it synthesizes the example's lab values and says so in one line", () => {
     const out = tmpDir();
     const r = run({ CDKTF_OUTDIR: out, VCA_STACKS: "vca-agentcore" });
     expect(r.status).toBe(0);
-    expect(r.stderr.trim().split("\n")).toEqual(["vca: VCA_CONFIG not set: synthesizing the lab values of examples/blueprints/vca.config.example.yaml (set VCA_CONFIG=<your config> for your own)"]);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "vca: VCA_CONFIG not set: synthesizing the lab values of examples/blueprints/vca.config.example.yaml (set VCA_CONFIG=<your config> for your own)",
+    ]);
     expect(fs.existsSync(path.join(out, "stacks/vca-agentcore/cdk.tf.json"))).toBe(true);
   });
 
@@ -181,7 +199,9 @@ describe("the main command (node dist/examples/blueprints/main.js, as `npx cdktf
     const out = tmpDir();
     const r = run({ CDKTF_OUTDIR: out, VCA_CONFIG: "/nonexistent/vca.config.yaml" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("VCA_CONFIG: config file /nonexistent/vca.config.yaml does not exist (copy examples/blueprints/vca.config.example.yaml and edit it)\n");
+    expect(r.stderr).toBe(
+      "VCA_CONFIG: config file /nonexistent/vca.config.yaml does not exist (copy examples/blueprints/vca.config.example.yaml and edit it)\n",
+    );
     // The App creates its output folder; no stack is written into it.
     expect(fs.existsSync(path.join(out, "stacks")) ? fs.readdirSync(path.join(out, "stacks")) : []).toEqual([]);
   });
@@ -193,5 +213,3 @@ describe("the main command (node dist/examples/blueprints/main.js, as `npx cdktf
     expect(r.stderr).toBe(`${file}: stacks.vca-agentcore.gatewaySize: got 3, want string (quote it in YAML)\n`);
   });
 });
-
-

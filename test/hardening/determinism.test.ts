@@ -52,10 +52,15 @@ describe("GIVEN the blueprints example app", () => {
     for (const [file, bytes] of ta) expect({ file, mentionsOutdir: bytes.includes(a) }).toEqual({ file, mentionsOutdir: false });
     // …nor on where the repository was cloned: cdktf's default local backend wrote process.cwd() into
     // every stack; the blueprints use a relative state path instead (examples/blueprints/relative-state.ts).
-    for (const [file, bytes] of ta) expect({ file, mentionsCheckout: bytes.includes(process.cwd()) || bytes.includes(REPO) }).toEqual({ file, mentionsCheckout: false });
+    for (const [file, bytes] of ta)
+      expect({ file, mentionsCheckout: bytes.includes(process.cwd()) || bytes.includes(REPO) }).toEqual({ file, mentionsCheckout: false });
     for (const [file, bytes] of ta) {
       const m = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(file.split(path.sep).join("/"));
-      if (m) expect({ file, backend: JSON.parse(bytes.toString("utf8")).terraform.backend }).toEqual({ file, backend: { local: { path: `../../../terraform.${m[1]}.tfstate` } } });
+      if (m)
+        expect({ file, backend: JSON.parse(bytes.toString("utf8")).terraform.backend }).toEqual({
+          file,
+          backend: { local: { path: `../../../terraform.${m[1]}.tfstate` } },
+        });
     }
     fs.rmSync(b, { recursive: true, force: true });
   });
@@ -64,8 +69,18 @@ describe("GIVEN the blueprints example app", () => {
 describe("GIVEN inputs reordered without changing their meaning", () => {
   const full = path.join(FIXTURES, "librechat/vendor");
   const configs: Array<[string, string, string[], Partial<LibreChatEgressModelProps>]> = [
-    ["lab librechat.yaml", fs.readFileSync(path.join(REPO, "examples/blueprints/librechat/librechat.yaml"), "utf8"), ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "GITHUB_MCP_TOKEN"], {}],
-    ["LibreChat's full example config", fs.readFileSync(path.join(full, "full/librechat.yaml"), "utf8"), ["OPENAI_API_KEY", "GROQ_API_KEY", "MISTRAL_API_KEY"], { annotations: loadAnnotations(path.join(full, "annotations.yaml")) }],
+    [
+      "lab librechat.yaml",
+      fs.readFileSync(path.join(REPO, "examples/blueprints/librechat/librechat.yaml"), "utf8"),
+      ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "GITHUB_MCP_TOKEN"],
+      {},
+    ],
+    [
+      "LibreChat's full example config",
+      fs.readFileSync(path.join(full, "full/librechat.yaml"), "utf8"),
+      ["OPENAI_API_KEY", "GROQ_API_KEY", "MISTRAL_API_KEY"],
+      { annotations: loadAnnotations(path.join(full, "annotations.yaml")) },
+    ],
   ];
 
   test.each(configs)("%s: shuffled keys, reversed custom endpoints and env keys → identical shim files", (_name, text, envKeys, extra) => {
@@ -93,7 +108,10 @@ describe("GIVEN inputs reordered without changing their meaning", () => {
     const more = { servers: [...doc.servers, { id: "zz9multi", egressDomains: ["b.example.com", "*.a.example.org", "a.example.com"] }] };
     const baseline = obotPreviewFiles(parseServersYaml(yaml.dump(more), "servers.yaml"), { namespace: "obot-mcp", defaultDenyAllEgress: true });
     const reordered = {
-      servers: shuffled(more.servers, 5).map((s) => ({ ...(shuffleKeys(s, 9) as object), ...(Array.isArray(s.egressDomains) ? { egressDomains: [...(s.egressDomains as string[])].reverse() } : {}) })),
+      servers: shuffled(more.servers, 5).map((s) => ({
+        ...(shuffleKeys(s, 9) as object),
+        ...(Array.isArray(s.egressDomains) ? { egressDomains: [...(s.egressDomains as string[])].reverse() } : {}),
+      })),
     };
     const files = obotPreviewFiles(parseServersYaml(yaml.dump(reordered), "servers.yaml"), { namespace: "obot-mcp", defaultDenyAllEgress: true });
     expect(new Map([...files].sort())).toEqual(new Map([...baseline].sort()));
@@ -101,7 +119,15 @@ describe("GIVEN inputs reordered without changing their meaning", () => {
   });
 
   test("a DCF pack built with rules and groups added in another order (priorities fixed) synthesizes identically", () => {
-    type Spec = { name: string; priority: number; action: DcfRuleProps["action"]; protocol: DcfRuleProps["protocol"]; ports?: number[]; src: string; web?: string };
+    type Spec = {
+      name: string;
+      priority: number;
+      action: DcfRuleProps["action"];
+      protocol: DcfRuleProps["protocol"];
+      ports?: number[];
+      src: string;
+      web?: string;
+    };
     const rules: Spec[] = [
       { name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: "pods", web: "llm" },
       { name: "tools", priority: 20, action: "PERMIT", protocol: "TCP", ports: [443, 8443], src: "pods", web: "tools" },
@@ -110,14 +136,27 @@ describe("GIVEN inputs reordered without changing their meaning", () => {
       { name: "deny-rest", priority: 1000, action: "DENY", protocol: "ANY", src: "pods" },
     ];
     const smart: Record<string, string> = { pods: "10.244.0.0/16", nodes: "10.0.0.0/24" };
-    const web: Record<string, string[]> = { llm: ["api.openai.com", "api.anthropic.com"], tools: ["*.github.com", "api.ipify.org"], registries: ["ghcr.io", "*.azurecr.io", "mcr.microsoft.com"] };
+    const web: Record<string, string[]> = {
+      llm: ["api.openai.com", "api.anthropic.com"],
+      tools: ["*.github.com", "api.ipify.org"],
+      registries: ["ghcr.io", "*.azurecr.io", "mcr.microsoft.com"],
+    };
     const build = (seed: number) => {
       const stack = new TerraformStack(Testing.app(), "det");
       const sg = Object.fromEntries(shuffled(Object.keys(smart), seed).map((k) => [k, new SmartGroup(stack, k, { matchExpressions: [{ cidr: smart[k] }] })]));
       const wg = Object.fromEntries(shuffled(Object.keys(web), seed).map((k) => [k, new WebGroup(stack, `web_${k}`, { domains: shuffled(web[k], seed) })]));
       const pack = new DcfPolicyPack(stack, "pack", { mode: "enforce" });
       for (const r of shuffled(rules, seed)) {
-        pack.addRule({ name: r.name, priority: r.priority, action: r.action, protocol: r.protocol, ports: r.ports, src: [sg[r.src]], dst: [ManagedSmartGroup.publicInternet()], ...(r.web ? { webGroups: [wg[r.web]] } : {}) });
+        pack.addRule({
+          name: r.name,
+          priority: r.priority,
+          action: r.action,
+          protocol: r.protocol,
+          ports: r.ports,
+          src: [sg[r.src]],
+          dst: [ManagedSmartGroup.publicInternet()],
+          ...(r.web ? { webGroups: [wg[r.web]] } : {}),
+        });
       }
       return Testing.synth(stack);
     };

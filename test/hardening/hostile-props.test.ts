@@ -29,22 +29,45 @@ const AWS: SpokeGatewayProps = {
   vpcId: "vpc-0a1b2c3d4e5f67890",
   gatewaySubnet: "10.50.0.0/24",
 };
-const spoke = (p: Partial<SpokeGatewayProps> & Record<string, unknown>): Build => (s) => void new SpokeGateway(s, "spoke", { ...AWS, ...p } as SpokeGatewayProps);
+const spoke =
+  (p: Partial<SpokeGatewayProps> & Record<string, unknown>): Build =>
+  (s) =>
+    void new SpokeGateway(s, "spoke", { ...AWS, ...p } as SpokeGatewayProps);
 
-const smartGroup = (p: Record<string, unknown>): Build => (s) => void new SmartGroup(s, "sg", p as never);
-const webGroup = (p: Record<string, unknown>): Build => (s) => void new WebGroup(s, "wg", p as never);
+const smartGroup =
+  (p: Record<string, unknown>): Build =>
+  (s) =>
+    void new SmartGroup(s, "sg", p as never);
+const webGroup =
+  (p: Record<string, unknown>): Build =>
+  (s) =>
+    void new WebGroup(s, "wg", p as never);
 
 /** A pack with one rule from a (trusted) pod SmartGroup to the public internet; `patch` makes it hostile. */
-const rule = (patch: Partial<DcfRuleProps> & Record<string, unknown>, extra?: (pack: DcfPolicyPack, s: TerraformStack) => void): Build => (s) => {
-  const pods = new SmartGroup(s, "pods", { matchExpressions: [{ cidr: "10.1.0.0/16" }] });
-  const web = new WebGroup(s, "web", { domains: ["api.example.com"] });
-  const pack = new DcfPolicyPack(s, "pack", { mode: "enforce" });
-  extra?.(pack, s);
-  pack.addRule({ name: "r", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [web], ...patch } as DcfRuleProps);
-};
+const rule =
+  (patch: Partial<DcfRuleProps> & Record<string, unknown>, extra?: (pack: DcfPolicyPack, s: TerraformStack) => void): Build =>
+  (s) => {
+    const pods = new SmartGroup(s, "pods", { matchExpressions: [{ cidr: "10.1.0.0/16" }] });
+    const web = new WebGroup(s, "web", { domains: ["api.example.com"] });
+    const pack = new DcfPolicyPack(s, "pack", { mode: "enforce" });
+    extra?.(pack, s);
+    pack.addRule({
+      name: "r",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [pods],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [web],
+      ...patch,
+    } as DcfRuleProps);
+  };
 
-const provider = (controllerVersion: unknown, extra: Record<string, unknown> = {}): Build => (s) =>
-  void new AviatrixProvider(s, "aviatrix", { controllerVersion: controllerVersion as string, credentials: "env", ...extra });
+const provider =
+  (controllerVersion: unknown, extra: Record<string, unknown> = {}): Build =>
+  (s) =>
+    void new AviatrixProvider(s, "aviatrix", { controllerVersion: controllerVersion as string, credentials: "env", ...extra });
 
 const FOUNDRY: FoundryByoVnetStackProps = {
   controllerVersion: "9.0.10",
@@ -56,7 +79,10 @@ const FOUNDRY: FoundryByoVnetStackProps = {
   toolCallDomains: ["api.ipify.org"],
 };
 /** Stacks are built in their own app (the test stack is unused). */
-const foundry = (p: Record<string, unknown>): Build => () => void new FoundryByoVnetStack(Testing.app(), "foundry", { ...FOUNDRY, ...p } as FoundryByoVnetStackProps);
+const foundry =
+  (p: Record<string, unknown>): Build =>
+  () =>
+    void new FoundryByoVnetStack(Testing.app(), "foundry", { ...FOUNDRY, ...p } as FoundryByoVnetStackProps);
 
 const cases: Case[] = [
   // ---- SpokeGateway: CIDRs, names, conflicts ----
@@ -66,14 +92,39 @@ const cases: Case[] = [
   { name: "gateway name with shell characters", build: spoke({ name: "spoke;rm -rf" }), prop: /name/, at: /s\/spoke/ },
   { name: "HA on AWS without an HA subnet", build: spoke({ ha: {} }), prop: /ha/, at: /s\/spoke/ },
   { name: "AWS insane mode without an insane-mode AZ", build: spoke({ insaneMode: true }), prop: /insaneModeAz/, at: /s\/spoke/ },
-  { name: "existing VPC and a new network at once", build: spoke({ newNetwork: { cidr: "10.60.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] } }), prop: /vpcId|newNetwork/, at: /s\/spoke/ },
-  { name: "new network CIDR /8 (absurdly large)", build: spoke({ vpcId: undefined, gatewaySubnet: undefined, newNetwork: { cidr: "10.0.0.0/8", availabilityZones: ["us-east-2a", "us-east-2b"] } }), prop: /newNetwork\.cidr|cidr/, at: /s\/spoke/ },
-  { name: "new network CIDR with host bits", build: spoke({ vpcId: undefined, gatewaySubnet: undefined, newNetwork: { cidr: "10.60.1.7/16", availabilityZones: ["us-east-2a", "us-east-2b"] } }), prop: /newNetwork\.cidr|cidr/, at: /s\/spoke/ },
+  {
+    name: "existing VPC and a new network at once",
+    build: spoke({ newNetwork: { cidr: "10.60.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] } }),
+    prop: /vpcId|newNetwork/,
+    at: /s\/spoke/,
+  },
+  {
+    name: "new network CIDR /8 (absurdly large)",
+    build: spoke({ vpcId: undefined, gatewaySubnet: undefined, newNetwork: { cidr: "10.0.0.0/8", availabilityZones: ["us-east-2a", "us-east-2b"] } }),
+    prop: /newNetwork\.cidr|cidr/,
+    at: /s\/spoke/,
+  },
+  {
+    name: "new network CIDR with host bits",
+    build: spoke({ vpcId: undefined, gatewaySubnet: undefined, newNetwork: { cidr: "10.60.1.7/16", availabilityZones: ["us-east-2a", "us-east-2b"] } }),
+    prop: /newNetwork\.cidr|cidr/,
+    at: /s\/spoke/,
+  },
 
   // ---- SmartGroup / WebGroup ----
-  { name: "SmartGroup with no match expressions (would match nothing or everything)", build: smartGroup({ matchExpressions: [] }), prop: /matchExpressions/, at: /s\/sg/ },
+  {
+    name: "SmartGroup with no match expressions (would match nothing or everything)",
+    build: smartGroup({ matchExpressions: [] }),
+    prop: /matchExpressions/,
+    at: /s\/sg/,
+  },
   { name: "SmartGroup CIDR /33", build: smartGroup({ matchExpressions: [{ cidr: "10.0.0.0/33" }] }), prop: /matchExpressions\[0\]/, at: /s\/sg/ },
-  { name: "SmartGroup CIDR combined with a type (conflicting selectors)", build: smartGroup({ matchExpressions: [{ cidr: "10.0.0.0/16", type: "vm" }] }), prop: /matchExpressions\[0\]/, at: /s\/sg/ },
+  {
+    name: "SmartGroup CIDR combined with a type (conflicting selectors)",
+    build: smartGroup({ matchExpressions: [{ cidr: "10.0.0.0/16", type: "vm" }] }),
+    prop: /matchExpressions\[0\]/,
+    at: /s\/sg/,
+  },
   { name: "SmartGroup with a blank name", build: smartGroup({ name: "   ", matchExpressions: [{ cidr: "10.0.0.0/16" }] }), prop: /name/, at: /s\/sg/ },
   { name: "WebGroup with a bare * domain (would widen egress)", build: webGroup({ domains: ["*"] }), prop: /domains\[0\]/, at: /s\/wg/ },
   { name: "WebGroup with a URL instead of a domain", build: webGroup({ domains: ["https://api.example.com/v1"] }), prop: /domains\[0\]/, at: /s\/wg/ },
@@ -87,11 +138,30 @@ const cases: Case[] = [
   { name: "fractional priority", build: rule({ priority: 1.5 }), prop: /priority/, at: /s\/pack/ },
   { name: "NaN priority", build: rule({ priority: Number.NaN }), prop: /priority/, at: /s\/pack/ },
   { name: "priority beyond 2^53 (JSON would lose precision)", build: rule({ priority: 2 ** 60 }), prop: /priority/, at: /s\/pack/ },
-  { name: "duplicate priority (ambiguous order)", build: rule({}, (pack, s) => pack.addRule({ name: "first", priority: 10, action: "DENY", protocol: "ANY", src: [new SmartGroup(s, "other", { matchExpressions: [{ cidr: "10.2.0.0/16" }] })], dst: [ManagedSmartGroup.publicInternet()] })), prop: /priority/, at: /s\/pack/ },
+  {
+    name: "duplicate priority (ambiguous order)",
+    build: rule({}, (pack, s) =>
+      pack.addRule({
+        name: "first",
+        priority: 10,
+        action: "DENY",
+        protocol: "ANY",
+        src: [new SmartGroup(s, "other", { matchExpressions: [{ cidr: "10.2.0.0/16" }] })],
+        dst: [ManagedSmartGroup.publicInternet()],
+      }),
+    ),
+    prop: /priority/,
+    at: /s\/pack/,
+  },
   { name: "ICMP with ports (conflicting)", build: rule({ protocol: "ICMP", ports: [443], webGroups: [] }), prop: /ports|protocol/, at: /s\/pack/ },
   { name: "unknown protocol", build: rule({ protocol: "SCTP" as never }), prop: /protocol/, at: /s\/pack/ },
   { name: "unknown action", build: rule({ action: "ALLOW_ALL" as never }), prop: /action/, at: /s\/pack/ },
-  { name: "URL filter without decryption (conflicting)", build: (s) => rule({ webGroups: [new WebGroup(s, "urls", { urls: ["api.example.com/v1/*"] })], decryptPolicy: "DECRYPT_NOT_ALLOWED" })(s), prop: /webGroups|decrypt/, at: /s\/pack/ },
+  {
+    name: "URL filter without decryption (conflicting)",
+    build: (s) => rule({ webGroups: [new WebGroup(s, "urls", { urls: ["api.example.com/v1/*"] })], decryptPolicy: "DECRYPT_NOT_ALLOWED" })(s),
+    prop: /webGroups|decrypt/,
+    at: /s\/pack/,
+  },
   { name: "rule without a source", build: rule({ src: [] }), prop: /src/, at: /s\/pack/ },
 
   // ---- controller versions ----
@@ -99,7 +169,12 @@ const cases: Case[] = [
   { name: 'controller version "abc"', build: provider("abc"), prop: /controllerVersion/, at: /s\/aviatrix/ },
   { name: 'controller version "99.0.0" (no such release)', build: provider("99.0.0"), prop: /controllerVersion/, at: /s\/aviatrix/ },
   { name: "controller version as a number", build: provider(9.1), prop: /controllerVersion/, at: /s\/aviatrix/ },
-  { name: "controller password as a literal (would be written into cdk.tf.json)", build: provider("9.0.10", { password: "hunter2-literal" }), prop: /password/, at: /s\/aviatrix/ },
+  {
+    name: "controller password as a literal (would be written into cdk.tf.json)",
+    build: provider("9.0.10", { password: "hunter2-literal" }),
+    prop: /password/,
+    at: /s\/aviatrix/,
+  },
 
   // ---- a stack ----
   { name: "stack: garbage controller version", build: foundry({ controllerVersion: "abc" }), prop: /controllerVersion/, at: /foundry/ },

@@ -59,9 +59,14 @@ function scanTerraformJson(doc: any, file: string): { findings: Finding[]; secre
     if (variables[name]?.sensitive !== true) findings.push({ file, path: `variable.${name}`, problem: "feeds a secret attribute but is not sensitive" });
   }
   for (const [name, v] of Object.entries(variables)) {
-    if (SECRET_VARIABLE_NAME.test(name) && v.sensitive !== true) findings.push({ file, path: `variable.${name}`, problem: "secret-named variable is not sensitive" });
+    if (SECRET_VARIABLE_NAME.test(name) && v.sensitive !== true)
+      findings.push({ file, path: `variable.${name}`, problem: "secret-named variable is not sensitive" });
   }
-  const sensitiveVars = new Set(Object.entries(variables).filter(([, v]) => v.sensitive === true).map(([n]) => n));
+  const sensitiveVars = new Set(
+    Object.entries(variables)
+      .filter(([, v]) => v.sensitive === true)
+      .map(([n]) => n),
+  );
   for (const [name, o] of Object.entries<any>(doc.output ?? {})) {
     const refs = [...JSON.stringify(o.value ?? "").matchAll(/\bvar\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
     if (refs.some((r) => sensitiveVars.has(r) && SECRET_VARIABLE_NAME.test(r)) && o.sensitive !== true) {
@@ -104,7 +109,16 @@ describe("GIVEN the scanner (negative control)", () => {
 });
 
 describe("GIVEN the blueprints synthesized with secret values in the environment", () => {
-  const ENV = ["AVIATRIX_PASSWORD", "AVIATRIX_USERNAME", "TF_VAR_aviatrix_password", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "TF_VAR_librechat_openai_api_key", "TF_VAR_obot_obot_server_admin_password", "TF_VAR_agentcore_mitm_ca_key"];
+  const ENV = [
+    "AVIATRIX_PASSWORD",
+    "AVIATRIX_USERNAME",
+    "TF_VAR_aviatrix_password",
+    "OPENAI_API_KEY",
+    "ANTHROPIC_API_KEY",
+    "TF_VAR_librechat_openai_api_key",
+    "TF_VAR_obot_obot_server_admin_password",
+    "TF_VAR_agentcore_mitm_ca_key",
+  ];
   let out: string;
   const saved: Record<string, string | undefined> = {};
 
@@ -117,8 +131,9 @@ describe("GIVEN the blueprints synthesized with secret values in the environment
     synthBlueprints(out);
   });
   afterAll(() => {
-    for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    for (const k of ENV)
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
     fs.rmSync(out, { recursive: true, force: true });
   });
 
@@ -138,7 +153,9 @@ describe("GIVEN the blueprints synthesized with secret values in the environment
     }
     expect(findings).toEqual([]);
     // The scan saw the credentials it is meant to guard (it would pass vacuously otherwise).
-    expect([...allSecretVars]).toEqual(expect.arrayContaining(["aviatrix_password", "librechat_openai_api_key", "obot_obot_server_admin_password", "agentcore_mitm_ca_key"]));
+    expect([...allSecretVars]).toEqual(
+      expect.arrayContaining(["aviatrix_password", "librechat_openai_api_key", "obot_obot_server_admin_password", "agentcore_mitm_ca_key"]),
+    );
   });
 
   test("WHEN the Aviatrix provider blocks are read THEN the password is a sensitive variable or comes from the environment", () => {
@@ -162,11 +179,16 @@ describe("GIVEN shim inputs that hold secret values", () => {
     fs.writeFileSync(env, `OPENAI_API_KEY=sk-${MARKER}\nMISTRAL_API_KEY=${MARKER}\nGITHUB_MCP_TOKEN=ghp_${MARKER}\nANTHROPIC_API_KEY=${MARKER}\n`);
     const out = path.join(dir, "out");
     const r = await runCli([
-      "shim", "librechat",
-      "--config", path.join(REPO, "examples/blueprints/librechat/librechat.yaml"),
-      "--dotenv", env,
-      "--mitm-ca", path.join(FIXTURES, "librechat/mitm/test-ca.pem"),
-      "--out", out,
+      "shim",
+      "librechat",
+      "--config",
+      path.join(REPO, "examples/blueprints/librechat/librechat.yaml"),
+      "--dotenv",
+      env,
+      "--mitm-ca",
+      path.join(FIXTURES, "librechat/mitm/test-ca.pem"),
+      "--out",
+      out,
     ]);
     expect(r.code).toBe(0);
     const files = readTree(out);

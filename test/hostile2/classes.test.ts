@@ -15,7 +15,23 @@ const stack = () => new TerraformStack(Testing.app(), "stack");
 const V = 'version: "1.3.17"\n';
 
 describe("one host grammar: the WebGroup construct", () => {
-  test.each(["example.com:443", "10.0.0.0/8", "1.2.3.4", "localhost", "com", "*.com", "*.co.uk", "a..b.com", ".a.com", "a,b.com", `${"x".repeat(64)}.com`, "host:5000", "*example.com", "example.*", "example.com.."])("%s → typed error", (d) => {
+  test.each([
+    "example.com:443",
+    "10.0.0.0/8",
+    "1.2.3.4",
+    "localhost",
+    "com",
+    "*.com",
+    "*.co.uk",
+    "a..b.com",
+    ".a.com",
+    "a,b.com",
+    `${"x".repeat(64)}.com`,
+    "host:5000",
+    "*example.com",
+    "example.*",
+    "example.com..",
+  ])("%s → typed error", (d) => {
     expect(() => new WebGroup(stack(), "w", { domains: [d] })).toThrow(ConstructPropsError);
   });
   test.each([
@@ -30,7 +46,14 @@ describe("one host grammar: the WebGroup construct", () => {
 });
 
 describe("one host grammar: the shim's URLs", () => {
-  test.each(["https://example.com../", "https://a,b.com/", "https://.a.com/", "https://a..b.com/", `https://${"x".repeat(64)}.com/`, "https://mcp.example.com:0/"])("%s → exit 2 naming the file and path", async (url) => {
+  test.each([
+    "https://example.com../",
+    "https://a,b.com/",
+    "https://.a.com/",
+    "https://a..b.com/",
+    `https://${"x".repeat(64)}.com/`,
+    "https://mcp.example.com:0/",
+  ])("%s → exit 2 naming the file and path", async (url) => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, "librechat.yaml"), `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: "${url}"\n`);
     const r = await runCli(["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--out", path.join(dir, "out")]);
@@ -50,8 +73,17 @@ describe("one host grammar: the shim's URLs", () => {
 describe("one host grammar: scenario to.host", () => {
   test.each(["host.example.com:443", "https://a.example.com", "a..b.com", "a.com/path"])("%s → exit 2", async (host) => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, "sc.yaml"), `flows:\n  - name: f\n    from: { subnet: aws_subnet.agentcore_runtime }\n    to: { host: "${host}", port: 443, protocol: tcp }\n`);
-    const r = await runCli(["simulate", "--synth", path.join(__dirname, "../fixtures/dcf/agentcore-aws.dcf.tf.json"), "--scenarios", path.join(dir, "sc.yaml")]);
+    fs.writeFileSync(
+      path.join(dir, "sc.yaml"),
+      `flows:\n  - name: f\n    from: { subnet: aws_subnet.agentcore_runtime }\n    to: { host: "${host}", port: 443, protocol: tcp }\n`,
+    );
+    const r = await runCli([
+      "simulate",
+      "--synth",
+      path.join(__dirname, "../fixtures/dcf/agentcore-aws.dcf.tf.json"),
+      "--scenarios",
+      path.join(dir, "sc.yaml"),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sc\.yaml: flows\[0\]\.to\.host/);
   });
@@ -61,17 +93,20 @@ describe("strict prop types", () => {
   const rule = (extra: Record<string, unknown>) => {
     const s = stack();
     const pods = new SmartGroup(s, "pods", { matchExpressions: [{ cidr: "10.0.0.0/16" }] });
-    return () => new DcfPolicyPack(s, "dcf", { rules: [{ name: "r", priority: 1, action: "DENY", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], ...extra } as never] });
+    return () =>
+      new DcfPolicyPack(s, "dcf", {
+        rules: [{ name: "r", priority: 1, action: "DENY", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], ...extra } as never],
+      });
   };
   test.each([
-    ["watch: \"false\"", { watch: "false" }],
-    ["logging: \"no\"", { logging: "no" }],
+    ['watch: "false"', { watch: "false" }],
+    ['logging: "no"', { logging: "no" }],
     ["enforce: 1", { enforce: 1 }],
     ["ports: [0]", { ports: [0] }],
     ["ports: []", { ports: [] }],
-    ["ports: [\"0-10\"]", { ports: ["0-10"] }],
-    ["action: \"constructor\"", { action: "constructor" }],
-    ["logProfile: \"toString\"", { logProfile: "toString" }],
+    ['ports: ["0-10"]', { ports: ["0-10"] }],
+    ['action: "constructor"', { action: "constructor" }],
+    ['logProfile: "toString"', { logProfile: "toString" }],
   ])("%s → ConstructPropsError", (_n, extra) => expect(rule(extra)).toThrow(ConstructPropsError));
   test("watch: false (a boolean) is fine", () => expect(rule({ watch: false })().rules.map((r) => r.watch)).toEqual([false]));
 });
@@ -121,7 +156,10 @@ describe("LibreChatEgress priorities never overlap", () => {
     const config = `${V}endpoints:\n  custom:\n${urls.map((u, i) => `    - name: e${i}\n      apiKey: "\${K}"\n      baseURL: ${u}\n      models: {default: [m]}\n`).join("")}mcpServers:\n${urls.map((u, i) => `  m${i}:\n    type: streamable-http\n    url: ${u.replace("://", "://mcp.")}\n`).join("")}`;
     const egress = new LibreChatEgress(s, "egress", { config });
     const pods = new SmartGroup(s, "pods", { matchExpressions: [{ cidr: "10.0.0.0/16" }] });
-    const rules = [...egress.podRules({ src: [pods], dst: [ManagedSmartGroup.publicInternet()] }), ...egress.registryRules({ src: [pods], dst: [ManagedSmartGroup.publicInternet()] })];
+    const rules = [
+      ...egress.podRules({ src: [pods], dst: [ManagedSmartGroup.publicInternet()] }),
+      ...egress.registryRules({ src: [pods], dst: [ManagedSmartGroup.publicInternet()] }),
+    ];
     const priorities = rules.map((r) => r.priority);
     expect(new Set(priorities).size).toBe(priorities.length);
     expect(() => new DcfPolicyPack(s, "dcf", { rules })).not.toThrow();

@@ -25,7 +25,8 @@ describe.each(["simulate", "analyze"])("vca %s --manifests with malformed Firewa
     const dir = tmpDir();
     const f = path.join(dir, "fw.yaml");
     fs.writeFileSync(f, text);
-    const args = cmd === "simulate" ? ["simulate", "--synth", SYNTH, "--manifests", f, "--scenarios", SCENARIOS] : ["analyze", "--synth", SYNTH, "--manifests", f];
+    const args =
+      cmd === "simulate" ? ["simulate", "--synth", SYNTH, "--manifests", f, "--scenarios", SCENARIOS] : ["analyze", "--synth", SYNTH, "--manifests", f];
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/fw\.yaml/);
@@ -64,7 +65,16 @@ describe("vca preflight report / lock on malformed report files", () => {
     rules: [],
     immutable: [],
   };
-  const errorFinding = { ruleId: "AVX-X1", id: "AVX-X1", level: "ERROR", status: "non-compliant", constructPath: "s/x", cause: "c", fix: "f", message: "ERROR AVX-X1 bad" };
+  const errorFinding = {
+    ruleId: "AVX-X1",
+    id: "AVX-X1",
+    level: "ERROR",
+    status: "non-compliant",
+    constructPath: "s/x",
+    cause: "c",
+    fix: "f",
+    message: "ERROR AVX-X1 bad",
+  };
   const cases: Array<[string, unknown]> = [
     ["no summary, no findings", { stack: "s" }],
     ["findings: [null]", { ...good, findings: [null] }],
@@ -94,13 +104,21 @@ describe("vca preflight report / lock on malformed report files", () => {
     expect(fs.existsSync(baseline)).toBe(false);
   });
 
-  test.each([["summary: {}", {}], ["summary: { errors: 0 }", { errors: 0 }], ["no summary", undefined]])("%s with an ERROR finding → exit 1", async (_n, summary) => {
+  test.each([
+    ["summary: {}", {}],
+    ["summary: { errors: 0 }", { errors: 0 }],
+    ["no summary", undefined],
+  ])("%s with an ERROR finding → exit 1", async (_n, summary) => {
     const r = await runCli(["preflight", "report", write({ ...good, summary, findings: [errorFinding] })]);
     expect(r.code).toBe(1);
   });
 
   test("stack __proto__ is locked like any other stack", async () => {
-    const doc = { ...good, stack: "__proto__", immutable: [{ key: "constructor", constructPath: "__proto__/x", description: "d", values: { a: "1" }, references: [] }] };
+    const doc = {
+      ...good,
+      stack: "__proto__",
+      immutable: [{ key: "constructor", constructPath: "__proto__/x", description: "d", values: { a: "1" }, references: [] }],
+    };
     const baseline = path.join(tmpDir(), "lock.json");
     const r = await runCli(["preflight", "lock", write(doc), "--baseline", baseline]);
     expect(r.code).toBe(0);
@@ -117,7 +135,16 @@ describe("the env file never reaches Node's own option parsing", () => {
   test("--env-file is refused by vca with exit 2", async () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, "librechat.yaml"), V);
-    const r = await runCli(["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--env-file", path.join(dir, ".env"), "--out", path.join(dir, "out")]);
+    const r = await runCli([
+      "shim",
+      "librechat",
+      "--config",
+      path.join(dir, "librechat.yaml"),
+      "--env-file",
+      path.join(dir, ".env"),
+      "--out",
+      path.join(dir, "out"),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--dotenv/);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
@@ -129,7 +156,11 @@ describe("the env file never reaches Node's own option parsing", () => {
     fs.writeFileSync(path.join(dir, "evil.js"), `require("fs").writeFileSync(${JSON.stringify(path.join(dir, "pwned"))}, "x");`);
     fs.writeFileSync(path.join(dir, ".env"), `NODE_OPTIONS="--require ${path.join(dir, "evil.js")}"\n`);
     if (!fs.existsSync(path.join(__dirname, "../../dist/lib/cli/main.js"))) return; // the bin runs the build
-    execFileSync(process.execPath, [BIN, "shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--dotenv", path.join(dir, ".env"), "--out", path.join(dir, "out")], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [BIN, "shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--dotenv", path.join(dir, ".env"), "--out", path.join(dir, "out")],
+      { stdio: "pipe" },
+    );
     expect(fs.existsSync(path.join(dir, "pwned"))).toBe(false);
     expect(fs.existsSync(path.join(dir, "out", "egress.json"))).toBe(true);
   });
@@ -146,7 +177,16 @@ describe("the env file never reaches Node's own option parsing", () => {
     const r = await runCli(["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--dotenv", fifo, "--out", path.join(dir, "out")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/env\.fifo.*not a regular file/);
-    const missing = await runCli(["shim", "librechat", "--config", path.join(dir, "librechat.yaml"), "--dotenv", path.join(dir, "nope.env"), "--out", path.join(dir, "out")]);
+    const missing = await runCli([
+      "shim",
+      "librechat",
+      "--config",
+      path.join(dir, "librechat.yaml"),
+      "--dotenv",
+      path.join(dir, "nope.env"),
+      "--out",
+      path.join(dir, "out"),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.env/);
     expect(fs.readdirSync(dir).sort()).toEqual(["env.fifo", "librechat.yaml"]);

@@ -12,7 +12,9 @@ import { runCli, tmpDir } from "../hardening/helpers";
 const KINDS: EgressGroupKind[] = ["llm", "mcp", "sso", "integrations", "actions", "mcp-allowlist", "proxy", "oci-registries"];
 const V = 'version: "1.3.17"\n';
 const mcp = (servers: Record<string, string>) =>
-  `${V}mcpServers:\n${Object.entries(servers).map(([n, u]) => `  ${JSON.stringify(n)}:\n    type: streamable-http\n    url: ${JSON.stringify(u)}\n`).join("")}`;
+  `${V}mcpServers:\n${Object.entries(servers)
+    .map(([n, u]) => `  ${JSON.stringify(n)}:\n    type: streamable-http\n    url: ${JSON.stringify(u)}\n`)
+    .join("")}`;
 
 describe("group names never collide (table from the attack)", () => {
   const cases: Array<[string, Record<string, string>]> = [
@@ -33,12 +35,19 @@ describe("group names never collide (table from the attack)", () => {
 describe("naming properties", () => {
   const input = fc.record({
     kind: fc.constantFrom(...KINDS),
-    server: fc.option(fc.oneof(fc.string({ maxLength: 50 }), fc.stringMatching(/^[a-z0-9-]{1,45}$/), fc.constantFrom("s", "s-8443", "s-http", "allowlist", "allowlist-8443", "x", "server")), { nil: undefined }),
+    server: fc.option(
+      fc.oneof(
+        fc.string({ maxLength: 50 }),
+        fc.stringMatching(/^[a-z0-9-]{1,45}$/),
+        fc.constantFrom("s", "s-8443", "s-http", "allowlist", "allowlist-8443", "x", "server"),
+      ),
+      { nil: undefined },
+    ),
     port: fc.oneof(fc.constantFrom(80, 443, 8443, 8080), fc.integer({ min: 1, max: 65535 })),
     tls: fc.boolean(),
   });
   const key = (i: { kind: EgressGroupKind; server?: string; port: number; tls: boolean }) =>
-    JSON.stringify([i.kind, i.kind === "mcp" ? i.server ?? null : null, i.port, i.tls]);
+    JSON.stringify([i.kind, i.kind === "mcp" ? (i.server ?? null) : null, i.port, i.tls]);
 
   test("no two inputs map to one group name", () => {
     fc.assert(
@@ -51,9 +60,7 @@ describe("naming properties", () => {
   });
 
   test("names are DNS-1123 friendly", () => {
-    fc.assert(
-      fc.property(input, (a) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(groupName(a.kind, a.server, a.port, a.tls))),
-    );
+    fc.assert(fc.property(input, (a) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(groupName(a.kind, a.server, a.port, a.tls))));
   });
 
   test("a clean server name is kept readable", () => {
@@ -72,13 +79,23 @@ describe("shim diff is keyed by content", () => {
 
   test("a second group with the same name still shows its hosts", () => {
     const before = doc([["librechat-mcp-s-8443", 443, ["b.example.com"]]]);
-    const after = doc([["librechat-mcp-s-8443", 443, ["b.example.com"]], ["librechat-mcp-s-8443", 8443, ["exfil.attacker.io"]]]);
+    const after = doc([
+      ["librechat-mcp-s-8443", 443, ["b.example.com"]],
+      ["librechat-mcp-s-8443", 8443, ["exfil.attacker.io"]],
+    ]);
     const d = diffEgress(before, after);
     expect(d.changed).toBe(true);
     expect(formatDiff(d)).toMatch(/\+ exfil\.attacker\.io/);
   });
 
-  const groups = fc.array(fc.tuple(fc.constantFrom("a", "b", "librechat-llm", "c"), fc.constantFrom(443, 8443, 80), fc.array(fc.constantFrom("x.io", "y.io", "z.io", "evil.io"), { maxLength: 3 })), { maxLength: 5 });
+  const groups = fc.array(
+    fc.tuple(
+      fc.constantFrom("a", "b", "librechat-llm", "c"),
+      fc.constantFrom(443, 8443, 80),
+      fc.array(fc.constantFrom("x.io", "y.io", "z.io", "evil.io"), { maxLength: 3 }),
+    ),
+    { maxLength: 5 },
+  );
   test("the diff names every host added (property)", () => {
     fc.assert(
       fc.property(groups, groups, (a, b) => {

@@ -18,7 +18,10 @@ function write(name: string, text: string): string {
   return file;
 }
 
-const SCENARIOS = write("scenarios.yaml", "flows:\n  - name: a\n    from: { ip: 10.0.0.1 }\n    to: { host: ok.example.com, port: 443, protocol: tcp }\n    expect: DENY\n");
+const SCENARIOS = write(
+  "scenarios.yaml",
+  "flows:\n  - name: a\n    from: { ip: 10.0.0.1 }\n    to: { host: ok.example.com, port: 443, protocol: tcp }\n    expect: DENY\n",
+);
 const llmConfig = (baseURL: string) =>
   `version: 1.2.8\nendpoints:\n  custom:\n    - name: Groq\n      apiKey: "\${GROQ_API_KEY}"\n      baseURL: "${baseURL}"\n      models: { default: ["m"] }\n`;
 const GOOD = llmConfig("https://api.groq.com/openai/v1");
@@ -27,7 +30,13 @@ describe("GIVEN a value the shim rejects WHEN `shim librechat` reports it THEN t
   test.each([
     ["an empty label in a URL host", { config: llmConfig("https://API..Groq.COM/openai/v1") }, "librechat.yaml", '"API..Groq.COM"', "api..groq.com"],
     ["a wildcard URL host", { config: llmConfig("https://*.Groq.COM/openai/v1") }, "librechat.yaml", '"*.Groq.COM"', "*.groq.com"],
-    ["a public IP literal spelled in hex", { config: llmConfig("https://0x08.8.8.8/v1") }, "librechat.yaml", 'public IP literal 8.8.8.8 (written "0x08.8.8.8")', '"8.8.8.8"'],
+    [
+      "a public IP literal spelled in hex",
+      { config: llmConfig("https://0x08.8.8.8/v1") },
+      "librechat.yaml",
+      'public IP literal 8.8.8.8 (written "0x08.8.8.8")',
+      '"8.8.8.8"',
+    ],
     ["a Helm image registry with an empty label", { config: GOOD, helm: "image:\n  registry: GHCR..IO\n" }, "values.yaml", '"GHCR..IO"', "ghcr..io"],
   ])("%s", async (_what, input, file, quoted, normalised) => {
     const cfg = write(`librechat-${Math.random().toString(36).slice(2)}.yaml`, input.config);
@@ -55,7 +64,18 @@ describe("GIVEN a case-insensitive enum value the policy readers reject THEN the
         resource: {
           aviatrix_smart_group: { a: { name: "a", selector: { match_expressions: [{ cidr: "10.0.0.0/8" }] } } },
           aviatrix_distributed_firewalling_policy_list: {
-            p: { policies: [{ name: "r", action: "PERMIT", priority: 1, protocol: "Tcpx", src_smart_groups: ["${aviatrix_smart_group.a.uuid}"], dst_smart_groups: ["${aviatrix_smart_group.a.uuid}"] }] },
+            p: {
+              policies: [
+                {
+                  name: "r",
+                  action: "PERMIT",
+                  priority: 1,
+                  protocol: "Tcpx",
+                  src_smart_groups: ["${aviatrix_smart_group.a.uuid}"],
+                  dst_smart_groups: ["${aviatrix_smart_group.a.uuid}"],
+                },
+              ],
+            },
           },
         },
       },
@@ -75,7 +95,9 @@ describe("GIVEN a case-insensitive enum value the policy readers reject THEN the
       metadata: { name: "p", namespace: "n" },
       spec: { rules: [{ name: "r", action: "permit", protocol: "Tcpx", destinationSmartGroups: [{ uuid: "def000ad-0000-0000-0000-000000000001" }] }] },
     } as unknown as FirewallPolicyObject;
-    expect(() => modelFromFirewallPolicies([{ policy, where: "policies.yaml: documents[0]" }])).toThrow('policies.yaml: documents[0].spec.rules[0].protocol: unknown protocol "Tcpx" (want one of TCP|UDP|ICMP|ANY)');
+    expect(() => modelFromFirewallPolicies([{ policy, where: "policies.yaml: documents[0]" }])).toThrow(
+      'policies.yaml: documents[0].spec.rules[0].protocol: unknown protocol "Tcpx" (want one of TCP|UDP|ICMP|ANY)',
+    );
   });
 
   test.each([["tcp"], ["Tcp"], ["TCP"]])("%s is accepted and canonicalised", (v) => {
@@ -83,6 +105,8 @@ describe("GIVEN a case-insensitive enum value the policy readers reject THEN the
   });
 
   test.each([[5], [null], [undefined], ["tcp "]])("%p is rejected, quoted as given", (v) => {
-    expect(() => upperCaseEnum(v, PROTOCOLS, "rules[0].protocol", "protocol")).toThrow(`rules[0].protocol: unknown protocol ${JSON.stringify(v)} (want one of TCP|UDP|ICMP|ANY)`);
+    expect(() => upperCaseEnum(v, PROTOCOLS, "rules[0].protocol", "protocol")).toThrow(
+      `rules[0].protocol: unknown protocol ${JSON.stringify(v)} (want one of TCP|UDP|ICMP|ANY)`,
+    );
   });
 });

@@ -57,7 +57,8 @@ describe("the detector judges by shape", () => {
 });
 
 describe("the shim: a placeholder apiKey passes, a real one does not", () => {
-  const cfg = (apiKey: string) => `${V}endpoints:\n  custom:\n    - name: gw\n      apiKey: ${JSON.stringify(apiKey)}\n      baseURL: https://gw.example.com/v1\n      models: {default: [m]}\n`;
+  const cfg = (apiKey: string) =>
+    `${V}endpoints:\n  custom:\n    - name: gw\n      apiKey: ${JSON.stringify(apiKey)}\n      baseURL: https://gw.example.com/v1\n      models: {default: [m]}\n`;
   test.each(["proxy", "dummy", "none", "${GW_KEY}"])("apiKey %s is accepted", (k) => {
     const llm = librechatEgressModel({ config: cfg(k) }).groups.find((g) => g.kind === "llm");
     expect(llm?.domains).toEqual(["gw.example.com"]);
@@ -71,8 +72,14 @@ describe("the shim: a placeholder apiKey passes, a real one does not", () => {
     }
   });
   test.each([
-    ["MCP Cookie header", `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n    headers:\n      Cookie: "session=8f3a9c2e7b1d4f6a0c5e"\n`],
-    ["MCP X-Auth header", `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n    headers:\n      X-Auth: "a7f3c9e1b5d2f8a4c6e0"\n`],
+    [
+      "MCP Cookie header",
+      `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n    headers:\n      Cookie: "session=8f3a9c2e7b1d4f6a0c5e"\n`,
+    ],
+    [
+      "MCP X-Auth header",
+      `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n    headers:\n      X-Auth: "a7f3c9e1b5d2f8a4c6e0"\n`,
+    ],
     ["URL userinfo", `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://bob:hunter2secret@mcp.example.com/\n`],
     ["URL query key", `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/sse?api_key=Zx8Kq2Lm9Np4Rt7W\n`],
   ])("%s is refused", (_n, config) => expect(() => librechatEgressModel({ config })).toThrow(/secret|password|credential/));
@@ -80,10 +87,23 @@ describe("the shim: a placeholder apiKey passes, a real one does not", () => {
 
 describe("LibreChat construct: every path into the Helm values", () => {
   const sensitive = (stack: TerraformStack) =>
-    Object.fromEntries(["CREDS_IV", "CREDS_KEY", "JWT_REFRESH_SECRET", "JWT_SECRET"].map((n) => [n, new TerraformVariable(stack, n.toLowerCase(), { type: "string", sensitive: true }).stringValue]));
+    Object.fromEntries(
+      ["CREDS_IV", "CREDS_KEY", "JWT_REFRESH_SECRET", "JWT_SECRET"].map((n) => [
+        n,
+        new TerraformVariable(stack, n.toLowerCase(), { type: "string", sensitive: true }).stringValue,
+      ]),
+    );
   const cases: Array<[string, (s: TerraformStack) => Record<string, unknown>, RegExp]> = [
-    ["values.librechat.configEnv.OPENAI_API_KEY", () => ({ values: { librechat: { configEnv: { OPENAI_API_KEY: SK } } } }), /values\.librechat\.configEnv\.OPENAI_API_KEY/],
-    ["values.librechat.configYamlContent apiKey", () => ({ values: { librechat: { configYamlContent: `${V}endpoints:\n  custom:\n    - name: g\n      apiKey: Xk9mP2vL8qR4tZ7w\n` } } }), /configYamlContent → endpoints\.custom\[name=g\]\.apiKey/],
+    [
+      "values.librechat.configEnv.OPENAI_API_KEY",
+      () => ({ values: { librechat: { configEnv: { OPENAI_API_KEY: SK } } } }),
+      /values\.librechat\.configEnv\.OPENAI_API_KEY/,
+    ],
+    [
+      "values.librechat.configYamlContent apiKey",
+      () => ({ values: { librechat: { configYamlContent: `${V}endpoints:\n  custom:\n    - name: g\n      apiKey: Xk9mP2vL8qR4tZ7w\n` } } }),
+      /configYamlContent → endpoints\.custom\[name=g\]\.apiKey/,
+    ],
     ["values.mongodb.auth.rootPassword", () => ({ values: { mongodb: { auth: { rootPassword: "Xk9#mP2$vL8q" } } } }), /mongodb\.auth\.rootPassword/],
     ["configEnv LDAP_BIND_CREDENTIALS", () => ({ configEnv: { LDAP_BIND_CREDENTIALS: "x" } }), /LDAP_BIND_CREDENTIALS/],
     ["configEnv OPENAI_API_KEYS", () => ({ configEnv: { OPENAI_API_KEYS: "x" } }), /OPENAI_API_KEYS/],
@@ -98,7 +118,8 @@ describe("LibreChat construct: every path into the Helm values", () => {
 });
 
 describe("cdktf tokens are resolved and scanned at synth", () => {
-  const obot = (stack: TerraformStack, values: Record<string, unknown>) => new ObotPlatform(stack, "obot", { version: "v0.21.0", values, firewallChart: undefined, dependsOn: [] });
+  const obot = (stack: TerraformStack, values: Record<string, unknown>) =>
+    new ObotPlatform(stack, "obot", { version: "v0.21.0", values, firewallChart: undefined, dependsOn: [] });
   const synthFails = (build: (s: TerraformStack) => void): string => {
     const app = new App({ outdir: require("fs").mkdtempSync(require("path").join(require("os").tmpdir(), "vca-sec-")), skipValidation: false });
     const stack = new TerraformStack(app, "stack");
@@ -113,10 +134,14 @@ describe("cdktf tokens are resolved and scanned at synth", () => {
     return "";
   };
   test("Lazy.stringValue returning a key", () => {
-    expect(synthFails((s) => obot(s, { podAnnotations: { note: Lazy.stringValue({ produce: () => SK }) } }))).toMatch(/literal secret in the synthesized Terraform JSON/);
+    expect(synthFails((s) => obot(s, { podAnnotations: { note: Lazy.stringValue({ produce: () => SK }) } }))).toMatch(
+      /literal secret in the synthesized Terraform JSON/,
+    );
   });
   test("Fn.join producing a key", () => {
-    expect(synthFails((s) => obot(s, { podAnnotations: { note: Fn.join("", ["sk-proj-", "Q7d9Xk2mP4vL8nR3tW6yZ1aB5cE0fG"]) } }))).toMatch(/literal secret in the synthesized Terraform JSON/);
+    expect(synthFails((s) => obot(s, { podAnnotations: { note: Fn.join("", ["sk-proj-", "Q7d9Xk2mP4vL8nR3tW6yZ1aB5cE0fG"]) } }))).toMatch(
+      /literal secret in the synthesized Terraform JSON/,
+    );
   });
   test("a non-sensitive variable with a literal default", () => {
     expect(
@@ -137,14 +162,22 @@ describe("cdktf tokens are resolved and scanned at synth", () => {
 
 describe("--config and --helm-values both given: the deployed configYamlContent is scanned and must match", () => {
   const config = `${V}mcpServers:\n  s:\n    type: streamable-http\n    url: https://mcp.example.com/\n`;
-  const helm = (content: string) => `librechat:\n  configYamlContent: |\n${content.split("\n").map((l) => `    ${l}`).join("\n")}\n`;
+  const helm = (content: string) =>
+    `librechat:\n  configYamlContent: |\n${content
+      .split("\n")
+      .map((l) => `    ${l}`)
+      .join("\n")}\n`;
   test("the same document is fine", () => {
     const m = librechatEgressModel({ config, helmValues: helm(config) });
     expect(m.sources.helmValues).toBe("values.yaml");
     expect(m.groups.flatMap((g) => g.domains)).toContain("mcp.example.com");
   });
   test("a different deployed config is exit 2 (the gate would review the wrong file)", () =>
-    expect(() => librechatEgressModel({ config, helmValues: helm(`${config}  t:\n    type: streamable-http\n    url: https://exfil.example.net/\n`) })).toThrow(/differs from values\.yaml#librechat\.configYamlContent/));
+    expect(() => librechatEgressModel({ config, helmValues: helm(`${config}  t:\n    type: streamable-http\n    url: https://exfil.example.net/\n`) })).toThrow(
+      /differs from values\.yaml#librechat\.configYamlContent/,
+    ));
   test("a secret in the deployed config is exit 2 even with --config", () =>
-    expect(() => librechatEgressModel({ config, helmValues: helm(`${config}endpoints:\n  custom:\n    - name: g\n      apiKey: ${SK}\n`) })).toThrow(/values\.yaml#librechat\.configYamlContent.*literal secret/));
+    expect(() => librechatEgressModel({ config, helmValues: helm(`${config}endpoints:\n  custom:\n    - name: g\n      apiKey: ${SK}\n`) })).toThrow(
+      /values\.yaml#librechat\.configYamlContent.*literal secret/,
+    ));
 });

@@ -3,7 +3,13 @@ import * as fc from "fast-check";
 import { globMatches, urlMatches } from "../../lib/dcf/host-match";
 
 /** Reference semantics: the obvious regex (fine on small inputs). */
-const viaRegex = (glob: string, text: string) => new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*")}$`).test(text);
+const viaRegex = (glob: string, text: string) =>
+  new RegExp(
+    `^${glob
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join("[\\s\\S]*")}$`,
+  ).test(text);
 
 describe("URL filter matching is linear-ish", () => {
   const cases: Array<[string, string, string]> = [
@@ -21,7 +27,16 @@ describe("URL filter matching is linear-ish", () => {
   test("same answers as the regex on small inputs (property)", () => {
     const alpha = fc.constantFrom("a", "b", "*", "/", ".");
     fc.assert(
-      fc.property(fc.array(alpha, { maxLength: 8 }).map((a) => a.join("")), fc.array(alpha.filter((c) => c !== "*"), { maxLength: 10 }).map((a) => a.join("")), (glob, text) => globMatches(glob, text) === viaRegex(glob, text)),
+      fc.property(
+        fc.array(alpha, { maxLength: 8 }).map((a) => a.join("")),
+        fc
+          .array(
+            alpha.filter((c) => c !== "*"),
+            { maxLength: 10 },
+          )
+          .map((a) => a.join("")),
+        (glob, text) => globMatches(glob, text) === viaRegex(glob, text),
+      ),
       { numRuns: 5000 },
     );
   });

@@ -9,7 +9,12 @@ const T = (hms: string) => Date.parse(`2026-12-05T${hms}Z`);
 
 function pod(ns: string, name: string, ip: string, start: string, extra: Record<string, unknown> = {}) {
   return {
-    metadata: { name, namespace: ns, labels: { app: name.split("-")[0], "pod-template-hash": "abc12" }, ownerReferences: [{ kind: "ReplicaSet", name: `${name.split("-")[0]}-abc12`, controller: true }] },
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { app: name.split("-")[0], "pod-template-hash": "abc12" },
+      ownerReferences: [{ kind: "ReplicaSet", name: `${name.split("-")[0]}-abc12`, controller: true }],
+    },
     spec: { nodeName: "node-a" },
     status: { phase: "Running", hostIP: "10.0.64.4", podIP: ip, startTime: `2026-12-05T${start}Z` },
     ...extra,
@@ -19,20 +24,50 @@ function pod(ns: string, name: string, ip: string, start: string, extra: Record<
 const JOB = {
   metadata: { name: "sync-1-xyz", namespace: "ops", labels: { job: "sync" }, ownerReferences: [{ kind: "Job", name: "sync-1", controller: true }] },
   spec: { nodeName: "node-a" },
-  status: { phase: "Succeeded", podIP: "10.0.128.30", startTime: "2026-12-05T09:00:00Z", containerStatuses: [{ state: { terminated: { finishedAt: "2026-12-05T09:30:00Z" } } }] },
+  status: {
+    phase: "Succeeded",
+    podIP: "10.0.128.30",
+    startTime: "2026-12-05T09:00:00Z",
+    containerStatuses: [{ state: { terminated: { finishedAt: "2026-12-05T09:30:00Z" } } }],
+  },
 };
 
 const inventory = new WorkloadInventory(
-  { items: [pod("web", "api-abc12-1", "10.0.128.15", "08:00:00"), JOB, pod("mcp", "rogue-abc12-2", "10.0.128.30", "10:00:00"), pod("kube-system", "proxy-1", "10.0.64.4", "07:00:00", { spec: { hostNetwork: true } })] },
+  {
+    items: [
+      pod("web", "api-abc12-1", "10.0.128.15", "08:00:00"),
+      JOB,
+      pod("mcp", "rogue-abc12-2", "10.0.128.30", "10:00:00"),
+      pod("kube-system", "proxy-1", "10.0.64.4", "07:00:00", { spec: { hostNetwork: true } }),
+    ],
+  },
   "pods.json",
-  { items: [{ metadata: { name: "node-b" }, status: { addresses: [{ type: "InternalIP", address: "10.0.64.5" }, { type: "Hostname", address: "node-b" }] } }] },
+  {
+    items: [
+      {
+        metadata: { name: "node-b" },
+        status: {
+          addresses: [
+            { type: "InternalIP", address: "10.0.64.5" },
+            { type: "Hostname", address: "node-b" },
+          ],
+        },
+      },
+    ],
+  },
   "nodes.json",
   "cluster-1",
 );
 
 describe("WorkloadInventory", () => {
   test("GIVEN a Deployment pod WHEN resolved THEN the ReplicaSet hash is stripped and the cluster is set", () => {
-    expect(inventory.resolve("10.0.128.15", T("10:00:00"))).toMatchObject({ kind: "pod", namespace: "web", workload: "api", workloadKind: "Deployment", cluster: "cluster-1" });
+    expect(inventory.resolve("10.0.128.15", T("10:00:00"))).toMatchObject({
+      kind: "pod",
+      namespace: "web",
+      workload: "api",
+      workloadKind: "Deployment",
+      cluster: "cluster-1",
+    });
   });
 
   test("GIVEN an IP reused by two pods over time WHEN resolved at different times THEN each time maps to the pod that held it", () => {
@@ -65,13 +100,28 @@ describe("WorkloadInventory", () => {
 
   test("GIVEN a malformed inventory WHEN loaded THEN the error names the file and item", () => {
     expect(() => new WorkloadInventory({ kind: "Pod" }, "pods.json")).toThrow(UserInputError);
-    expect(() => new WorkloadInventory({ items: [pod("a", "b-1", "10.0.0.300", "08:00:00")] }, "pods.json")).toThrow('pods.json: items[0].status.podIP: "10.0.0.300" is not an IP address');
-    expect(() => new WorkloadInventory({ items: [{ metadata: { name: "x", namespace: "y" }, status: { podIP: "10.0.0.1" } }] }, "pods.json")).toThrow(/items\[0\]: a pod with an IP needs status.startTime/);
+    expect(() => new WorkloadInventory({ items: [pod("a", "b-1", "10.0.0.300", "08:00:00")] }, "pods.json")).toThrow(
+      'pods.json: items[0].status.podIP: "10.0.0.300" is not an IP address',
+    );
+    expect(() => new WorkloadInventory({ items: [{ metadata: { name: "x", namespace: "y" }, status: { podIP: "10.0.0.1" } }] }, "pods.json")).toThrow(
+      /items\[0\]: a pod with an IP needs status.startTime/,
+    );
   });
 });
 
 function l4(hms: string, sport: number, extra: Partial<LogRecord> = {}): LogRecord {
-  return { engine: "L4", time: T(hms), srcIp: "10.0.128.15", srcPort: sport, dstIp: "104.18.7.192", dstPort: 443, protocol: "TCP", action: "PERMIT", enforced: false, ...extra };
+  return {
+    engine: "L4",
+    time: T(hms),
+    srcIp: "10.0.128.15",
+    srcPort: sport,
+    dstIp: "104.18.7.192",
+    dstPort: 443,
+    protocol: "TCP",
+    action: "PERMIT",
+    enforced: false,
+    ...extra,
+  };
 }
 
 function l7(hms: string, sport: number, extra: Partial<LogRecord> = {}): LogRecord {

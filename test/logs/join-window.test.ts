@@ -58,28 +58,38 @@ function set(w: JoinWindow<number>, k: Key, s: number): number | undefined {
   return k.kind === "tuple" ? w.setTuple(k.text, s) : w.setSessionId(k.text, s);
 }
 
-test.each([1, 7, 1000])("GIVEN random keys of every kind WHEN a window of %i remembers them THEN lookups, evictions and the drain match the Map model", (size) => {
-  const rnd = random(42);
-  const w = new JoinWindow<number>(size);
-  const model = new ModelWindow(size);
-  // Few distinct values, so keys repeat and collide; addresses above 2^31 and ports above 2^15 included.
-  const key = (): Key => {
-    const kind = rnd(3);
-    if (kind === 0) return { kind: "v4", src: [0x0a000001, 0xfffffffe, 0x80000000][rnd(3)], dst: [1, 0xc0a80101][rnd(2)], srcPort: ([0, 1, 40000, 65535][rnd(4)] + rnd(size * 2)) % 65536, dstPort: [443, 65535][rnd(2)] };
-    return { kind: kind === 1 ? "tuple" : "sid", text: `k${rnd(size * 3)}` };
-  };
-  const mismatches: string[] = [];
-  for (let i = 0; i < 20_000; i++) {
-    const k = key();
-    const [got, want] = rnd(2) === 0 ? [get(w, k), model.get(k)] : [set(w, k, i), model.set(k, i)];
-    if (got !== want) mismatches.push(`op ${i} ${name(k)}: ${got} ≠ ${want}`);
-    // Every key still in the window stays findable (deleting from the open-addressing index keeps probe chains whole).
-    if (i % 97 === 0) for (const [k2, s] of model.entries()) if (get(w, k2) !== s) mismatches.push(`op ${i}: lost ${name(k2)}`);
-  }
-  expect(mismatches.slice(0, 5)).toEqual([]);
-  expect(w.drain()).toEqual(model.drain());
-  expect(get(w, { kind: "sid", text: "k1" })).toBeUndefined();
-});
+test.each([1, 7, 1000])(
+  "GIVEN random keys of every kind WHEN a window of %i remembers them THEN lookups, evictions and the drain match the Map model",
+  (size) => {
+    const rnd = random(42);
+    const w = new JoinWindow<number>(size);
+    const model = new ModelWindow(size);
+    // Few distinct values, so keys repeat and collide; addresses above 2^31 and ports above 2^15 included.
+    const key = (): Key => {
+      const kind = rnd(3);
+      if (kind === 0)
+        return {
+          kind: "v4",
+          src: [0x0a000001, 0xfffffffe, 0x80000000][rnd(3)],
+          dst: [1, 0xc0a80101][rnd(2)],
+          srcPort: ([0, 1, 40000, 65535][rnd(4)] + rnd(size * 2)) % 65536,
+          dstPort: [443, 65535][rnd(2)],
+        };
+      return { kind: kind === 1 ? "tuple" : "sid", text: `k${rnd(size * 3)}` };
+    };
+    const mismatches: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const k = key();
+      const [got, want] = rnd(2) === 0 ? [get(w, k), model.get(k)] : [set(w, k, i), model.set(k, i)];
+      if (got !== want) mismatches.push(`op ${i} ${name(k)}: ${got} ≠ ${want}`);
+      // Every key still in the window stays findable (deleting from the open-addressing index keeps probe chains whole).
+      if (i % 97 === 0) for (const [k2, s] of model.entries()) if (get(w, k2) !== s) mismatches.push(`op ${i}: lost ${name(k2)}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(w.drain()).toEqual(model.drain());
+    expect(get(w, { kind: "sid", text: "k1" })).toBeUndefined();
+  },
+);
 
 test("GIVEN a tuple and a session id spelled alike WHEN remembered THEN they are different keys", () => {
   const w = new JoinWindow<string>(4);

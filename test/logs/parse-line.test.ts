@@ -18,7 +18,16 @@ describe("parseLogLine", () => {
     const p = parse(LEGACY_L4);
     expect(p).toEqual({
       kind: "record",
-      record: { engine: "L4", time: Date.UTC(2022, 4, 25, 15, 57, 43), srcIp: "10.4.187.253", dstIp: "10.5.144.38", protocol: "ICMP", action: "PERMIT", enforced: true, rule: "54ea65c4-2bd8-4f2a-9e34-3c1c5d3b6f10" },
+      record: {
+        engine: "L4",
+        time: Date.UTC(2022, 4, 25, 15, 57, 43),
+        srcIp: "10.4.187.253",
+        dstIp: "10.5.144.38",
+        protocol: "ICMP",
+        action: "PERMIT",
+        enforced: true,
+        rule: "54ea65c4-2bd8-4f2a-9e34-3c1c5d3b6f10",
+      },
     });
   });
 
@@ -26,14 +35,35 @@ describe("parseLogLine", () => {
     const p = parse(MICROSEG_82, 2026);
     expect(p.kind).toBe("record");
     if (p.kind !== "record") return;
-    expect(p.record).toMatchObject({ engine: "L4", protocol: "UDP", srcPort: 53411, dstPort: 53, action: "DENY", enforced: false, time: Date.UTC(2026, 11, 5, 10, 4, 11) });
+    expect(p.record).toMatchObject({
+      engine: "L4",
+      protocol: "UDP",
+      srcPort: 53411,
+      dstPort: 53,
+      action: "DENY",
+      enforced: false,
+      time: Date.UTC(2026, 11, 5, 10, 4, 11),
+    });
   });
 
   test("GIVEN an ats_dcf JSON line WHEN parsed THEN the SNI is normalised and the JSON timestamp wins", () => {
     const p = parse(ATS, 1999);
     expect(p).toEqual({
       kind: "record",
-      record: { engine: "L7", time: Date.UTC(2026, 11, 5, 10, 0, 1), srcIp: "10.1.128.15", srcPort: 51514, dstIp: "104.18.7.192", dstPort: 443, protocol: "TCP", action: "PERMIT", enforced: false, rule: "9b2f0e0a", sni: "api.openai.com", sessionId: "c1a" },
+      record: {
+        engine: "L7",
+        time: Date.UTC(2026, 11, 5, 10, 0, 1),
+        srcIp: "10.1.128.15",
+        srcPort: 51514,
+        dstIp: "104.18.7.192",
+        dstPort: 443,
+        protocol: "TCP",
+        action: "PERMIT",
+        enforced: false,
+        rule: "9b2f0e0a",
+        sni: "api.openai.com",
+        sessionId: "c1a",
+      },
     });
   });
 
@@ -58,7 +88,7 @@ describe("parseLogLine", () => {
     [ATS.replace('"enforced":false', '"enforced":"no"'), /enforced "no"/],
     [ATS.replace('"timestamp":"2026-12-05T10:00:01Z"', '"timestamp":"yesterday"'), /timestamp "yesterday"/],
     ["Dec  5 10:00:01 GW-x-10.1.0.4 ats_dcf: not json", /without a JSON object/],
-    ['Dec  5 10:00:01 GW-x-10.1.0.4 ats_dcf: {}', /without src, dest, dest_port, action/],
+    ["Dec  5 10:00:01 GW-x-10.1.0.4 ats_dcf: {}", /without src, dest, dest_port, action/],
   ])("GIVEN a malformed DCF line WHEN parsed THEN the reason names the field (%#)", (line, reason) => {
     const p = parse(line);
     expect(p.kind).toBe("problem");

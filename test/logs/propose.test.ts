@@ -24,9 +24,42 @@ const SYNTH = {
     aviatrix_distributed_firewalling_policy_list: {
       p: {
         policies: [
-          { name: "deny-ioc", priority: 5, action: "DENY", protocol: "TCP", port_ranges: [{ lo: 443 }], src_smart_groups: ["def000ad-0000-0000-0000-000000000000"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${aviatrix_web_group.ioc.uuid}"], logging: true, watch: true },
-          { name: "allow-worker-apis", priority: 10, action: "PERMIT", protocol: "TCP", port_ranges: [{ lo: 443 }], src_smart_groups: ["${aviatrix_smart_group.workers.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${aviatrix_web_group.apis.uuid}"], logging: true, watch: true },
-          { name: "allow-chat-llm", priority: 20, action: "PERMIT", protocol: "TCP", port_ranges: [{ lo: 443 }], src_smart_groups: ["${aviatrix_smart_group.chat.uuid}"], dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"], web_groups: ["${aviatrix_web_group.llm.uuid}"], logging: true, watch: true },
+          {
+            name: "deny-ioc",
+            priority: 5,
+            action: "DENY",
+            protocol: "TCP",
+            port_ranges: [{ lo: 443 }],
+            src_smart_groups: ["def000ad-0000-0000-0000-000000000000"],
+            dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+            web_groups: ["${aviatrix_web_group.ioc.uuid}"],
+            logging: true,
+            watch: true,
+          },
+          {
+            name: "allow-worker-apis",
+            priority: 10,
+            action: "PERMIT",
+            protocol: "TCP",
+            port_ranges: [{ lo: 443 }],
+            src_smart_groups: ["${aviatrix_smart_group.workers.uuid}"],
+            dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+            web_groups: ["${aviatrix_web_group.apis.uuid}"],
+            logging: true,
+            watch: true,
+          },
+          {
+            name: "allow-chat-llm",
+            priority: 20,
+            action: "PERMIT",
+            protocol: "TCP",
+            port_ranges: [{ lo: 443 }],
+            src_smart_groups: ["${aviatrix_smart_group.chat.uuid}"],
+            dst_smart_groups: ["def000ad-0000-0000-0000-000000000001"],
+            web_groups: ["${aviatrix_web_group.llm.uuid}"],
+            logging: true,
+            watch: true,
+          },
         ],
       },
     },
@@ -48,7 +81,12 @@ test("GIVEN denied destinations of several kinds WHEN proposed THEN each takes i
   const logs = path.join(dir, "gw.log");
   const proposal = path.join(dir, "out", "proposal.yaml");
   fs.writeFileSync(synth, JSON.stringify(SYNTH));
-  fs.writeFileSync(pods, JSON.stringify({ items: [pod("jobs", "worker", "10.0.1.10", { app: "worker" }), pod("librechat", "librechat-0", "10.0.1.20", { "app.kubernetes.io/name": "librechat" })] }));
+  fs.writeFileSync(
+    pods,
+    JSON.stringify({
+      items: [pod("jobs", "worker", "10.0.1.10", { app: "worker" }), pod("librechat", "librechat-0", "10.0.1.20", { "app.kubernetes.io/name": "librechat" })],
+    }),
+  );
   fs.writeFileSync(
     logs,
     [
@@ -63,7 +101,11 @@ test("GIVEN denied destinations of several kinds WHEN proposed THEN each takes i
   );
   const r = await runVca("logs", "replay", "--synth", synth, "--logs", logs, "--inventory", pods, "--propose", proposal, "--json");
   expect(r.code).toBe(1);
-  const verdicts = r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((f) => [f.dst.host ?? f.dst.ip, f.enforce.verdict, f.enforce.rule]);
+  const verdicts = r.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l))
+    .map((f) => [f.dst.host ?? f.dst.ip, f.enforce.verdict, f.enforce.rule]);
   expect(verdicts).toEqual(
     expect.arrayContaining([
       ["api.stripe.com", "PERMIT", "allow-worker-apis"],
@@ -76,7 +118,9 @@ test("GIVEN denied destinations of several kinds WHEN proposed THEN each takes i
   );
   const doc = load(fs.readFileSync(proposal, "utf8")) as Record<string, unknown>;
   expect(doc.webGroups).toEqual([{ name: "worker-apis", rule: "allow-worker-apis", domains: ["github.com", "hooks.slack.com"], workloads: ["jobs/worker"] }]);
-  expect(doc.librechat).toEqual({ endpoints: { custom: [{ name: "api.mistral.ai", baseURL: "https://api.mistral.ai", workloads: ["librechat/librechat-0"] }] } });
+  expect(doc.librechat).toEqual({
+    endpoints: { custom: [{ name: "api.mistral.ai", baseURL: "https://api.mistral.ai", workloads: ["librechat/librechat-0"] }] },
+  });
   expect(doc.denyListed).toEqual([{ workload: "jobs/worker", host: "c2.evil.example", group: "threat-ioc", rule: "deny-ioc" }]);
   expect(doc.review).toEqual([expect.objectContaining({ workload: "jobs/worker", destination: "52.1.2.3:5432/tcp", deniedBy: "default-action" })]);
   expect(doc.obot).toBeUndefined();

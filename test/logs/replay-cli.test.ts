@@ -36,15 +36,49 @@ function find(flows: FlowLine[], workload: string, dst: string): FlowLine {
 describe("vca logs replay (Obot seed lab, discover → enforce)", () => {
   test("GIVEN the lab's discover logs WHEN replayed against vca-obot-aks in enforce THEN approved traffic is kept, exfiltration and new destinations would be denied, exit 1", async () => {
     const proposal = path.join(out, "proposal.yaml");
-    const r = await runVca("logs", "replay", "--synth", out, "--stack", "vca-obot-aks", "--manifests", MANIFESTS, "--logs", LOGS, "--inventory", PODS, "--nodes", NODES, "--json", "--propose", proposal);
+    const r = await runVca(
+      "logs",
+      "replay",
+      "--synth",
+      out,
+      "--stack",
+      "vca-obot-aks",
+      "--manifests",
+      MANIFESTS,
+      "--logs",
+      LOGS,
+      "--inventory",
+      PODS,
+      "--nodes",
+      NODES,
+      "--json",
+      "--propose",
+      proposal,
+    );
     expect(r.code).toBe(1);
-    const flows = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as FlowLine);
+    const flows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as FlowLine);
     // Kept: the benign server's approved API, Obot's own chart repository, the nodes' registries.
-    expect(find(flows, "obot-mcp/ms1kbsng", "api.openai.com").enforce).toEqual({ verdict: "PERMIT", rule: "allow-approved-egress", tier: "K8S", origin: "obot-mcp/obot-mnp1-ms1kbsng-fw" });
+    expect(find(flows, "obot-mcp/ms1kbsng", "api.openai.com").enforce).toEqual({
+      verdict: "PERMIT",
+      rule: "allow-approved-egress",
+      tier: "K8S",
+      origin: "obot-mcp/obot-mnp1-ms1kbsng-fw",
+    });
     expect(find(flows, "obot-system/obot", "charts.obot.ai").enforce).toMatchObject({ verdict: "PERMIT", rule: "allow-obot-system", tier: "V1" });
-    expect(find(flows, "/node/aks-nodepool1-31415926-vmss000000", "mcr.microsoft.com").enforce).toMatchObject({ verdict: "PERMIT", rule: "allow-k8s-control-plane" });
+    expect(find(flows, "/node/aks-nodepool1-31415926-vmss000000", "mcr.microsoft.com").enforce).toMatchObject({
+      verdict: "PERMIT",
+      rule: "allow-k8s-control-plane",
+    });
     // Would be denied: the rogue server's exfiltration, the benign server's new destination.
-    for (const host of ["httpbin.org", "webhook.site", "8.8.8.8"]) expect(find(flows, "obot-mcp/pt5rfqaz", host).enforce).toMatchObject({ verdict: "DENY", rule: "deny-all-external", origin: "obot-mcp/obot-mnp1-pt5rfqaz-fw" });
+    for (const host of ["httpbin.org", "webhook.site", "8.8.8.8"])
+      expect(find(flows, "obot-mcp/pt5rfqaz", host).enforce).toMatchObject({
+        verdict: "DENY",
+        rule: "deny-all-external",
+        origin: "obot-mcp/obot-mnp1-pt5rfqaz-fw",
+      });
     expect(find(flows, "obot-mcp/ms1kbsng", "api.search.brave.com").enforce).toMatchObject({ verdict: "DENY", rule: "deny-all-external", tier: "K8S" });
     // The IP 10.1.128.30 changed hands: a chart-sync Job first (kept), the rogue's second replica later (denied).
     expect(find(flows, "obot-system/obot-chart-sync-29431200", "charts.obot.ai").enforce).toMatchObject({ verdict: "PERMIT" });
@@ -54,7 +88,13 @@ describe("vca logs replay (Obot seed lab, discover → enforce)", () => {
     expect(find(flows, "/10.1.200.9", "93.184.216.34").enforce).toMatchObject({ verdict: "UNKNOWN" });
     // One session seen as L4 + L7 (legacy) and one as L7 start/end + L4 start/end (8.2) = 2 sessions.
     expect(find(flows, "obot-mcp/ms1kbsng", "api.openai.com").observed).toEqual({
-      count: 2, first: "2026-12-05T10:00:01.000Z", last: "2026-12-05T10:01:09.000Z", action: "PERMIT", enforced: false, engine: "L7", rules: ["7f1c2e90-4b1a-4f0e-9d35-2a6c0b8e5d11"],
+      count: 2,
+      first: "2026-12-05T10:00:01.000Z",
+      last: "2026-12-05T10:01:09.000Z",
+      action: "PERMIT",
+      enforced: false,
+      engine: "L7",
+      rules: ["7f1c2e90-4b1a-4f0e-9d35-2a6c0b8e5d11"],
     });
     // The truncated L7 line is reported as file:line.
     expect(r.stderr).toContain(`${path.join(LOGS, "spoke-gw-8.2.log")}:9: truncated L7 JSON`);
@@ -78,12 +118,28 @@ describe("vca logs replay (Obot seed lab, discover → enforce)", () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(lines[at + 1]).toBe("  would be denied:");
     expect(lines[at + 2]).toMatch(/^ {4}8\.8\.8\.8:53\/udp .* DENY by deny-all-external \(K8S obot-mcp\/obot-mnp1-pt5rfqaz-fw\)$/);
-    expect(r.stdout).toMatch(/^13 distinct flows: 6 kept, 5 would be denied, 1 needs L7, 1 from unknown sources \(2 files, 27 lines: 23 records, 3 unrelated, 1 malformed\)$/m);
+    expect(r.stdout).toMatch(
+      /^13 distinct flows: 6 kept, 5 would be denied, 1 needs L7, 1 from unknown sources \(2 files, 27 lines: 23 records, 3 unrelated, 1 malformed\)$/m,
+    );
   });
 
   test("GIVEN --strict and a truncated line WHEN replayed THEN exit 2 names file:line and no proposal is written", async () => {
     const proposal = path.join(out, "strict.yaml");
-    const r = await runVca("logs", "replay", "--synth", synth, "--manifests", MANIFESTS, "--logs", LOGS, "--inventory", PODS, "--strict", "--propose", proposal);
+    const r = await runVca(
+      "logs",
+      "replay",
+      "--synth",
+      synth,
+      "--manifests",
+      MANIFESTS,
+      "--logs",
+      LOGS,
+      "--inventory",
+      PODS,
+      "--strict",
+      "--propose",
+      proposal,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("spoke-gw-8.2.log:9: truncated L7 JSON");
     expect(fs.existsSync(proposal)).toBe(false);
@@ -91,7 +147,14 @@ describe("vca logs replay (Obot seed lab, discover → enforce)", () => {
 
   test("GIVEN logs of approved traffic only WHEN replayed THEN exit 0 and the proposal says there is nothing to add", async () => {
     const logs = path.join(out, "approved.log");
-    fs.writeFileSync(logs, fs.readFileSync(path.join(LOGS, "spoke-gw-legacy.log"), "utf8").split("\n").filter((l) => /api\.openai\.com|charts\.obot\.ai|SRC_PORT=(51514|40122) /.test(l)).join("\n"));
+    fs.writeFileSync(
+      logs,
+      fs
+        .readFileSync(path.join(LOGS, "spoke-gw-legacy.log"), "utf8")
+        .split("\n")
+        .filter((l) => /api\.openai\.com|charts\.obot\.ai|SRC_PORT=(51514|40122) /.test(l))
+        .join("\n"),
+    );
     const proposal = path.join(out, "none.yaml");
     const r = await runVca("logs", "replay", "--synth", synth, "--manifests", MANIFESTS, "--logs", logs, "--inventory", PODS, "--propose", proposal);
     expect(r.stderr).not.toContain("logs replay: enforce would not keep");
@@ -113,7 +176,21 @@ describe("vca logs replay (Obot seed lab, discover → enforce)", () => {
   });
 
   test("GIVEN --cluster naming the synth's cluster by Terraform address WHEN replayed THEN pods belong to it", async () => {
-    const r = await runVca("logs", "replay", "--synth", synth, "--manifests", MANIFESTS, "--logs", LOGS, "--inventory", PODS, "--cluster", "azurerm_kubernetes_cluster.cluster", "--json");
+    const r = await runVca(
+      "logs",
+      "replay",
+      "--synth",
+      synth,
+      "--manifests",
+      MANIFESTS,
+      "--logs",
+      LOGS,
+      "--inventory",
+      PODS,
+      "--cluster",
+      "azurerm_kubernetes_cluster.cluster",
+      "--json",
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('"cluster":"${lower(azurerm_kubernetes_cluster.cluster.id)}"');
   });

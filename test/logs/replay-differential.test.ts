@@ -46,7 +46,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function expected(): FlowSummary[] {
   return [...log.flows.entries()]
-    .map(([key, f]: [string, ExpectedFlow]) => ({ key, ip: f.ip, count: f.count, first: iso(f.first), last: iso(f.last), engine: f.l7 ? ("L7" as const) : ("L4" as const) }))
+    .map(([key, f]: [string, ExpectedFlow]) => ({
+      key,
+      ip: f.ip,
+      count: f.count,
+      first: iso(f.first),
+      last: iso(f.last),
+      engine: f.l7 ? ("L7" as const) : ("L4" as const),
+    }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -65,7 +72,20 @@ test("GIVEN the generated log WHEN it is built THEN it exercises every case (and
   const text = log.bytes.toString("utf8");
   expect(log.bytes.length).toBeGreaterThan(CHUNK_BYTES * 1.5);
   expect(log.bytes.length).toBeGreaterThan(text.length); // multi-byte UTF-8
-  for (const needle of ["\r\n", "AviatrixGwMicrosegPacket:", " microseg: ", "ats_dcf:", "traffic_server[812]: {", "+01:00 GW-", '"timestamp":1', "PROTO=UDP", "PROTO=ICMP", "🚀", "\n\n"]) expect(text).toContain(needle);
+  for (const needle of [
+    "\r\n",
+    "AviatrixGwMicrosegPacket:",
+    " microseg: ",
+    "ats_dcf:",
+    "traffic_server[812]: {",
+    "+01:00 GW-",
+    '"timestamp":1',
+    "PROTO=UDP",
+    "PROTO=ICMP",
+    "🚀",
+    "\n\n",
+  ])
+    expect(text).toContain(needle);
   expect(log.problems.length).toBeGreaterThan(50);
   expect([...log.flows.values()].some((f) => f.count > 1 && !f.l7 && f.protocol === "TCP")).toBe(true);
 });
@@ -91,7 +111,12 @@ test.each([
 });
 
 test("GIVEN one chunk holding lines around one longer than a decoded piece (64 KiB) WHEN split THEN every line comes out whole", () => {
-  const lines = ["first", `${"x".repeat(200_000)}ü`, ...Array.from({ length: 3000 }, (_, i) => `${i % 7 === 0 ? "é🚀 " : ""}line ${i} ${"y".repeat(i % 97)}`), "last"];
+  const lines = [
+    "first",
+    `${"x".repeat(200_000)}ü`,
+    ...Array.from({ length: 3000 }, (_, i) => `${i % 7 === 0 ? "é🚀 " : ""}line ${i} ${"y".repeat(i % 97)}`),
+    "last",
+  ];
   const got: string[] = [];
   const splitter = new LineSplitter((line) => got.push(line));
   splitter.push(Buffer.from(lines.join("\r\n") + "\n"));
@@ -142,15 +167,38 @@ describe.each([
 });
 
 test("GIVEN the mixed log WHEN `logs replay --json` reads it THEN the report has exactly the generator's flows and names each malformed line", async () => {
-  const r = await runVca("logs", "replay", "--json", "--year", String(log.year), "--synth", path.join(LAB, "infra.tf.json"), "--manifests", path.join(LAB, "firewall-policies"), "--logs", plain, "--inventory", pods);
+  const r = await runVca(
+    "logs",
+    "replay",
+    "--json",
+    "--year",
+    String(log.year),
+    "--synth",
+    path.join(LAB, "infra.tf.json"),
+    "--manifests",
+    path.join(LAB, "firewall-policies"),
+    "--logs",
+    plain,
+    "--inventory",
+    pods,
+  );
   expect(r.code).toBe(1); // an unknown source cannot be judged
-  type Line = { src: { namespace?: string; workload?: string; ip: string }; dst: { host?: string; ip: string; port?: number; protocol: string }; observed: { count: number; first: string; last: string; engine: "L4" | "L7" } };
+  type Line = {
+    src: { namespace?: string; workload?: string; ip: string };
+    dst: { host?: string; ip: string; port?: number; protocol: string };
+    observed: { count: number; first: string; last: string; engine: "L4" | "L7" };
+  };
   const report = r.stdout
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as Line)
     .map((f) => ({
-      key: [f.src.namespace !== undefined ? `${f.src.namespace}/${f.src.workload}` : f.src.ip, f.dst.host ?? `ip:${f.dst.ip}`, f.dst.port ?? "", f.dst.protocol].join(" "),
+      key: [
+        f.src.namespace !== undefined ? `${f.src.namespace}/${f.src.workload}` : f.src.ip,
+        f.dst.host ?? `ip:${f.dst.ip}`,
+        f.dst.port ?? "",
+        f.dst.protocol,
+      ].join(" "),
       ip: f.dst.ip,
       count: f.observed.count,
       first: f.observed.first,

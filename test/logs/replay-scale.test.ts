@@ -6,7 +6,10 @@ import * as os from "os";
 import * as path from "path";
 import { runVca } from "../support/run-cli";
 
-const { inventory, writeLog } = require("../../scripts/bench/log-lines") as { inventory: (pods: number) => unknown; writeLog: (file: string, lines: number, pods: number) => number };
+const { inventory, writeLog } = require("../../scripts/bench/log-lines") as {
+  inventory: (pods: number) => unknown;
+  writeLog: (file: string, lines: number, pods: number) => number;
+};
 
 const LAB = path.join(__dirname, "../fixtures/dcf/obot-seed-lab");
 
@@ -17,9 +20,26 @@ test("GIVEN 20,000 generated lines WHEN replayed THEN sessions add up and flows 
     const pods = path.join(dir, "pods.json");
     expect(writeLog(log, 20_000, 40)).toBe(20_000);
     fs.writeFileSync(pods, JSON.stringify(inventory(40)));
-    const r = await runVca("logs", "replay", "--json", "--year", "2025", "--synth", path.join(LAB, "infra.tf.json"), "--manifests", path.join(LAB, "firewall-policies"), "--logs", log, "--inventory", pods);
+    const r = await runVca(
+      "logs",
+      "replay",
+      "--json",
+      "--year",
+      "2025",
+      "--synth",
+      path.join(LAB, "infra.tf.json"),
+      "--manifests",
+      path.join(LAB, "firewall-policies"),
+      "--logs",
+      log,
+      "--inventory",
+      pods,
+    );
     expect(r.code).toBe(1);
-    const flows = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { observed: { count: number }; src: { workload?: string }; enforce: { verdict: string } });
+    const flows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { observed: { count: number }; src: { workload?: string }; enforce: { verdict: string } });
     const text = fs.readFileSync(log, "utf8");
     const sessions = (text.match(/ (ats_dcf|traffic_server\[812\]): /g) ?? []).length + (text.match(/PROTO=UDP/g) ?? []).length;
     expect(flows.reduce((n, f) => n + f.observed.count, 0)).toBe(sessions);

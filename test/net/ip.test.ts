@@ -47,11 +47,14 @@ describe("parseCidr / isCidrOrIp", () => {
 });
 
 describe("isPublicIp (IANA special-purpose registries)", () => {
-  test.each([...NON_PUBLIC_IPV4, ...NON_PUBLIC_IPV6].map((r) => [r.cidr, r.what]))("GIVEN %s (%s) WHEN classified THEN its first address is not public", (cidr) => {
-    const first = cidr.split("/")[0];
-    expect(isPublicIp(first)).toBe(false);
-    expect(isNonPublicIp(first)).toBe(true);
-  });
+  test.each([...NON_PUBLIC_IPV4, ...NON_PUBLIC_IPV6].map((r) => [r.cidr, r.what]))(
+    "GIVEN %s (%s) WHEN classified THEN its first address is not public",
+    (cidr) => {
+      const first = cidr.split("/")[0];
+      expect(isPublicIp(first)).toBe(false);
+      expect(isNonPublicIp(first)).toBe(true);
+    },
+  );
 
   test.each([
     ["::ffff:10.0.0.1", false],
@@ -129,7 +132,17 @@ function simulatorSaysPublic(to: { ip?: string; host?: string }): boolean {
 
 describe("shim and simulator agree", () => {
   const v4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join("."));
-  const interesting = fc.constantFrom("::ffff:10.0.0.1", "::ffff:8.8.8.8", "192.0.2.1", "198.18.0.1", "2001:db8::5", "fd00::1", "2606:4700::1", "64:ff9b::a00:1", "100.64.1.1");
+  const interesting = fc.constantFrom(
+    "::ffff:10.0.0.1",
+    "::ffff:8.8.8.8",
+    "192.0.2.1",
+    "198.18.0.1",
+    "2001:db8::5",
+    "fd00::1",
+    "2606:4700::1",
+    "64:ff9b::a00:1",
+    "100.64.1.1",
+  );
   const mapped = v4.map((a) => `::ffff:${a}`);
 
   test("GIVEN any address WHEN the shim and the simulator classify it THEN internal ⇔ not Public Internet", () => {

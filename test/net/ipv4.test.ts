@@ -4,7 +4,10 @@ import { spokeNetworkLayout } from "../../lib/constructs/network/spoke-network";
 
 describe("ipv4", () => {
   test("GIVEN any address WHEN formatted and parsed THEN it round-trips", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => parseIpv4(formatIpv4(n)) === n), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => parseIpv4(formatIpv4(n)) === n),
+      { numRuns: 200 },
+    );
   });
 
   test.each(["10.0.0.0/33", "10.0.0/8", "256.0.0.0/8", "10.0.0.01/8", "10.0.0.0", "10.0.0.0/"])("GIVEN %s WHEN parsed THEN it is rejected", (text) => {
@@ -20,17 +23,24 @@ describe("ipv4", () => {
 
   test("GIVEN any created-network CIDR WHEN laid out THEN gateway and workload subnets are disjoint and inside it", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 23 }), fc.integer({ min: 0, max: 255 }), fc.boolean(), fc.integer({ min: 0, max: 3 }), (prefix, hi, insane, count) => {
-        const base = (10 * 2 ** 24 + hi * 2 ** 16) - ((10 * 2 ** 24 + hi * 2 ** 16) % 2 ** (32 - prefix));
-        const cidr = { address: base, prefixLength: prefix };
-        expect(isNetworkAddress(cidr)).toBe(true);
-        const layout = spokeNetworkLayout(cidr, count, insane);
-        const all = [layout.gatewaySubnet, layout.haGatewaySubnet, ...layout.workloadSubnets].map((c) => parseIpv4Cidr(c)!);
-        all.forEach((c) => expect(cidrContains(cidr, c)).toBe(true));
-        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) {
-          expect(cidrContains(all[i], all[j]) || cidrContains(all[j], all[i])).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 16, max: 23 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (prefix, hi, insane, count) => {
+          const base = 10 * 2 ** 24 + hi * 2 ** 16 - ((10 * 2 ** 24 + hi * 2 ** 16) % 2 ** (32 - prefix));
+          const cidr = { address: base, prefixLength: prefix };
+          expect(isNetworkAddress(cidr)).toBe(true);
+          const layout = spokeNetworkLayout(cidr, count, insane);
+          const all = [layout.gatewaySubnet, layout.haGatewaySubnet, ...layout.workloadSubnets].map((c) => parseIpv4Cidr(c)!);
+          all.forEach((c) => expect(cidrContains(cidr, c)).toBe(true));
+          for (let i = 0; i < all.length; i++)
+            for (let j = i + 1; j < all.length; j++) {
+              expect(cidrContains(all[i], all[j]) || cidrContains(all[j], all[i])).toBe(false);
+            }
+        },
+      ),
       { numRuns: 100 },
     );
   });

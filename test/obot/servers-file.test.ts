@@ -48,7 +48,7 @@ describe("servers file parsing", () => {
     expect(err).toBeInstanceOf(UserInputError);
     expect(err.message).toMatchSnapshot();
     expect(err.message).toContain("servers.yaml: servers[1].egressDomains[0]: egress domain must not include a protocol");
-    expect(err.message).toContain("servers[2].id: duplicate id \"ms1good\" (first at servers[0])");
+    expect(err.message).toContain('servers[2].id: duplicate id "ms1good" (first at servers[0])');
     expect(err.message).toContain("servers[2].colour: unknown key");
     expect(err.message).toContain("servers[3].denyAllEgress: denyAllEgress cannot be true when egressDomains are specified");
   });
@@ -72,7 +72,10 @@ describe("servers file parsing", () => {
 
   test("GIVEN valid entries THEN fields are kept and null egressDomains means none", () => {
     expect(
-      parseServersYaml("servers:\n- {id: ms1a, name: A, egressDomains: [x.io], denyAllEgress: false}\n- {id: ms1b, egressDomains: null, denyAllEgress: true}", "s.yaml"),
+      parseServersYaml(
+        "servers:\n- {id: ms1a, name: A, egressDomains: [x.io], denyAllEgress: false}\n- {id: ms1b, egressDomains: null, denyAllEgress: true}",
+        "s.yaml",
+      ),
     ).toEqual([
       { id: "ms1a", name: "A", egressDomains: ["x.io"], denyAllEgress: false },
       { id: "ms1b", denyAllEgress: true },

@@ -14,9 +14,7 @@ import {
 } from "../../lib/obot";
 import { expectGolden } from "./golden";
 
-const schema = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "..", "lib", "validate", "schemas", "firewallpolicy.schema.json"), "utf8"),
-);
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "lib", "validate", "schemas", "firewallpolicy.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const labFile = path.join(__dirname, "..", "fixtures", "obot", "lab-servers.yaml");
 const lab = parseServersYaml(fs.readFileSync(labFile, "utf8"), labFile);

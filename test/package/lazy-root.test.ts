@@ -31,12 +31,16 @@ function valueNames(): string[] {
 describe("GIVEN the built package root (dist/index.js)", () => {
   test("WHEN required THEN it loads none of cdktf, providers, ajv, librechat-data-provider or our constructs", () => {
     const loaded = nodeJson(`require("./dist/index.js"); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`) as string[];
-    const heavy = loaded.filter((f) => /node_modules[\\/](cdktf|cdktn|@cdktf[\\/]provider-|@cdktn[\\/]provider-|ajv|librechat-data-provider|js-yaml|commander)[\\/]/.test(f) || /dist[\\/]lib[\\/](constructs|aviatrix|validate|shim|preflight)[\\/]/.test(f));
+    const heavy = loaded.filter(
+      (f) =>
+        /node_modules[\\/](cdktf|cdktn|@cdktf[\\/]provider-|@cdktn[\\/]provider-|ajv|librechat-data-provider|js-yaml|commander)[\\/]/.test(f) ||
+        /dist[\\/]lib[\\/](constructs|aviatrix|validate|shim|preflight)[\\/]/.test(f),
+    );
     expect(heavy).toEqual([]);
   });
 
   test("THEN it exports exactly the value names of lib/index.ts, each resolving to the module's value", () => {
-    const names = (nodeJson(`process.stdout.write(JSON.stringify(Object.keys(require("./dist/index.js")).sort()))`) as string[]);
+    const names = nodeJson(`process.stdout.write(JSON.stringify(Object.keys(require("./dist/index.js")).sort()))`) as string[];
     expect(names).toEqual(valueNames());
     const same = nodeJson(
       `const root = require("./dist/index.js"); process.stdout.write(JSON.stringify([root.SpokeGateway === require("./dist/lib/constructs/network/spoke-gateway").SpokeGateway, typeof root.EksVcaStack, root.PROTOCOLS === require("./dist/lib/dcf/model").PROTOCOLS]))`,
@@ -62,34 +66,60 @@ describe("GIVEN an optional peer that is not installed", () => {
   test("WHEN a lazy export needs a provider package THEN one line names the package and the install command with our range", () => {
     const target = {} as Record<string, unknown>;
     // @cdktn/provider-aws is a peer this repo does not install.
-    lazyExport(target, "AwsSpokeVpc", () => {
-      throw notFound("@cdktn/provider-aws/lib/vpc");
-    }, "AwsSpokeVpc");
+    lazyExport(
+      target,
+      "AwsSpokeVpc",
+      () => {
+        throw notFound("@cdktn/provider-aws/lib/vpc");
+      },
+      "AwsSpokeVpc",
+    );
     expect(() => target.AwsSpokeVpc).toThrow(MissingPeerDependencyError);
-    expect(() => target.AwsSpokeVpc).toThrow(`AwsSpokeVpc needs @cdktn/provider-aws, which is not installed: run \`npm install @cdktn/provider-aws@"${pkg.peerDependencies["@cdktn/provider-aws"]}"\``);
+    expect(() => target.AwsSpokeVpc).toThrow(
+      `AwsSpokeVpc needs @cdktn/provider-aws, which is not installed: run \`npm install @cdktn/provider-aws@"${pkg.peerDependencies["@cdktn/provider-aws"]}"\``,
+    );
   });
 
   test("WHEN the provider is installed but lacks the module THEN the message names the module and the installed version", () => {
     const target = {} as Record<string, unknown>;
-    lazyExport(target, "AgentCoreStack", () => {
-      throw notFound("@cdktf/provider-aws/lib/not-a-resource");
-    }, "AgentCoreStack");
-    expect(() => target.AgentCoreStack).toThrow(/^AgentCoreStack needs @cdktf\/provider-aws\/lib\/not-a-resource, which the installed @cdktf\/provider-aws \d+\.\d+\.\d+ does not have: run `npm install @cdktf\/provider-aws@/);
+    lazyExport(
+      target,
+      "AgentCoreStack",
+      () => {
+        throw notFound("@cdktf/provider-aws/lib/not-a-resource");
+      },
+      "AgentCoreStack",
+    );
+    expect(() => target.AgentCoreStack).toThrow(
+      /^AgentCoreStack needs @cdktf\/provider-aws\/lib\/not-a-resource, which the installed @cdktf\/provider-aws \d+\.\d+\.\d+ does not have: run `npm install @cdktf\/provider-aws@/,
+    );
   });
 
   test("WHEN a CDK Terrain provider that is not published is missing THEN it says so", () => {
     const target = {} as Record<string, unknown>;
-    lazyExport(target, "KubernetesProviders", () => {
-      throw notFound("@cdktn/provider-kubernetes/lib/provider");
-    }, "KubernetesProviders");
-    expect(() => target.KubernetesProviders).toThrow("KubernetesProviders needs @cdktn/provider-kubernetes, which is not installed (no supported release is published yet; see COMPATIBILITY.md)");
+    lazyExport(
+      target,
+      "KubernetesProviders",
+      () => {
+        throw notFound("@cdktn/provider-kubernetes/lib/provider");
+      },
+      "KubernetesProviders",
+    );
+    expect(() => target.KubernetesProviders).toThrow(
+      "KubernetesProviders needs @cdktn/provider-kubernetes, which is not installed (no supported release is published yet; see COMPATIBILITY.md)",
+    );
   });
 
   test("WHEN a module of our own is missing (a bug) THEN the original error propagates", () => {
     const target = {} as Record<string, unknown>;
-    lazyExport(target, "X", () => {
-      throw notFound("./constructs/x");
-    }, "X");
+    lazyExport(
+      target,
+      "X",
+      () => {
+        throw notFound("./constructs/x");
+      },
+      "X",
+    );
     expect(() => target.X).toThrow(/Cannot find module '.\/constructs\/x'/);
     expect(missingPackageOf(notFound("@scope/pkg/lib/a"))).toBe("@scope/pkg");
     expect(missingPackageOf(notFound("left-pad"))).toBe("left-pad");
@@ -101,7 +131,9 @@ describe("GIVEN an optional peer that is not installed", () => {
         throw notFound("librechat-data-provider");
       });
       const { dataProvider } = require("../../lib/shim/data-provider") as typeof import("../../lib/shim/data-provider");
-      expect(() => dataProvider()).toThrow("LibreChat config validation needs librechat-data-provider, which is not installed: run `npm install --save-dev librechat-data-provider@0.8.524`");
+      expect(() => dataProvider()).toThrow(
+        "LibreChat config validation needs librechat-data-provider, which is not installed: run `npm install --save-dev librechat-data-provider@0.8.524`",
+      );
       jest.dontMock("librechat-data-provider");
     });
   });

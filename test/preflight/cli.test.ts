@@ -15,7 +15,9 @@ const VALUES = { agentSubnetCidr: "10.20.1.0/24", spokeGatewayIp: "10.20.0.4" };
 describe("vca preflight", () => {
   test("GIVEN a synth with an immutable binding WHEN lock THEN the baseline records it and the next synth passes IMM1/IMM2", async () => {
     const baselineFile = path.join(tmpDir(), "vca-preflight.lock.json");
-    const { app } = stackWith([{ kind: "immutable-binding", key: "foundry/capability-host", description: "Foundry binding", values: VALUES }], { baselineFile });
+    const { app } = stackWith([{ kind: "immutable-binding", key: "foundry/capability-host", description: "Foundry binding", values: VALUES }], {
+      baselineFile,
+    });
     app.synth();
     const res = await run("preflight", "lock", app.outdir, "--baseline", baselineFile);
     expect(res).toMatchObject({ code: 0, err: "" });
@@ -23,7 +25,10 @@ describe("vca preflight", () => {
     const lock = JSON.parse(fs.readFileSync(baselineFile, "utf8"));
     expect(lock.stacks["test-stack"]["foundry/capability-host"].values).toEqual(VALUES);
 
-    const again = stackWith([{ kind: "immutable-binding", key: "foundry/capability-host", description: "Foundry binding", values: { ...VALUES, spokeGatewayIp: "10.20.0.5" } }], { baselineFile });
+    const again = stackWith(
+      [{ kind: "immutable-binding", key: "foundry/capability-host", description: "Foundry binding", values: { ...VALUES, spokeGatewayIp: "10.20.0.5" } }],
+      { baselineFile },
+    );
     const f = again.preflight.evaluate().findings.filter((x) => x.ruleId.startsWith("AVX-IMM"));
     expect(f.map((x) => [x.ruleId, x.status, x.got, x.want])).toEqual([
       ["AVX-IMM1", "non-compliant", "spokeGatewayIp=10.20.0.5", "spokeGatewayIp=10.20.0.4"],
@@ -47,7 +52,11 @@ describe("vca preflight", () => {
   test("GIVEN a report without the references list (older format) WHEN lock THEN exit 2 and no baseline is written", async () => {
     const dir = tmpDir();
     fs.mkdirSync(path.join(dir, "preflight"));
-    const old = { stack: "s", findings: [], immutable: [{ key: "k", constructPath: "s/x", description: "d", values: { ip: "<unknown until plan>" }, unknownValues: ["ip"] }] };
+    const old = {
+      stack: "s",
+      findings: [],
+      immutable: [{ key: "k", constructPath: "s/x", description: "d", values: { ip: "<unknown until plan>" }, unknownValues: ["ip"] }],
+    };
     fs.writeFileSync(path.join(dir, "preflight", "s.json"), JSON.stringify(old));
     const baselineFile = path.join(dir, "lock.json");
     const res = await run("preflight", "lock", dir, "--baseline", baselineFile);
@@ -64,7 +73,20 @@ describe("vca preflight", () => {
   });
 
   test("GIVEN reports WHEN report THEN summary lines print; exit 1 on errors", async () => {
-    const { app } = stackWith([{ kind: "agentcore-runtime", networkMode: "PUBLIC", subnets: [], securityGroups: [], approvedSubnets: [], approvedSecurityGroups: [], guardrailPolicyAttached: true }], {});
+    const { app } = stackWith(
+      [
+        {
+          kind: "agentcore-runtime",
+          networkMode: "PUBLIC",
+          subnets: [],
+          securityGroups: [],
+          approvedSubnets: [],
+          approvedSecurityGroups: [],
+          guardrailPolicyAttached: true,
+        },
+      ],
+      {},
+    );
     try {
       app.synth();
     } catch {

@@ -45,7 +45,12 @@ describe("AVX-CTRL2 with real constructs", () => {
   test("GIVEN controller 9.0 WHEN evaluated THEN every Aviatrix resource exists", () => {
     const { stack, preflight } = given("9.0");
     decryptingChat(stack);
-    const statuses = new Set(preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-CTRL2").map((f) => f.status));
+    const statuses = new Set(
+      preflight
+        .evaluate()
+        .findings.filter((f) => f.ruleId === "AVX-CTRL2")
+        .map((f) => f.status),
+    );
     expect([...statuses]).toEqual(["compliant"]);
   });
 });
@@ -65,7 +70,14 @@ describe("AVX-CTRL3 with real constructs", () => {
   test("GIVEN controller 9.0 WHEN evaluated THEN compliant; LibreChat without a CA uses no gated feature", () => {
     const { stack, preflight } = given("9.0");
     decryptingChat(stack);
-    expect(new Set(preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-CTRL3").map((f) => f.status))).toEqual(new Set(["compliant"]));
+    expect(
+      new Set(
+        preflight
+          .evaluate()
+          .findings.filter((f) => f.ruleId === "AVX-CTRL3")
+          .map((f) => f.status),
+      ),
+    ).toEqual(new Set(["compliant"]));
     const plain = given("8.2.0");
     const secret = (name: string) => new TerraformVariable(plain.stack, name.toLowerCase(), { type: "string", sensitive: true }).stringValue;
     new LibreChat(plain.stack, "chat", { secretEnv: Object.fromEntries(LIBRECHAT_REQUIRED_SECRETS.map((n) => [n, secret(n)])) });
@@ -78,7 +90,9 @@ describe("AVX-CTRL4 with real constructs", () => {
     new FirewallPolicy(stack, "chat", {
       namespace: "librechat",
       provider: providers.kubernetes,
-      rules: [{ name: "llm", action: "PERMIT", protocol: "TCP", ports: [443], decryptPolicy: "DECRYPT_NOT_ALLOWED", dst: [ManagedSmartGroup.publicInternet()] }],
+      rules: [
+        { name: "llm", action: "PERMIT", protocol: "TCP", ports: [443], decryptPolicy: "DECRYPT_NOT_ALLOWED", dst: [ManagedSmartGroup.publicInternet()] },
+      ],
     });
   }
   test("GIVEN a FirewallPolicy with decryptPolicy and chart 10.0.0 on its cluster WHEN evaluated THEN non-compliant", () => {
@@ -122,6 +136,11 @@ describe("AVX-CTRL6 with real constructs", () => {
     const { stack, preflight } = given("9.0.10");
     new DcfFeature(stack, "dcf");
     stack.addOverride("terraform.required_providers.aviatrix.version", "~> 8.2.0");
-    expect(preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-CTRL6").map((f) => `${f.status} got ${f.got}`)).toEqual(["non-compliant got ~> 8.2.0"]);
+    expect(
+      preflight
+        .evaluate()
+        .findings.filter((f) => f.ruleId === "AVX-CTRL6")
+        .map((f) => `${f.status} got ${f.got}`),
+    ).toEqual(["non-compliant got ~> 8.2.0"]);
   });
 });

@@ -70,7 +70,16 @@ describe("AVX-K8S1 with real constructs", () => {
       cloud: KubernetesCloud.CUSTOM,
       clusterId: "kubeadm-lab",
       credentials: { useCspCredentials: true },
-      clusterDetails: { accountName: "a", accountId: "1", name: "n", region: "r", vpcId: "v", isPubliclyAccessible: false, platform: "kubeadm", version: "1.30" },
+      clusterDetails: {
+        accountName: "a",
+        accountId: "1",
+        name: "n",
+        region: "r",
+        vpcId: "v",
+        isPubliclyAccessible: false,
+        platform: "kubeadm",
+        version: "1.30",
+      },
     });
     expect(ruleResults(preflight, "AVX-K8S1")).toEqual([]);
   });
@@ -101,7 +110,12 @@ describe("AVX-K8S2 with real constructs", () => {
   test("GIVEN Obot on a cluster without any chart WHEN evaluated THEN non-compliant: no chart", () => {
     const { stack, preflight, providers } = given();
     new ObotPlatform(stack, "obot", { version: "v0.21.0", providers });
-    expect(preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-K8S2").map((f) => `${f.status} ${f.got}`)).toEqual(["non-compliant no chart"]);
+    expect(
+      preflight
+        .evaluate()
+        .findings.filter((f) => f.ruleId === "AVX-K8S2")
+        .map((f) => `${f.status} ${f.got}`),
+    ).toEqual(["non-compliant no chart"]);
   });
 });
 
@@ -110,14 +124,32 @@ describe("AVX-K8S3 with real constructs", () => {
     const pods = new SmartGroup(stack, "pods", { name: "pods", matchExpressions: [Select.k8s({ cluster: AKS_ID, namespace: "librechat" })] });
     const llm = new WebGroup(stack, "llm", { name: "llm", domains: ["api.openai.com"] });
     const p = new DcfPolicyPack(stack, "dcf", { mode: "enforce" });
-    p.addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [llm] });
+    p.addRule({
+      name: "llm",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [pods],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [llm],
+    });
     if (withV1DenyAll) p.addRule({ name: "deny-pods", priority: 20, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.publicInternet()] });
   }
   function firewallPolicy(stack: TerraformStack, providers: KubernetesProviders): void {
     new FirewallPolicy(stack, "chat", {
       namespace: "librechat",
       provider: providers.kubernetes,
-      rules: [{ name: "github", action: "PERMIT", protocol: "TCP", ports: [443], dst: [ManagedSmartGroup.publicInternet()], webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }] }],
+      rules: [
+        {
+          name: "github",
+          action: "PERMIT",
+          protocol: "TCP",
+          ports: [443],
+          dst: [ManagedSmartGroup.publicInternet()],
+          webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }],
+        },
+      ],
     });
   }
 
@@ -127,7 +159,9 @@ describe("AVX-K8S3 with real constructs", () => {
     firewallPolicy(stack, providers);
     const found = preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-K8S3");
     expect(found.map((f) => `${f.status} @ ${f.constructPath}`)).toEqual(["non-compliant @ s/dcf"]);
-    expect(found[0].cause).toMatch(/DENY "deny-pods" \(V1 priority 20, before the K8S block\) can match traffic that FirewallPolicy permit "librechat\/chat\/github" allows/);
+    expect(found[0].cause).toMatch(
+      /DENY "deny-pods" \(V1 priority 20, before the K8S block\) can match traffic that FirewallPolicy permit "librechat\/chat\/github" allows/,
+    );
   });
 
   test("GIVEN no V1 deny-all WHEN a FirewallPolicy is applied THEN compliant; without any K8S tier THEN not applicable", () => {
@@ -154,9 +188,21 @@ describe("AVX-K8S3 with real constructs", () => {
 
 describe("AVX-K8S4 with real constructs", () => {
   function podsPack(stack: TerraformStack): void {
-    const pods = new SmartGroup(stack, "pods", { name: "librechat-pods", matchExpressions: [Select.k8s({ cluster: AKS_ID.toLowerCase(), namespace: "librechat" })] });
+    const pods = new SmartGroup(stack, "pods", {
+      name: "librechat-pods",
+      matchExpressions: [Select.k8s({ cluster: AKS_ID.toLowerCase(), namespace: "librechat" })],
+    });
     const llm = new WebGroup(stack, "llm", { name: "llm", domains: ["api.openai.com"] });
-    new DcfPolicyPack(stack, "dcf", { mode: "enforce" }).addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [llm] });
+    new DcfPolicyPack(stack, "dcf", { mode: "enforce" }).addRule({
+      name: "llm",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [pods],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [llm],
+    });
   }
 
   test("GIVEN a k8s SmartGroup without onboarding WHEN evaluated THEN non-compliant", () => {
@@ -182,6 +228,11 @@ describe("attached facts replace a construct's own facts of that kind", () => {
     expect(charts.map((c) => c.fact.clusterKey)).toEqual(["cluster"]);
     // The onboarding keyed on the construct's own key finds no chart any more: the correction is visible.
     new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, firewallChart: chart });
-    expect(preflight.evaluate().findings.filter((f) => f.ruleId === "AVX-K8S2").map((f) => f.got)).toEqual(["no chart"]);
+    expect(
+      preflight
+        .evaluate()
+        .findings.filter((f) => f.ruleId === "AVX-K8S2")
+        .map((f) => f.got),
+    ).toEqual(["no chart"]);
   });
 });

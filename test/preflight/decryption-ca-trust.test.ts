@@ -75,7 +75,17 @@ describe("AVX-K8S6 decryption-needs-ca-trust", () => {
     const a = given();
     const pods = new SmartGroup(a.stack, "pods", { name: "pods", matchExpressions: [Select.k8s({ cluster: CLUSTER, namespace: "librechat" })] });
     const llm = new WebGroup(a.stack, "llm", { name: "llm", domains: ["api.openai.com"] });
-    new DcfPolicyPack(a.stack, "dcf", { mode: "enforce" }).addRule({ name: "llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [llm], decryptPolicy: "DECRYPT_NOT_ALLOWED" });
+    new DcfPolicyPack(a.stack, "dcf", { mode: "enforce" }).addRule({
+      name: "llm",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [pods],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [llm],
+      decryptPolicy: "DECRYPT_NOT_ALLOWED",
+    });
     expect(ruleResults(a.preflight, "AVX-K8S6")).toEqual([]);
     const b = given();
     iocDeny(b.stack, { cidr: "10.0.0.0/16" });
@@ -87,7 +97,17 @@ describe("AVX-K8S6 decryption-needs-ca-trust", () => {
       new FirewallPolicy(stack, "chat", {
         namespace: "chat",
         provider: providers.kubernetes,
-        rules: [{ name: "github", action: "PERMIT", protocol: "TCP", ports: [443], dst: [ManagedSmartGroup.publicInternet()], decryptPolicy: "DECRYPT_ALLOWED", webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }] }],
+        rules: [
+          {
+            name: "github",
+            action: "PERMIT",
+            protocol: "TCP",
+            ports: [443],
+            dst: [ManagedSmartGroup.publicInternet()],
+            decryptPolicy: "DECRYPT_ALLOWED",
+            webGroups: [{ key: "gh", name: "gh", kind: "domains", matches: [{ sni: "github.com" }] }],
+          },
+        ],
       });
     const bare = given();
     policy(bare.stack, bare.providers);

@@ -7,9 +7,12 @@ import { expectInputError } from "../support/expect-error";
 
 describe("Preflight engine", () => {
   test("GIVEN an ERROR finding WHEN the stack is synthesized with validations THEN synth fails with the DESIGN message format", () => {
-    const { stack } = stackWith([{ kind: "dcf-policy", model: model([rule("all", { protocol: "ANY", portRanges: [] })], [], { defaultAction: undefined }), mode: "enforce" }], {
-      controllerVersion: "9.0",
-    });
+    const { stack } = stackWith(
+      [{ kind: "dcf-policy", model: model([rule("all", { protocol: "ANY", portRanges: [] })], [], { defaultAction: undefined }), mode: "enforce" }],
+      {
+        controllerVersion: "9.0",
+      },
+    );
     expect(() => Testing.synth(stack, true)).toThrow(
       /\[ERROR at test-stack\/facts\] AVX-DCF1: the policy is in enforce mode but nothing denies traffic of its workloads that no rule permits \(got default action unmanaged \(controller default PERMIT\), no closing deny for app, want a closing DENY scoped to each permitted source, or default action DENY\); end the policy with a DENY/,
     );
@@ -37,7 +40,11 @@ describe("Preflight engine", () => {
     const dir = path.join(app.outdir, "preflight");
     const report = JSON.parse(fs.readFileSync(path.join(dir, "test-stack.json"), "utf8"));
     expect(report.stack).toBe(stack.node.id);
-    expect(report.summaryLine).toMatch(new RegExp(`^preflight test-stack: \\d+ checks \\(\\d+/${Preflight.rules().length} rules applied\\), \\d+ passed, 0 errors, 1 warning, 0 unknown, 0 acknowledged$`));
+    expect(report.summaryLine).toMatch(
+      new RegExp(
+        `^preflight test-stack: \\d+ checks \\(\\d+/${Preflight.rules().length} rules applied\\), \\d+ passed, 0 errors, 1 warning, 0 unknown, 0 acknowledged$`,
+      ),
+    );
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === "AVX-DCF2").status).toBe("non-compliant");
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, "test-stack.sarif"), "utf8"));
     expect(sarif.version).toBe("2.1.0");
@@ -118,7 +125,9 @@ describe("Preflight.acknowledge", () => {
   });
 
   test("GIVEN a non-suppressible rule THEN the acknowledgement is ignored and the finding says so", () => {
-    const { stack, preflight } = stackWith([{ kind: "dcf-policy", model: model([rule("a")], [], { defaultAction: undefined }), mode: "enforce" }], { controllerVersion: "9.0" });
+    const { stack, preflight } = stackWith([{ kind: "dcf-policy", model: model([rule("a")], [], { defaultAction: undefined }), mode: "enforce" }], {
+      controllerVersion: "9.0",
+    });
     Preflight.acknowledge(stack, { id: "AVX-DCF1", reason: "we really want this one" });
     const f = preflight.evaluate().findings.find((x) => x.ruleId === "AVX-DCF1")!;
     expect(f.status).toBe("non-compliant");
@@ -129,7 +138,12 @@ describe("Preflight.acknowledge", () => {
     const wild = model([rule("one", { protocol: "ANY", portRanges: [] }), rule("two", { protocol: "ANY", portRanges: [] })]);
     const { stack, preflight } = stackWith([{ kind: "dcf-policy", model: wild, mode: "enforce" }], { controllerVersion: "9.0" });
     Preflight.acknowledge(stack, { id: "AVX-DCF3[one]", reason: "break-glass rule, ticket SEC-9" });
-    expect(preflight.evaluate().findings.filter((x) => x.ruleId === "AVX-DCF3").map((f) => [f.id, f.status])).toEqual([
+    expect(
+      preflight
+        .evaluate()
+        .findings.filter((x) => x.ruleId === "AVX-DCF3")
+        .map((f) => [f.id, f.status]),
+    ).toEqual([
       ["AVX-DCF3[one]", "acknowledged"],
       ["AVX-DCF3[two]", "non-compliant"],
     ]);

@@ -43,7 +43,11 @@ export function findingsOf(preflight: Preflight, ruleId: string): readonly Prefl
  * What a non-compliance test asserts: the rule reports exactly these findings, each matching the
  * given fields (level, construct path, got/want...). Returns the findings for further checks.
  */
-export function expectFindings(preflight: Preflight, ruleId: string, want: readonly Partial<Record<keyof PreflightFinding, unknown>>[]): readonly PreflightFinding[] {
+export function expectFindings(
+  preflight: Preflight,
+  ruleId: string,
+  want: readonly Partial<Record<keyof PreflightFinding, unknown>>[],
+): readonly PreflightFinding[] {
   const found = findingsOf(preflight, ruleId);
   expect(found).toEqual(want.map((w) => expect.objectContaining({ ruleId, ...w })));
   return found;

@@ -13,8 +13,21 @@ function outdirWith(stacks: Record<string, { aviatrix: boolean; report?: { error
     fs.writeFileSync(path.join(dir, "stacks", id, "cdk.tf.json"), JSON.stringify({ resource }));
     if (s.report) {
       fs.mkdirSync(path.join(dir, "preflight"), { recursive: true });
-      const summary = { rules: 1, applicableRules: 1, checks: 1, passed: 1 - s.report.errors, errors: s.report.errors, warnings: 0, infos: 0, unknown: 0, acknowledged: 0 };
-      fs.writeFileSync(path.join(dir, "preflight", `${id}.json`), JSON.stringify({ formatVersion: 1, stack: id, summary, summaryLine: `preflight ${id}: ok`, findings: [], rules: [], immutable: [] }));
+      const summary = {
+        rules: 1,
+        applicableRules: 1,
+        checks: 1,
+        passed: 1 - s.report.errors,
+        errors: s.report.errors,
+        warnings: 0,
+        infos: 0,
+        unknown: 0,
+        acknowledged: 0,
+      };
+      fs.writeFileSync(
+        path.join(dir, "preflight", `${id}.json`),
+        JSON.stringify({ formatVersion: 1, stack: id, summary, summaryLine: `preflight ${id}: ok`, findings: [], rules: [], immutable: [] }),
+      );
     }
   }
   return dir;

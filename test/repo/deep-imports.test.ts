@@ -5,9 +5,7 @@ import * as path from "path";
 // so lib/, stacks/ and examples/ must use deep imports such as "@cdktf/provider-aws/lib/vpc".
 const ROOT = path.resolve(__dirname, "../..");
 const PROVIDERS = ["aws", "azurerm", "google", "helm", "kubernetes"];
-const ROOT_IMPORT = new RegExp(
-  String.raw`(?:from\s+|require\(\s*|import\(\s*)["']@cdktf/provider-(?:${PROVIDERS.join("|")})["']`,
-);
+const ROOT_IMPORT = new RegExp(String.raw`(?:from\s+|require\(\s*|import\(\s*)["']@cdktf/provider-(?:${PROVIDERS.join("|")})["']`);
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

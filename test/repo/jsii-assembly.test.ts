@@ -64,12 +64,18 @@ describe("jsii assembly (build/jsii/.jsii)", () => {
     expect(kindOf(`vca-cdktf.${name}`)).toBe("class");
   });
 
-  test.each(["SpokeGatewayProps", "SmartGroupProps", "WebGroupProps", "DcfPolicyPackProps", "DcfRuleProps", "EksVcaStackProps", "AgentCoreStackProps", "FoundryByoVnetStackProps"])(
-    "GIVEN the construct API WHEN compiled THEN props %s is a jsii struct",
-    (name) => {
-      expect(kindOf(`vca-cdktf.${name}`)).toBe("interface");
-    },
-  );
+  test.each([
+    "SpokeGatewayProps",
+    "SmartGroupProps",
+    "WebGroupProps",
+    "DcfPolicyPackProps",
+    "DcfRuleProps",
+    "EksVcaStackProps",
+    "AgentCoreStackProps",
+    "FoundryByoVnetStackProps",
+  ])("GIVEN the construct API WHEN compiled THEN props %s is a jsii struct", (name) => {
+    expect(kindOf(`vca-cdktf.${name}`)).toBe("interface");
+  });
 
   test.each([
     ["Select", ["cidr", "k8s", "subnet", "geo", "azureIps", "feed"]],

@@ -50,16 +50,35 @@ describe("public API (lib/index.ts)", () => {
 
   test("GIVEN the built module WHEN required THEN its runtime exports are exactly the listed values", () => {
     const runtime = Object.keys(require("../../lib") as Record<string, unknown>).sort();
-    const values = names.filter((n) => n.kind === "value").map((n) => n.name).sort();
+    const values = names
+      .filter((n) => n.kind === "value")
+      .map((n) => n.name)
+      .sort();
     expect(runtime).toEqual(values);
   });
 
   test("GIVEN internals the review named WHEN the root is read THEN none of them is exported", () => {
     const exported = new Set(names.map((n) => n.name));
     const internals = [
-      "pass", "fail", "unknown", "show", "isToken", "addressOf", "referenceText", "formatMessage",
-      "sniIndexKey", "globMatches", "parentDomains", "BUILT_IN_SMART_GROUPS", "BUILT_IN_WEB_GROUPS",
-      "validateRule", "isCidrOrIp", "MAX_PORT_RANGES", "fetchMitmCa", "credentialsFromEnv", "firewallPolicies",
+      "pass",
+      "fail",
+      "unknown",
+      "show",
+      "isToken",
+      "addressOf",
+      "referenceText",
+      "formatMessage",
+      "sniIndexKey",
+      "globMatches",
+      "parentDomains",
+      "BUILT_IN_SMART_GROUPS",
+      "BUILT_IN_WEB_GROUPS",
+      "validateRule",
+      "isCidrOrIp",
+      "MAX_PORT_RANGES",
+      "fetchMitmCa",
+      "credentialsFromEnv",
+      "firewallPolicies",
     ];
     expect(internals.filter((n) => exported.has(n))).toEqual([]);
     expect(exported.has("librechatFirewallPolicies")).toBe(true);

@@ -22,9 +22,7 @@ function leaks(): string[] {
   const rootExports = exportSymbols.map(resolve);
   // Classes exported as types only cannot be constructed from the root: their constructors do not count.
   const typeOnly = new Set(
-    exportSymbols
-      .filter((s) => s.declarations?.some((d) => ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly)))
-      .map(resolve),
+    exportSymbols.filter((s) => s.declarations?.some((d) => ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly))).map(resolve),
   );
   const reachable = new Set<ts.Symbol>(rootExports);
   for (const s of rootExports) {

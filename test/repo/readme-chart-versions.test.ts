@@ -9,7 +9,9 @@ const START = "<!-- chart-versions:start -->";
 const END = "<!-- chart-versions:end -->";
 
 function table(): string {
-  const rows = Object.values(PUBLISHED_CHARTS).map((c) => `| \`${c.name}\` | ${c.repository} | ${c.versions.join(", ")} | ${newestPublishedVersion(c.name)} | ${c.source} |`);
+  const rows = Object.values(PUBLISHED_CHARTS).map(
+    (c) => `| \`${c.name}\` | ${c.repository} | ${c.versions.join(", ")} | ${newestPublishedVersion(c.name)} | ${c.source} |`,
+  );
   return ["| Chart | Repository | Published versions | Default | Source |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

@@ -41,14 +41,47 @@ function directScan(doc: Record<string, unknown>): SecretFinding[] {
 
 const crafted: Array<[string, Record<string, unknown>]> = [
   ["a joined key", { variable: { p: { default: "sk-proj-" } }, resource: { x: { y: { note: '${join("", [var.p, "Q7d9Xk2mP4vL8nR3tW6yZ1aB5cE0fG"])}' } } } }],
-  ["an env pair whose value evaluates to a key", { locals: [{ k: KEY }], resource: { h: { r: { env: [{ name: "OPENAI_API_KEY", value: "${local.k}", other: "${local.k}" }, { name: "PLAIN", value: "x" }] } } } }],
-  ["an env pair whose name evaluates to a secret name", { variable: { n: { default: "GITHUB_TOKEN" } }, resource: { h: { r: { env: [{ name: "${var.n}", value: "Xk9mP2vL8qR4tZ7wQ1" }] } } } }],
-  ["a named item whose other key changes", { variable: { t: { default: "Xk9mP2vL8qR4tZ7wQ1" } }, resource: { h: { r: { set: [{ name: "api_token", token: "${var.t}", plain: "same" }, "${var.t}", ["${var.t}"]] } } } }],
-  ["a value under a secret-named parent", { variable: { t: { default: "Xk9mP2vL8qR4tZ7wQ1" } }, resource: { k: { s: { apiKey: { value: "${var.t}" }, data: { password: "${var.t}" } } } } }],
+  [
+    "an env pair whose value evaluates to a key",
+    {
+      locals: [{ k: KEY }],
+      resource: {
+        h: {
+          r: {
+            env: [
+              { name: "OPENAI_API_KEY", value: "${local.k}", other: "${local.k}" },
+              { name: "PLAIN", value: "x" },
+            ],
+          },
+        },
+      },
+    },
+  ],
+  [
+    "an env pair whose name evaluates to a secret name",
+    { variable: { n: { default: "GITHUB_TOKEN" } }, resource: { h: { r: { env: [{ name: "${var.n}", value: "Xk9mP2vL8qR4tZ7wQ1" }] } } } },
+  ],
+  [
+    "a named item whose other key changes",
+    {
+      variable: { t: { default: "Xk9mP2vL8qR4tZ7wQ1" } },
+      resource: { h: { r: { set: [{ name: "api_token", token: "${var.t}", plain: "same" }, "${var.t}", ["${var.t}"]] } } },
+    },
+  ],
+  [
+    "a value under a secret-named parent",
+    { variable: { t: { default: "Xk9mP2vL8qR4tZ7wQ1" } }, resource: { k: { s: { apiKey: { value: "${var.t}" }, data: { password: "${var.t}" } } } } },
+  ],
   ["escapes only", { resource: { a: { b: { note: "$${not.a.ref}", n: 3, t: true, z: null } } } }],
   ["an unknown reference", { resource: { a: { b: { note: "${aws_vpc.x.id}", list: ["${aws_vpc.x.id}", "x"] } } } }],
-  ["a key in an output", { variable: { a: { default: "sk-proj-Q7d9Xk2m" }, b: { default: "P4vL8nR3tW6yZ1aB5cE0fG" } }, output: { o: { value: "${var.a}${var.b}" } } }],
-  ["an embedded YAML document built by a template", { variable: { k: { default: KEY } }, resource: { helm_release: { r: { values: ["endpoints:\n  custom:\n    - name: g\n      apiKey: ${var.k}\n"] } } } }],
+  [
+    "a key in an output",
+    { variable: { a: { default: "sk-proj-Q7d9Xk2m" }, b: { default: "P4vL8nR3tW6yZ1aB5cE0fG" } }, output: { o: { value: "${var.a}${var.b}" } } },
+  ],
+  [
+    "an embedded YAML document built by a template",
+    { variable: { k: { default: KEY } }, resource: { helm_release: { r: { values: ["endpoints:\n  custom:\n    - name: g\n      apiKey: ${var.k}\n"] } } } },
+  ],
 ];
 
 describe("the synth-time scan reads only what evaluation changed", () => {

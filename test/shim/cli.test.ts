@@ -11,7 +11,8 @@ import { FIXTURES, runCli, tmpDir } from "./helpers";
 const crdSchema = JSON.parse(fs.readFileSync(path.join(__dirname, "../../lib/validate/schemas/firewallpolicy.schema.json"), "utf8"));
 const validateCrd = new Ajv({ allErrors: true, strict: false }).compile(crdSchema);
 
-const MINIMAL = 'version: "1.3.17"\nendpoints:\n  custom:\n    - name: groq\n      apiKey: "${GROQ_API_KEY}"\n      baseURL: https://api.groq.com/openai/v1\n      models: {default: [llama]}\n';
+const MINIMAL =
+  'version: "1.3.17"\nendpoints:\n  custom:\n    - name: groq\n      apiKey: "${GROQ_API_KEY}"\n      baseURL: https://api.groq.com/openai/v1\n      models: {default: [llama]}\n';
 
 const EVERYTHING = `version: "1.3.17"
 endpoints:
@@ -85,7 +86,14 @@ describe("GIVEN a minimal config", () => {
     const docs = yaml.loadAll(read(s.out, "firewall-policy.yaml"));
     for (const d of docs) expect(validateCrd(d) ? [] : validateCrd.errors).toEqual([]);
     expect(JSON.parse(read(s.out, "egress.json")).webGroups).toEqual([
-      { name: "librechat-llm", purpose: "LLM providers (custom endpoints and built-in endpoints)", domains: ["api.groq.com"], port: 443, protocol: "tcp", from: ["endpoints.custom[name=groq].baseURL"] },
+      {
+        name: "librechat-llm",
+        purpose: "LLM providers (custom endpoints and built-in endpoints)",
+        domains: ["api.groq.com"],
+        port: 443,
+        protocol: "tcp",
+        from: ["endpoints.custom[name=groq].baseURL"],
+      },
     ]);
     expect({ crd: read(s.out, "firewall-policy.yaml"), json: read(s.out, "egress.json"), md: read(s.out, "egress.md") }).toMatchSnapshot();
   });
@@ -141,13 +149,31 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
   test("THEN ports, plain http, CIDR exception, per-MCP groups and the CA ConfigMap are rendered; snapshot", async () => {
     const s = setup(EVERYTHING, {
       "ann.yaml": ANNOTATIONS,
-      ".env": "OPENAI_API_KEY=user_provided\nTAVILY_API_KEY=x\nOPENID_CLIENT_ID=c\nOPENID_ISSUER=https://accounts.google.com\nGITHUB_CLIENT_ID=your_client_id_here\n",
+      ".env":
+        "OPENAI_API_KEY=user_provided\nTAVILY_API_KEY=x\nOPENID_CLIENT_ID=c\nOPENID_ISSUER=https://accounts.google.com\nGITHUB_CLIENT_ID=your_client_id_here\n",
       "values.yaml": 'image:\n  registry: ghcr.io\n  tag: "v0.8.8-rc4"\nmongodb:\n  enabled: false\nmeilisearch:\n  enabled: false\n',
     });
     const r = await runCli(
-      "shim", "librechat", "--config", s.cfg, "--dotenv", s.file(".env"), "--helm-values", s.file("values.yaml"),
-      "--annotations", s.file("ann.yaml"), "--namespace", "chat", "--pod-label", "app=librechat", "--pod-label", "tier=api",
-      "--mitm-ca", path.join(FIXTURES, "mitm/test-ca.pem"), "--out", s.out,
+      "shim",
+      "librechat",
+      "--config",
+      s.cfg,
+      "--dotenv",
+      s.file(".env"),
+      "--helm-values",
+      s.file("values.yaml"),
+      "--annotations",
+      s.file("ann.yaml"),
+      "--namespace",
+      "chat",
+      "--pod-label",
+      "app=librechat",
+      "--pod-label",
+      "tier=api",
+      "--mitm-ca",
+      path.join(FIXTURES, "mitm/test-ca.pem"),
+      "--out",
+      s.out,
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -162,7 +188,9 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
     expect(byName["librechat-sso"].domains).toEqual(["accounts.google.com"]);
     expect(byName["librechat-oci-registries"].domains).toEqual(["ghcr.io", "pkg-containers.githubusercontent.com"]);
     expect(egress.internal.map((i: { host: string }) => i.host)).toEqual(["litellm.litellm.svc.cluster.local:4000"]);
-    const crd = yaml.load(read(s.out, "firewall-policy.yaml").split("---\n")[1]) as { spec: { rules: Array<{ name: string; port?: number }>; webGroups: Array<{ name: string }> } };
+    const crd = yaml.load(read(s.out, "firewall-policy.yaml").split("---\n")[1]) as {
+      spec: { rules: Array<{ name: string; port?: number }>; webGroups: Array<{ name: string }> };
+    };
     expect(validateCrd(crd) ? [] : validateCrd.errors).toEqual([]);
     expect(crd.spec.webGroups.map((g) => g.name)).not.toContain("librechat-oci-registries");
     expect(crd.spec.rules.at(-1)!.name).toBe("deny-other-egress");
@@ -171,11 +199,21 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
     expect(md).toContain("| `endpoints.custom[name=users].baseURL` | `user_provided` URL");
     expect(md).toContain("acknowledged; no rule (stays denied)");
     expect(md).toContain("`20.30.40.50/32`");
-    const cm = yaml.load(read(s.out, "mitm-ca-configmap.yaml")) as { metadata: { namespace: string; annotations: Record<string, string> }; data: Record<string, string> };
+    const cm = yaml.load(read(s.out, "mitm-ca-configmap.yaml")) as {
+      metadata: { namespace: string; annotations: Record<string, string> };
+      data: Record<string, string>;
+    };
     expect(cm.metadata.namespace).toBe("chat");
     expect(cm.data["aviatrix-mitm-ca.pem"]).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(cm.metadata.annotations["vca.aviatrix.com/ca-sha256"]).toMatch(/^[0-9a-f]{64}$/);
-    expect(Object.fromEntries(fs.readdirSync(s.out).sort().map((f) => [f, read(s.out, f)]))).toMatchSnapshot();
+    expect(
+      Object.fromEntries(
+        fs
+          .readdirSync(s.out)
+          .sort()
+          .map((f) => [f, read(s.out, f)]),
+      ),
+    ).toMatchSnapshot();
   });
 
   test("reordering keys and lists changes no output byte", async () => {
@@ -194,8 +232,19 @@ describe("GIVEN an everything-on config with reviewed exceptions, env, Helm valu
 describe("GIVEN `vca shim diff`", () => {
   test("prints added/removed destinations per group and internal hosts; --exit-code exits 1 on changes", async () => {
     const s = setup("");
-    const oldJson = { webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["a.example", "b.example"], port: 443, protocol: "tcp", from: [] }], internal: [{ host: "rag_api", from: [] }], warnings: [] };
-    const newJson = { webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["b.example", "c.example"], port: 443, protocol: "tcp", from: [] }, { name: "librechat-mcp--x", purpose: "p", domains: ["x.example"], port: 443, protocol: "tcp", from: [] }], internal: [], warnings: [] };
+    const oldJson = {
+      webGroups: [{ name: "librechat-llm", purpose: "p", domains: ["a.example", "b.example"], port: 443, protocol: "tcp", from: [] }],
+      internal: [{ host: "rag_api", from: [] }],
+      warnings: [],
+    };
+    const newJson = {
+      webGroups: [
+        { name: "librechat-llm", purpose: "p", domains: ["b.example", "c.example"], port: 443, protocol: "tcp", from: [] },
+        { name: "librechat-mcp--x", purpose: "p", domains: ["x.example"], port: 443, protocol: "tcp", from: [] },
+      ],
+      internal: [],
+      warnings: [],
+    };
     fs.writeFileSync(s.file("old.json"), JSON.stringify(oldJson));
     fs.writeFileSync(s.file("new.json"), JSON.stringify(newJson));
     const r = await runCli("shim", "diff", s.file("old.json"), s.file("new.json"));
@@ -228,7 +277,8 @@ describe("GIVEN --fetch-mitm-ca against a local fake controller", () => {
         const u = new URL(req.url ?? "/", "http://x");
         seen.push(`${req.method} ${u.pathname}${u.search}`);
         res.setHeader("Content-Type", "application/json");
-        if (u.pathname === "/v2/api" && u.searchParams.get("action") === "get_api_token") return res.end(JSON.stringify({ return: true, results: { api_token: "tok" } }));
+        if (u.pathname === "/v2/api" && u.searchParams.get("action") === "get_api_token")
+          return res.end(JSON.stringify({ return: true, results: { api_token: "tok" } }));
         if (u.pathname === "/v2/api" && req.method === "POST") {
           const f = new URLSearchParams(body);
           const ok = f.get("action") === "login" && f.get("username") === "admin" && f.get("password") === "s3cret" && req.headers["x-access-key"] === "tok";
@@ -239,7 +289,15 @@ describe("GIVEN --fetch-mitm-ca against a local fake controller", () => {
             res.statusCode = 403;
             return res.end(JSON.stringify({ message: "Invalid CID" }));
           }
-          return res.end(JSON.stringify({ cas: [{ name: "old", state: "inactive", certificate_chain: "x" }, { name: "system", ca_id: "def000ca-6000-1000-8000-000000000001", state: "active", certificate_chain: pem }], total: 2 }));
+          return res.end(
+            JSON.stringify({
+              cas: [
+                { name: "old", state: "inactive", certificate_chain: "x" },
+                { name: "system", ca_id: "def000ca-6000-1000-8000-000000000001", state: "active", certificate_chain: pem },
+              ],
+              total: 2,
+            }),
+          );
         }
         res.statusCode = 404;
         return res.end(JSON.stringify({ message: "not found" }));

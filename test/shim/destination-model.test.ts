@@ -46,10 +46,21 @@ interface Models {
 function models(): Models {
   const stack = new TerraformStack(testApp(), "librechat");
   const egress = new LibreChatEgress(stack, "egress", { config: CONFIG, envKeys: ["CORP_KEY", "GROQ_API_KEY"], namespace: NAMESPACE });
-  const pods = new SmartGroup(stack, "pods", { name: "librechat-pods", matchExpressions: [Select.k8s({ cluster: CLUSTER, namespace: NAMESPACE, labels: DEFAULT_POD_LABELS })] });
+  const pods = new SmartGroup(stack, "pods", {
+    name: "librechat-pods",
+    matchExpressions: [Select.k8s({ cluster: CLUSTER, namespace: NAMESPACE, labels: DEFAULT_POD_LABELS })],
+  });
   const pack = new DcfPolicyPack(stack, "dcf", { mode: "enforce" });
   for (const rule of egress.podRules({ src: [pods], dst: [WellKnownSmartGroups.publicInternet()] })) pack.addRule(rule);
-  pack.addRule({ name: "contain-librechat-pods", priority: 100, action: "DENY", protocol: "ANY", src: [pods], dst: [WellKnownSmartGroups.anywhere()], logging: true });
+  pack.addRule({
+    name: "contain-librechat-pods",
+    priority: 100,
+    action: "DENY",
+    protocol: "ANY",
+    src: [pods],
+    dst: [WellKnownSmartGroups.anywhere()],
+    logging: true,
+  });
   return {
     terraform: policyModelFromTerraform(JSON.parse(Testing.synth(stack))),
     crd: modelFromFirewallPolicies(egress.firewallPolicyObjects.map((policy) => ({ policy, where: "firewall-policy.yaml" }))),
@@ -57,7 +68,10 @@ function models(): Models {
 }
 
 const fromPod = { k8s: { cluster: CLUSTER, namespace: NAMESPACE, labels: { ...DEFAULT_POD_LABELS } } };
-const to = (host: string | undefined, ip: string, port = 443): Flow => ({ from: fromPod, to: { ...(host !== undefined ? { host } : {}), ip, port, protocol: "TCP" } });
+const to = (host: string | undefined, ip: string, port = 443): Flow => ({
+  from: fromPod,
+  to: { ...(host !== undefined ? { host } : {}), ip, port, protocol: "TCP" },
+});
 
 describe("GIVEN one librechat.yaml rendered as Terraform rules and as the shim's FirewallPolicy", () => {
   const m = models();

@@ -2,7 +2,8 @@
 import { renderEgressMarkdown } from "../../lib/shim/render/markdown";
 import { model } from "./helpers";
 
-const CONFIG = 'version: "1.3.17"\nendpoints:\n  custom:\n    - name: groq\n      apiKey: "${GROQ_API_KEY}"\n      baseURL: https://api.groq.com/openai/v1\n      models: {default: [llama]}\n';
+const CONFIG =
+  'version: "1.3.17"\nendpoints:\n  custom:\n    - name: groq\n      apiKey: "${GROQ_API_KEY}"\n      baseURL: https://api.groq.com/openai/v1\n      models: {default: [llama]}\n';
 
 test("GIVEN a config WHEN egress.md is rendered THEN it has a mermaid block drawing the pod selector, each rule in order and the WebGroup", () => {
   const md = renderEgressMarkdown(model(CONFIG), { namespace: "chat", watch: true });

@@ -10,10 +10,26 @@ import { model } from "./helpers";
 const SECRET = "sk-live-4f9a8b7c6d5e4f3a2b1c";
 
 describe("GIVEN key names", () => {
-  test.each(["apiKey", "api_key", "x-api-key", "APIKey", "serperApiKey", "client_secret", "clientSecret", "token", "accessToken", "password", "Authorization", "secretAccessKey", "LDAP_BIND_CREDENTIALS", "OPENAI_API_KEYS", "EMAIL_PASS", "Cookie", "X-Auth-Token", "X-Auth"])(
-    "%s names a credential",
-    (k) => expect(isSecretName(k)).toBe(true),
-  );
+  test.each([
+    "apiKey",
+    "api_key",
+    "x-api-key",
+    "APIKey",
+    "serperApiKey",
+    "client_secret",
+    "clientSecret",
+    "token",
+    "accessToken",
+    "password",
+    "Authorization",
+    "secretAccessKey",
+    "LDAP_BIND_CREDENTIALS",
+    "OPENAI_API_KEYS",
+    "EMAIL_PASS",
+    "Cookie",
+    "X-Auth-Token",
+    "X-Auth",
+  ])("%s names a credential", (k) => expect(isSecretName(k)).toBe(true));
   test.each(["tokenLimit", "maxTokens", "token_url", "authorization_url", "siteKey", "publicKey", "key", "name", "baseURL", "authorization_type", "source"])(
     "%s does not",
     (k) => expect(isSecretName(k)).toBe(false),

@@ -41,7 +41,16 @@ describe("GIVEN --fetch-mitm-ca with a plaintext controller URL", () => {
     process.env.AVIATRIX_USERNAME = CREDS.username;
     process.env.AVIATRIX_PASSWORD = CREDS.password;
     try {
-      const r = await runCli("shim", "librechat", "--config", path.join(dir, "c.yaml"), "--fetch-mitm-ca", "http://ctrl.example.com", "--out", path.join(dir, "out"));
+      const r = await runCli(
+        "shim",
+        "librechat",
+        "--config",
+        path.join(dir, "c.yaml"),
+        "--fetch-mitm-ca",
+        "http://ctrl.example.com",
+        "--out",
+        path.join(dir, "out"),
+      );
       expect(r.code).toBe(2);
       expect(r.stderr).toMatchSnapshot();
       expect(r.stderr).not.toContain(CREDS.password);

@@ -26,7 +26,8 @@ type Cfg = { endpoints: string[]; mcp: string[] };
 
 function toDoc(c: Cfg): Record<string, unknown> {
   const doc: Record<string, unknown> = { version: "1.3.17", actions: { allowedDomains: ["example.com"] } };
-  if (c.endpoints.length > 0) doc.endpoints = { custom: c.endpoints.map((u, i) => ({ name: `e${i}`, apiKey: "${K}", baseURL: u, models: { default: ["m"] } })) };
+  if (c.endpoints.length > 0)
+    doc.endpoints = { custom: c.endpoints.map((u, i) => ({ name: `e${i}`, apiKey: "${K}", baseURL: u, models: { default: ["m"] } })) };
   if (c.mcp.length > 0) doc.mcpServers = Object.fromEntries(c.mcp.map((u, i) => [`s${i}`, { type: "streamable-http", url: u }]));
   return doc;
 }
@@ -62,19 +63,23 @@ describe("GIVEN random configs", () => {
 
   test("removing one custom endpoint removes exactly the destinations only it declared", () => {
     fc.assert(
-      fc.property(configArb.filter((c) => c.endpoints.length > 0), fc.nat(), (c, k) => {
-        const i = k % c.endpoints.length;
-        const full = run(toDoc(c));
-        const docWithout = toDoc(c) as { endpoints: { custom: unknown[] } };
-        docWithout.endpoints.custom.splice(i, 1);
-        if (docWithout.endpoints.custom.length === 0) delete (docWithout as Record<string, unknown>).endpoints;
-        const less = run(docWithout);
-        const removedPath = `endpoints.custom[name=e${i}].baseURL`;
-        const expected = full.groups
-          .map((g) => ({ name: g.name, domains: g.destinations.filter((d) => d.from.some((f) => f !== removedPath)).map((d) => d.domain) }))
-          .filter((g) => g.domains.length > 0);
-        expect(less.groups.map((g) => ({ name: g.name, domains: [...g.domains] }))).toEqual(expected);
-      }),
+      fc.property(
+        configArb.filter((c) => c.endpoints.length > 0),
+        fc.nat(),
+        (c, k) => {
+          const i = k % c.endpoints.length;
+          const full = run(toDoc(c));
+          const docWithout = toDoc(c) as { endpoints: { custom: unknown[] } };
+          docWithout.endpoints.custom.splice(i, 1);
+          if (docWithout.endpoints.custom.length === 0) delete (docWithout as Record<string, unknown>).endpoints;
+          const less = run(docWithout);
+          const removedPath = `endpoints.custom[name=e${i}].baseURL`;
+          const expected = full.groups
+            .map((g) => ({ name: g.name, domains: g.destinations.filter((d) => d.from.some((f) => f !== removedPath)).map((d) => d.domain) }))
+            .filter((g) => g.domains.length > 0);
+          expect(less.groups.map((g) => ({ name: g.name, domains: [...g.domains] }))).toEqual(expected);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -84,7 +89,11 @@ describe("GIVEN random configs", () => {
       fc.property(configArb, fc.integer(), (c, seed) => {
         const doc = toDoc(c) as Record<string, unknown> & { endpoints?: { custom: unknown[] }; mcpServers?: Record<string, unknown> };
         const rnd = fc.sample(fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 8 }), { seed, numRuns: 1 })[0];
-        const shuffle = <T>(xs: T[]) => xs.map((x, j) => [rnd[j % rnd.length] * 100 + j, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x, j) => [rnd[j % rnd.length] * 100 + j, x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const reordered: Record<string, unknown> = Object.fromEntries(shuffle(Object.entries(doc)));
         if (doc.endpoints) reordered.endpoints = { custom: shuffle([...doc.endpoints.custom]) };
         if (doc.mcpServers) reordered.mcpServers = Object.fromEntries(shuffle(Object.entries(doc.mcpServers)));

@@ -17,7 +17,8 @@ describe("GIVEN the research samples (§7)", () => {
 
   test("00 with an env inventory: env-gated code interpreter, search, OCR and social logins appear", () => {
     const m = load("00-danny-avila-LibreChat-librechat.example.yaml", {
-      envFile: "LIBRECHAT_CODE_API_KEY=k\nSERPER_API_KEY=k\nOCR_API_KEY=k\nGITHUB_CLIENT_ID=x\nOPENID_CLIENT_ID=c\nOPENID_ISSUER=https://login.microsoftonline.com/tenant/v2.0\n",
+      envFile:
+        "LIBRECHAT_CODE_API_KEY=k\nSERPER_API_KEY=k\nOCR_API_KEY=k\nGITHUB_CLIENT_ID=x\nOPENID_CLIENT_ID=c\nOPENID_ISSUER=https://login.microsoftonline.com/tenant/v2.0\n",
     });
     const g = domainsByGroup(m);
     expect(g["librechat-integrations"]).toEqual(
@@ -54,7 +55,9 @@ describe("GIVEN the research samples (§7)", () => {
 
   test("04 BusinessFinland: ${AZINSTANCE_NAME} is a path-specific error, never a literal", () => {
     expect(() => load("04-BusinessFinland-libre-chat-app.yaml")).toThrow(ShimInputError);
-    expect(() => load("04-BusinessFinland-libre-chat-app.yaml")).toThrow(/endpoints\.azureOpenAI\.groups\[group=\$\{AZINSTANCE_NAME\}\]\.instanceName: host depends on \$\{AZINSTANCE_NAME\}/);
+    expect(() => load("04-BusinessFinland-libre-chat-app.yaml")).toThrow(
+      /endpoints\.azureOpenAI\.groups\[group=\$\{AZINSTANCE_NAME\}\]\.instanceName: host depends on \$\{AZINSTANCE_NAME\}/,
+    );
   });
 
   test("04 with the variable's value: bare instance name → <name>.openai.azure.com", () => {
@@ -66,9 +69,17 @@ describe("GIVEN the research samples (§7)", () => {
     const g = domainsByGroup(load("05-Cyanistic-docker-configs.yaml"));
     expect(g["librechat-llm"]).toEqual(
       expect.arrayContaining([
-        "api.groq.com", "api.mistral.ai", "openrouter.ai", "api.cerebras.ai", "inference.baseten.co",
-        "generativelanguage.googleapis.com", "api.siliconflow.com", "us-east5-aiplatform.googleapis.com",
-        "oauth2.googleapis.com", "bedrock-runtime.us-east-2.amazonaws.com", "api.openai.com",
+        "api.groq.com",
+        "api.mistral.ai",
+        "openrouter.ai",
+        "api.cerebras.ai",
+        "inference.baseten.co",
+        "generativelanguage.googleapis.com",
+        "api.siliconflow.com",
+        "us-east5-aiplatform.googleapis.com",
+        "oauth2.googleapis.com",
+        "bedrock-runtime.us-east-2.amazonaws.com",
+        "api.openai.com",
       ]),
     );
     expect(g["librechat-integrations"]).toEqual(["api.jina.ai", "api.librechat.ai", "google.serper.dev", "scrape.serper.dev"]);
@@ -87,7 +98,10 @@ describe("GIVEN the research samples (§7)", () => {
     expect(m.groups).toEqual([]);
     expect(m.internal.map((i) => i.host)).toEqual(expect.arrayContaining(["bifrost:8080", "ai-companion-mcp:8888"]));
     expect(m.warnings.filter((w) => /"disabled"/.test(w.message)).map((w) => w.path)).toEqual([
-      "endpoints.anthropic.disabled", "endpoints.assistants.disabled", "endpoints.google.disabled", "endpoints.openAI.disabled",
+      "endpoints.anthropic.disabled",
+      "endpoints.assistants.disabled",
+      "endpoints.google.disabled",
+      "endpoints.openAI.disabled",
     ]);
   });
 

@@ -21,7 +21,12 @@ function setup(config: string, env: string, annotations?: string) {
 /** Every file below dir except the inputs, concatenated. */
 function outputs(dir: string): string {
   const out = path.join(dir, "out");
-  return fs.existsSync(out) ? fs.readdirSync(out).map((f) => fs.readFileSync(path.join(out, f), "utf8")).join("\n") : "";
+  return fs.existsSync(out)
+    ? fs
+        .readdirSync(out)
+        .map((f) => fs.readFileSync(path.join(out, f), "utf8"))
+        .join("\n")
+    : "";
 }
 
 const endpoint = (baseURL: string) =>
@@ -32,7 +37,9 @@ describe("GIVEN a URL variable whose value carries a token", () => {
     const s = setup(endpoint("${LLM_BASE_URL}/v1"), `LLM_BASE_URL=${SECRET}\n`);
     const r = await runCli(...s.args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('endpoints.custom[name=gw].baseURL: "${LLM_BASE_URL}/v1" is not an absolute URL (after substituting ${LLM_BASE_URL} from the env inventory)');
+    expect(r.stderr).toContain(
+      'endpoints.custom[name=gw].baseURL: "${LLM_BASE_URL}/v1" is not an absolute URL (after substituting ${LLM_BASE_URL} from the env inventory)',
+    );
     expect(r.stdout + r.stderr + outputs(s.dir)).not.toContain(SECRET);
   });
 
@@ -41,10 +48,16 @@ describe("GIVEN a URL variable whose value carries a token", () => {
     const env = `LLM_PROXY=https://proxy.example.com/${SECRET}\n`;
     const bad = await runCli(...setup(config, env).args);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('host contains a runtime placeholder: "${LLM_PROXY}/{{LIBRECHAT_USER_ID}}" (after substituting ${LLM_PROXY} from the env inventory)');
+    expect(bad.stderr).toContain(
+      'host contains a runtime placeholder: "${LLM_PROXY}/{{LIBRECHAT_USER_ID}}" (after substituting ${LLM_PROXY} from the env inventory)',
+    );
     expect(bad.stdout + bad.stderr).not.toContain(SECRET);
 
-    const s = setup(config, env, 'exceptions:\n  - path: endpoints.custom[name=gw].baseURL\n    reason: "per-user gateway path, reviewed"\n    domains: [proxy.example.com]\n');
+    const s = setup(
+      config,
+      env,
+      'exceptions:\n  - path: endpoints.custom[name=gw].baseURL\n    reason: "per-user gateway path, reviewed"\n    domains: [proxy.example.com]\n',
+    );
     const ok = await runCli(...s.args);
     expect(ok.code).toBe(0);
     const files = outputs(s.dir);
@@ -76,7 +89,7 @@ describe("GIVEN a literal secret in librechat.yaml (review item 7)", () => {
     const s = setup(endpoint("https://api.example.com/v1").replace('"${GW_KEY}"', SECRET), "");
     const r = await runCli(...s.args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("endpoints.custom[name=gw].apiKey: literal value under secret-looking key \"apiKey\"");
+    expect(r.stderr).toContain('endpoints.custom[name=gw].apiKey: literal value under secret-looking key "apiKey"');
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     expect(fs.existsSync(path.join(s.dir, "out"))).toBe(false);
   });

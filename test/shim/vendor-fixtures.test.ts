@@ -14,9 +14,17 @@ describe("GIVEN the vendor generator's fixtures", () => {
   test("full: LLM, Bedrock, per-server MCP and env-gated destinations; internal MCP is listed, placeholder key unset", () => {
     const m = model(fixture("vendor/full/librechat.yaml"), { envFile: fixture("vendor/full/env.sample"), envFileName: "env.sample", annotations });
     const vendorExpected = [
-      "sts.amazonaws.com", "bedrock-runtime.us-east-1.amazonaws.com", "bedrock-runtime.us-west-2.amazonaws.com",
-      "bedrock-runtime.eu-west-1.amazonaws.com", "api.groq.com", "openrouter.ai", "mcp.example.com", "pypi.org",
-      "files.pythonhosted.org", "api.tavily.com", "github.com",
+      "sts.amazonaws.com",
+      "bedrock-runtime.us-east-1.amazonaws.com",
+      "bedrock-runtime.us-west-2.amazonaws.com",
+      "bedrock-runtime.eu-west-1.amazonaws.com",
+      "api.groq.com",
+      "openrouter.ai",
+      "mcp.example.com",
+      "pypi.org",
+      "files.pythonhosted.org",
+      "api.tavily.com",
+      "github.com",
     ];
     expect(allDomains(m)).toEqual(expect.arrayContaining(vendorExpected));
     const g = domainsByGroup(m);

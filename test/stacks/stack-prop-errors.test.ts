@@ -8,11 +8,43 @@ import { AgentCoreStack, AksVcaStack, EksVcaStack, FoundryByoVnetStack, GkeVcaSt
 const librechat = { config: "version: 1.2.1\n" };
 const k8s = { controllerVersion: "9.0", accountName: "acct", namePrefix: "Bad_Prefix", librechat };
 const BUILDS: ReadonlyArray<[string, string, () => unknown]> = [
-  ["EksVcaStack", "namePrefix", () => new EksVcaStack(Testing.app(), "s", { ...k8s, region: "us-east-2", newNetwork: { cidr: "10.0.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] }, newCluster: {} })],
-  ["AksVcaStack", "namePrefix", () => new AksVcaStack(Testing.app(), "s", { ...k8s, location: "westeurope", subscriptionId: "sub", newNetwork: { cidr: "10.0.0.0/16" }, newCluster: {} })],
-  ["GkeVcaStack", "namePrefix", () => new GkeVcaStack(Testing.app(), "s", { ...k8s, projectId: "p", zone: "us-central1-a", newNetwork: { cidr: "10.0.0.0/16" }, newCluster: {} })],
-  ["FoundryByoVnetStack", "FoundryByoVnetStack.namePrefix", () => new FoundryByoVnetStack(Testing.app(), "s", { controllerVersion: "9.0.10", aviatrixAccountName: "a", location: "francecentral", namePrefix: "Bad_Prefix" })],
-  ["AgentCoreStack", "AgentCoreStack.namePrefix", () => new AgentCoreStack(Testing.app(), "s", { controllerVersion: "9.0.10", aviatrixAccountName: "a", namePrefix: "Bad_Prefix" })],
+  [
+    "EksVcaStack",
+    "namePrefix",
+    () =>
+      new EksVcaStack(Testing.app(), "s", {
+        ...k8s,
+        region: "us-east-2",
+        newNetwork: { cidr: "10.0.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] },
+        newCluster: {},
+      }),
+  ],
+  [
+    "AksVcaStack",
+    "namePrefix",
+    () => new AksVcaStack(Testing.app(), "s", { ...k8s, location: "westeurope", subscriptionId: "sub", newNetwork: { cidr: "10.0.0.0/16" }, newCluster: {} }),
+  ],
+  [
+    "GkeVcaStack",
+    "namePrefix",
+    () => new GkeVcaStack(Testing.app(), "s", { ...k8s, projectId: "p", zone: "us-central1-a", newNetwork: { cidr: "10.0.0.0/16" }, newCluster: {} }),
+  ],
+  [
+    "FoundryByoVnetStack",
+    "FoundryByoVnetStack.namePrefix",
+    () =>
+      new FoundryByoVnetStack(Testing.app(), "s", {
+        controllerVersion: "9.0.10",
+        aviatrixAccountName: "a",
+        location: "francecentral",
+        namePrefix: "Bad_Prefix",
+      }),
+  ],
+  [
+    "AgentCoreStack",
+    "AgentCoreStack.namePrefix",
+    () => new AgentCoreStack(Testing.app(), "s", { controllerVersion: "9.0.10", aviatrixAccountName: "a", namePrefix: "Bad_Prefix" }),
+  ],
 ];
 
 describe.each(BUILDS)("GIVEN %s with a bad name prefix", (stack, prop, build) => {

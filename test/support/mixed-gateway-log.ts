@@ -105,7 +105,17 @@ export function mixedGatewayLog(sessions: number, seed = 11): MixedLog {
     const pod = PODS.find((p) => p.ip === src);
     const who = pod !== undefined ? `${pod.namespace}/${pod.workload}` : src;
     const key = [who, dst.host ?? `ip:${dst.ip}`, dst.port ?? "", dst.protocol].join(" ");
-    const f = flows.get(key) ?? { src: who, ...(dst.host !== undefined ? { host: dst.host } : {}), ip: dst.ip, ...(dst.port !== undefined ? { port: dst.port } : {}), protocol: dst.protocol, count: 0, first: Infinity, last: -Infinity, l7: false };
+    const f = flows.get(key) ?? {
+      src: who,
+      ...(dst.host !== undefined ? { host: dst.host } : {}),
+      ip: dst.ip,
+      ...(dst.port !== undefined ? { port: dst.port } : {}),
+      protocol: dst.protocol,
+      count: 0,
+      first: Infinity,
+      last: -Infinity,
+      l7: false,
+    };
     flows.set(key, f);
     f.count++;
     f.first = Math.min(f.first, ...times);
@@ -178,9 +188,23 @@ export function mixedGatewayLog(sessions: number, seed = 11): MixedLog {
 
   const text = out.map((line) => (rnd(5) === 0 ? `${line}\r\n` : `${line}\n`)).join("");
   const items = PODS.map((p) => ({
-    metadata: { name: p.pod, namespace: p.namespace, labels: { app: p.workload, "pod-template-hash": p.pod.split("-")[1] }, ownerReferences: [{ kind: "ReplicaSet", name: p.pod.split("-").slice(0, 2).join("-"), controller: true }] },
+    metadata: {
+      name: p.pod,
+      namespace: p.namespace,
+      labels: { app: p.workload, "pod-template-hash": p.pod.split("-")[1] },
+      ownerReferences: [{ kind: "ReplicaSet", name: p.pod.split("-").slice(0, 2).join("-"), controller: true }],
+    },
     spec: { nodeName: "node-a" },
     status: { phase: "Running", hostIP: "10.7.64.4", podIP: p.ip, startTime: "2026-12-05T00:00:00Z" },
   }));
-  return { bytes: Buffer.from(text, "utf8"), pods: { apiVersion: "v1", kind: "List", items }, year: YEAR, lines: out.length, records, unrelated, problems, flows };
+  return {
+    bytes: Buffer.from(text, "utf8"),
+    pods: { apiVersion: "v1", kind: "List", items },
+    year: YEAR,
+    lines: out.length,
+    records,
+    unrelated,
+    problems,
+    flows,
+  };
 }

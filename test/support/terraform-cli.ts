@@ -54,7 +54,7 @@ export function runTerraform(dir: string, args: readonly string[]): Promise<Terr
   delete env.TF_WORKSPACE;
   return new Promise((resolve) => {
     execFile("terraform", [...args], { cwd: dir, env, timeout: 120000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });

@@ -21,7 +21,11 @@ import { codesOf, FIXTURES, fixtureText, RecordedVerdict, recordedVerdicts, VERD
 
 function installedVersion(): string | undefined {
   try {
-    return (JSON.parse(execFileSync("terraform", ["version", "-json"], { env: { ...process.env, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "pipe", "ignore"] }).toString()) as { terraform_version: string }).terraform_version;
+    return (
+      JSON.parse(
+        execFileSync("terraform", ["version", "-json"], { env: { ...process.env, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "pipe", "ignore"] }).toString(),
+      ) as { terraform_version: string }
+    ).terraform_version;
   } catch {
     return undefined;
   }
@@ -123,7 +127,8 @@ if (VERSION === undefined) {
     test("GIVEN user text synthesized with terraformLiteral in every context WHEN terraform applies it THEN the outputs are the text verbatim (LibreChat's values too)", async () => {
       const texts = ["${MISTRAL_API_KEY}", "Bearer ${GITHUB_MCP_TOKEN}", '%{ if x }"q" \\ \n\t$${already} %%{y}'];
       const librechat = JSON.parse(fs.readFileSync(path.join(blueprintDir, "stacks/vca-librechat-eks/cdk.tf.json"), "utf8"));
-      const helmValues = (Object.values(librechat.resource.helm_release) as Array<{ chart: string; values: string[] }>).find((r) => r.chart === "librechat")?.values[0] as string;
+      const helmValues = (Object.values(librechat.resource.helm_release) as Array<{ chart: string; values: string[] }>).find((r) => r.chart === "librechat")
+        ?.values[0] as string;
       const stack = new TerraformStack(Testing.app(), "literal");
       const v = new TerraformVariable(stack, "v", { type: "string", default: "VV" });
       texts.forEach((t, i) => {
@@ -176,8 +181,12 @@ if (VERSION === undefined) {
 
     test(`GIVEN terraform ${TERRAFORM_FUNCTIONS_VERSION}.x WHEN its functions are listed THEN lib/terraform/functions.ts has exactly them`, async () => {
       if (!VERSION.startsWith(`${TERRAFORM_FUNCTIONS_VERSION}.`)) return; // another release line: its list may differ
-      const listed = JSON.parse((await runTerraform(os.tmpdir(), ["metadata", "functions", "-json"])).stdout) as { function_signatures: Record<string, unknown> };
-      const names = Object.keys(listed.function_signatures).filter((n) => !n.startsWith("core::")).sort();
+      const listed = JSON.parse((await runTerraform(os.tmpdir(), ["metadata", "functions", "-json"])).stdout) as {
+        function_signatures: Record<string, unknown>;
+      };
+      const names = Object.keys(listed.function_signatures)
+        .filter((n) => !n.startsWith("core::"))
+        .sort();
       expect([...TERRAFORM_FUNCTIONS].sort()).toEqual(names);
     });
 

@@ -38,7 +38,13 @@ describe("GIVEN an output dir that does not exist yet", () => {
   test("WHEN writing THEN missing parents are created, files land and no staging dir is left anywhere", () => {
     const root = tmp();
     const out = path.join(root, "a", "b", "out");
-    writeFilesAtomically(out, new Map([["x.yaml", "x\n"], ["sub/y.json", "{}\n"]]));
+    writeFilesAtomically(
+      out,
+      new Map([
+        ["x.yaml", "x\n"],
+        ["sub/y.json", "{}\n"],
+      ]),
+    );
     expect(tree(root)).toEqual({
       a: "<dir>",
       "a/b": "<dir>",
@@ -54,7 +60,15 @@ describe("GIVEN an output dir that does not exist yet", () => {
     const root = tmp();
     const out = path.join(root, "new", "out");
     // "a.txt" is installed first; "a.txt/b" then needs a.txt to be a directory → ENOTDIR mid-way.
-    const err = thrown(() => writeFilesAtomically(out, new Map([["a.txt", "1"], ["a.txt/b", "2"]])));
+    const err = thrown(() =>
+      writeFilesAtomically(
+        out,
+        new Map([
+          ["a.txt", "1"],
+          ["a.txt/b", "2"],
+        ]),
+      ),
+    );
     expect(err).toBeInstanceOf(UserInputError);
     expect(err.message).toMatch(/cannot write output \(ENOTDIR\); nothing was changed$/);
     expect(tree(root)).toEqual({});
@@ -72,7 +86,14 @@ describe("GIVEN an output dir with committed files", () => {
 
   test("WHEN writing THEN targets are replaced, other files untouched, `remove` deletes stale outputs", () => {
     const { out } = committed();
-    writeFilesAtomically(out, new Map([["a.yaml", "new a\n"], ["b.yaml", "new b\n"]]), { remove: ["stale.yaml", "never-existed.yaml"] });
+    writeFilesAtomically(
+      out,
+      new Map([
+        ["a.yaml", "new a\n"],
+        ["b.yaml", "new b\n"],
+      ]),
+      { remove: ["stale.yaml", "never-existed.yaml"] },
+    );
     expect(fs.readdirSync(out).sort()).toEqual(["a.yaml", "b.yaml", "keep.txt"]);
     expect(fs.readFileSync(path.join(out, "a.yaml"), "utf8")).toBe("new a\n");
     expect(fs.readFileSync(path.join(out, "keep.txt"), "utf8")).toBe("not ours\n");
@@ -82,7 +103,17 @@ describe("GIVEN an output dir with committed files", () => {
     const { out } = committed();
     fs.mkdirSync(path.join(out, "z.yaml"));
     const before = tree(out);
-    const err = thrown(() => writeFilesAtomically(out, new Map([["a.yaml", "new a\n"], ["b.yaml", "new b\n"], ["z.yaml", "z\n"]]), { remove: ["stale.yaml"] }));
+    const err = thrown(() =>
+      writeFilesAtomically(
+        out,
+        new Map([
+          ["a.yaml", "new a\n"],
+          ["b.yaml", "new b\n"],
+          ["z.yaml", "z\n"],
+        ]),
+        { remove: ["stale.yaml"] },
+      ),
+    );
     expect(err).toBeInstanceOf(UserInputError);
     expect(err.message).toBe(`${path.join(out, "z.yaml")}: is a directory, cannot write a file there; nothing was changed`);
     expect(tree(out)).toEqual(before);

@@ -19,7 +19,12 @@ const catchErr = (fn: () => unknown): InputFileError => {
 };
 const bomb = (levels: number) => {
   const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n") + "\n";
 };
 
@@ -27,9 +32,13 @@ describe("GIVEN readInputText", () => {
   test("WHEN the file is missing, a directory or over the limit THEN an error names the file and cause", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "big.yaml"), "x".repeat(101));
-    expect(catchErr(() => readInputText(path.join(dir, "nope.yaml"), "servers file", 100)).message).toBe(`${path.join(dir, "nope.yaml")}: cannot read servers file (ENOENT)`);
+    expect(catchErr(() => readInputText(path.join(dir, "nope.yaml"), "servers file", 100)).message).toBe(
+      `${path.join(dir, "nope.yaml")}: cannot read servers file (ENOENT)`,
+    );
     expect(catchErr(() => readInputText(dir, "servers file", 100)).message).toBe(`${dir}: servers file is not a regular file`);
-    expect(catchErr(() => readInputText(path.join(dir, "big.yaml"), "servers file", 100)).message).toBe(`${path.join(dir, "big.yaml")}: servers file is 101 bytes, over the 100-byte limit`);
+    expect(catchErr(() => readInputText(path.join(dir, "big.yaml"), "servers file", 100)).message).toBe(
+      `${path.join(dir, "big.yaml")}: servers file is 101 bytes, over the 100-byte limit`,
+    );
   });
 
   test("WHEN bytes are not UTF-8 THEN the error names the line; a BOM is dropped", () => {
@@ -45,8 +54,12 @@ describe("GIVEN readInputText", () => {
 
 describe("GIVEN checkInputText (text handed over in-process)", () => {
   test("THEN the same size and NUL limits apply as for files", () => {
-    expect(catchErr(() => checkInputText("é".repeat(60), "values.yaml", "Helm values", 100)).message).toBe("values.yaml: Helm values is 120 bytes, over the 100-byte limit");
-    expect(catchErr(() => checkInputText("a: 1\nb: \u0000\n", "values.yaml", "Helm values", 100)).message).toBe("values.yaml:2: Helm values contains a NUL byte (binary file?)");
+    expect(catchErr(() => checkInputText("é".repeat(60), "values.yaml", "Helm values", 100)).message).toBe(
+      "values.yaml: Helm values is 120 bytes, over the 100-byte limit",
+    );
+    expect(catchErr(() => checkInputText("a: 1\nb: \u0000\n", "values.yaml", "Helm values", 100)).message).toBe(
+      "values.yaml:2: Helm values contains a NUL byte (binary file?)",
+    );
     expect(checkInputText("\ufeffa: 1\n", "v", "Helm values", 100)).toBe("a: 1\n");
   });
 });
@@ -60,25 +73,35 @@ describe("GIVEN loadYamlBounded", () => {
   });
 
   test("WHEN keys are duplicated THEN it is an error by default and last-wins only when the caller asks", () => {
-    expect(catchErr(() => loadYamlBounded("a: 1\na: 2\n", "c.yaml", "config")).message).toMatch(/^c\.yaml:2:\d+: config is not valid YAML: duplicated mapping key/);
+    expect(catchErr(() => loadYamlBounded("a: 1\na: 2\n", "c.yaml", "config")).message).toMatch(
+      /^c\.yaml:2:\d+: config is not valid YAML: duplicated mapping key/,
+    );
     expect(loadYamlBounded("a: 1\na: 2\n", "c.yaml", "config", { duplicateKeys: "last-wins" })).toEqual({ a: 2 });
   });
 
   test("WHEN the text holds several documents THEN loadYamlBounded refuses and loadAllYamlBounded reads them all", () => {
-    expect(catchErr(() => loadYamlBounded("a: 1\n---\nb: 2\n", "c.yaml", "config")).message).toMatch(/^c\.yaml: config is not valid YAML: expected a single document in the stream/);
+    expect(catchErr(() => loadYamlBounded("a: 1\n---\nb: 2\n", "c.yaml", "config")).message).toMatch(
+      /^c\.yaml: config is not valid YAML: expected a single document in the stream/,
+    );
     expect(loadAllYamlBounded("a: 1\n---\nb: 2\n", "m.yaml", "manifest")).toEqual([{ a: 1 }, { b: 2 }]);
   });
 
   test("WHEN limits are passed THEN bytes, expanded nodes and depth are bounded by them", () => {
     expect(catchErr(() => loadYamlBounded("a: 12345\n", "c.yaml", "config", { maxBytes: 4 })).message).toBe("c.yaml: config is 9 bytes, over the 4-byte limit");
-    expect(catchErr(() => loadYamlBounded(bomb(3), "c.yaml", "config", { maxNodes: 500 })).message).toBe("c.yaml: config expands to more than 500 nodes (YAML alias bomb?) near a2[4][4][8]");
+    expect(catchErr(() => loadYamlBounded(bomb(3), "c.yaml", "config", { maxNodes: 500 })).message).toBe(
+      "c.yaml: config expands to more than 500 nodes (YAML alias bomb?) near a2[4][4][8]",
+    );
     expect(loadYamlBounded(bomb(3), "c.yaml", "config", { maxNodes: 5000 })).toHaveProperty("a2");
-    expect(catchErr(() => loadYamlBounded("a: [[[1]]]\n", "c.yaml", "config", { maxDepth: 3 })).message).toBe("c.yaml: config nests deeper than 3 levels (recursive alias?) at a[0][0]");
+    expect(catchErr(() => loadYamlBounded("a: [[[1]]]\n", "c.yaml", "config", { maxDepth: 3 })).message).toBe(
+      "c.yaml: config nests deeper than 3 levels (recursive alias?) at a[0][0]",
+    );
   });
 
   test("WHEN the default limits meet a billion-laughs document THEN it fails fast", () => {
     const start = Date.now();
-    expect(catchErr(() => loadYamlBounded(bomb(10), "c.yaml", "config")).message).toMatch(/^c\.yaml: config expands to more than 2000000 nodes \(YAML alias bomb\?\)/);
+    expect(catchErr(() => loadYamlBounded(bomb(10), "c.yaml", "config")).message).toMatch(
+      /^c\.yaml: config expands to more than 2000000 nodes \(YAML alias bomb\?\)/,
+    );
     expect(Date.now() - start).toBeLessThan(5000);
   });
 

@@ -48,7 +48,9 @@ describe("apply-time rules (provider Create/Update code)", () => {
     });
 
     test("GIVEN k8s_pod without cluster/namespace, or with k8s_service WHEN validated THEN k8s-pod-scope", () => {
-      expect(check(smartGroup({ type: "k8s", k8s_pod: "p" }, { type: "k8s", k8s_cluster_id: "c", k8s_namespace: "n", k8s_pod: "p", k8s_service: "s" }))).toEqual([
+      expect(
+        check(smartGroup({ type: "k8s", k8s_pod: "p" }, { type: "k8s", k8s_cluster_id: "c", k8s_namespace: "n", k8s_pod: "p", k8s_service: "s" })),
+      ).toEqual([
         "error:k8s-pod-scope@aviatrix_smart_group.app.selector.match_expressions[0].k8s_pod",
         "error:k8s-pod-scope@aviatrix_smart_group.app.selector.match_expressions[1].k8s_service",
       ]);
@@ -76,7 +78,15 @@ describe("apply-time rules (provider Create/Update code)", () => {
 
     test("GIVEN AWS-only flags on Azure WHEN validated THEN cloud-only-attribute names the flag and cloud", () => {
       const findings = validateTerraformJson(
-        doc(spoke({ cloud_type: 8, vpc_id: "vnet:rg:guid", enable_private_vpc_default_route: true, enable_skip_public_route_table_update: false, rx_queue_size: "2K" })),
+        doc(
+          spoke({
+            cloud_type: 8,
+            vpc_id: "vnet:rg:guid",
+            enable_private_vpc_default_route: true,
+            enable_skip_public_route_table_update: false,
+            rx_queue_size: "2K",
+          }),
+        ),
       );
       expect(brief(findings)).toEqual([
         "error:cloud-only-attribute@aviatrix_spoke_gateway.spoke.enable_private_vpc_default_route",

@@ -39,11 +39,21 @@ describe("vca validate", () => {
     const run = await vca("validate", VENDOR);
     expect(run.code).toBe(1);
     // test/fixtures/vendor/SOURCES.md: the excerpt omits the blueprint's modules, AWS resources and locals.
-    const omitted = new Set(["module.spoke_agentcore", "module.spoke_client", "aws_vpc_endpoint.agentcore_control", "aws_vpc_endpoint.agentcore_data", "aws_subnet.agentcore_runtime", "local.adversary_mcp_host", "local.aws_control_domains"]);
+    const omitted = new Set([
+      "module.spoke_agentcore",
+      "module.spoke_client",
+      "aws_vpc_endpoint.agentcore_control",
+      "aws_vpc_endpoint.agentcore_data",
+      "aws_subnet.agentcore_runtime",
+      "local.adversary_mcp_host",
+      "local.aws_control_domains",
+    ]);
     const lines = findingLines(run.stdout).map((l) => l.replace(`${VENDOR}: `, ""));
     const references = lines.filter((l) => /\[undeclared-(module|resource|local)\]$/.test(l));
     expect(new Set(references.map((l) => /`((?:module|local)\.[\w-]+|aws_[\w]+\.[\w-]+)/.exec(l)?.[1]))).toEqual(omitted);
-    expect(lines.filter((l) => !references.includes(l)).map((l) => l.replace(/: .*\[/, " ["))).toEqual(["warning aviatrix_distributed_firewalling_config.this [deprecated-resource]"]);
+    expect(lines.filter((l) => !references.includes(l)).map((l) => l.replace(/: .*\[/, " ["))).toEqual([
+      "warning aviatrix_distributed_firewalling_config.this [deprecated-resource]",
+    ]);
   });
 
   test("GIVEN the excerpt with the omitted objects declared WHEN validated THEN only the deprecation warning appears, also with an older --controller-version", async () => {
@@ -56,14 +66,19 @@ describe("vca validate", () => {
     fs.writeFileSync(file, JSON.stringify(doc));
     const run = await vca("validate", file);
     expect(run.code).toBe(0);
-    expect(findingLines(run.stdout).map((l) => l.replace(`${file}: `, "").replace(/: .*\[/, " ["))).toEqual(["warning aviatrix_distributed_firewalling_config.this [deprecated-resource]"]);
+    expect(findingLines(run.stdout).map((l) => l.replace(`${file}: `, "").replace(/: .*\[/, " ["))).toEqual([
+      "warning aviatrix_distributed_firewalling_config.this [deprecated-resource]",
+    ]);
     // the blueprint pins ~> 8.2; nothing in it is newer than 8.0.0, so an old version still passes
     expect((await vca("validate", file, "--controller-version", "8.0.0")).code).toBe(0);
   });
 
   test("GIVEN a cdktf.out directory WHEN validated THEN every stacks/*/cdk.tf.json is checked", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "vca-validate-"));
-    for (const [stack, file] of [["a-good", GOOD], ["b-bad", BAD]]) {
+    for (const [stack, file] of [
+      ["a-good", GOOD],
+      ["b-bad", BAD],
+    ]) {
       fs.mkdirSync(path.join(out, "stacks", stack), { recursive: true });
       fs.copyFileSync(file, path.join(out, "stacks", stack, "cdk.tf.json"));
     }
@@ -79,7 +94,10 @@ describe("vca validate", () => {
   });
 
   test("GIVEN valid CRD manifests WHEN validated THEN exit 0; GIVEN each invalid example THEN exit 1", async () => {
-    const valid = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".yaml")).map((f) => path.join(FIXTURES, f));
+    const valid = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => path.join(FIXTURES, f));
     expect(valid.length).toBe(5);
     const ok = await vca("validate", ...valid);
     expect(ok.code).toBe(0);
@@ -105,7 +123,13 @@ describe("vca validate", () => {
     fs.writeFileSync(path.join(dir, "broken.yaml"), "a: 1\n  b: [\n");
     fs.mkdirSync(path.join(dir, "empty"));
     const resolved = args.map((a) =>
-      a === "__EMPTY_DIR__" ? path.join(dir, "empty") : a === "__BAD_JSON__" ? path.join(dir, "broken.json") : a === "__BAD_YAML__" ? path.join(dir, "broken.yaml") : a,
+      a === "__EMPTY_DIR__"
+        ? path.join(dir, "empty")
+        : a === "__BAD_JSON__"
+          ? path.join(dir, "broken.json")
+          : a === "__BAD_YAML__"
+            ? path.join(dir, "broken.yaml")
+            : a,
     );
     const run = await vca("validate", ...resolved);
     expect(run.code).toBe(2);

@@ -60,7 +60,15 @@ describe("FirewallPolicy / WebgroupPolicy manifests", () => {
   });
 
   test("GIVEN icmp with a port and an inverted port range WHEN validated THEN both are errors", () => {
-    const findings = asYaml(firewallPolicy({ rules: [{ ...RULE, protocol: "icmp" }, { ...RULE, name: "r2", port: 9000, endPort: 8000 }], ...GROUPS }));
+    const findings = asYaml(
+      firewallPolicy({
+        rules: [
+          { ...RULE, protocol: "icmp" },
+          { ...RULE, name: "r2", port: 9000, endPort: 8000 },
+        ],
+        ...GROUPS,
+      }),
+    );
     expect(brief(findings)).toEqual([
       "error:icmp-port-ranges@FirewallPolicy/apps/egress.spec.rules[0].port",
       "error:crd-port-range@FirewallPolicy/apps/egress.spec.rules[1].endPort",
@@ -83,7 +91,7 @@ describe("FirewallPolicy / WebgroupPolicy manifests", () => {
       { name: "egress", namespace: "${kubernetes_namespace.apps.metadata[0].name}" },
     );
     expect(inTerraform(manifest)).toEqual([]);
-    expect(inTerraform("${yamldecode(file(\"policy.yaml\"))}" as unknown as Manifest)).toEqual([]);
+    expect(inTerraform('${yamldecode(file("policy.yaml"))}' as unknown as Manifest)).toEqual([]);
   });
 
   test("GIVEN 10.1.0-only rule fields and an older controller WHEN validated THEN a warning", () => {
@@ -96,7 +104,12 @@ describe("FirewallPolicy / WebgroupPolicy manifests", () => {
   });
 
   test("GIVEN a WebgroupPolicy spelled WebGroupPolicy WHEN validated THEN crd-kind with a hint, and the body is still checked", () => {
-    const findings = asYaml({ apiVersion: "networking.aviatrix.com/v1alpha1", kind: "WebGroupPolicy", metadata: { name: "w" }, spec: { allowedDomains: ["a.com"] } });
+    const findings = asYaml({
+      apiVersion: "networking.aviatrix.com/v1alpha1",
+      kind: "WebGroupPolicy",
+      metadata: { name: "w" },
+      spec: { allowedDomains: ["a.com"] },
+    });
     expect(brief(findings)).toEqual(["error:crd-kind@WebGroupPolicy/w.kind"]);
     expect(findings[0].message).toContain('did you mean "WebgroupPolicy"');
   });

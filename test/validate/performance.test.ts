@@ -9,7 +9,10 @@ describe("validation at policy scale", () => {
     const webGroups: Record<string, unknown> = {};
     for (let i = 0; i < 10000; i++) webGroups[`w${i}`] = { name: `w${i}`, selector: { match_expressions: [{ snifilter: `s${i}.example.com` }] } };
     const smartGroups = Object.fromEntries(["app", "any"].map((name) => [name, { name, selector: { match_expressions: [{ type: "vm", name }] } }]));
-    const doc = { ...PIN, resource: { aviatrix_smart_group: smartGroups, aviatrix_web_group: webGroups, aviatrix_distributed_firewalling_policy_list: { main: { policies } } } };
+    const doc = {
+      ...PIN,
+      resource: { aviatrix_smart_group: smartGroups, aviatrix_web_group: webGroups, aviatrix_distributed_firewalling_policy_list: { main: { policies } } },
+    };
     validateTerraformJson({ ...PIN, resource: { aviatrix_web_group: { warm: { name: "w", selector: { match_expressions: [{ snifilter: "a" }] } } } } });
 
     const start = Date.now();

@@ -10,7 +10,9 @@ import { precompiledSource, precompiledValidator, schemaValidator } from "../../
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, "lib", VCA_CONFIG_VALIDATOR.schema), "utf8"));
-const EXAMPLE = yaml.load(fs.readFileSync(path.join(ROOT, "examples/blueprints/vca.config.example.yaml"), "utf8")) as { stacks: Record<string, Record<string, unknown>> };
+const EXAMPLE = yaml.load(fs.readFileSync(path.join(ROOT, "examples/blueprints/vca.config.example.yaml"), "utf8")) as {
+  stacks: Record<string, Record<string, unknown>>;
+};
 
 /** Good and bad documents: unknown keys, wrong types, a missing required key, enum and oneOf misses. */
 function documents(): unknown[] {

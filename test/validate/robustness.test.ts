@@ -14,11 +14,27 @@ const jsonValue = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom("lo", "hi", "name", "snifilter", "urlfilter", "cidr", "type", "kind", "spec", "content", "dynamic", "x"), tie("value"), { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom("lo", "hi", "name", "snifilter", "urlfilter", "cidr", "type", "kind", "spec", "content", "dynamic", "x"), tie("value"), {
+      maxKeys: 3,
+    }),
   ),
 })).value;
 
-const keyOf = fc.constantFrom("name", "action", "protocol", "port_ranges", "policies", "selector", "match_expressions", "dynamic", "cloud_type", "ha_subnet", "tags", "manifest", "bogus");
+const keyOf = fc.constantFrom(
+  "name",
+  "action",
+  "protocol",
+  "port_ranges",
+  "policies",
+  "selector",
+  "match_expressions",
+  "dynamic",
+  "cloud_type",
+  "ha_subnet",
+  "tags",
+  "manifest",
+  "bogus",
+);
 
 describe("robustness", () => {
   test("GIVEN arbitrary values in resource bodies WHEN validated THEN it never throws and every finding is located", () => {
@@ -31,7 +47,9 @@ describe("robustness", () => {
             aviatrix_smart_group: { g: { name: "g", selector: { match_expressions: [{ [k2]: v2 }] } } },
             aviatrix_web_group: { w: [{ name: "w", [k1]: v1 }] },
             aviatrix_spoke_gateway: { s: { ...AWS_SPOKE, [k2]: v2 } },
-            kubernetes_manifest: { m: { manifest: { apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata: { name: "m" }, spec: { [k1]: v1 } } } },
+            kubernetes_manifest: {
+              m: { manifest: { apiVersion: "networking.aviatrix.com/v1alpha1", kind: "FirewallPolicy", metadata: { name: "m" }, spec: { [k1]: v1 } } },
+            },
           },
         });
         for (const f of findings) {

@@ -22,10 +22,7 @@ describe("schema checks against the vendored provider schema", () => {
 
   test("GIVEN a missing required attribute and a missing required block WHEN validated THEN both are reported", () => {
     const findings = validateTerraformJson(doc({ aviatrix_smart_group: { app: {} } }));
-    expect(brief(findings)).toEqual([
-      "error:missing-required@aviatrix_smart_group.app.name",
-      "error:min-items@aviatrix_smart_group.app.selector",
-    ]);
+    expect(brief(findings)).toEqual(["error:missing-required@aviatrix_smart_group.app.name", "error:min-items@aviatrix_smart_group.app.selector"]);
   });
 
   test("GIVEN a computed-only attribute set WHEN validated THEN it is an error", () => {
@@ -35,7 +32,9 @@ describe("schema checks against the vendored provider schema", () => {
 
   test("GIVEN blocks beyond max_items WHEN validated THEN max-items names the block", () => {
     const tooMany = Array.from({ length: 65 }, (_, i) => ({ lo: 1000 + i }));
-    const twoSelectors = { aviatrix_web_group: { w: { name: "w", selector: [{ match_expressions: [{ snifilter: "a.com" }] }, { match_expressions: [{ snifilter: "b.com" }] }] } } };
+    const twoSelectors = {
+      aviatrix_web_group: { w: { name: "w", selector: [{ match_expressions: [{ snifilter: "a.com" }] }, { match_expressions: [{ snifilter: "b.com" }] }] } },
+    };
     expect(brief(validateTerraformJson(doc({ ...policyList(policy({ port_ranges: tooMany })), ...twoSelectors })))).toEqual([
       "error:max-items@aviatrix_distributed_firewalling_policy_list.main.policies[0].port_ranges",
       "error:max-items@aviatrix_web_group.w.selector",
@@ -49,9 +48,7 @@ describe("schema checks against the vendored provider schema", () => {
   });
 
   test("GIVEN enum values WHEN validated THEN case rules follow enum_ignore_case", () => {
-    const findings = validateTerraformJson(
-      doc(policyList(policy({ protocol: "tcp" }), policy({ action: "permit" }), policy({ decrypt_policy: "DECRYPT" }))),
-    );
+    const findings = validateTerraformJson(doc(policyList(policy({ protocol: "tcp" }), policy({ action: "permit" }), policy({ decrypt_policy: "DECRYPT" }))));
     // protocol is case-insensitive in the provider; action and decrypt_policy are not
     expect(brief(findings)).toEqual([
       "error:enum@aviatrix_distributed_firewalling_policy_list.main.policies[1].action",
@@ -98,7 +95,9 @@ describe("schema checks against the vendored provider schema", () => {
   });
 
   test("GIVEN conflicts_with and required_with WHEN violated THEN each is reported once on the declaring attribute", () => {
-    const findings = validateTerraformJson(doc(spoke({ insane_mode: true, insane_mode_az: "us-east-1a", insertion_gateway: true, insertion_gateway_az: "us-east-1a", spot_price: "0.1" })));
+    const findings = validateTerraformJson(
+      doc(spoke({ insane_mode: true, insane_mode_az: "us-east-1a", insertion_gateway: true, insertion_gateway_az: "us-east-1a", spot_price: "0.1" })),
+    );
     expect(brief(findings)).toEqual([
       "error:conflicts-with@aviatrix_spoke_gateway.spoke.insertion_gateway",
       "error:required-with@aviatrix_spoke_gateway.spoke.spot_price",
@@ -133,19 +132,22 @@ describe("schema checks against the vendored provider schema", () => {
   });
 
   test("GIVEN an unknown aviatrix resource or data source type WHEN validated THEN it is an error with a hint", () => {
-    const findings = validateTerraformJson(
-      doc({ aviatrix_smartgroup: { x: { name: "x" } } }, { data: { aviatrix_dcf_webgroups: { w: { name: "w" } } } }),
-    );
-    expect(brief(findings)).toEqual([
-      "error:unknown-resource-type@aviatrix_smartgroup.x",
-      "error:unknown-resource-type@data.aviatrix_dcf_webgroups.w",
-    ]);
+    const findings = validateTerraformJson(doc({ aviatrix_smartgroup: { x: { name: "x" } } }, { data: { aviatrix_dcf_webgroups: { w: { name: "w" } } } }));
+    expect(brief(findings)).toEqual(["error:unknown-resource-type@aviatrix_smartgroup.x", "error:unknown-resource-type@data.aviatrix_dcf_webgroups.w"]);
     expect(findings.map((f) => f.message)).toMatchSnapshot();
   });
 
   test("GIVEN data sources WHEN computed-only attributes are set THEN they are errors; lookups by name pass", () => {
     const findings = validateTerraformJson(
-      doc({}, { data: { aviatrix_web_group: { ok: { name: "github" }, bad: { name: "x", uuid: "u" } }, aviatrix_dcf_attachment_point: { root: { name: "TERRAFORM_BEFORE_UI_MANAGED" } } } }),
+      doc(
+        {},
+        {
+          data: {
+            aviatrix_web_group: { ok: { name: "github" }, bad: { name: "x", uuid: "u" } },
+            aviatrix_dcf_attachment_point: { root: { name: "TERRAFORM_BEFORE_UI_MANAGED" } },
+          },
+        },
+      ),
     );
     expect(brief(findings)).toEqual(["error:computed-only@data.aviatrix_web_group.bad.uuid"]);
   });
@@ -192,11 +194,25 @@ describe("schema checks against the vendored provider schema", () => {
       variable: { d: [{}] },
       resource: {
         aviatrix_web_group: {
-          w: [{ name: "w", dynamic: { selector: [{ for_each: [1], content: [{ dynamic: { match_expressions: [{ for_each: "${var.d}", content: [{ snifilter: "${match_expressions.value}", sni: "x" }] }] } }] }] } }],
+          w: [
+            {
+              name: "w",
+              dynamic: {
+                selector: [
+                  {
+                    for_each: [1],
+                    content: [{ dynamic: { match_expressions: [{ for_each: "${var.d}", content: [{ snifilter: "${match_expressions.value}", sni: "x" }] }] } }],
+                  },
+                ],
+              },
+            },
+          ],
         },
       },
     };
-    expect(brief(validateTerraformJson(hcl))).toEqual(["error:unknown-attribute@aviatrix_web_group.w.dynamic.selector[0].content[0].dynamic.match_expressions[0].content[0].sni"]);
+    expect(brief(validateTerraformJson(hcl))).toEqual([
+      "error:unknown-attribute@aviatrix_web_group.w.dynamic.selector[0].content[0].dynamic.match_expressions[0].content[0].sni",
+    ]);
   });
 
   test("GIVEN a non-object document WHEN validated THEN a UserInputError names the file", () => {

@@ -14,7 +14,15 @@ interface Variant {
 function paymentsStack(v: Variant = {}): TerraformStack {
   const stack = new TerraformStack(Testing.app(), "payments");
   if (v.provider ?? true) new AviatrixProvider(stack, "aviatrix", { controllerVersion: "8.2.10" });
-  new SpokeGateway(stack, "spoke", { cloud: Cloud.AWS, accountName: "payments-aws", region: "eu-west-1", name: "payments-spoke", vpcId: "vpc-0123456789abcdef0", gatewaySubnet: "10.70.0.0/28", singleIpSnat: true });
+  new SpokeGateway(stack, "spoke", {
+    cloud: Cloud.AWS,
+    accountName: "payments-aws",
+    region: "eu-west-1",
+    name: "payments-spoke",
+    vpcId: "vpc-0123456789abcdef0",
+    gatewaySubnet: "10.70.0.0/28",
+    singleIpSnat: true,
+  });
   const dcf = new DcfFeature(stack, "dcf");
   const agents = new SmartGroup(stack, "agents", { name: "payments-agents", matchExpressions: [Select.cidr("10.70.10.0/24")] });
   const llm = new WebGroup(stack, "llm", { name: "payments-llm", domains: ["api.openai.com"] });
@@ -24,7 +32,17 @@ function paymentsStack(v: Variant = {}): TerraformStack {
     pack.addRule({ name: "agents-anything", priority: 5, action: "PERMIT", protocol: "ANY", src: [agents], dst: [WellKnownSmartGroups.anywhere()] });
   }
   pack
-    .addRule({ name: "agents-to-llm", priority: 10, action: "PERMIT", protocol: "TCP", ports: [443], src: [agents], dst: [WellKnownSmartGroups.publicInternet()], webGroups: [llm], decryptPolicy: "DECRYPT_NOT_ALLOWED" })
+    .addRule({
+      name: "agents-to-llm",
+      priority: 10,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [agents],
+      dst: [WellKnownSmartGroups.publicInternet()],
+      webGroups: [llm],
+      decryptPolicy: "DECRYPT_NOT_ALLOWED",
+    })
     .addRule({ name: "agents-default-deny", priority: 1000, action: "DENY", protocol: "ANY", src: [agents], dst: [WellKnownSmartGroups.anywhere()] });
   if (v.installPreflight) Preflight.of(stack);
   return stack;

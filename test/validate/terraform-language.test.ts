@@ -84,7 +84,7 @@ describe("what Terraform accepts is not reported", () => {
           },
         },
       },
-      output: { o: { value: "${terraform_data.r[\"a\"].input} ${one(terraform_data.r[*].id)} ${provider::aws::arn_parse(\"x\")}" } },
+      output: { o: { value: '${terraform_data.r["a"].input} ${one(terraform_data.r[*].id)} ${provider::aws::arn_parse("x")}' } },
     };
     expect(brief(doc)).toEqual([]);
   });

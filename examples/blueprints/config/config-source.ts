@@ -27,13 +27,17 @@ export function blueprintConfig(app: App): BlueprintConfig {
   const [given, source] = fromContext !== undefined ? [fromContext, CONFIG_CONTEXT_KEY] : [process.env[CONFIG_ENV], CONFIG_ENV];
   if (given === undefined || given === "") return { ...readVcaConfig(exampleConfigFile()), isExample: true };
   if (typeof given !== "string") throw new UserInputError(`${source}: got ${JSON.stringify(given)}, want the path of a YAML config file`);
-  if (!fs.existsSync(given)) throw new UserInputError(`${source}: config file ${given} does not exist (copy examples/blueprints/vca.config.example.yaml and edit it)`);
+  if (!fs.existsSync(given))
+    throw new UserInputError(`${source}: config file ${given} does not exist (copy examples/blueprints/vca.config.example.yaml and edit it)`);
   return { ...readVcaConfig(given), isExample: false };
 }
 
 /** The values of one stack, or an error naming the file when the config does not list it. */
 export function stackSection(config: LoadedVcaConfig, stackId: string): Readonly<Record<string, unknown>> {
   const section = config.config.stacks[stackId];
-  if (section === undefined) throw new UserInputError(`${config.file}: stacks.${stackId}: missing (the config does not list this stack; listed: ${Object.keys(config.config.stacks).join(", ")})`);
+  if (section === undefined)
+    throw new UserInputError(
+      `${config.file}: stacks.${stackId}: missing (the config does not list this stack; listed: ${Object.keys(config.config.stacks).join(", ")})`,
+    );
   return section;
 }

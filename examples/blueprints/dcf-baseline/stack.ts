@@ -13,7 +13,6 @@ import { AviatrixProvider } from "../../../lib/constructs/aviatrix/aviatrix-prov
 import { DcfControllerBaseline } from "../../../lib/constructs/dcf/dcf-controller-baseline";
 import { consumerAttachmentPoints } from "../../../stacks/controller-ownership";
 
-
 /** Lab value, like the blueprints' (the same controller they target). */
 const CONTROLLER_VERSION = "9.0.10";
 

@@ -41,7 +41,9 @@ export function registerDiagram(program: Command): void {
     .requiredOption("--synth <fileOrDir>", "synthesized cdk.tf.json, a .tf file, or a cdktf.out directory (with --stack)")
     .option("--stack <id>", "with a cdktf.out directory: the stack to draw")
     .option("--manifests <fileOrDir>", "FirewallPolicy YAML file or directory (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option("--format <format>", "mermaid (Markdown flowchart), svg (Graphviz, offline) or dot").choices(["mermaid", "svg", "dot"]).default("mermaid"))
+    .addOption(
+      new Option("--format <format>", "mermaid (Markdown flowchart), svg (Graphviz, offline) or dot").choices(["mermaid", "svg", "dot"]).default("mermaid"),
+    )
     .option("--out <file>", "write to a file (atomically) instead of stdout")
     .option("--title <text>", "diagram title (default: the --stack id)")
     .action(async (opts: DiagramOptions) => {

@@ -33,7 +33,8 @@ const repeatable = (v: string, acc: string[]) => [...acc, v];
 
 function notes(result: ReplayResult, note: (line: string) => void): void {
   const e = result.enforce;
-  if (e.promoted.length > 0) note(`enforce: ${e.promoted.length} rule${e.promoted.length === 1 ? "" : "s"} in watch mode now act (${e.promoted.map((r) => r.name).join(", ")})`);
+  if (e.promoted.length > 0)
+    note(`enforce: ${e.promoted.length} rule${e.promoted.length === 1 ? "" : "s"} in watch mode now act (${e.promoted.map((r) => r.name).join(", ")})`);
   const d = e.defaultAction;
   if (!d.managed) note(`enforce: the synth does not manage the default action; assuming the controller's is ${d.after.action} (--default-action)`);
   else if (d.before?.action !== d.after.action) note(`enforce: default action ${d.before?.action} → ${d.after.action}${d.after.logging ? " + log" : ""}`);
@@ -45,7 +46,8 @@ function notes(result: ReplayResult, note: (line: string) => void): void {
 
 async function runReplay(opts: ReplayOptions, out: (line: string) => void, note: (line: string) => void): Promise<void> {
   const year = opts.year === undefined ? undefined : Number(opts.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 9999)) throw new UserInputError(`--year: want a four-digit year (got ${JSON.stringify(opts.year)})`);
+  if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 9999))
+    throw new UserInputError(`--year: want a four-digit year (got ${JSON.stringify(opts.year)})`);
   const files = logFiles(opts.logs);
   const synth = resolveSynthFile(opts.synth, opts.stack);
   const model = await loadPolicyModel(synth, opts.manifests);
@@ -59,7 +61,9 @@ async function runReplay(opts: ReplayOptions, out: (line: string) => void, note:
   });
   if (opts.strict === true && result.read.malformed > 0) {
     const shown = result.read.problems.slice(0, 20).map((p) => `  ${p.file}:${p.line}: ${p.reason}`);
-    throw new UserInputError(`--strict: ${result.read.malformed} malformed log line${result.read.malformed === 1 ? "" : "s"}:\n${shown.join("\n")}${result.read.malformed > shown.length ? "\n  …" : ""}`);
+    throw new UserInputError(
+      `--strict: ${result.read.malformed} malformed log line${result.read.malformed === 1 ? "" : "s"}:\n${shown.join("\n")}${result.read.malformed > shown.length ? "\n  …" : ""}`,
+    );
   }
   notes(result, note);
   const sorted = sortJudged(result.flows);
@@ -92,7 +96,9 @@ export function registerLogs(program: Command): void {
     .option("--json", "one JSON object per distinct flow: { src, dst, observed, enforce }")
     .option("--propose <file>", "write the destinations enforce would deny, in each blueprint's input form, for review (never applied)")
     .option("--strict", "malformed log lines are bad input (exit 2) instead of being reported and skipped")
-    .addOption(new Option("--default-action <action>", "the controller's default action when the synth does not manage it (brownfield)").choices(["PERMIT", "DENY"]))
+    .addOption(
+      new Option("--default-action <action>", "the controller's default action when the synth does not manage it (brownfield)").choices(["PERMIT", "DENY"]),
+    )
     .option("--year <yyyy>", "year of BSD syslog timestamps (`Dec  5 10:00:01`) before a line of the file gives one (default: this year)")
     .action(async (opts: ReplayOptions) => {
       await runReplay(

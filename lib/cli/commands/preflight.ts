@@ -92,7 +92,12 @@ export function registerPreflight(program: Command): void {
 /** The reports of a synth; none is an input error unless `allowNone` (stacks exist, each gets named). */
 function readReports(outdir: string, opts: { allowNone?: boolean } = {}): ReadReport[] {
   const dir = path.join(outdir, REPORT_DIR);
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   if (!files.length && opts.allowNone) return [];
   if (!fs.existsSync(dir)) throw new UserInputError(`${dir}: no preflight reports; run \`cdktf synth\` with Preflight.of(stack) first`);
   if (!files.length) throw new UserInputError(`${dir}: no preflight reports (*.json)`);

@@ -55,7 +55,10 @@ export function registerShim(program: Command): void {
     .option("--image-tag <tag>", "LibreChat image tag (selects the config schema; default: Helm image.tag)")
     .option("--policy-name <name>", "FirewallPolicy metadata.name", "librechat-egress")
     .requiredOption("--out <dir>", "output directory")
-    .option("--check", "write nothing; exit 1 with the egress diff when the committed files are stale (differ, or an output this run no longer produces is still there)")
+    .option(
+      "--check",
+      "write nothing; exit 1 with the egress diff when the committed files are stale (differ, or an output this run no longer produces is still there)",
+    )
     .action(async (opts: LibreChatOptions) => runLibreChat(opts));
   shim
     .command("diff <old> <new>")
@@ -177,7 +180,10 @@ function parsePodLabels(labels: readonly string[]): Record<string, string> | und
       LABEL_NAME.test(name) &&
       LABEL_VALUE.test(value) &&
       (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
-    if (!ok) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: expected key=value with a Kubernetes label key ([prefix/]name, name ≤ 63 characters) and value (≤ 63 characters of letters, digits, '-', '_', '.')`);
+    if (!ok)
+      throw new UserInputError(
+        `--pod-label ${JSON.stringify(l)}: expected key=value with a Kubernetes label key ([prefix/]name, name ≤ 63 characters) and value (≤ 63 characters of letters, digits, '-', '_', '.')`,
+      );
     if (Object.hasOwn(out, key)) throw new UserInputError(`--pod-label ${JSON.stringify(l)}: label ${JSON.stringify(key)} given twice`);
     out[key] = value!;
   }

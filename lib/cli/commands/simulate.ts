@@ -54,7 +54,10 @@ export function registerSimulate(program: Command): void {
     .requiredOption("--scenarios <file>", "scenarios YAML: flows: [ { name, from, to, expect?, expectRule? } ] (format: lib/dcf/simulate/README.md)")
     .option("--strict-refs", "exit 2 when a rule uses managed or unresolved groups (members unknown offline) instead of printing a note")
     .option("--strict", "exit 2 when a flow's verdict rests on unresolved group members (`${var.x}` domains or CIDRs) instead of a note on the flow")
-    .option("--controller-default <action>", "PERMIT or DENY: the controller's default action, assumed when the synth does not manage it (default: the scenarios file's controllerDefault, else PERMIT)")
+    .option(
+      "--controller-default <action>",
+      "PERMIT or DENY: the controller's default action, assumed when the synth does not manage it (default: the scenarios file's controllerDefault, else PERMIT)",
+    )
     .action(async (opts: SimulateOptions) => {
       await runSimulate(
         opts,

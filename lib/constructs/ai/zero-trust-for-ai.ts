@@ -130,7 +130,12 @@ export class ZeroTrustForAi extends Construct {
     const first = props.firstPriority ?? 100;
     if (!Number.isInteger(first) || first < 0) throw new ConstructPropsError(this, "firstPriority", props.firstPriority, `an integer ≥ 0`);
     if (!Array.isArray(props.intents) || props.intents.length === 0) {
-      throw new ConstructPropsError(this, "intents", described("none"), "at least one intent such as { name: \"prod-to-bedrock\", workloads: [\"prod\"], providers: [\"bedrock\"] }");
+      throw new ConstructPropsError(
+        this,
+        "intents",
+        described("none"),
+        'at least one intent such as { name: "prod-to-bedrock", workloads: ["prod"], providers: ["bedrock"] }',
+      );
     }
     const pick = <T>(map: ReadonlyMap<string, T>, keys: readonly string[], prop: string): T[] =>
       keys.map((k, i) => {
@@ -144,9 +149,10 @@ export class ZeroTrustForAi extends Construct {
       if (typeof intent.name !== "string" || !KEY.test(intent.name)) {
         throw new ConstructPropsError(this, `${at}.name`, intent.name, `a rule name of lower-case letters, digits and '-'`);
       }
-      if (!Array.isArray(intent.workloads) || intent.workloads.length === 0) throw new ConstructPropsError(this, `${at}.workloads`, described("none"), "at least one workload key");
+      if (!Array.isArray(intent.workloads) || intent.workloads.length === 0)
+        throw new ConstructPropsError(this, `${at}.workloads`, described("none"), "at least one workload key");
       const web = intent.providers === "any" ? [...providers.values()] : pick(providers, intent.providers, `${at}.providers`);
-      if (web.length === 0) throw new ConstructPropsError(this, `${at}.providers`, described("none"), "provider keys or \"any\"");
+      if (web.length === 0) throw new ConstructPropsError(this, `${at}.providers`, described("none"), 'provider keys or "any"');
       return {
         name: intent.name,
         priority: first + i,

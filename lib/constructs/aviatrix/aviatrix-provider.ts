@@ -104,7 +104,8 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
         "controllerVersion",
         props.controllerVersion,
         `"X.Y" or "X.Y.Z" (e.g. "9.0.10")`,
-        "use the controller version shown in CoPilot or the controller UI");
+        "use the controller version shown in CoPilot or the controller UI",
+      );
     }
     if (this.controllerVersion.major > NEWEST_PLAUSIBLE_CONTROLLER_MAJOR) {
       throw new ConstructPropsError(
@@ -112,7 +113,8 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
         "controllerVersion",
         props.controllerVersion,
         `a released Aviatrix controller version (major ≤ ${NEWEST_PLAUSIBLE_CONTROLLER_MAJOR}, e.g. "9.0.10")`,
-        "use the controller version shown in CoPilot or the controller UI");
+        "use the controller version shown in CoPilot or the controller UI",
+      );
     }
     this.versionConstraint = this.controllerVersion.providerConstraint();
     // cdktf writes providerVersion (first) into terraform.required_providers; replace the
@@ -129,7 +131,8 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
         "password",
         described("a literal string"),
         "a token (sensitive TerraformVariable or secret reference)",
-        `omit it to use the sensitive variable "${AVIATRIX_CREDENTIAL_VARIABLES.password}", or set credentials: "env"`);
+        `omit it to use the sensitive variable "${AVIATRIX_CREDENTIAL_VARIABLES.password}", or set credentials: "env"`,
+      );
     }
     const credentials = props.credentials ?? "variables";
     if (credentials !== "variables" && credentials !== "env") {
@@ -137,8 +140,7 @@ export class AviatrixProvider extends AviatrixProviderL1 implements PreflightFac
     }
     const fromVariable = (name: string, description: string): string | undefined =>
       credentials === "variables" ? sensitiveVariable(this, name, description) : undefined;
-    this.controllerIp =
-      props.controllerIp ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.controllerIp, "Aviatrix controller IP or host name");
+    this.controllerIp = props.controllerIp ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.controllerIp, "Aviatrix controller IP or host name");
     this.username = props.username ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.username, "Aviatrix controller user name");
     this.password = props.password ?? fromVariable(AVIATRIX_CREDENTIAL_VARIABLES.password, "Aviatrix controller password");
   }
@@ -157,7 +159,13 @@ function sensitiveVariable(scope: IConstruct, name: string, description: string)
   if (existing !== undefined) {
     // Brand-free check (no instanceof across package copies): a variable exposes stringValue.
     if (typeof (existing as Partial<TerraformVariable>).stringValue !== "string") {
-      throw new ConstructPropsError(scope, "credentials", described(`a construct named "${name}" that is not a variable`), "a free id or a TerraformVariable", `rename that construct or pass the credential prop explicitly`);
+      throw new ConstructPropsError(
+        scope,
+        "credentials",
+        described(`a construct named "${name}" that is not a variable`),
+        "a free id or a TerraformVariable",
+        `rename that construct or pass the credential prop explicitly`,
+      );
     }
     return (existing as TerraformVariable).stringValue;
   }

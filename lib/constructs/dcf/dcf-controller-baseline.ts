@@ -48,22 +48,34 @@ export class DcfControllerBaseline extends Construct {
   constructor(scope: Construct, id: string, props: DcfControllerBaselineProps) {
     super(scope, id);
     const name = props.name ?? "vca-baseline";
-    if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) throw new ConstructPropsError(this, "name", name, "letters, digits, '-' and '_'");
+    if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name))
+      throw new ConstructPropsError(this, "name", name, "letters, digits, '-' and '_'");
     const consumers = props.consumers;
     if (!Array.isArray(consumers) || consumers.length === 0) {
       throw new ConstructPropsError(this, "consumers", consumers, "at least one consumer prefix", "list the namePrefix of every blueprint that attaches here");
     }
     const seen = new Set<string>();
     consumers.forEach((c, i) => {
-      if (typeof c !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(c)) throw new ConstructPropsError(this, `consumers[${i}]`, c, "a blueprint name prefix (lower-case letters, digits, '-')");
+      if (typeof c !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(c))
+        throw new ConstructPropsError(this, `consumers[${i}]`, c, "a blueprint name prefix (lower-case letters, digits, '-')");
       if (seen.has(c)) throw new ConstructPropsError(this, `consumers[${i}]`, described(`"${c}" twice`), "each consumer once");
       seen.add(c);
     });
     const points: Record<string, { beforeK8s: string; afterK8s: string }> = {};
     for (const c of consumers) points[c] = { beforeK8s: `${c}-before-k8s`, afterK8s: `${c}-after-k8s` };
     this.points = points;
-    this.beforeK8s = this.group("before-k8s", `${name}-before-k8s`, props.beforeK8sParent ?? "TERRAFORM_BEFORE_UI_MANAGED", consumers.map((c) => points[c].beforeK8s));
-    this.afterK8s = this.group("after-k8s", `${name}-after-k8s`, props.afterK8sParent ?? "TERRAFORM_AFTER_K8S_MANAGED", consumers.map((c) => points[c].afterK8s));
+    this.beforeK8s = this.group(
+      "before-k8s",
+      `${name}-before-k8s`,
+      props.beforeK8sParent ?? "TERRAFORM_BEFORE_UI_MANAGED",
+      consumers.map((c) => points[c].beforeK8s),
+    );
+    this.afterK8s = this.group(
+      "after-k8s",
+      `${name}-after-k8s`,
+      props.afterK8sParent ?? "TERRAFORM_AFTER_K8S_MANAGED",
+      consumers.map((c) => points[c].afterK8s),
+    );
     requireControllerVersion(this, "aviatrix_dcf_policy_group", DCF_MIN_VERSIONS.ruleset);
   }
 

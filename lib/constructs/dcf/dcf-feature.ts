@@ -84,7 +84,9 @@ export class DcfFeature extends Construct implements ITerraformDependable, Prefl
   /** Preflight: one fact per enabled feature flag (aviatrix_config_feature needs controller >= 8.2.10, AVX-CTRL3). */
   /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
-    return Object.keys(this.features).sort().map((feature) => ({ kind: "dcf-feature", feature }));
+    return Object.keys(this.features)
+      .sort()
+      .map((feature) => ({ kind: "dcf-feature", feature }));
   }
 
   /** Depending on the feature means depending on DCF being enabled. */

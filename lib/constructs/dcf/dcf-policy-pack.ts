@@ -9,7 +9,16 @@ import { DataAviatrixDcfAttachmentPoint } from "../../aviatrix/gen/providers/avi
 import { DcfRuleset } from "../../aviatrix/gen/providers/aviatrix/dcf-ruleset";
 import { DistributedFirewallingDefaultActionRule } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-default-action-rule";
 import { DistributedFirewallingPolicyList } from "../../aviatrix/gen/providers/aviatrix/distributed-firewalling-policy-list";
-import { DCF_POSITIONS, DcfPosition, isRootAttachmentPoint, Placement, placementOf, positionOfName, positionOfRoot, V1_LIST_ORDER } from "../../dcf/attachment-points";
+import {
+  DCF_POSITIONS,
+  DcfPosition,
+  isRootAttachmentPoint,
+  Placement,
+  placementOf,
+  positionOfName,
+  positionOfRoot,
+  V1_LIST_ORDER,
+} from "../../dcf/attachment-points";
 import { DefaultActionModel, PolicyMode, PolicyModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { LOG_PROFILES } from "../../dcf/rule-props";
 import { DcfRuleProps, normalizeRule, PackRule } from "./dcf-rule";
@@ -165,20 +174,39 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       // "Default": the singleton takes the pack's own address (aviatrix_distributed_firewalling_policy_list.<id>).
       this.policyList = new DistributedFirewallingPolicyList(this, "Default", { policies: rules, dependsOn });
       if (props.attachmentPoint !== undefined || props.position !== undefined) {
-        throw new ConstructPropsError(this, "attachmentPoint", props.attachmentPoint ?? props.position, 'nothing with renderAs: "policyList" (the V1 list is evaluated before the K8S block)', 'drop it, or use renderAs: "ruleset"');
+        throw new ConstructPropsError(
+          this,
+          "attachmentPoint",
+          props.attachmentPoint ?? props.position,
+          'nothing with renderAs: "policyList" (the V1 list is evaluated before the K8S block)',
+          'drop it, or use renderAs: "ruleset"',
+        );
       }
       this.placement = { tier: "V1", order: V1_LIST_ORDER };
     } else {
       const attachmentPoint = props.attachmentPoint ?? "TERRAFORM_BEFORE_UI_MANAGED";
       if (typeof attachmentPoint !== "string" || attachmentPoint.trim() === "") {
-        throw new ConstructPropsError(this, "attachmentPoint", attachmentPoint, "a root attachment point (TERRAFORM_BEFORE_UI_MANAGED, TERRAFORM_AFTER_UI_MANAGED, TERRAFORM_AFTER_K8S_MANAGED) or a named point a policy group declares");
+        throw new ConstructPropsError(
+          this,
+          "attachmentPoint",
+          attachmentPoint,
+          "a root attachment point (TERRAFORM_BEFORE_UI_MANAGED, TERRAFORM_AFTER_UI_MANAGED, TERRAFORM_AFTER_K8S_MANAGED) or a named point a policy group declares",
+        );
       }
       if (props.position !== undefined && !DCF_POSITIONS.includes(props.position)) {
         throw new ConstructPropsError(this, "position", props.position, `"before-k8s" or "after-k8s"`);
       }
-      const position = isRootAttachmentPoint(attachmentPoint) ? positionOfRoot(attachmentPoint) : props.position ?? positionOfName(attachmentPoint) ?? "before-k8s";
+      const position = isRootAttachmentPoint(attachmentPoint)
+        ? positionOfRoot(attachmentPoint)
+        : (props.position ?? positionOfName(attachmentPoint) ?? "before-k8s");
       if (props.position !== undefined && props.position !== position) {
-        throw new ConstructPropsError(this, "position", props.position, `"${position}" (${attachmentPoint} is evaluated ${position === "after-k8s" ? "after" : "before"} the K8S block)`, "drop position; root attachment points imply it");
+        throw new ConstructPropsError(
+          this,
+          "position",
+          props.position,
+          `"${position}" (${attachmentPoint} is evaluated ${position === "after-k8s" ? "after" : "before"} the K8S block)`,
+          "drop position; root attachment points imply it",
+        );
       }
       this.attachmentPoint = attachmentPoint;
       this.placement = placementOf(attachmentPoint, position);
@@ -191,7 +219,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
       this.ruleset.attachTo = point.id;
       // Terraform ignores "//" properties; the simulator reads where a named point is evaluated.
       if (!isRootAttachmentPoint(attachmentPoint)) this.ruleset.addOverride("//.vca.position", position);
-      requireControllerVersion(this, "renderAs: \"ruleset\"", DCF_MIN_VERSIONS.ruleset);
+      requireControllerVersion(this, 'renderAs: "ruleset"', DCF_MIN_VERSIONS.ruleset);
     }
 
     if (props.manageDefaultAction ?? false) {
@@ -207,7 +235,14 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
         if (!Object.values(LOG_PROFILES).includes(logProfile)) {
           throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, `"start", "end", "start/end" or a log profile UUID`);
         }
-        if (!logging) throw new ConstructPropsError(this, "defaultAction.logProfile", d.logProfile, "no log profile when logging is off", "turn logging on or drop logProfile");
+        if (!logging)
+          throw new ConstructPropsError(
+            this,
+            "defaultAction.logProfile",
+            d.logProfile,
+            "no log profile when logging is off",
+            "turn logging on or drop logProfile",
+          );
       }
       this.defaultAction = { action, logging, ...(logProfile !== undefined ? { logProfile } : {}) };
       // After this pack's rules: a DENY default must not land before the permits that let the
@@ -231,7 +266,10 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 
   /** Adds a rule; validates it now (duplicate name or priority, ports, decryption, …). */
   public addRule(given: DcfRuleProps): this {
-    const props = this.promoted.has(given.name) && given.promote === undefined && given.watch === undefined && given.enforce === undefined ? { ...given, promote: true } : given;
+    const props =
+      this.promoted.has(given.name) && given.promote === undefined && given.watch === undefined && given.enforce === undefined
+        ? { ...given, promote: true }
+        : given;
     const rule = normalizeRule(props, {
       scope: this,
       index: this.rulesByName.size,
@@ -251,7 +289,8 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
         `${at}.priority`,
         described(String(rule.priority)),
         `a priority not used by another rule (rule "${clash}" has it)`,
-        "give each rule its own priority: first match wins, so ties would make the order undefined");
+        "give each rule its own priority: first match wins, so ties would make the order undefined",
+      );
     }
     this.rulesByName.set(rule.name, rule);
     this.namesByPriority.set(rule.priority, rule.name);
@@ -347,10 +386,7 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
         const existing = this.renderedSmartGroups.get(model.key);
         if (existing) return existing;
         const id = `sg_${safeId(model.key)}`;
-        const ref =
-          model.kind === "selector"
-            ? SmartGroup.fromModel(this, id, model)
-            : ManagedSmartGroup.fromName(this, id, model.name);
+        const ref = model.kind === "selector" ? SmartGroup.fromModel(this, id, model) : ManagedSmartGroup.fromName(this, id, model.name);
         this.renderedSmartGroups.set(model.key, ref);
         return ref;
       }
@@ -387,20 +423,50 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
     const errors: string[] = [];
     if (this.renderAs === "policyList" && this.rulesByName.size === 0) {
       errors.push(
-        ConstructPropsError.validationMessage(this, "rules", described("none"), "at least one rule", "an empty V1 policy list would delete every V1 rule on the controller — add rules or drop the pack"),
+        ConstructPropsError.validationMessage(
+          this,
+          "rules",
+          described("none"),
+          "at least one rule",
+          "an empty V1 policy list would delete every V1 rule on the controller — add rules or drop the pack",
+        ),
       );
     }
     const packs = TerraformStack.of(this).node.findAll().filter(DcfPolicyPack.isDcfPolicyPack);
     const first = <T>(pick: (p: DcfPolicyPack) => T | undefined) => packs.find((p) => pick(p) !== undefined);
     if (this.policyList && first((p) => p.policyList) !== this) {
-      errors.push(ConstructPropsError.validationMessage(this, "renderAs", described(`a second "policyList" pack in the stack (first: ${first((p) => p.policyList)!.node.path})`), "one — the V1 list is a controller singleton", 'merge the packs or use renderAs: "ruleset"'));
+      errors.push(
+        ConstructPropsError.validationMessage(
+          this,
+          "renderAs",
+          described(`a second "policyList" pack in the stack (first: ${first((p) => p.policyList)!.node.path})`),
+          "one — the V1 list is a controller singleton",
+          'merge the packs or use renderAs: "ruleset"',
+        ),
+      );
     }
     const samePoint = this.attachmentPoint && packs.find((p) => p.attachmentPoint === this.attachmentPoint);
     if (samePoint && samePoint !== this) {
-      errors.push(ConstructPropsError.validationMessage(this, "attachmentPoint", described(`${this.attachmentPoint} already used by ${samePoint.node.path}`), "one object per attachment point", "use the other attachment point or merge the packs"));
+      errors.push(
+        ConstructPropsError.validationMessage(
+          this,
+          "attachmentPoint",
+          described(`${this.attachmentPoint} already used by ${samePoint.node.path}`),
+          "one object per attachment point",
+          "use the other attachment point or merge the packs",
+        ),
+      );
     }
     if (this.defaultActionRule && first((p) => p.defaultActionRule) !== this) {
-      errors.push(ConstructPropsError.validationMessage(this, "manageDefaultAction", described(`a second pack managing the default action (first: ${first((p) => p.defaultActionRule)!.node.path})`), "one", "set manageDefaultAction: false on all but one pack"));
+      errors.push(
+        ConstructPropsError.validationMessage(
+          this,
+          "manageDefaultAction",
+          described(`a second pack managing the default action (first: ${first((p) => p.defaultActionRule)!.node.path})`),
+          "one",
+          "set manageDefaultAction: false on all but one pack",
+        ),
+      );
     }
     return errors;
   }
@@ -409,4 +475,3 @@ export class DcfPolicyPack extends Construct implements PreflightFactSource {
 function safeId(key: string): string {
   return key.replace(/[^A-Za-z0-9_-]+/g, "_");
 }
-

@@ -2,22 +2,11 @@
 // contradictions rejected with the construct path and the rule name.
 import { IConstruct } from "constructs";
 import { Token } from "../../core/cdktf";
-import {
-  DECRYPT_POLICIES,
-  FLOW_APP_REQUIREMENTS,
-  PolicyMode,
-  PortRange,
-  PROTOCOLS,
-  Protocol,
-  RULE_ACTIONS,
-  RuleModel,
-  WELL_KNOWN,
-} from "../../dcf/model";
+import { DECRYPT_POLICIES, FLOW_APP_REQUIREMENTS, PolicyMode, PortRange, PROTOCOLS, Protocol, RULE_ACTIONS, RuleModel, WELL_KNOWN } from "../../dcf/model";
 import { checkPorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps } from "../../dcf/rule-props";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
-
 
 /** One rule of a DcfPolicyPack: the shared rule fields (lib/dcf/rule-props.ts) with groups as constructs or refs. */
 export interface DcfRuleProps extends RuleCommonProps {
@@ -74,7 +63,12 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
 
   if (!Number.isSafeInteger(props.priority) || props.priority < 0) {
     // Past 2^53 JSON numbers lose precision: distinct priorities could tie and first-match order would be ambiguous.
-    fail("priority", props.priority, Number.isInteger(props.priority) && props.priority > 0 ? "an integer ≤ 2^53-1 (larger numbers lose precision in JSON)" : "an integer ≥ 0", "lower numbers are evaluated first");
+    fail(
+      "priority",
+      props.priority,
+      Number.isInteger(props.priority) && props.priority > 0 ? "an integer ≤ 2^53-1 (larger numbers lose precision in JSON)" : "an integer ≥ 0",
+      "lower numbers are evaluated first",
+    );
   }
   if (!(RULE_ACTIONS as readonly string[]).includes(props.action)) fail("action", props.action, `one of ${RULE_ACTIONS.join("|")}`);
   const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : props.protocol) as Protocol;
@@ -110,7 +104,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
       "decryptPolicy",
       decryptPolicy,
       `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`,
-      "URL filters only match decrypted flows: set decryptPolicy: \"DECRYPT_ALLOWED\" (with a TLS profile and MITM CA) or use SNI domains",
+      'URL filters only match decrypted flows: set decryptPolicy: "DECRYPT_ALLOWED" (with a TLS profile and MITM CA) or use SNI domains',
     );
   }
   const flowAppRequirement = props.flowAppRequirement ?? "APP_UNSPECIFIED";

@@ -4,21 +4,8 @@
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Construct } from "constructs";
 import { dependable, Lazy, TerraformProvider, TerraformResource, Token } from "../../core/cdktf";
-import {
-  CrdGroupRef,
-  CrdRule,
-  CrdSmartGroupSelector,
-  FirewallPolicyObject,
-} from "../../dcf/crd/firewall-policy-types";
-import {
-  PolicyMode,
-  PolicyModel,
-  PortRange,
-  Protocol,
-  RuleModel,
-  SmartGroupModel,
-  WebGroupModel,
-} from "../../dcf/model";
+import { CrdGroupRef, CrdRule, CrdSmartGroupSelector, FirewallPolicyObject } from "../../dcf/crd/firewall-policy-types";
+import { PolicyMode, PolicyModel, PortRange, Protocol, RuleModel, SmartGroupModel, WebGroupModel } from "../../dcf/model";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "../../dcf/builder/canonical";
 import { validateMatchExpression, validateWebMatch } from "../../dcf/builder/validate";
 import { firewallPolicyObject, firewallPolicyToYaml } from "../../dcf/crd/firewall-policy-yaml";
@@ -153,7 +140,13 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     this.mode = props.mode ?? "enforce";
     if (this.mode !== "discover" && this.mode !== "enforce") throw new ConstructPropsError(this, "mode", props.mode, `"discover" or "enforce"`);
     if (this.mode === "discover" && !this.supports10_1) {
-      throw new ConstructPropsError(this, "mode", described(`"discover" with chartVersion ${this.chartVersion}`), `chartVersion ≥ ${CRD_10_1_CHART} (watch mode)`, 'upgrade the k8s-firewall chart or use mode: "enforce"');
+      throw new ConstructPropsError(
+        this,
+        "mode",
+        described(`"discover" with chartVersion ${this.chartVersion}`),
+        `chartVersion ≥ ${CRD_10_1_CHART} (watch mode)`,
+        'upgrade the k8s-firewall chart or use mode: "enforce"',
+      );
     }
     if (props.renderManifest ?? true) {
       // Produced at synth, so rules added after construction are included.
@@ -166,7 +159,15 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     this.node.addValidation({
       validate: () =>
         this.rules.length === 0
-          ? [ConstructPropsError.validationMessage(this, "rules", described("none"), "at least one rule", "a FirewallPolicy without rules enforces nothing — add rules")]
+          ? [
+              ConstructPropsError.validationMessage(
+                this,
+                "rules",
+                described("none"),
+                "at least one rule",
+                "a FirewallPolicy without rules enforces nothing — add rules",
+              ),
+            ]
           : [],
     });
   }
@@ -191,14 +192,16 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     const ports = checkPorts(props.ports ?? [], protocol);
     if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
     const portRanges = ports as PortRange[];
-    if (portRanges.length > 1) fail("ports", props.ports, "at most one port or range (the CRD has one port/endPort per rule)", "split the rule, one per port range");
+    if (portRanges.length > 1)
+      fail("ports", props.ports, "at most one port or range (the CRD has one port/endPort per rule)", "split the rule, one per port range");
     const port = portRanges[0];
 
     const sel = props.selector;
     if (sel !== undefined) {
       const hasLabels = sel.matchLabels !== undefined && Object.keys(sel.matchLabels).length > 0;
       if (hasLabels && sel.service !== undefined && sel.service !== "") fail("selector", sel, "matchLabels or service, not both");
-      if (sel.service !== undefined && sel.service !== "" && !DNS1123_LABEL.test(sel.service)) fail("selector.service", sel.service, "a Service name (DNS-1123 label)");
+      if (sel.service !== undefined && sel.service !== "" && !DNS1123_LABEL.test(sel.service))
+        fail("selector.service", sel.service, "a Service name (DNS-1123 label)");
     }
 
     // 10.1.0-only fields: reject explicitly set ones on older charts rather than have the API server prune them.
@@ -207,7 +210,12 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (!this.supports10_1) {
       const used = CRD_10_1_FIELDS.filter((f) => props[f] !== undefined && (f !== "watch" || props.watch === true));
       if (used.length > 0) {
-        fail(used[0], props[used[0]], `no ${used[0]} with chartVersion ${this.chartVersion}`, `upgrade the k8s-firewall chart to ≥ ${CRD_10_1_CHART} or drop ${used.join(", ")}`);
+        fail(
+          used[0],
+          props[used[0]],
+          `no ${used[0]} with chartVersion ${this.chartVersion}`,
+          `upgrade the k8s-firewall chart to ≥ ${CRD_10_1_CHART} or drop ${used.join(", ")}`,
+        );
       }
     }
     let decrypt: CrdRule["decryptPolicy"];
@@ -227,15 +235,20 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     }
     if (watch && props.logging === false) fail("logging", false, "true for a watched rule", "a watched rule that does not log does nothing");
 
-    if (!Array.isArray(props.dst) || props.dst.length === 0) fail("dst", props.dst, "at least one destination group", "egress rules use ManagedSmartGroup.publicInternet()");
+    if (!Array.isArray(props.dst) || props.dst.length === 0)
+      fail("dst", props.dst, "at least one destination group", "egress rules use ManagedSmartGroup.publicInternet()");
     const dst = props.dst.map((g, i) => this.smartGroupRef(g, `${at}.dst[${i}]`));
     const web = (props.webGroups ?? []).map((g, i) => this.webGroupRef(g, `${at}.webGroups[${i}]`));
     const urlGroup = web.find((w) => w.hasUrl);
     if (urlGroup !== undefined && props.decryptPolicy !== "DECRYPT_ALLOWED") {
-      fail("decryptPolicy", props.decryptPolicy, `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`, "URL filters only match decrypted flows");
+      fail(
+        "decryptPolicy",
+        props.decryptPolicy,
+        `"DECRYPT_ALLOWED" because WebGroup "${urlGroup.model.name}" has URL filters`,
+        "URL filters only match decrypted flows",
+      );
     }
-    const byName = (a: { ref: CrdGroupRef; model: { key: string } }, b: { ref: CrdGroupRef; model: { key: string } }) =>
-      compareText(a.model.key, b.model.key);
+    const byName = (a: { ref: CrdGroupRef; model: { key: string } }, b: { ref: CrdGroupRef; model: { key: string } }) => compareText(a.model.key, b.model.key);
     dst.sort(byName);
     web.sort(byName);
 
@@ -309,7 +322,13 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     const obj = this.toObject();
     const text = JSON.stringify(obj);
     if (Token.isUnresolved(text)) {
-      throw new ConstructPropsError(this, "toYaml()", described("a Terraform token in the object"), "literal values only", "use the kubernetes_manifest rendering, or give groups literal names");
+      throw new ConstructPropsError(
+        this,
+        "toYaml()",
+        described("a Terraform token in the object"),
+        "literal values only",
+        "use the kubernetes_manifest rendering, or give groups literal names",
+      );
     }
     return firewallPolicyToYaml(obj);
   }
@@ -335,7 +354,14 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
   /** @internal */
   public [PREFLIGHT_FACTS](): readonly PreflightFact[] {
     if (this.manifest === undefined) return []; // toYaml()/toObject() only: applied elsewhere (GitOps)
-    return [{ kind: "firewall-policy-crd", objects: [this.toObject()], clusterKey: clusterKeyOf(this.props.clusterKey, this.props.provider), chartVersion: this.chartVersion }];
+    return [
+      {
+        kind: "firewall-policy-crd",
+        objects: [this.toObject()],
+        clusterKey: clusterKeyOf(this.props.clusterKey, this.props.provider),
+        chartVersion: this.chartVersion,
+      },
+    ];
   }
 
   private get keyPrefix(): string {
@@ -378,14 +404,26 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       const selectors: CrdSmartGroupSelector[] = canonicalExpressions(model.expressions).map((e, i) => {
         const s = toCrdSelector(e);
         if (typeof s === "string") {
-          throw new ConstructPropsError(this, `${prop}.expressions[${i}].${s}`, e[s as keyof typeof e], "a field the FirewallPolicy selector has", "create a SmartGroup construct and reference it instead");
+          throw new ConstructPropsError(
+            this,
+            `${prop}.expressions[${i}].${s}`,
+            e[s as keyof typeof e],
+            "a field the FirewallPolicy selector has",
+            "create a SmartGroup construct and reference it instead",
+          );
         }
         return s;
       });
       const local: SmartGroupModel = { ...model, key: `${this.keyPrefix}/smartGroups/${model.name}`, expressions: canonicalExpressions(model.expressions) };
       const existing = this.inlineSmartGroups.get(model.name);
       if (existing && JSON.stringify(existing.selectors) !== JSON.stringify(selectors)) {
-        throw new ConstructPropsError(this, prop, described(`two different groups named ${JSON.stringify(model.name)}`), "unique inline group names", "rename one of the groups");
+        throw new ConstructPropsError(
+          this,
+          prop,
+          described(`two different groups named ${JSON.stringify(model.name)}`),
+          "unique inline group names",
+          "rename one of the groups",
+        );
       }
       this.inlineSmartGroups.set(model.name, { selectors, model: local });
       this.referencedSmartGroups.set(local.key, local);
@@ -395,7 +433,13 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       this.referencedSmartGroups.set(model.key, model);
       return { ref: { name: model.name }, model };
     }
-    throw new ConstructPropsError(this, prop, model.kind, "a SmartGroup construct/reference or a selector/managed model", "use ManagedSmartGroup.anywhere() / publicInternet() for built-in groups");
+    throw new ConstructPropsError(
+      this,
+      prop,
+      model.kind,
+      "a SmartGroup construct/reference or a selector/managed model",
+      "use ManagedSmartGroup.anywhere() / publicInternet() for built-in groups",
+    );
   }
 
   private webGroupRef(g: WebGroupInput, prop: string): { ref: CrdGroupRef; model: WebGroupModel; hasUrl: boolean } {
@@ -411,14 +455,26 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (model.kind === "domains") {
       const url = model.matches.find((m) => m.url !== undefined);
       if (url !== undefined) {
-        throw new ConstructPropsError(this, prop, url.url, "SNI domains only (FirewallPolicy webGroups have no URL filters)", "create a WebGroup construct with the URL filter and reference it");
+        throw new ConstructPropsError(
+          this,
+          prop,
+          url.url,
+          "SNI domains only (FirewallPolicy webGroups have no URL filters)",
+          "create a WebGroup construct with the URL filter and reference it",
+        );
       }
       model.matches.forEach((m, i) => withConstructPath(this, `${prop}.matches[${i}]`, () => validateWebMatch(m, `${prop}.matches[${i}]`)));
       const domains = canonicalWebMatches(model.matches).map((m) => m.sni as string);
       const local: WebGroupModel = { ...model, key: `${this.keyPrefix}/webGroups/${model.name}`, matches: canonicalWebMatches(model.matches) };
       const existing = this.inlineWebGroups.get(model.name);
       if (existing && JSON.stringify(existing.domains) !== JSON.stringify(domains)) {
-        throw new ConstructPropsError(this, prop, described(`two different web groups named ${JSON.stringify(model.name)}`), "unique inline group names", "rename one of the groups");
+        throw new ConstructPropsError(
+          this,
+          prop,
+          described(`two different web groups named ${JSON.stringify(model.name)}`),
+          "unique inline group names",
+          "rename one of the groups",
+        );
       }
       this.inlineWebGroups.set(model.name, { domains, model: local });
       this.referencedWebGroups.set(local.key, local);
@@ -428,7 +484,13 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       this.referencedWebGroups.set(model.key, model);
       return { ref: { name: model.name }, model, hasUrl: false };
     }
-    throw new ConstructPropsError(this, prop, model.kind, "a WebGroup construct/reference or a domains/managed model", "use ManagedWebGroup.allWeb() for All-Web");
+    throw new ConstructPropsError(
+      this,
+      prop,
+      model.kind,
+      "a WebGroup construct/reference or a domains/managed model",
+      "use ManagedWebGroup.allWeb() for All-Web",
+    );
   }
 
   /** Groups created in Terraform must exist before the controller reconciles the policy (by name). */
@@ -457,5 +519,3 @@ function dedupeRefs(refs: CrdGroupRef[]): CrdGroupRef[] {
     return true;
   });
 }
-
-

@@ -6,16 +6,8 @@
 import { Construct } from "constructs";
 import { TerraformResource } from "../../core/cdktf";
 import { skipWhilePreparing } from "../../core/prepare-skip";
-import {
-  SmartGroupSelector,
-  smartGroupSelectorToHclTerraform,
-  smartGroupSelectorToTerraform,
-} from "../../aviatrix/gen/providers/aviatrix/smart-group";
-import {
-  WebGroupSelector,
-  webGroupSelectorToHclTerraform,
-  webGroupSelectorToTerraform,
-} from "../../aviatrix/gen/providers/aviatrix/web-group";
+import { SmartGroupSelector, smartGroupSelectorToHclTerraform, smartGroupSelectorToTerraform } from "../../aviatrix/gen/providers/aviatrix/smart-group";
+import { WebGroupSelector, webGroupSelectorToHclTerraform, webGroupSelectorToTerraform } from "../../aviatrix/gen/providers/aviatrix/web-group";
 
 /** Same metadata as the generated bindings (provider presence checks read providerName). */
 const GENERATOR_METADATA = { providerName: "aviatrix", providerVersion: "10.0.1", providerVersionConstraint: "~> 10.0.0" };

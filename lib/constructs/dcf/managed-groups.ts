@@ -14,7 +14,13 @@ export const ALL_SMART_GROUPS_DATA_ID = "aviatrix_smart_groups_all";
 
 function checkName(construct: string, scope: Construct, id: string, name: string): void {
   if (typeof name !== "string" || name.trim() === "" || name.includes('"') || name.includes("${")) {
-    throw new ConstructPropsError({ path: `${scope.node.path}/${id}`, construct }, "name", name, "the group's name on the controller", "names cannot be empty or contain quotes or ${");
+    throw new ConstructPropsError(
+      { path: `${scope.node.path}/${id}`, construct },
+      "name",
+      name,
+      "the group's name on the controller",
+      "names cannot be empty or contain quotes or ${",
+    );
   }
 }
 

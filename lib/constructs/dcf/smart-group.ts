@@ -72,11 +72,10 @@ export class SmartGroup extends Construct implements ISmartGroupRef {
         "matchExpressions",
         props.matchExpressions,
         "at least one match expression",
-        'e.g. [Select.k8s({ cluster, namespace: "app" })]');
+        'e.g. [Select.k8s({ cluster, namespace: "app" })]',
+      );
     }
-    props.matchExpressions.forEach((e, i) =>
-      withConstructPath(this, `matchExpressions[${i}]`, () => validateMatchExpression(e, `matchExpressions[${i}]`)),
-    );
+    props.matchExpressions.forEach((e, i) => withConstructPath(this, `matchExpressions[${i}]`, () => validateMatchExpression(e, `matchExpressions[${i}]`)));
     this.expressions = canonicalExpressions(props.matchExpressions);
     this.resource = new LeanSmartGroupResource(this, "Default", {
       name: this.name,

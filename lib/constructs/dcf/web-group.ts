@@ -82,12 +82,19 @@ export class WebGroup extends Construct implements IWebGroupRef {
         "domains",
         described("no domains, urls or matches"),
         "at least one SNI domain or URL filter",
-        "an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host");
+        "an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host",
+      );
     }
     for (const [prop, m] of given) {
       if (typeof m.sni === "string" && m.sni.trim() === "*") {
         // "*" would silently widen this group to every host: make that an explicit choice.
-        throw new ConstructPropsError(this, prop, described(`"*"`), "an exact host or a leading \"*.\" wildcard", "use WellKnownWebGroups.allWeb() to allow any host");
+        throw new ConstructPropsError(
+          this,
+          prop,
+          described(`"*"`),
+          'an exact host or a leading "*." wildcard',
+          "use WellKnownWebGroups.allWeb() to allow any host",
+        );
       }
       if (typeof m.sni === "string" && /^[a-z]+:\/\//i.test(m.sni.trim())) {
         throw new ConstructPropsError(this, prop, m.sni, "a host name without scheme", "drop the scheme (SNI filters match host names only)");

@@ -10,9 +10,4 @@ export enum KubernetesCloud {
   CUSTOM = "CUSTOM",
 }
 
-export const KUBERNETES_CLOUDS: readonly KubernetesCloud[] = [
-  KubernetesCloud.EKS,
-  KubernetesCloud.AKS,
-  KubernetesCloud.GKE,
-  KubernetesCloud.CUSTOM,
-];
+export const KUBERNETES_CLOUDS: readonly KubernetesCloud[] = [KubernetesCloud.EKS, KubernetesCloud.AKS, KubernetesCloud.GKE, KubernetesCloud.CUSTOM];

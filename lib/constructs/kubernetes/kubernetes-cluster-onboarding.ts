@@ -1,8 +1,5 @@
 import { Construct } from "constructs";
-import {
-  KubernetesCluster,
-  KubernetesClusterClusterDetails,
-} from "../../aviatrix/gen/providers/aviatrix/kubernetes-cluster";
+import { KubernetesCluster, KubernetesClusterClusterDetails } from "../../aviatrix/gen/providers/aviatrix/kubernetes-cluster";
 import { Fn, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { PREFLIGHT_FACTS, type PreflightFact, type PreflightFactSource } from "../../preflight/facts";
 import { clusterKeyOf } from "./cluster-key";
@@ -136,7 +133,13 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
 
     if (!register) {
       if (props.credentials || props.clusterDetails || props.intraClusterInspection !== undefined) {
-        throw new ConstructPropsError(this, "register", false, "true when credentials, clusterDetails or intraClusterInspection are set (they would be ignored)", "remove them or set register: true");
+        throw new ConstructPropsError(
+          this,
+          "register",
+          false,
+          "true when credentials, clusterDetails or intraClusterInspection are set (they would be ignored)",
+          "remove them or set register: true",
+        );
       }
       this.dependable = ordering;
       return;
@@ -215,7 +218,10 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
     if (hasKube && (typeof given.kubeConfig !== "string" || !Token.isUnresolved(given.kubeConfig))) {
       throw new ConstructPropsError(
         this,
-        "credentials.kubeConfig", described("a literal string"), "a Terraform reference or a sensitive TerraformVariable: a literal kubeconfig would be written into cdk.tf.json");
+        "credentials.kubeConfig",
+        described("a literal string"),
+        "a Terraform reference or a sensitive TerraformVariable: a literal kubeconfig would be written into cdk.tf.json",
+      );
     }
     return hasKube ? { kubeConfig: given.kubeConfig } : { useCspCredentials: true };
   }
@@ -223,11 +229,24 @@ export class KubernetesClusterOnboarding extends Construct implements PreflightF
   private resolveDetails(props: KubernetesClusterOnboardingProps): KubernetesClusterClusterDetails | undefined {
     const d = props.clusterDetails;
     if (props.cloud !== KubernetesCloud.CUSTOM) {
-      if (d) throw new ConstructPropsError(this, "clusterDetails", described("cluster details"), `unset: they are only for CUSTOM clusters, ${props.cloud} provides them to the controller`, "remove it");
+      if (d)
+        throw new ConstructPropsError(
+          this,
+          "clusterDetails",
+          described("cluster details"),
+          `unset: they are only for CUSTOM clusters, ${props.cloud} provides them to the controller`,
+          "remove it",
+        );
       return undefined;
     }
     if (!d) {
-      throw new ConstructPropsError(this, "clusterDetails", undefined, "cluster details for CUSTOM clusters (account, name, region, vpcId, platform, version, isPubliclyAccessible)", "set clusterDetails");
+      throw new ConstructPropsError(
+        this,
+        "clusterDetails",
+        undefined,
+        "cluster details for CUSTOM clusters (account, name, region, vpcId, platform, version, isPubliclyAccessible)",
+        "set clusterDetails",
+      );
     }
     const mode = d.networkMode ?? "FLAT";
     if (mode !== "FLAT" && mode !== "OVERLAY") {

@@ -22,7 +22,8 @@ const eksClusterData = () =>
  */
 export const EKS_EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
 const googleClientConfig = () =>
-  (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config")).DataGoogleClientConfig;
+  (require("@cdktf/provider-google/lib/data-google-client-config") as typeof import("@cdktf/provider-google/lib/data-google-client-config"))
+    .DataGoogleClientConfig;
 
 // Facts: docs/research/cloud-stacks.md §5. The helm provider 3.x (cdktf 12.1.2) takes `kubernetes`
 // as a single object; the kubernetes provider keeps its own flat arguments.
@@ -98,7 +99,13 @@ export class KubernetesProviders extends Construct implements IClusterProviderSe
       throw new ConstructPropsError(self, "clusterName", options.clusterName, `the EKS cluster name`);
     }
     if ((options.endpoint === undefined) !== (options.certificateAuthorityData === undefined)) {
-      throw new ConstructPropsError(self, "endpoint", described("only one of endpoint and certificateAuthorityData"), "both (cluster in this stack) or neither (read by data source)", "set both or remove the one given");
+      throw new ConstructPropsError(
+        self,
+        "endpoint",
+        described("only one of endpoint and certificateAuthorityData"),
+        "both (cluster in this stack) or neither (read by data source)",
+        "set both or remove the one given",
+      );
     }
     let endpoint = options.endpoint;
     let caData = options.certificateAuthorityData;
@@ -112,7 +119,10 @@ export class KubernetesProviders extends Construct implements IClusterProviderSe
     if (options.region !== undefined) args.push("--region", options.region);
     if (options.roleArn !== undefined) args.push("--role-arn", options.roleArn);
     if (options.profile !== undefined) args.push("--profile", options.profile);
-    self.wire({ host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), exec: { apiVersion: EKS_EXEC_API_VERSION, command: "aws", args } }, options.alias);
+    self.wire(
+      { host: endpoint, clusterCaCertificate: Fn.base64decode(caData!), exec: { apiVersion: EKS_EXEC_API_VERSION, command: "aws", args } },
+      options.alias,
+    );
     return self;
   }
 

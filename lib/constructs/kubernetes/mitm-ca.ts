@@ -35,7 +35,10 @@ export enum CaTrustRuntime {
 
 /** Kubernetes volume, mount, env and annotation snippets for Helm values or pod specs. */
 export interface CaTrustSnippets {
-  readonly volume: { readonly name: string; readonly configMap: { readonly name: string; readonly items: readonly { readonly key: string; readonly path: string }[] } };
+  readonly volume: {
+    readonly name: string;
+    readonly configMap: { readonly name: string; readonly items: readonly { readonly key: string; readonly path: string }[] };
+  };
   readonly volumeMount: { readonly name: string; readonly mountPath: string; readonly readOnly: true };
   /** Environment variables, sorted by name. */
   readonly env: { readonly [name: string]: string };
@@ -147,7 +150,13 @@ export class MitmCa extends Construct implements PreflightFactSource {
     const cm = this.configMaps[namespace];
     if (!cm) {
       const known = Object.keys(this.configMaps);
-      throw new ConstructPropsError(this, "namespaces", described(`no ConfigMap for namespace "${namespace}" (have: ${known.length ? known.join(", ") : "none"})`), `a list that names "${namespace}"`, "add it to namespaces");
+      throw new ConstructPropsError(
+        this,
+        "namespaces",
+        described(`no ConfigMap for namespace "${namespace}" (have: ${known.length ? known.join(", ") : "none"})`),
+        `a list that names "${namespace}"`,
+        "add it to namespaces",
+      );
     }
     return cm;
   }
@@ -166,12 +175,21 @@ export class MitmCa extends Construct implements PreflightFactSource {
 
   private requireReference(prop: string, value: string | undefined): void {
     if (value === undefined) {
-      throw new ConstructPropsError(this, prop, undefined, "both certificateChain and key to upload a CA (or neither, to look up an existing CA by name)", `set ${prop} or remove the other one`);
+      throw new ConstructPropsError(
+        this,
+        prop,
+        undefined,
+        "both certificateChain and key to upload a CA (or neither, to look up an existing CA by name)",
+        `set ${prop} or remove the other one`,
+      );
     }
     if (typeof value !== "string" || !Token.isUnresolved(value)) {
       throw new ConstructPropsError(
         this,
-        prop, described("a literal string"), "a sensitive TerraformVariable or a reference (e.g. a secrets-manager data source): literals would be written into cdk.tf.json");
+        prop,
+        described("a literal string"),
+        "a sensitive TerraformVariable or a reference (e.g. a secrets-manager data source): literals would be written into cdk.tf.json",
+      );
     }
   }
 }

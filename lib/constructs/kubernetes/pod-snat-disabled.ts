@@ -110,7 +110,12 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
   /** vpc-cni configuration_values JSON with external SNAT on (keys sorted). */
   public static eksVpcCniConfigurationValues(extraEnv: { readonly [name: string]: string } = {}): string {
     if (EKS_EXTERNAL_SNAT_ENV in extraEnv && extraEnv[EKS_EXTERNAL_SNAT_ENV] !== "true") {
-      throw new ConstructPropsError({ path: "PodSnatDisabled.eksVpcCniConfigurationValues()", construct: "PodSnatDisabled" }, `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`, extraEnv[EKS_EXTERNAL_SNAT_ENV], `"true" or unset`);
+      throw new ConstructPropsError(
+        { path: "PodSnatDisabled.eksVpcCniConfigurationValues()", construct: "PodSnatDisabled" },
+        `eks.extraEnv.${EKS_EXTERNAL_SNAT_ENV}`,
+        extraEnv[EKS_EXTERNAL_SNAT_ENV],
+        `"true" or unset`,
+      );
     }
     return JSON.stringify({ env: vpcCniEnv(extraEnv) });
   }
@@ -131,7 +136,13 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     this.clusterKey = clusterKeyOf(props.clusterKey, props.providers);
     const misplaced = (["eks", "aks", "gke"] as const).filter((k) => props[k] !== undefined && k.toUpperCase() !== props.cloud);
     if (misplaced.length > 0) {
-      throw new ConstructPropsError(this, misplaced[0], described(`options for another cloud (cloud is ${props.cloud})`), `only options for ${props.cloud}`, "remove it");
+      throw new ConstructPropsError(
+        this,
+        misplaced[0],
+        described(`options for another cloud (cloud is ${props.cloud})`),
+        `only options for ${props.cloud}`,
+        "remove it",
+      );
     }
     switch (props.cloud) {
       case KubernetesCloud.AKS:
@@ -211,7 +222,13 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
     }
     if (method === EksSnatMethod.DECLARED) {
       if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined || eks.extraEnv !== undefined) {
-        throw new ConstructPropsError(this, "eks.method", "declared", `"addon" when addonVersion, serviceAccountRoleArn or extraEnv is set (declared creates nothing)`, "remove them or use the addon method");
+        throw new ConstructPropsError(
+          this,
+          "eks.method",
+          "declared",
+          `"addon" when addonVersion, serviceAccountRoleArn or extraEnv is set (declared creates nothing)`,
+          "remove them or use the addon method",
+        );
       }
       return;
     }
@@ -219,7 +236,13 @@ export class PodSnatDisabled extends Construct implements PreflightFactSource {
       throw new ConstructPropsError(this, "eks.method", method, `"addon", "daemonset-env" or "declared"`);
     }
     if (eks.addonVersion !== undefined || eks.serviceAccountRoleArn !== undefined) {
-      throw new ConstructPropsError(this, "eks.method", "daemonset-env", `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`, "remove them or use the addon method");
+      throw new ConstructPropsError(
+        this,
+        "eks.method",
+        "daemonset-env",
+        `"addon" when addonVersion or serviceAccountRoleArn is set (daemonset-env would ignore them)`,
+        "remove them or use the addon method",
+      );
     }
     const env = vpcCniEnv(eks.extraEnv);
     this.resources.push(

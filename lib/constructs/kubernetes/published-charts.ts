@@ -22,16 +22,37 @@ export const PUBLISHED_CHARTS: Readonly<Record<PublishedChartName, PublishedChar
     name: "k8s-firewall",
     repository: "https://aviatrixsystems.github.io/k8s-firewall-charts",
     versions: ["8.2.0", "9.0.0", "10.0.0"],
-    source: "AviatrixSystems/k8s-firewall-charts index.yaml (generated 2026-07-16; 10.1.0 exists only in the chart source) — docs/research/k8s-obot-crds.md §3.2",
+    source:
+      "AviatrixSystems/k8s-firewall-charts index.yaml (generated 2026-07-16; 10.1.0 exists only in the chart source) — docs/research/k8s-obot-crds.md §3.2",
   },
   obot: {
     name: "obot",
     repository: "https://charts.obot.ai",
     // From v0.21.0 (the first release with the network policy provider); older releases are published too.
     versions: [
-      "v0.21.0", "v0.21.1", "v0.22.0", "v0.22.1", "v0.23.0", "v0.23.1", "v0.23.2", "v0.23.3", "v0.23.4",
-      "v0.24.0", "v0.24.1", "v0.24.2", "v0.25.0", "v0.25.1", "v0.25.2", "v0.25.3", "v0.25.4", "v0.25.5", "v0.25.6",
-      "v0.26.0", "v0.26.1", "v0.26.2", "v0.26.3",
+      "v0.21.0",
+      "v0.21.1",
+      "v0.22.0",
+      "v0.22.1",
+      "v0.23.0",
+      "v0.23.1",
+      "v0.23.2",
+      "v0.23.3",
+      "v0.23.4",
+      "v0.24.0",
+      "v0.24.1",
+      "v0.24.2",
+      "v0.25.0",
+      "v0.25.1",
+      "v0.25.2",
+      "v0.25.3",
+      "v0.25.4",
+      "v0.25.5",
+      "v0.25.6",
+      "v0.26.0",
+      "v0.26.1",
+      "v0.26.2",
+      "v0.26.3",
     ],
     source: "obot-platform/charts index.yaml and charts/obot-v*.tgz (the charts.obot.ai GitHub Pages source) — docs/research/k8s-obot-crds.md §3.1",
   },
@@ -47,7 +68,8 @@ export const PUBLISHED_CHARTS: Readonly<Record<PublishedChartName, PublishedChar
     // An OCI repository has no index: these are the versions seen pulled (`helm show chart … --version`)
     // or released with a `chart-X.Y.Z` tag by danny-avila/LibreChat .github/workflows/helmcharts.yml.
     versions: ["1.9.2", "2.0.4", "2.0.7", "2.0.14"],
-    source: "danny-avila/LibreChat helm/librechat/Chart.yaml (2.0.4, appVersion v0.8.6-rc1) and public `helm pull/show oci://ghcr.io/danny-avila/librechat-chart/librechat` runs (1.9.2; 2.0.7, appVersion v0.8.7; 2.0.14, appVersion v0.8.8-rc4, checked 2026-09-28) — docs/research/librechat-shim.md §6",
+    source:
+      "danny-avila/LibreChat helm/librechat/Chart.yaml (2.0.4, appVersion v0.8.6-rc1) and public `helm pull/show oci://ghcr.io/danny-avila/librechat-chart/librechat` runs (1.9.2; 2.0.7, appVersion v0.8.7; 2.0.14, appVersion v0.8.8-rc4, checked 2026-09-28) — docs/research/librechat-shim.md §6",
   },
 };
 

@@ -61,10 +61,17 @@ export class AzureEgressRouteTable extends Construct {
     checkIpv4(ctx, "nextHopIp", props.nextHopIp);
     const keys = isUnresolved(props.subnetIds) ? [] : Object.keys(props.subnetIds).sort();
     if (keys.length === 0) {
-      throw new ConstructPropsError(ctx, "subnetIds", props.subnetIds, "at least one workload subnet", "list the subnets whose egress must go through the gateway");
+      throw new ConstructPropsError(
+        ctx,
+        "subnetIds",
+        props.subnetIds,
+        "at least one workload subnet",
+        "list the subnets whose egress must go through the gateway",
+      );
     }
     for (const key of keys) {
-      if (!/^[A-Za-z0-9_-]+$/.test(key)) throw new ConstructPropsError(ctx, "subnetIds", key, "keys of letters, digits, hyphens and underscores", "rename the key");
+      if (!/^[A-Za-z0-9_-]+$/.test(key))
+        throw new ConstructPropsError(ctx, "subnetIds", key, "keys of letters, digits, hyphens and underscores", "rename the key");
     }
 
     this.routeTable = new RouteTable(this, "RouteTable", {

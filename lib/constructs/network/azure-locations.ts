@@ -81,7 +81,7 @@ export function azureVpcRegion(ctx: CheckContext, prop: string, location: string
     ctx,
     prop,
     location,
-    "an Azure location the vpc_reg table knows (e.g. francecentral) or its display name (e.g. \"France Central\")",
+    'an Azure location the vpc_reg table knows (e.g. francecentral) or its display name (e.g. "France Central")',
     "pass the display name from `az account list-locations --query \"[?name=='<location>'].displayName\"`",
   );
 }

@@ -5,7 +5,19 @@ import { Annotations } from "../../core/cdktf";
 import { Cloud, CloudFamily } from "./cloud";
 import { azureVpcRegion } from "./azure-locations";
 import { parseIpv4Cidr } from "../../net/ip";
-import { CheckContext, checkAzureZone, checkCidr, checkGatewayName, checkGcpZone, checkNonEmpty, checkOnlyFor, checkRegion, checkTags, checkVpcId, sortedTags } from "./prop-checks";
+import {
+  CheckContext,
+  checkAzureZone,
+  checkCidr,
+  checkGatewayName,
+  checkGcpZone,
+  checkNonEmpty,
+  checkOnlyFor,
+  checkRegion,
+  checkTags,
+  checkVpcId,
+  sortedTags,
+} from "./prop-checks";
 import { Construct } from "constructs";
 import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
 
@@ -163,7 +175,13 @@ function checkHa(ctx: CheckContext, o: GatewayOptions): void {
   }
   if (ha.gatewaySize !== undefined) checkNonEmpty(ctx, "ha.gatewaySize", ha.gatewaySize, "pass an instance size or leave it unset");
   if (o.cloud.family === CloudFamily.GCP && ha.zone === undefined) {
-    throw new ConstructPropsError(ctx, "ha.zone", undefined, "a GCP zone such as us-west1-c: GCP HA needs ha_zone", "set ha.zone to another zone of the region");
+    throw new ConstructPropsError(
+      ctx,
+      "ha.zone",
+      undefined,
+      "a GCP zone such as us-west1-c: GCP HA needs ha_zone",
+      "set ha.zone to another zone of the region",
+    );
   }
 }
 
@@ -174,14 +192,32 @@ export function gatewayConfigFields(scope: Construct, ctx: CheckContext, o: Gate
   const family = o.cloud.family;
   if (o.ha && family !== CloudFamily.GCP && net.haSubnet === undefined) {
     const cloudName = family === CloudFamily.AWS ? "AWS" : "Azure";
-    throw new ConstructPropsError(ctx, "ha.subnet", undefined, `a subnet CIDR: ${cloudName} HA needs ha_subnet`, "set ha.subnet (on Azure it may equal gatewaySubnet)");
+    throw new ConstructPropsError(
+      ctx,
+      "ha.subnet",
+      undefined,
+      `a subnet CIDR: ${cloudName} HA needs ha_subnet`,
+      "set ha.subnet (on Azure it may equal gatewaySubnet)",
+    );
   }
   if (o.insaneMode && family === CloudFamily.AWS) {
     if (net.insaneModeAz === undefined) {
-      throw new ConstructPropsError(ctx, "insaneModeAz", undefined, "an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az", "set insaneModeAz");
+      throw new ConstructPropsError(
+        ctx,
+        "insaneModeAz",
+        undefined,
+        "an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az",
+        "set insaneModeAz",
+      );
     }
     if (o.ha && net.haInsaneModeAz === undefined) {
-      throw new ConstructPropsError(ctx, "ha.insaneModeAz", undefined, "an availability zone such as us-east-2b: AWS insane mode with HA needs ha_insane_mode_az", "set ha.insaneModeAz");
+      throw new ConstructPropsError(
+        ctx,
+        "ha.insaneModeAz",
+        undefined,
+        "an availability zone such as us-east-2b: AWS insane mode with HA needs ha_insane_mode_az",
+        "set ha.insaneModeAz",
+      );
     }
     warnUnlessSlash26(scope, "gatewaySubnet", net.gatewaySubnet);
     if (net.haSubnet !== undefined) warnUnlessSlash26(scope, "ha.subnet", net.haSubnet);

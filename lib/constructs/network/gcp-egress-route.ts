@@ -49,7 +49,13 @@ export class GcpEgressRoute extends Construct {
     checkIpv4(ctx, "nextHopIp", props.nextHopIp);
     const priority = props.priority ?? GCP_CONTROLLER_DEFAULT_ROUTE_PRIORITY;
     if (!isUnresolved(priority) && (!Number.isInteger(priority) || priority < 0 || priority >= 1000)) {
-      throw new ConstructPropsError(ctx, "priority", priority, "an integer 0-999 (lower wins; the default internet route has 1000)", "lower the priority so the gateway route wins");
+      throw new ConstructPropsError(
+        ctx,
+        "priority",
+        priority,
+        "an integer 0-999 (lower wins; the default internet route has 1000)",
+        "lower the priority so the gateway route wins",
+      );
     }
     for (const tag of props.instanceTags ?? []) {
       if (!isUnresolved(tag) && !RFC1035.test(tag)) throw new ConstructPropsError(ctx, "instanceTags", tag, "RFC 1035 network tags", "fix the tag");

@@ -19,7 +19,8 @@ const GATEWAY_NAME = /^[a-zA-Z0-9_-]+$/;
 export function checkGatewayName(ctx: CheckContext, prop: string, name: string): void {
   if (isUnresolved(name)) return;
   if (!GATEWAY_NAME.test(name) || name.length > GATEWAY_NAME_MAX_LENGTH) {
-    throw new ConstructPropsError(ctx,
+    throw new ConstructPropsError(
+      ctx,
       prop,
       name,
       `letters, digits, hyphens and underscores, 1 to ${GATEWAY_NAME_MAX_LENGTH} characters`,
@@ -55,7 +56,8 @@ export function checkOnlyFor(
   isSet: (v: unknown) => boolean = (v) => v !== undefined && v !== false,
 ): void {
   if (!isSet(value) || allowed.includes(cloud.family)) return;
-  throw new ConstructPropsError(ctx,
+  throw new ConstructPropsError(
+    ctx,
     prop,
     value,
     `unset on ${cloud}: the provider accepts it on ${allowed.map((f) => FAMILY_NAMES[f]).join(" and ")} only`,
@@ -83,7 +85,8 @@ export function checkVpcId(ctx: CheckContext, prop: string, cloud: Cloud, vpcId:
   // Composite ids built from tokens (e.g. "${vnet.name}:rg:${vnet.guid}") are only checkable at apply.
   if (isUnresolved(vpcId)) return;
   const rule = VPC_ID[cloud.family];
-  if (!rule.re.test(vpcId)) throw new ConstructPropsError(ctx, prop, vpcId, `${rule.want} on ${cloud}`, "pass the id of the existing network in the gateway's cloud");
+  if (!rule.re.test(vpcId))
+    throw new ConstructPropsError(ctx, prop, vpcId, `${rule.want} on ${cloud}`, "pass the id of the existing network in the gateway's cloud");
 }
 
 /** vpc_reg: AWS region, Azure location, GCP zone (the provider sends it to GCP as the zone). */
@@ -107,7 +110,8 @@ export function checkAzureZone(ctx: CheckContext, prop: string, zone: string | u
 
 export function checkGcpZone(ctx: CheckContext, prop: string, zone: string | undefined): void {
   if (zone === undefined || isUnresolved(zone)) return;
-  if (!REGION[CloudFamily.GCP].re.test(zone)) throw new ConstructPropsError(ctx, prop, zone, "a GCP zone such as us-west1-c", "name a zone in the gateway's region");
+  if (!REGION[CloudFamily.GCP].re.test(zone))
+    throw new ConstructPropsError(ctx, prop, zone, "a GCP zone such as us-west1-c", "name a zone in the gateway's region");
 }
 
 export function checkTags(ctx: CheckContext, prop: string, tags: Readonly<Record<string, string>> | undefined): void {

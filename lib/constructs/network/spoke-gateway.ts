@@ -13,14 +13,7 @@ import { isNetworkAddress, parseIpv4Cidr } from "../../net/ip";
 import { CheckContext, checkNonEmpty, checkOnlyFor } from "./prop-checks";
 import { SpokeTransitAttachment, SpokeTransitAttachmentOptions } from "./spoke-transit-attachment";
 import { ConstructPropsError, isUnresolved } from "../../core/construct-props-error";
-import {
-  ISpokeNetwork,
-  MAX_NETWORK_PREFIX,
-  MAX_WORKLOAD_SUBNETS,
-  MIN_NETWORK_PREFIX,
-  NewSpokeNetworkOptions,
-  spokeNetworkLayout,
-} from "./spoke-network";
+import { ISpokeNetwork, MAX_NETWORK_PREFIX, MAX_WORKLOAD_SUBNETS, MIN_NETWORK_PREFIX, NewSpokeNetworkOptions, spokeNetworkLayout } from "./spoke-network";
 import { checkBooleanProps } from "../../core/prop-types";
 
 const BRAND = Symbol.for("vca-cdktf.SpokeGateway");
@@ -154,19 +147,43 @@ export class SpokeGateway extends Construct implements IGatewayRef {
   private createNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedNetwork & { created: ISpokeNetwork } {
     const opts = props.newNetwork!;
     if (props.vpcId !== undefined || props.gatewaySubnet !== undefined) {
-      throw new ConstructPropsError(ctx, "newNetwork", "newNetwork with vpcId/gatewaySubnet", "either an existing network (vpcId + gatewaySubnet) or newNetwork", "remove vpcId and gatewaySubnet, or remove newNetwork");
+      throw new ConstructPropsError(
+        ctx,
+        "newNetwork",
+        "newNetwork with vpcId/gatewaySubnet",
+        "either an existing network (vpcId + gatewaySubnet) or newNetwork",
+        "remove vpcId and gatewaySubnet, or remove newNetwork",
+      );
     }
     const cidr = isUnresolved(opts.cidr) ? undefined : parseIpv4Cidr(opts.cidr);
     if (!cidr || !isNetworkAddress(cidr) || cidr.prefixLength < MIN_NETWORK_PREFIX || cidr.prefixLength > MAX_NETWORK_PREFIX) {
-      throw new ConstructPropsError(ctx, "newNetwork.cidr", opts.cidr, `a literal IPv4 network /${MIN_NETWORK_PREFIX} to /${MAX_NETWORK_PREFIX} with no host bits set, such as 10.50.0.0/16`, "fix the address space (subnets are carved from it at synth time)");
+      throw new ConstructPropsError(
+        ctx,
+        "newNetwork.cidr",
+        opts.cidr,
+        `a literal IPv4 network /${MIN_NETWORK_PREFIX} to /${MAX_NETWORK_PREFIX} with no host bits set, such as 10.50.0.0/16`,
+        "fix the address space (subnets are carved from it at synth time)",
+      );
     }
     const family = props.cloud.family;
     const insane = props.insaneMode ?? false;
     if (insane && family !== CloudFamily.AWS) {
-      throw new ConstructPropsError(ctx, "insaneMode", true, "false when the gateway creates an Azure or GCP network", "bring an existing network (vpcId + gatewaySubnet) for insane mode");
+      throw new ConstructPropsError(
+        ctx,
+        "insaneMode",
+        true,
+        "false when the gateway creates an Azure or GCP network",
+        "bring an existing network (vpcId + gatewaySubnet) for insane mode",
+      );
     }
     if (insane && cidr.prefixLength > 23) {
-      throw new ConstructPropsError(ctx, "newNetwork.cidr", opts.cidr, "a /23 or larger with insane mode (two /26 gateway subnets in the first quarter)", "widen the address space");
+      throw new ConstructPropsError(
+        ctx,
+        "newNetwork.cidr",
+        opts.cidr,
+        "a /23 or larger with insane mode (two /26 gateway subnets in the first quarter)",
+        "widen the address space",
+      );
     }
     const count = opts.workloadSubnetCount ?? (family === CloudFamily.AWS ? Math.min(2, opts.availabilityZones?.length ?? 1) : 1);
     if (!Number.isInteger(count) || count < 0 || count > MAX_WORKLOAD_SUBNETS) {
@@ -177,7 +194,13 @@ export class SpokeGateway extends Construct implements IGatewayRef {
     checkOnlyFor(ctx, "newNetwork.projectId", opts.projectId, props.cloud, [CloudFamily.GCP]);
     checkOnlyFor(ctx, "newNetwork.tags", opts.tags, props.cloud, [CloudFamily.AWS, CloudFamily.AZURE]);
     if (props.ha?.subnet !== undefined) {
-      throw new ConstructPropsError(ctx, "ha.subnet", props.ha.subnet, "unset when the gateway creates its network", "remove ha.subnet (the created network provides it)");
+      throw new ConstructPropsError(
+        ctx,
+        "ha.subnet",
+        props.ha.subnet,
+        "unset when the gateway creates its network",
+        "remove ha.subnet (the created network provides it)",
+      );
     }
     const layout = spokeNetworkLayout(cidr, count, insane);
     const name = props.name;
@@ -186,10 +209,24 @@ export class SpokeGateway extends Construct implements IGatewayRef {
       const azs = opts.availabilityZones ?? [];
       const need = props.ha ? 2 : 1;
       if (azs.length < need || azs.length > 2) {
-        throw new ConstructPropsError(ctx, "newNetwork.availabilityZones", azs, `${need === 2 ? "two availability zones (HA)" : "one or two availability zones"} such as ["us-east-2a","us-east-2b"]`, "list the zones for the gateway subnets");
+        throw new ConstructPropsError(
+          ctx,
+          "newNetwork.availabilityZones",
+          azs,
+          `${need === 2 ? "two availability zones (HA)" : "one or two availability zones"} such as ["us-east-2a","us-east-2b"]`,
+          "list the zones for the gateway subnets",
+        );
       }
       const AwsSpokeVpc = awsSpokeVpc();
-      const created = new AwsSpokeVpc(this, "Network", { name, cidr: opts.cidr, layout, availabilityZones: azs, ha: !!props.ha, insaneMode: insane, tags: opts.tags });
+      const created = new AwsSpokeVpc(this, "Network", {
+        name,
+        cidr: opts.cidr,
+        layout,
+        availabilityZones: azs,
+        ha: !!props.ha,
+        insaneMode: insane,
+        tags: opts.tags,
+      });
       return {
         created,
         vpcId: created.vpcId,
@@ -202,7 +239,14 @@ export class SpokeGateway extends Construct implements IGatewayRef {
     if (family === CloudFamily.AZURE) {
       requireText(ctx, "newNetwork.resourceGroupName", opts.resourceGroupName, "name the resource group for the VNet");
       const AzureSpokeVnet = azureSpokeVnet();
-      const created = new AzureSpokeVnet(this, "Network", { name, cidr: opts.cidr, layout, resourceGroupName: opts.resourceGroupName!, location: props.region, tags: opts.tags });
+      const created = new AzureSpokeVnet(this, "Network", {
+        name,
+        cidr: opts.cidr,
+        layout,
+        resourceGroupName: opts.resourceGroupName!,
+        location: props.region,
+        tags: opts.tags,
+      });
       return { created, vpcId: created.vpcId, gatewaySubnet: created.gatewaySubnetCidr, haSubnet: created.haGatewaySubnetCidr };
     }
     requireText(ctx, "newNetwork.projectId", opts.projectId, "name the GCP project for the network");
@@ -214,9 +258,16 @@ export class SpokeGateway extends Construct implements IGatewayRef {
 }
 
 function existingNetwork(ctx: CheckContext, props: SpokeGatewayProps): ResolvedNetwork & { created?: undefined } {
-  if (props.vpcId === undefined) throw new ConstructPropsError(ctx, "vpcId", undefined, "the existing network's id (or newNetwork)", "set vpcId and gatewaySubnet, or newNetwork");
+  if (props.vpcId === undefined)
+    throw new ConstructPropsError(ctx, "vpcId", undefined, "the existing network's id (or newNetwork)", "set vpcId and gatewaySubnet, or newNetwork");
   if (props.gatewaySubnet === undefined) {
-    throw new ConstructPropsError(ctx, "gatewaySubnet", undefined, "the CIDR of the gateway subnet (or newNetwork)", "set gatewaySubnet to the subnet the gateway launches in");
+    throw new ConstructPropsError(
+      ctx,
+      "gatewaySubnet",
+      undefined,
+      "the CIDR of the gateway subnet (or newNetwork)",
+      "set gatewaySubnet to the subnet the gateway launches in",
+    );
   }
   return {
     vpcId: props.vpcId,
@@ -238,7 +289,13 @@ function checkSpokeOnlyProps(ctx: CheckContext, props: SpokeGatewayProps): void 
   checkOnlyFor(ctx, "privateRouteTableConfig", props.privateRouteTableConfig, props.cloud, [CloudFamily.AZURE]);
   for (const entry of props.privateRouteTableConfig ?? []) {
     if (!isUnresolved(entry) && !/^[^:\s]+:[^:\s]+$/.test(entry)) {
-      throw new ConstructPropsError(ctx, "privateRouteTableConfig", entry, "entries route_table_name:resource_group", "write each route table as name:resource_group");
+      throw new ConstructPropsError(
+        ctx,
+        "privateRouteTableConfig",
+        entry,
+        "entries route_table_name:resource_group",
+        "write each route table as name:resource_group",
+      );
     }
   }
   // single_ip_snat stays allowed on GCP: the provider docs name AWS and Azure, but GKE layouts use it too

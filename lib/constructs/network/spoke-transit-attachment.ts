@@ -49,10 +49,22 @@ export class SpokeTransitAttachment extends Construct {
     const tunnels = props.tunnelCount;
     if (tunnels !== undefined && !isUnresolved(tunnels)) {
       if (!Number.isInteger(tunnels) || tunnels < 1 || tunnels > MAX_TUNNEL_COUNT) {
-        throw new ConstructPropsError(ctx, "tunnelCount", tunnels, `an integer from 1 to ${MAX_TUNNEL_COUNT}`, "pick a tunnel count in range or leave it unset");
+        throw new ConstructPropsError(
+          ctx,
+          "tunnelCount",
+          tunnels,
+          `an integer from 1 to ${MAX_TUNNEL_COUNT}`,
+          "pick a tunnel count in range or leave it unset",
+        );
       }
       if (!isUnresolved(maxPerformance) && !maxPerformance) {
-        throw new ConstructPropsError(ctx, "tunnelCount", tunnels, "unset when enableMaxPerformance is false", "remove tunnelCount or set enableMaxPerformance: true");
+        throw new ConstructPropsError(
+          ctx,
+          "tunnelCount",
+          tunnels,
+          "unset when enableMaxPerformance is false",
+          "remove tunnelCount or set enableMaxPerformance: true",
+        );
       }
     }
     for (const rt of props.routeTables ?? []) checkNonEmpty(ctx, "routeTables", rt, "remove the empty route table name");

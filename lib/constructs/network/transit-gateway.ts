@@ -43,7 +43,8 @@ export class TransitGateway extends Construct implements IGatewayRef {
     const ctx: CheckContext = { path: this.node.path, construct: "TransitGateway" };
     checkGatewayOptions(ctx, props);
     if (props.vpcId === undefined) throw new ConstructPropsError(ctx, "vpcId", undefined, "the transit network's id", "set vpcId");
-    if (props.gatewaySubnet === undefined) throw new ConstructPropsError(ctx, "gatewaySubnet", undefined, "the CIDR of the transit gateway subnet", "set gatewaySubnet");
+    if (props.gatewaySubnet === undefined)
+      throw new ConstructPropsError(ctx, "gatewaySubnet", undefined, "the CIDR of the transit gateway subnet", "set gatewaySubnet");
     const fields = gatewayConfigFields(this, ctx, props, {
       vpcId: props.vpcId,
       gatewaySubnet: props.gatewaySubnet,

@@ -140,7 +140,12 @@ export class LibreChatEgress extends Construct {
     ensureSecretScan(this);
     checkBooleanProps(this, props, ["watch"]);
     if (typeof props.config !== "string" || props.config.trim() === "") {
-      throw new ConstructPropsError(this, "config", described("no librechat.yaml text"), "the file's content (e.g. fs.readFileSync(\"librechat.yaml\", \"utf8\"))");
+      throw new ConstructPropsError(
+        this,
+        "config",
+        described("no librechat.yaml text"),
+        'the file\'s content (e.g. fs.readFileSync("librechat.yaml", "utf8"))',
+      );
     }
     this.namespace = props.namespace ?? "librechat";
     const prefix = props.namePrefix;
@@ -204,7 +209,12 @@ export class LibreChatEgress extends Construct {
   public podRules(opts: LibreChatPodRuleOptions): DcfRuleProps[] {
     const base = { src: opts.src, dst: opts.dst };
     const llm = this.rulesByPort("allow-llm-providers", this.priorityProp("llmPriority", opts.llmPriority, 10), this.groupsOf("llm"), base);
-    const mcp = this.rulesByPort("allow-mcp-per-server", Math.max(this.priorityProp("mcpPriority", opts.mcpPriority, 15), this.nextFree), this.groupsOf("mcp"), base);
+    const mcp = this.rulesByPort(
+      "allow-mcp-per-server",
+      Math.max(this.priorityProp("mcpPriority", opts.mcpPriority, 15), this.nextFree),
+      this.groupsOf("mcp"),
+      base,
+    );
     const other = this.otherRules(Math.max(this.priorityProp("otherPriority", opts.otherPriority, 17), this.nextFree), base);
     return [...llm, ...mcp, ...other];
   }
@@ -214,7 +224,11 @@ export class LibreChatEgress extends Construct {
    * TypeScript-only helper for stacks.
    * @jsii ignore
    */
-  public registryRules(opts: { readonly src: readonly SmartGroupInput[]; readonly dst: readonly SmartGroupInput[]; readonly priority?: number }): DcfRuleProps[] {
+  public registryRules(opts: {
+    readonly src: readonly SmartGroupInput[];
+    readonly dst: readonly SmartGroupInput[];
+    readonly priority?: number;
+  }): DcfRuleProps[] {
     const start = Math.max(this.priorityProp("priority", opts.priority, 20), this.nextFree);
     return this.rulesByPort("allow-oci-registry", start, this.groupsOf("oci-registries"), { src: opts.src, dst: opts.dst }, "DECRYPT_NOT_ALLOWED");
   }
@@ -229,7 +243,15 @@ export class LibreChatEgress extends Construct {
         group = new SmartGroup(this, `cidr-${i + 1}`, { name: this.controllerName(`librechat-cidr-${i + 1}`), matchExpressions: [{ cidr: p.cidr }] });
         this.cidrGroups.set(p.cidr, group);
       }
-      rules.push({ name: `allow-reviewed-cidr-${i + 1}`, priority: this.nextFree++, action: "PERMIT", protocol: "TCP", ports: [p.port], src: [...base.src], dst: [group] });
+      rules.push({
+        name: `allow-reviewed-cidr-${i + 1}`,
+        priority: this.nextFree++,
+        action: "PERMIT",
+        protocol: "TCP",
+        ports: [p.port],
+        src: [...base.src],
+        dst: [group],
+      });
     });
     return rules;
   }

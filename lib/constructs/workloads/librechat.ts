@@ -210,7 +210,12 @@ export class LibreChat extends Construct implements PreflightFactSource {
     const out = { ...LIBRECHAT_DEFAULT_REGISTRIES, ...(given ?? {}) } as Record<string, string>;
     for (const [name, host] of Object.entries(out).sort()) {
       if (typeof host !== "string" || Token.isUnresolved(host) || !HOST.test(host)) {
-        throw new ConstructPropsError(this, `imageRegistries.${name}`, host, `a registry host such as "ghcr.io" or "registry.example.com:5000" (no scheme, no path)`);
+        throw new ConstructPropsError(
+          this,
+          `imageRegistries.${name}`,
+          host,
+          `a registry host such as "ghcr.io" or "registry.example.com:5000" (no scheme, no path)`,
+        );
       }
     }
     return out as Required<LibreChatImageRegistries>;
@@ -218,7 +223,14 @@ export class LibreChat extends Construct implements PreflightFactSource {
 
   private resolveSecret(props: LibreChatProps): string {
     if (props.existingSecretName !== undefined) {
-      if (props.secretEnv) throw new ConstructPropsError(this, "secretEnv", described("both secretEnv and existingSecretName"), "one of secretEnv or existingSecretName", "keep one");
+      if (props.secretEnv)
+        throw new ConstructPropsError(
+          this,
+          "secretEnv",
+          described("both secretEnv and existingSecretName"),
+          "one of secretEnv or existingSecretName",
+          "keep one",
+        );
       return literalName(this, "existingSecretName", props.existingSecretName);
     }
     const entries = requireSecretReferences(this, "secretEnv", props.secretEnv ?? {});
@@ -266,13 +278,32 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
   } catch (e) {
     if (e instanceof YamlSyntaxError) {
       const where = e.line !== undefined ? ` at line ${e.line}, column ${e.column}` : "";
-      throw new ConstructPropsError(scope, "configYamlContent", described(`text that is not valid YAML${where}: ${e.reason}`), "a librechat.yaml document", "fix the YAML syntax");
+      throw new ConstructPropsError(
+        scope,
+        "configYamlContent",
+        described(`text that is not valid YAML${where}: ${e.reason}`),
+        "a librechat.yaml document",
+        "fix the YAML syntax",
+      );
     }
-    if (e instanceof InputFileError) throw new ConstructPropsError(scope, "configYamlContent", described(`text that ${e.problem}`), "a librechat.yaml the shim's bounded loader accepts", "remove the oversized, binary or alias-expanded content");
+    if (e instanceof InputFileError)
+      throw new ConstructPropsError(
+        scope,
+        "configYamlContent",
+        described(`text that ${e.problem}`),
+        "a librechat.yaml the shim's bounded loader accepts",
+        "remove the oversized, binary or alias-expanded content",
+      );
     throw e;
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || !("version" in doc)) {
-    throw new ConstructPropsError(scope, "configYamlContent", described("a document without a top-level `version`"), "a librechat.yaml (a mapping with a top-level `version`)", "pass the content of librechat.yaml");
+    throw new ConstructPropsError(
+      scope,
+      "configYamlContent",
+      described("a document without a top-level `version`"),
+      "a librechat.yaml (a mapping with a top-level `version`)",
+      "pass the content of librechat.yaml",
+    );
   }
   // The content goes verbatim into the Helm values in cdk.tf.json: credentials must be references.
   const secrets = findLiteralSecrets(doc);
@@ -281,7 +312,7 @@ function checkConfigYaml(scope: Construct, content: string | undefined): void {
       scope,
       secrets.length === 1 ? `configYamlContent.${secrets[0].path}` : "configYamlContent",
       described(secrets.length === 1 ? "a literal secret" : `${secrets.length} literal secrets (${secrets.map((x) => x.path).join(", ")})`),
-      'no literal credentials: the content is rendered into cdk.tf.json and a ConfigMap',
+      "no literal credentials: the content is rendered into cdk.tf.json and a ConfigMap",
       'use "${ENV_VAR}" (LibreChat substitutes it from secretEnv at runtime), "user_provided", or leave it empty',
     );
   }
@@ -297,10 +328,22 @@ function checkConfigEnv(scope: Construct, env: { readonly [name: string]: string
     // By name (LDAP_BIND_CREDENTIALS, OPENAI_API_KEYS, EMAIL_PASS…) and by value (MONGO_URI with a password, an sk-… key).
     const valueReason = typeof value === "string" && !Token.isUnresolved(value) ? secretReason(name, value) : undefined;
     if (valueReason !== undefined && !isSecretName(name)) {
-      throw new ConstructPropsError(scope, `configEnv.${name}`, described(`a value that holds a credential (${valueReason})`), "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)", "move it to secretEnv as a sensitive variable");
+      throw new ConstructPropsError(
+        scope,
+        `configEnv.${name}`,
+        described(`a value that holds a credential (${valueReason})`),
+        "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)",
+        "move it to secretEnv as a sensitive variable",
+      );
     }
     if (SECRET_LOOKING.test(name) || isSecretName(name) || (LIBRECHAT_REQUIRED_SECRETS as readonly string[]).includes(name)) {
-      throw new ConstructPropsError(scope, `configEnv.${name}`, described("a variable that looks like a secret"), "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)", "move it to secretEnv as a sensitive variable");
+      throw new ConstructPropsError(
+        scope,
+        `configEnv.${name}`,
+        described("a variable that looks like a secret"),
+        "non-secret settings (configEnv is rendered into a ConfigMap and cdk.tf.json)",
+        "move it to secretEnv as a sensitive variable",
+      );
     }
     out[name] = env[name];
   }

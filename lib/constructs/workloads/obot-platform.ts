@@ -144,25 +144,25 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     this.namespace = this.namespaceProp("namespace", props.namespace ?? "obot-system");
     this.mcpNamespace = this.namespaceProp("mcpNamespace", props.mcpNamespace ?? "obot-mcp");
     if (this.namespace === this.mcpNamespace) {
-      throw new ConstructPropsError(this, "mcpNamespace", described(`"${this.mcpNamespace}", the same as namespace`), "a namespace of its own, so FirewallPolicies never select the Obot server", "pick another mcpNamespace");
+      throw new ConstructPropsError(
+        this,
+        "mcpNamespace",
+        described(`"${this.mcpNamespace}", the same as namespace`),
+        "a namespace of its own, so FirewallPolicies never select the Obot server",
+        "pick another mcpNamespace",
+      );
     }
     const releaseName = props.releaseName ?? "obot";
     this.defaultDenyAllEgress = props.defaultDenyAllEgress ?? true;
     if (!this.defaultDenyAllEgress) {
-      Annotations.of(this).addWarning(
-        "defaultDenyAllEgress is false: MCP servers without egressDomains may reach any TLS/HTTP host on tcp/443",
-      );
+      Annotations.of(this).addWarning("defaultDenyAllEgress is false: MCP servers without egressDomains may reach any TLS/HTTP host on tcp/443");
     }
     if (!props.firewallChart && !props.dependsOn?.length) {
       Annotations.of(this).addWarning("no firewallChart: install the k8s-firewall CRDs before Obot, or its network policy controller loops");
     }
     this.checkValues(props.values);
 
-    const ordering: ITerraformDependable[] = [
-      ...(props.firewallChart?.dependable ?? []),
-      ...(props.podSnat?.dependable ?? []),
-      ...(props.dependsOn ?? []),
-    ];
+    const ordering: ITerraformDependable[] = [...(props.firewallChart?.dependable ?? []), ...(props.podSnat?.dependable ?? []), ...(props.dependsOn ?? [])];
     const createNamespaces = props.createNamespaces ?? true;
     if (createNamespaces) {
       this.namespaces.push(
@@ -184,7 +184,14 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     if (props.secretEnv && Object.keys(props.secretEnv).length > 0) {
       const entries = requireSecretReferences(this, "secretEnv", props.secretEnv);
       const clash = entries.find(([name]) => (OBOT_ENFORCEMENT_KEYS as readonly string[]).includes(name));
-      if (clash) throw new ConstructPropsError(this, `secretEnv.${clash[0]}`, described("a variable ObotPlatform sets from its props"), "variables ObotPlatform does not set", "remove it");
+      if (clash)
+        throw new ConstructPropsError(
+          this,
+          `secretEnv.${clash[0]}`,
+          described("a variable ObotPlatform sets from its props"),
+          "variables ObotPlatform does not set",
+          "remove it",
+        );
       this.secret = sensitiveEnvSecret(this, "secret-env", {
         name: `${releaseName}-vca-secret-env`,
         namespace: this.namespace,
@@ -238,7 +245,16 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     return [
       { kind: "obot", clusterKey: this.clusterKey, version: this.version.text, mcpNamespace: this.mcpNamespace, dependsOn: this.release.dependsOn ?? [] },
       { kind: "helm-chart", chart: "obot", version: this.version.text, address: terraformAddressOf(this.release) },
-      ...(this.npcChart ? [{ kind: "helm-chart" as const, chart: "aviatrix-network-policy-controller" as const, version: this.npcChart.version, address: terraformAddressOf(this.release) }] : []),
+      ...(this.npcChart
+        ? [
+            {
+              kind: "helm-chart" as const,
+              chart: "aviatrix-network-policy-controller" as const,
+              version: this.npcChart.version,
+              address: terraformAddressOf(this.release),
+            },
+          ]
+        : []),
     ];
   }
 
@@ -251,7 +267,10 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     if (!chartVersionAtLeast(v, OBOT_MIN_VERSION)) {
       throw new ConstructPropsError(
         this,
-        "version", described(`"${text}"`), `≥ v${OBOT_MIN_VERSION}: older Obot cannot deploy the Aviatrix network policy controller, so MCP servers would run without FirewallPolicies`);
+        "version",
+        described(`"${text}"`),
+        `≥ v${OBOT_MIN_VERSION}: older Obot cannot deploy the Aviatrix network policy controller, so MCP servers would run without FirewallPolicies`,
+      );
     }
     return v;
   }
@@ -275,7 +294,8 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
     const owned = (prop: string, fix: string): never => {
       throw new ConstructPropsError(this, prop, described("a key ObotPlatform owns"), "keys ObotPlatform does not set", fix);
     };
-    const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+    const record = (v: unknown): Record<string, unknown> | undefined =>
+      typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
     const enforced = (name: unknown) => typeof name === "string" && (OBOT_ENFORCEMENT_KEYS as readonly string[]).includes(name.trim());
     const config = record(values.config);
     for (const key of Object.keys(config ?? {})) {
@@ -290,13 +310,13 @@ export class ObotPlatform extends Construct implements PreflightFactSource {
         if (enforced(record(e)?.name)) owned(`values.extraEnv[${i}]`, "remove it; use defaultDenyAllEgress / networkPolicyProvider");
       });
     } else {
-      for (const key of Object.keys(record(extraEnv) ?? {})) if (enforced(key)) owned(`values.extraEnv.${key}`, "remove it; use defaultDenyAllEgress / networkPolicyProvider");
+      for (const key of Object.keys(record(extraEnv) ?? {}))
+        if (enforced(key)) owned(`values.extraEnv.${key}`, "remove it; use defaultDenyAllEgress / networkPolicyProvider");
     }
     const mcp = record(values.mcpNamespace);
     if (mcp && Object.hasOwn(mcp, "name")) owned("values.mcpNamespace.name", "use the mcpNamespace prop");
     if (Object.hasOwn(values, "extraEnvFrom")) owned("values.extraEnvFrom", "use secretEnv");
   }
-
 }
 
 function versionCore(v: ChartVersion): string {
@@ -306,7 +326,11 @@ function versionCore(v: ChartVersion): string {
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

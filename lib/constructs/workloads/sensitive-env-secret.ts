@@ -19,7 +19,10 @@ export function requireSecretReferences(scope: Construct, prop: string, env: { r
     if (typeof value !== "string" || !Token.isUnresolved(value)) {
       throw new ConstructPropsError(
         scope,
-        `${prop}.${name}`, described("a literal string"), "a sensitive TerraformVariable or a reference (e.g. random_password.x.result): literals would be written into cdk.tf.json");
+        `${prop}.${name}`,
+        described("a literal string"),
+        "a sensitive TerraformVariable or a reference (e.g. random_password.x.result): literals would be written into cdk.tf.json",
+      );
     }
   }
   return entries;

@@ -37,9 +37,7 @@ export const FINDING_IDS: readonly string[] = POLICY_CHECKS.map((c) => c.id);
 export function analyze(model: PolicyModel): PolicyFinding[] {
   const ctx = analysisContext(model);
   const all = POLICY_CHECKS.flatMap((check, checkIndex) => check.run(ctx).map((f, i) => ({ f, checkIndex, i })));
-  return all
-    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.checkIndex - b.checkIndex || a.i - b.i)
-    .map((x) => x.f);
+  return all.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.checkIndex - b.checkIndex || a.i - b.i).map((x) => x.f);
 }
 
 /** Any error-level finding means the pack does not do what it says (CLI exit 1). */

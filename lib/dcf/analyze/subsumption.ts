@@ -100,13 +100,7 @@ function hasUrlEntries(g: WebGroupModel | undefined): boolean {
  * URL entries match only on DECRYPT_ALLOWED rules (`*UrlsActive`): an outer rule's inert URL
  * entries cover nothing, and an inner rule's inert URL entries match nothing (vacuously covered).
  */
-function webGroupsCover(
-  model: PolicyModel,
-  outer: readonly string[],
-  inner: readonly string[],
-  outerUrlsActive = true,
-  innerUrlsActive = true,
-): boolean {
+function webGroupsCover(model: PolicyModel, outer: readonly string[], inner: readonly string[], outerUrlsActive = true, innerUrlsActive = true): boolean {
   if (outer.length === 0) return true;
   if (inner.length === 0) return false;
   const outerSet = new Set(outer);

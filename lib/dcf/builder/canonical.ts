@@ -19,8 +19,24 @@ function sortRecord(r: Readonly<Record<string, string>> | undefined): Record<str
 export function canonicalExpression(e: MatchExpression): MatchExpression {
   const out: Record<string, unknown> = {};
   const order: Array<keyof MatchExpression> = [
-    "cidr", "fqdn", "site", "s2c", "type", "resId", "name", "tags", "accountId", "accountName",
-    "region", "zone", "k8sClusterId", "k8sNamespace", "k8sPod", "k8sService", "external", "extArgs",
+    "cidr",
+    "fqdn",
+    "site",
+    "s2c",
+    "type",
+    "resId",
+    "name",
+    "tags",
+    "accountId",
+    "accountName",
+    "region",
+    "zone",
+    "k8sClusterId",
+    "k8sNamespace",
+    "k8sPod",
+    "k8sService",
+    "external",
+    "extArgs",
   ];
   for (const k of order) {
     const v = e[k];
@@ -48,8 +64,7 @@ export function canonicalExpressions(list: readonly MatchExpression[]): MatchExp
 export function canonicalWebMatches(list: readonly WebMatch[]): WebMatch[] {
   const seen = new Map<string, WebMatch>();
   for (const m of list) {
-    const c: WebMatch =
-      m.sni !== undefined ? { sni: isTerraformRef(m.sni) ? m.sni : normalizeSniPattern(m.sni) } : { url: (m.url as string).trim() };
+    const c: WebMatch = m.sni !== undefined ? { sni: isTerraformRef(m.sni) ? m.sni : normalizeSniPattern(m.sni) } : { url: (m.url as string).trim() };
     seen.set(c.sni !== undefined ? `0${c.sni}` : `1${c.url}`, c);
   }
   return [...seen.keys()].sort(compareText).map((k) => seen.get(k) as WebMatch);

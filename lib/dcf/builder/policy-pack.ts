@@ -2,17 +2,7 @@
 // added (errors name the rule/group), the mode switch (discover | enforce) and per-rule
 // promotion are applied when the model is produced, and the output is deterministic.
 import { DcfModelError } from "../errors";
-import {
-  DefaultActionModel,
-  MatchExpression,
-  PolicyMode,
-  PolicyModel,
-  Protocol,
-  RuleModel,
-  SmartGroupModel,
-  WebGroupModel,
-  WebMatch,
-} from "../model";
+import { DefaultActionModel, MatchExpression, PolicyMode, PolicyModel, Protocol, RuleModel, SmartGroupModel, WebGroupModel, WebMatch } from "../model";
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { canonicalExpressions, canonicalWebMatches, compareText } from "./canonical";
 
@@ -33,7 +23,6 @@ export interface PolicyPackWebGroupProps {
   /** OR'ed SNI / URL filters (use `Web.*`). */
   readonly matches: readonly WebMatch[];
 }
-
 
 /**
  * One rule of the pure builder: the shared rule fields (lib/dcf/rule-props.ts) with groups as
@@ -90,7 +79,12 @@ export class PolicyPack {
     this.checkNewKey(this.smartGroups, key, path);
     if (props.expressions.length === 0) throw new DcfModelError(path, "a SmartGroup needs at least one match expression");
     props.expressions.forEach((e, i) => validateMatchExpression(e, `${path}.expressions[${i}]`));
-    this.smartGroups.set(key, { key, name: nonEmpty(props.name ?? key, `${path}.name`), kind: "selector", expressions: canonicalExpressions(props.expressions) });
+    this.smartGroups.set(key, {
+      key,
+      name: nonEmpty(props.name ?? key, `${path}.name`),
+      kind: "selector",
+      expressions: canonicalExpressions(props.expressions),
+    });
     return this;
   }
 
@@ -147,7 +141,10 @@ export class PolicyPack {
     validateRule(rule, path);
     const clash = this.rules.find((r) => r.tier === rule.tier && r.priority === rule.priority);
     if (clash !== undefined) {
-      throw new DcfModelError(`${path}.priority`, `got ${rule.priority}, want a priority not used by another ${rule.tier} rule (rule "${clash.name}" has it); first match wins, so ties would make the order undefined`);
+      throw new DcfModelError(
+        `${path}.priority`,
+        `got ${rule.priority}, want a priority not used by another ${rule.tier} rule (rule "${clash.name}" has it); first match wins, so ties would make the order undefined`,
+      );
     }
     rule.srcGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.src`, "SmartGroup"));
     rule.dstGroups.forEach((k) => this.checkRef(this.smartGroups, k, `${path}.dst`, "SmartGroup"));

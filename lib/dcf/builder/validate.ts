@@ -4,17 +4,7 @@
 import { isCidrOrIp } from "../../net/ip";
 import { DcfModelError } from "../errors";
 import { normalizeSniPattern } from "../host-match";
-import {
-  DECRYPT_POLICIES,
-  FLOW_APP_REQUIREMENTS,
-  MatchExpression,
-  PortRange,
-  PROTOCOLS,
-  RULE_ACTIONS,
-  RuleModel,
-  SMART_GROUP_TYPES,
-  WebMatch,
-} from "../model";
+import { DECRYPT_POLICIES, FLOW_APP_REQUIREMENTS, MatchExpression, PortRange, PROTOCOLS, RULE_ACTIONS, RuleModel, SMART_GROUP_TYPES, WebMatch } from "../model";
 import { isTerraformRef } from "./tokens";
 import { own } from "../../util/own";
 import { checkPorts, isPortProblem, LOG_PROFILES, portProblemReason } from "../rule-props";
@@ -80,7 +70,10 @@ export function validateMatchExpression(e: MatchExpression, path: string): void 
   if (e.extArgs !== undefined && keys.includes("extArgs")) throw new DcfModelError(path, "extArgs needs external");
   if (STANDALONE.some((f) => e[f] !== undefined)) return;
   if (e.type === undefined) {
-    throw new DcfModelError(path, `type is required unless cidr, fqdn, site, s2c or external is used (got ${keys.join(", ")}); want type one of ${SMART_GROUP_TYPES.join("|")}`);
+    throw new DcfModelError(
+      path,
+      `type is required unless cidr, fqdn, site, s2c or external is used (got ${keys.join(", ")}); want type one of ${SMART_GROUP_TYPES.join("|")}`,
+    );
   }
   if (!isTerraformRef(e.type) && !(SMART_GROUP_TYPES as readonly string[]).includes(e.type)) {
     throw new DcfModelError(path, `unknown type "${e.type}" (want one of ${SMART_GROUP_TYPES.join("|")})`);
@@ -105,7 +98,10 @@ export function validateWebMatch(m: WebMatch, path: string): void {
   const hasSni = m.sni !== undefined;
   const hasUrl = m.url !== undefined;
   if (hasSni === hasUrl) {
-    throw new DcfModelError(path, `set exactly one of snifilter or urlfilter in a match expression (got ${hasSni ? "both" : "neither"}); split them into separate expressions`);
+    throw new DcfModelError(
+      path,
+      `set exactly one of snifilter or urlfilter in a match expression (got ${hasSni ? "both" : "neither"}); split them into separate expressions`,
+    );
   }
   const v = (hasSni ? m.sni : m.url) as string;
   if (v.trim() === "") throw new DcfModelError(path, `${hasSni ? "snifilter" : "urlfilter"} is blank`);
@@ -129,7 +125,8 @@ export function validateRule(r: RuleModel, path: string): void {
   if (r.name.trim() === "") throw new DcfModelError(path, "rule name is empty");
   if (!Number.isInteger(r.priority)) throw new DcfModelError(`${path}.priority`, `priority must be an integer (got ${r.priority})`);
   // Past 2^53 JSON numbers lose precision: distinct priorities could tie and first-match order would be ambiguous.
-  if (!Number.isSafeInteger(r.priority)) throw new DcfModelError(`${path}.priority`, `priority must be at most ${Number.MAX_SAFE_INTEGER} in magnitude (got ${r.priority})`);
+  if (!Number.isSafeInteger(r.priority))
+    throw new DcfModelError(`${path}.priority`, `priority must be at most ${Number.MAX_SAFE_INTEGER} in magnitude (got ${r.priority})`);
   if (r.tier !== "K8S" && r.priority < 0) throw new DcfModelError(`${path}.priority`, `priority must be ≥ 0 (got ${r.priority})`);
   if (!RULE_ACTIONS.includes(r.action)) throw new DcfModelError(`${path}.action`, `unknown action "${r.action}" (want one of ${RULE_ACTIONS.join("|")})`);
   if (!PROTOCOLS.includes(r.protocol)) throw new DcfModelError(`${path}.protocol`, `unknown protocol "${r.protocol}" (want one of ${PROTOCOLS.join("|")})`);
@@ -137,7 +134,10 @@ export function validateRule(r: RuleModel, path: string): void {
     throw new DcfModelError(`${path}.decryptPolicy`, `unknown decrypt policy "${r.decryptPolicy}" (want one of ${DECRYPT_POLICIES.join("|")})`);
   }
   if (!FLOW_APP_REQUIREMENTS.includes(r.flowAppRequirement)) {
-    throw new DcfModelError(`${path}.flowAppRequirement`, `unknown flow app requirement "${r.flowAppRequirement}" (want one of ${FLOW_APP_REQUIREMENTS.join("|")})`);
+    throw new DcfModelError(
+      `${path}.flowAppRequirement`,
+      `unknown flow app requirement "${r.flowAppRequirement}" (want one of ${FLOW_APP_REQUIREMENTS.join("|")})`,
+    );
   }
   if (r.logProfile !== undefined && !isTerraformRef(r.logProfile) && !LOG_PROFILE_IDS.includes(r.logProfile)) {
     throw new DcfModelError(`${path}.logProfile`, `unknown log profile "${r.logProfile}" (want one of ${LOG_PROFILE_IDS.join(", ")})`);

@@ -7,7 +7,18 @@ import { canonicalExpressions, canonicalJson, canonicalWebMatches, compareText }
 import { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { upperCaseEnum, validateMatchExpression, validateRule, validateWebMatch } from "../builder/validate";
 import { DcfModelError } from "../errors";
-import { DecryptPolicy, FlowAppRequirement, MatchExpression, PolicyModel, PROTOCOLS, RuleAction, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
+import {
+  DecryptPolicy,
+  FlowAppRequirement,
+  MatchExpression,
+  PolicyModel,
+  PROTOCOLS,
+  RuleAction,
+  RuleModel,
+  SmartGroupModel,
+  WebGroupModel,
+  WELL_KNOWN,
+} from "../model";
 import { CrdGroupRef, CrdRule, CrdSmartGroupSelector, FirewallPolicyObject } from "./firewall-policy-types";
 import { own } from "../../util/own";
 
@@ -125,8 +136,10 @@ function ruleFromCrd(
   const protocol = upperCaseEnum(r.protocol ?? "any", PROTOCOLS, `${path}.protocol`, "protocol");
   if (r.endPort !== undefined && r.port === undefined) throw new DcfModelError(`${path}.endPort`, "endPort needs port");
   const portRanges = r.port === undefined ? [] : r.endPort === undefined || r.endPort === r.port ? [{ lo: r.port }] : [{ lo: r.port, hi: r.endPort }];
-  const resolveSg = (ref: CrdGroupRef, p: string): string => resolveRef(ref, p, localSg, smartGroups, BUILT_IN_SMART_GROUPS, (key, name): SmartGroupModel => ({ key, name, kind: "managed", expressions: [] }));
-  const resolveWg = (ref: CrdGroupRef, p: string): string => resolveRef(ref, p, localWg, webGroups, BUILT_IN_WEB_GROUPS, (key, name): WebGroupModel => ({ key, name, kind: "managed", matches: [] }));
+  const resolveSg = (ref: CrdGroupRef, p: string): string =>
+    resolveRef(ref, p, localSg, smartGroups, BUILT_IN_SMART_GROUPS, (key, name): SmartGroupModel => ({ key, name, kind: "managed", expressions: [] }));
+  const resolveWg = (ref: CrdGroupRef, p: string): string =>
+    resolveRef(ref, p, localWg, webGroups, BUILT_IN_WEB_GROUPS, (key, name): WebGroupModel => ({ key, name, kind: "managed", matches: [] }));
   if (!Array.isArray(r.destinationSmartGroups) || r.destinationSmartGroups.length === 0) {
     throw new DcfModelError(`${path}.destinationSmartGroups`, "at least one destination SmartGroup is required");
   }
@@ -142,8 +155,9 @@ function ruleFromCrd(
     webGroups: [...new Set((r.webGroups ?? []).map((w, j) => resolveWg(w, `${path}.webGroups[${j}]`)))].sort(compareText),
     logging: r.logging ?? false,
     watch: r.watch ?? false,
-    decryptPolicy: r.decryptPolicy === undefined ? "DECRYPT_UNSPECIFIED" : own(DECRYPT, r.decryptPolicy) ?? (r.decryptPolicy as DecryptPolicy),
-    flowAppRequirement: r.flowAppRequirement === undefined ? "APP_UNSPECIFIED" : own(FLOW_APP, r.flowAppRequirement) ?? (r.flowAppRequirement as FlowAppRequirement),
+    decryptPolicy: r.decryptPolicy === undefined ? "DECRYPT_UNSPECIFIED" : (own(DECRYPT, r.decryptPolicy) ?? (r.decryptPolicy as DecryptPolicy)),
+    flowAppRequirement:
+      r.flowAppRequirement === undefined ? "APP_UNSPECIFIED" : (own(FLOW_APP, r.flowAppRequirement) ?? (r.flowAppRequirement as FlowAppRequirement)),
     origin: id,
     ...(r.logProfile !== undefined ? { logProfile: own(LOG_PROFILE, r.logProfile) ?? r.logProfile } : {}),
     ...(r.tlsProfile !== undefined ? { tlsProfile: r.tlsProfile } : {}),

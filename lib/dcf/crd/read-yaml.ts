@@ -10,8 +10,20 @@ import { LocatedFirewallPolicy } from "./from-crd";
 import { FIREWALL_POLICY_API_VERSION, FIREWALL_POLICY_KIND, FirewallPolicyObject } from "./firewall-policy-types";
 
 const RULE_KEYS = new Set([
-  "name", "action", "selector", "destinationSmartGroups", "webGroups", "protocol", "port", "endPort",
-  "logging", "logProfile", "decryptPolicy", "flowAppRequirement", "tlsProfile", "watch",
+  "name",
+  "action",
+  "selector",
+  "destinationSmartGroups",
+  "webGroups",
+  "protocol",
+  "port",
+  "endPort",
+  "logging",
+  "logProfile",
+  "decryptPolicy",
+  "flowAppRequirement",
+  "tlsProfile",
+  "watch",
 ]);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -33,7 +45,10 @@ export function checkFirewallPolicyShape(doc: Record<string, unknown>, where: st
   if (errors.length > 0) {
     const listed = errors.slice(0, MAX_LISTED).map((f) => `${f.path || "(document)"}: ${f.message}`);
     const more = errors.length > MAX_LISTED ? [`… and ${errors.length - MAX_LISTED} more`] : [];
-    throw new DcfModelError(`${where}.${errors[0].path}`, errors.length === 1 ? errors[0].message : `${errors.length} schema errors:\n  ${[...listed, ...more].join("\n  ")}`);
+    throw new DcfModelError(
+      `${where}.${errors[0].path}`,
+      errors.length === 1 ? errors[0].message : `${errors.length} schema errors:\n  ${[...listed, ...more].join("\n  ")}`,
+    );
   }
   return checkSimulatorShape(doc, where);
 }
@@ -53,7 +68,8 @@ function checkSimulatorShape(doc: Record<string, unknown>, where: string): Firew
   ((spec.rules as unknown[]) ?? []).forEach((r, i) => {
     const p = `${where}.spec.rules[${i}]`;
     if (!isObject(r)) throw new DcfModelError(p, "a rule must be a mapping");
-    for (const k of Object.keys(r)) if (!RULE_KEYS.has(k)) throw new DcfModelError(`${p}.${k}`, `unknown rule field (want one of ${[...RULE_KEYS].join(", ")})`);
+    for (const k of Object.keys(r))
+      if (!RULE_KEYS.has(k)) throw new DcfModelError(`${p}.${k}`, `unknown rule field (want one of ${[...RULE_KEYS].join(", ")})`);
     if (typeof r.name !== "string" || r.name === "") throw new DcfModelError(`${p}.name`, "rule name is required");
     for (const k of ["port", "endPort"]) {
       if (r[k] !== undefined && (!Number.isInteger(r[k]) || (r[k] as number) < 0 || (r[k] as number) > 65535)) {
@@ -93,7 +109,11 @@ export function firewallPoliciesFromPath(p: string): LocatedFirewallPolicy[] {
     throw new DcfModelError(p, "no such file or directory");
   }
   const files = stat.isDirectory()
-    ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
+    ? fs
+        .readdirSync(p)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => path.join(p, f))
     : [p];
   return files.flatMap((f) => firewallPoliciesFromYaml(readInputText(f, "FirewallPolicy manifest", MAX_YAML_INPUT_BYTES), f));
 }

@@ -106,7 +106,15 @@ function webGroupMatches(w: CompiledWebGroup, f: CompiledFlow, urlFiltersActive:
       break;
   }
   for (const t of w.sni) {
-    if (t.kind === "exact" ? host === t.key : t.kind === "suffix" ? host.endsWith(`.${t.key}`) : t.kind === "any" ? true : f.dstGroups?.some((g) => valueMatches(t.key, g) || g === terraformRefAddress(t.key))) {
+    if (
+      t.kind === "exact"
+        ? host === t.key
+        : t.kind === "suffix"
+          ? host.endsWith(`.${t.key}`)
+          : t.kind === "any"
+            ? true
+            : f.dstGroups?.some((g) => valueMatches(t.key, g) || g === terraformRefAddress(t.key))
+    ) {
       return true;
     }
   }

@@ -18,7 +18,7 @@ const ALL = "*ALL";
 const ANY_HOST = "*HOST";
 
 function refOrValue(v: string): string {
-  return isTerraformRef(v) ? terraformRefAddress(v) ?? v : v;
+  return isTerraformRef(v) ? (terraformRefAddress(v) ?? v) : v;
 }
 
 /** Keys one source expression can be found under, or undefined when it is not indexable. */

@@ -42,12 +42,14 @@ function externalToken(e: MatchExpression): string {
   const args = e.extArgs ?? {};
   const primary =
     e.external === "geo"
-      ? args.country_iso_code ?? args.continent_code
+      ? (args.country_iso_code ?? args.continent_code)
       : e.external === "azureips" || e.external === "githubips"
         ? args.service_name
         : e.external === "threatiq"
           ? undefined
-          : Object.keys(args).sort().map((k) => args[k])[0];
+          : Object.keys(args)
+              .sort()
+              .map((k) => args[k])[0];
   return primary === undefined ? `${e.external}` : `${e.external}:${primary}`;
 }
 

@@ -10,7 +10,8 @@ import { Scenario } from "./scenarios";
 
 // Terraform addresses inside an expression: data.<type>.<name>, <type>.<name> (types have a
 // provider prefix and "_"), var.<name>, local.<name>.
-const ADDRESS = /\b(?:data\.[a-z][a-z0-9]*_[a-z0-9_]*\.[A-Za-z_][\w-]*|[a-z][a-z0-9]*_[a-z0-9_]*\.[A-Za-z_][\w-]*|var\.[A-Za-z_][\w-]*|local\.[A-Za-z_][\w-]*)/g;
+const ADDRESS =
+  /\b(?:data\.[a-z][a-z0-9]*_[a-z0-9_]*\.[A-Za-z_][\w-]*|[a-z][a-z0-9]*_[a-z0-9_]*\.[A-Za-z_][\w-]*|var\.[A-Za-z_][\w-]*|local\.[A-Za-z_][\w-]*)/g;
 
 function addText(known: Set<string>, value: string | undefined): void {
   if (value === undefined) return;

@@ -83,7 +83,8 @@ function strMap(v: unknown, path: string): Record<string, string> | undefined {
   if (v === null || typeof v !== "object" || Array.isArray(v)) throw new DcfModelError(path, `expected a mapping of strings (got ${JSON.stringify(v)})`);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) {
-    if (typeof x !== "string" && typeof x !== "number" && typeof x !== "boolean") throw new DcfModelError(`${path}.${k}`, `expected a string (got ${JSON.stringify(x)})`);
+    if (typeof x !== "string" && typeof x !== "number" && typeof x !== "boolean")
+      throw new DcfModelError(`${path}.${k}`, `expected a string (got ${JSON.stringify(x)})`);
     out[k] = String(x);
   }
   return out;
@@ -117,10 +118,16 @@ function parseFlow(f: unknown, path: string): Scenario {
     throw new DcfModelError(`${path}.to.port`, `want an integer 0..65535 (got ${JSON.stringify(to.port)})`);
   }
   if (to.decrypted !== undefined && typeof to.decrypted !== "boolean") {
-    throw new DcfModelError(`${path}.to.decrypted`, `want true or false (got ${JSON.stringify(to.decrypted)}); true = the gateway decrypted the session (URL filters of DECRYPT_ALLOWED rules apply)`);
+    throw new DcfModelError(
+      `${path}.to.decrypted`,
+      `want true or false (got ${JSON.stringify(to.decrypted)}); true = the gateway decrypted the session (URL filters of DECRYPT_ALLOWED rules apply)`,
+    );
   }
   if (to.tls !== undefined && typeof to.tls !== "boolean") {
-    throw new DcfModelError(`${path}.to.tls`, `want true or false (got ${JSON.stringify(to.tls)}); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)`);
+    throw new DcfModelError(
+      `${path}.to.tls`,
+      `want true or false (got ${JSON.stringify(to.tls)}); true = a TLS session (TLS_REQUIRED rules match), false = plaintext (NOT_TLS_REQUIRED rules match), unset = unknown (neither matches)`,
+    );
   }
   if (to.tls === false && to.decrypted === true) throw new DcfModelError(`${path}.to.tls`, "a decrypted flow is TLS: drop tls: false or decrypted: true");
   let expect: Verdict | undefined;
@@ -170,7 +177,8 @@ export function parseScenarios(text: string, file: string): Scenario[] {
 
 export function parseControllerDefault(v: unknown, path: string): ControllerDefault {
   const text = typeof v === "string" ? v.toUpperCase() : undefined;
-  if (text !== "PERMIT" && text !== "DENY") throw new DcfModelError(path, `want PERMIT or DENY (got ${JSON.stringify(v)}): the default action the controller applies when no rule matches`);
+  if (text !== "PERMIT" && text !== "DENY")
+    throw new DcfModelError(path, `want PERMIT or DENY (got ${JSON.stringify(v)}): the default action the controller applies when no rule matches`);
   return text;
 }
 
@@ -201,7 +209,8 @@ export function ruleNameMatches(result: EvaluationResult, expected: string): boo
  */
 export function runScenarios(model: PolicyModel, scenarios: readonly Scenario[], opts: RunScenariosOptions = {}): ScenarioResult[] {
   checkScenarioReferences(model, scenarios, opts.file ?? "scenarios");
-  const assumed: PolicyModel = model.defaultAction !== undefined ? model : { ...model, defaultAction: { action: opts.controllerDefault ?? "PERMIT", logging: false } };
+  const assumed: PolicyModel =
+    model.defaultAction !== undefined ? model : { ...model, defaultAction: { action: opts.controllerDefault ?? "PERMIT", logging: false } };
   const ev = new PolicyEvaluator(assumed);
   const unresolved = unresolvedMembers(assumed);
   const optimistic = unresolved && new PolicyEvaluator(unresolved.optimistic);

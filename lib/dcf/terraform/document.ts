@@ -88,10 +88,16 @@ export function blocks(n: Node, name: string): Node[] {
 
 function collectionItems(coll: Value, path: string, expr: unknown): Array<{ key: Value; value: Value }> {
   if (isUnknown(coll)) {
-    throw new DcfModelError(path, `cannot expand dynamic block: for_each ${JSON.stringify(expr)} is not known offline (want a literal list/map or var./local. with a default in the same document)`);
+    throw new DcfModelError(
+      path,
+      `cannot expand dynamic block: for_each ${JSON.stringify(expr)} is not known offline (want a literal list/map or var./local. with a default in the same document)`,
+    );
   }
   if (Array.isArray(coll)) return coll.map((value, i) => ({ key: i, value }));
-  if (isRaw(coll)) return Object.keys(coll).sort().map((key) => ({ key, value: (coll as Record<string, Value>)[key] }));
+  if (isRaw(coll))
+    return Object.keys(coll)
+      .sort()
+      .map((key) => ({ key, value: (coll as Record<string, Value>)[key] }));
   throw new DcfModelError(path, `dynamic for_each is not a collection (got ${JSON.stringify(coll)})`);
 }
 
@@ -134,7 +140,8 @@ export function list(v: Value | undefined): Value[] {
 
 export function stringMap(v: Value | undefined, path: string): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!isRaw(v) || v instanceof Unknown) throw new DcfModelError(path, `expected a map of strings known offline (got ${JSON.stringify(isUnknown(v) ? v.text : v)})`);
+  if (!isRaw(v) || v instanceof Unknown)
+    throw new DcfModelError(path, `expected a map of strings known offline (got ${JSON.stringify(isUnknown(v) ? v.text : v)})`);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) out[k] = text(x as Value) ?? "";
   return out;

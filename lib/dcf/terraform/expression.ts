@@ -121,15 +121,24 @@ function evaluateBinary(e: Extract<Expr, { kind: "binary" }>, scope: Scope, dept
   }
   if (typeof l !== "number" || typeof r !== "number") return unknownOf(e);
   switch (e.op) {
-    case "+": return l + r;
-    case "-": return l - r;
-    case "*": return l * r;
-    case "/": return l / r;
-    case "%": return l % r;
-    case "<": return l < r;
-    case "<=": return l <= r;
-    case ">": return l > r;
-    default: return l >= r;
+    case "+":
+      return l + r;
+    case "-":
+      return l - r;
+    case "*":
+      return l * r;
+    case "/":
+      return l / r;
+    case "%":
+      return l % r;
+    case "<":
+      return l < r;
+    case "<=":
+      return l <= r;
+    case ">":
+      return l > r;
+    default:
+      return l >= r;
   }
 }
 
@@ -145,7 +154,10 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   upper: (a) => (a[0] as string).toUpperCase(),
   trimspace: (a) => (a[0] as string).trim(),
   keys: (a) => Object.keys(a[0] as Record<string, Value>).sort(),
-  values: (a) => Object.keys(a[0] as Record<string, Value>).sort().map((k) => (a[0] as Record<string, Value>)[k]),
+  values: (a) =>
+    Object.keys(a[0] as Record<string, Value>)
+      .sort()
+      .map((k) => (a[0] as Record<string, Value>)[k]),
   replace: (a) => (a[0] as string).split(a[1] as string).join(a[2] as string),
   // JSON is valid YAML: enough for the secret scan to see inside Helm values built with yamlencode.
   jsonencode: (a) => JSON.stringify(a[0]),

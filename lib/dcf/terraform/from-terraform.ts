@@ -18,9 +18,21 @@ import { attr, block, blocks, bodiesOfType, documentScope, list, Node, Raw, stri
 import { isUnknown, Value } from "./expression";
 
 const EXPRESSION_FIELDS: ReadonlyArray<[string, keyof MatchExpression]> = [
-  ["cidr", "cidr"], ["fqdn", "fqdn"], ["site", "site"], ["s2c", "s2c"], ["type", "type"], ["res_id", "resId"],
-  ["name", "name"], ["account_id", "accountId"], ["account_name", "accountName"], ["region", "region"], ["zone", "zone"],
-  ["k8s_cluster_id", "k8sClusterId"], ["k8s_namespace", "k8sNamespace"], ["k8s_pod", "k8sPod"], ["k8s_service", "k8sService"],
+  ["cidr", "cidr"],
+  ["fqdn", "fqdn"],
+  ["site", "site"],
+  ["s2c", "s2c"],
+  ["type", "type"],
+  ["res_id", "resId"],
+  ["name", "name"],
+  ["account_id", "accountId"],
+  ["account_name", "accountName"],
+  ["region", "region"],
+  ["zone", "zone"],
+  ["k8s_cluster_id", "k8sClusterId"],
+  ["k8s_namespace", "k8sNamespace"],
+  ["k8s_pod", "k8sPod"],
+  ["k8s_service", "k8sService"],
   ["external", "external"],
 ];
 
@@ -97,7 +109,7 @@ class Reader {
     const address = attachTo !== undefined ? terraformRefAddress(attachTo) : undefined;
     const point = address !== undefined ? points.get(address) : undefined;
     const hint = (n.raw["//"] as { vca?: { position?: unknown } } | undefined)?.vca?.position;
-    const position: DcfPosition = hint === "after-k8s" || hint === "before-k8s" ? hint : positionOfName(point ?? "") ?? "before-k8s";
+    const position: DcfPosition = hint === "after-k8s" || hint === "before-k8s" ? hint : (positionOfName(point ?? "") ?? "before-k8s");
     if (point !== undefined && isRootAttachmentPoint(point)) return placementOf(point, positionOfRoot(point));
     return placementOf(point ?? "", position);
   }

@@ -22,8 +22,16 @@ export const agentCoreRuntimeVpcMode: PreflightRule = {
       const approvedSgs = new Set(fact.approvedSecurityGroups.map((s) => referenceText(ctx.stack, s)));
       const badSubnets = fact.subnets.map((s) => referenceText(ctx.stack, s)).filter((s) => !approvedSubnets.has(s));
       const badSgs = fact.securityGroups.map((s) => referenceText(ctx.stack, s)).filter((s) => !approvedSgs.has(s));
-      if (!fact.subnets.length || badSubnets.length) return fail(node, { got: badSubnets.length ? `subnets ${badSubnets.join(", ")}` : "no subnets", want: `subnets within ${[...approvedSubnets].join(", ")}` });
-      if (!fact.securityGroups.length || badSgs.length) return fail(node, { got: badSgs.length ? `security groups ${badSgs.join(", ")}` : "no security groups", want: `security groups within ${[...approvedSgs].join(", ")}` });
+      if (!fact.subnets.length || badSubnets.length)
+        return fail(node, {
+          got: badSubnets.length ? `subnets ${badSubnets.join(", ")}` : "no subnets",
+          want: `subnets within ${[...approvedSubnets].join(", ")}`,
+        });
+      if (!fact.securityGroups.length || badSgs.length)
+        return fail(node, {
+          got: badSgs.length ? `security groups ${badSgs.join(", ")}` : "no security groups",
+          want: `security groups within ${[...approvedSgs].join(", ")}`,
+        });
       return pass(node);
     });
   },

@@ -16,6 +16,6 @@ export const aviatrixProviderPresent: PreflightRule = {
   check(ctx): readonly RuleCheck[] {
     if (!ctx.aviatrixElements().length) return [];
     const providers = ctx.aviatrixProviders();
-    return providers.length ? [pass(providers[0])] : [fail(ctx.stack, { got: "no provider \"aviatrix\"", want: "an AviatrixProvider" })];
+    return providers.length ? [pass(providers[0])] : [fail(ctx.stack, { got: 'no provider "aviatrix"', want: "an AviatrixProvider" })];
   },
 };

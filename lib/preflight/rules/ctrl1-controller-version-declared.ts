@@ -13,11 +13,16 @@ export const controllerVersionDeclared: PreflightRule = {
   explanation:
     "Feature checks (AVX-CTRL2..6) compare what the stack uses with the controller release it targets. " +
     "Without a declared version nothing can be checked, and the provider pin cannot follow the controller.",
-  fix: "set controllerVersion on the AviatrixProvider (or Preflight.of(stack, { controllerVersion }) / context vca:controllerVersion), e.g. \"9.0\"",
+  fix: 'set controllerVersion on the AviatrixProvider (or Preflight.of(stack, { controllerVersion }) / context vca:controllerVersion), e.g. "9.0"',
   suppressible: false,
-  reads: "aviatrix-provider fact, Preflight option controllerVersion, context vca:controllerVersion; applies when the stack has aviatrix_* elements or DCF facts",
+  reads:
+    "aviatrix-provider fact, Preflight option controllerVersion, context vca:controllerVersion; applies when the stack has aviatrix_* elements or DCF facts",
   check(ctx): readonly RuleCheck[] {
-    const usesAviatrix = ctx.aviatrixElements().length > 0 || ctx.aviatrixProviders().length > 0 || ctx.facts("aviatrix-provider").length > 0 || ctx.facts("dcf-policy").length > 0;
+    const usesAviatrix =
+      ctx.aviatrixElements().length > 0 ||
+      ctx.aviatrixProviders().length > 0 ||
+      ctx.facts("aviatrix-provider").length > 0 ||
+      ctx.facts("dcf-policy").length > 0;
     if (!usesAviatrix) return [];
     const src = ctx.controllerVersion();
     if (!src) return [fail(ctx.stack, { got: "<unset>", want: "a controller release such as 9.0" })];

@@ -62,7 +62,9 @@ function tooNew(el: IConstruct & { toTerraform(): unknown }, type: string, entri
     if (paths.has(key)) {
       out.push(fail(el, { findingId: `${type}.${key}`, cause: `${type}.${key} does not exist in controller ${have}`, got: have.toString(), want: `>= ${s}` }));
     } else if (opaque.some((o) => key.startsWith(`${o}.`))) {
-      out.push(unknown(el, { findingId: `${type}.${key}`, cause: `${type}.${key} may be set through a token block (needs controller >= ${s})`, got: have.toString() }));
+      out.push(
+        unknown(el, { findingId: `${type}.${key}`, cause: `${type}.${key} may be set through a token block (needs controller >= ${s})`, got: have.toString() }),
+      );
     }
   }
   return out;

@@ -36,7 +36,8 @@ export const featuresInRelease: PreflightRule = {
       if (decrypting.length) uses.push({ node, feature: `per-rule TLS decryption (rule ${decrypting[0].name})`, min: FEATURE_MINIMUMS.perRuleDecryption });
     }
     for (const { node } of ctx.facts("mitm-ca")) uses.push({ node, feature: "DCF MITM CA", min: FEATURE_MINIMUMS.mitmCa });
-    for (const { node, fact } of ctx.facts("dcf-feature")) uses.push({ node, feature: `controller feature flag ${fact.feature} (aviatrix_config_feature)`, min: FEATURE_MINIMUMS.configFeature });
+    for (const { node, fact } of ctx.facts("dcf-feature"))
+      uses.push({ node, feature: `controller feature flag ${fact.feature} (aviatrix_config_feature)`, min: FEATURE_MINIMUMS.configFeature });
     for (const { node, fact } of ctx.facts("librechat")) {
       if (fact.tlsDecryption) uses.push({ node, feature: "LibreChat TLS decryption", min: FEATURE_MINIMUMS.libreChatTlsDecryption });
       if (fact.urlPathVisibility) uses.push({ node, feature: "LibreChat URL-path visibility", min: FEATURE_MINIMUMS.libreChatUrlPathVisibility });

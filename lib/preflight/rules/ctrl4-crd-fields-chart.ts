@@ -26,7 +26,8 @@ export const crdFieldsNeedChart: PreflightRule = {
     const checks: RuleCheck[] = [];
     for (const { node, fact } of ctx.facts("firewall-policy-crd")) {
       const used = new Set<string>();
-      for (const obj of fact.objects) for (const rule of obj.spec.rules ?? []) for (const f of EXTENDED_FIELDS) if ((rule as CrdRule)[f] !== undefined) used.add(f);
+      for (const obj of fact.objects)
+        for (const rule of obj.spec.rules ?? []) for (const f of EXTENDED_FIELDS) if ((rule as CrdRule)[f] !== undefined) used.add(f);
       if (!used.size) {
         checks.push(pass(node));
         continue;
@@ -36,7 +37,12 @@ export const crdFieldsNeedChart: PreflightRule = {
       const chart = ctx.facts("k8s-firewall-chart").find((c) => c.fact.clusterKey === fact.clusterKey)?.fact.chartVersion ?? fact.chartVersion;
       const fields = [...used].sort().join(", ");
       if (chart === undefined) {
-        checks.push(unknown(node, { cause: `FirewallPolicy fields ${fields} need chart >= ${CRD_EXTENDED_FIELDS_CHART}, but no k8s-firewall chart is known for cluster ${fact.clusterKey}`, want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }));
+        checks.push(
+          unknown(node, {
+            cause: `FirewallPolicy fields ${fields} need chart >= ${CRD_EXTENDED_FIELDS_CHART}, but no k8s-firewall chart is known for cluster ${fact.clusterKey}`,
+            want: `>= ${CRD_EXTENDED_FIELDS_CHART}`,
+          }),
+        );
         continue;
       }
       if (isUnresolved(chart)) {
@@ -47,7 +53,11 @@ export const crdFieldsNeedChart: PreflightRule = {
       checks.push(
         parsed && chartVersionAtLeast(parsed, CRD_EXTENDED_FIELDS_CHART)
           ? pass(node)
-          : fail(node, { cause: `FirewallPolicy fields ${fields} need k8s-firewall chart >= ${CRD_EXTENDED_FIELDS_CHART}`, got: chart, want: `>= ${CRD_EXTENDED_FIELDS_CHART}` }),
+          : fail(node, {
+              cause: `FirewallPolicy fields ${fields} need k8s-firewall chart >= ${CRD_EXTENDED_FIELDS_CHART}`,
+              got: chart,
+              want: `>= ${CRD_EXTENDED_FIELDS_CHART}`,
+            }),
       );
     }
     return checks;

@@ -15,7 +15,7 @@ export const providerPinFollowsController: PreflightRule = {
   explanation:
     "At configure time the provider requires MajorMinor(controller) == MajorMinor(provider) (provider.go → " +
     "ControllerVersionValidation); a provider of another major.minor fails every plan against this controller.",
-  fix: "pin the provider to the controller's major.minor, e.g. \"~> 9.0.0\" for controller 9.0",
+  fix: 'pin the provider to the controller\'s major.minor, e.g. "~> 9.0.0" for controller 9.0',
   suppressible: false,
   reads: "aviatrix-provider fact providerVersion, else the stack override terraform.required_providers.aviatrix.version, else the provider binding's version",
   check(ctx): readonly RuleCheck[] {
@@ -25,8 +25,8 @@ export const providerPinFollowsController: PreflightRule = {
     if ("unavailable" in lookup) return [lookup.unavailable];
     const want = lookup.version.majorMinor;
     const factPin = ctx.facts("aviatrix-provider").find((f) => f.fact.providerVersion !== undefined)?.fact.providerVersion;
-    const stackPin = (ctx.stack as unknown as { rawOverrides?: { terraform?: { required_providers?: { aviatrix?: { version?: string } } } } }).rawOverrides?.terraform
-      ?.required_providers?.aviatrix?.version;
+    const stackPin = (ctx.stack as unknown as { rawOverrides?: { terraform?: { required_providers?: { aviatrix?: { version?: string } } } } }).rawOverrides
+      ?.terraform?.required_providers?.aviatrix?.version;
     return providers.map((p: TerraformProvider) => {
       const constraint = factPin ?? stackPin ?? p.terraformGeneratorMetadata?.providerVersion ?? p.terraformGeneratorMetadata?.providerVersionConstraint;
       if (constraint === undefined) return fail(p, { got: "<no version constraint>", want: `~> ${want}.0` });

@@ -10,7 +10,7 @@ export const discoverModeWarning: PreflightRule = {
   explanation:
     "Discover mode (default PERMIT + log, rules in watch mode) is for learning traffic before enforcement; it contains nothing. " +
     "Keep it short-lived and promote to enforce.",
-  fix: "switch the policy pack to mode \"enforce\" once the discovered flows are reviewed (or acknowledge with an end date)",
+  fix: 'switch the policy pack to mode "enforce" once the discovered flows are reviewed (or acknowledge with an end date)',
   suppressible: true,
   reads: "dcf-policy facts (mode)",
   check(ctx): readonly RuleCheck[] {

@@ -10,12 +10,12 @@ export const noWildcardPermit: PreflightRule = {
   area: "DCF",
   name: "no-wildcard-permit",
   severity: "error",
-  cause: "a rule permits every domain (\"*\" WebGroup, All-Web, or the internet without a WebGroup)",
+  cause: 'a rule permits every domain ("*" WebGroup, All-Web, or the internet without a WebGroup)',
   explanation:
-    "Domain-aware egress is the point of the VCA: a \"*\" permit turns the default deny into default allow for the rule's sources " +
+    'Domain-aware egress is the point of the VCA: a "*" permit turns the default deny into default allow for the rule\'s sources ' +
     "and silently widens egress (exfiltration to any host). Same checks as `vca-cdktf analyze` match-all-domain (on a permit) and " +
     "internet-permit-without-webgroup.",
-  fix: "permit named domains (WebGroups with exact or *.example.com entries) instead of \"*\"",
+  fix: 'permit named domains (WebGroups with exact or *.example.com entries) instead of "*"',
   suppressible: true,
   reads: "dcf-policy facts (PERMIT rules, their WebGroups and destinations)",
   check(ctx): readonly RuleCheck[] {
@@ -28,9 +28,7 @@ export const noWildcardPermit: PreflightRule = {
           ...runPolicyCheckOnRule(internetPermitWithoutWebGroup, fact.model, rule),
         ];
         checks.push(
-          findings.length
-            ? fail(node, { findingId: rule.name, cause: findings.map((f) => f.explanation).join("; ") })
-            : pass(node, { findingId: rule.name }),
+          findings.length ? fail(node, { findingId: rule.name, cause: findings.map((f) => f.explanation).join("; ") }) : pass(node, { findingId: rule.name }),
         );
       }
     }

@@ -22,11 +22,7 @@ export const urlFilterNeedsDecryption: PreflightRule = {
     for (const { node, fact } of ctx.facts("dcf-policy")) {
       for (const rule of fact.model.rules.filter((r) => r.webGroups.some((k) => hasUrlFilter(fact.model.webGroups[k])))) {
         const findings = runPolicyCheckOnRule(urlFilterWithoutDecryption, fact.model, rule);
-        checks.push(
-          findings.length
-            ? fail(node, { findingId: rule.name, cause: findings[0].explanation })
-            : pass(node, { findingId: rule.name }),
-        );
+        checks.push(findings.length ? fail(node, { findingId: rule.name, cause: findings[0].explanation }) : pass(node, { findingId: rule.name }));
       }
     }
     return checks;

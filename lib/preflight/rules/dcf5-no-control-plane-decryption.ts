@@ -22,9 +22,7 @@ export const noControlPlaneDecryption: PreflightRule = {
       for (const rule of fact.model.rules.filter((r) => r.decryptPolicy === "DECRYPT_ALLOWED")) {
         const findings = runPolicyCheckOnRule(decryptControlPlane, fact.model, rule);
         checks.push(
-          findings.length
-            ? fail(node, { findingId: rule.name, cause: findings.map((f) => f.explanation).join("; ") })
-            : pass(node, { findingId: rule.name }),
+          findings.length ? fail(node, { findingId: rule.name, cause: findings.map((f) => f.explanation).join("; ") }) : pass(node, { findingId: rule.name }),
         );
       }
     }

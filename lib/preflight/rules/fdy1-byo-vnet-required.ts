@@ -12,7 +12,7 @@ export const foundryByoVnetRequired: PreflightRule = {
   explanation:
     "Containment needs the agent subnet's UDR to point 0.0.0.0/0 at the spoke gateway. In managed-VNet mode Microsoft owns the " +
     "network: there is no subnet, route table or next hop to control, so egress bypasses DCF entirely.",
-  fix: "use BYOVNet (networkMode \"byo-vnet\") with a delegated agent subnet routed through the spoke gateway",
+  fix: 'use BYOVNet (networkMode "byo-vnet") with a delegated agent subnet routed through the spoke gateway',
   suppressible: false,
   reads: "foundry-hosted-agents facts (networkMode)",
   check(ctx): readonly RuleCheck[] {

@@ -23,13 +23,24 @@ export const foundryAcaPermits: PreflightRule = {
     const policies = ctx.facts("dcf-policy");
     const checks: RuleCheck[] = [];
     for (const { node, fact } of ctx.facts("foundry-hosted-agents")) {
-      for (const permit of fact.acaPermits) checks.push(checkPermit(node, permit, policies.map((p) => p.fact.model)));
+      for (const permit of fact.acaPermits)
+        checks.push(
+          checkPermit(
+            node,
+            permit,
+            policies.map((p) => p.fact.model),
+          ),
+        );
     }
     return checks;
   },
 };
 
-function checkPermit(node: IConstruct, permit: { label: string; webGroups?: readonly string[]; dstGroups?: readonly string[] }, models: readonly PolicyModel[]): RuleCheck {
+function checkPermit(
+  node: IConstruct,
+  permit: { label: string; webGroups?: readonly string[]; dstGroups?: readonly string[] },
+  models: readonly PolicyModel[],
+): RuleCheck {
   const keys = new Set([...(permit.webGroups ?? []), ...(permit.dstGroups ?? [])]);
   const want = `PERMIT of ${[...keys].sort().join(", ")} before any deny-all, DECRYPT_NOT_ALLOWED`;
   for (const model of models) {
@@ -40,8 +51,20 @@ function checkPermit(node: IConstruct, permit: { label: string; webGroups?: read
     if (idx < 0) continue;
     const rule = ordered[idx];
     const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(analysis, r));
-    if (denyBefore) return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) is shadowed by deny-all ${denyBefore.name}`, got: `${denyBefore.name} first`, want });
-    if (rule.decryptPolicy !== "DECRYPT_NOT_ALLOWED") return fail(node, { findingId: permit.label, cause: `${permit.label} permit (${rule.name}) may be TLS-decrypted`, got: rule.decryptPolicy, want: "DECRYPT_NOT_ALLOWED" });
+    if (denyBefore)
+      return fail(node, {
+        findingId: permit.label,
+        cause: `${permit.label} permit (${rule.name}) is shadowed by deny-all ${denyBefore.name}`,
+        got: `${denyBefore.name} first`,
+        want,
+      });
+    if (rule.decryptPolicy !== "DECRYPT_NOT_ALLOWED")
+      return fail(node, {
+        findingId: permit.label,
+        cause: `${permit.label} permit (${rule.name}) may be TLS-decrypted`,
+        got: rule.decryptPolicy,
+        want: "DECRYPT_NOT_ALLOWED",
+      });
     return pass(node, { findingId: permit.label });
   }
   return fail(node, { findingId: permit.label, cause: `no rule permits ${permit.label}`, got: "no matching PERMIT", want });

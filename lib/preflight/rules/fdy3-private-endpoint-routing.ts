@@ -37,9 +37,17 @@ export const foundryPrivateEndpointRouting: PreflightRule = {
           .sort((a, b) => b.c!.bits - a.c!.bits)[0];
         const hop = best?.r.nextHopIp === undefined ? "no" : sameNextHop(ctx.stack, best.r.nextHopIp, fact.spokeGatewayIp);
         if (hop === "yes") {
-          checks.push(fail(node, { findingId: pe, got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}`, want: `${pe} → VnetLocal` }));
+          checks.push(
+            fail(node, { findingId: pe, got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}`, want: `${pe} → VnetLocal` }),
+          );
         } else if (hop === "unknown") {
-          checks.push(unknown(node, { findingId: pe, cause: "whether the route's next hop is the spoke gateway is known only at plan", got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}` }));
+          checks.push(
+            unknown(node, {
+              findingId: pe,
+              cause: "whether the route's next hop is the spoke gateway is known only at plan",
+              got: `${best!.r.addressPrefix} → ${referenceText(ctx.stack, best!.r.nextHopIp)}`,
+            }),
+          );
         } else {
           checks.push(pass(node, { findingId: pe }));
         }

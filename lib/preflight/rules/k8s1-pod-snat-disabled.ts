@@ -7,7 +7,7 @@ type Cloud = "aks" | "eks" | "gke";
 
 const HOW: Record<Cloud, string> = {
   aks: "ConfigMap kube-system/azure-ip-masq-agent-config with nonMasqueradeCIDRs [0.0.0.0/0] (Azure CNI)",
-  eks: "aws_eks_addon vpc-cni configuration AWS_VPC_K8S_CNI_EXTERNALSNAT=\"true\" (nodes in private subnets)",
+  eks: 'aws_eks_addon vpc-cni configuration AWS_VPC_K8S_CNI_EXTERNALSNAT="true" (nodes in private subnets)',
   gke: "google_container_cluster default_snat_status { disabled = true } (VPC-native)",
 };
 
@@ -22,7 +22,11 @@ export const podSnatDisabled: PreflightRule = {
     "DCF identifies Kubernetes workloads by pod IP. With the cloud's default SNAT (AKS ip-masq-agent, EKS VPC CNI SNAT, GKE default " +
     "SNAT) the gateway only sees node IPs: label rules miss and traffic falls through to broader rules (research docs/research/k8s-obot-crds.md §5.3). " +
     "Every onboarded EKS/AKS/GKE cluster needs a PodSnatDisabled (kubernetes-cluster fact) with the same cluster key.",
-  fix: "disable pod SNAT for the cloud (PodSnatDisabled with the same providers/clusterKey as the onboarding): " + Object.entries(HOW).map(([k, v]) => `${k.toUpperCase()}: ${v}`).join("; "),
+  fix:
+    "disable pod SNAT for the cloud (PodSnatDisabled with the same providers/clusterKey as the onboarding): " +
+    Object.entries(HOW)
+      .map(([k, v]) => `${k.toUpperCase()}: ${v}`)
+      .join("; "),
   suppressible: false,
   reads: "kubernetes-cluster facts (clusterKey, cloud, podSnatDisabled) and cluster-onboarding facts (clusterKey, cloud)",
   check(ctx): readonly RuleCheck[] {

@@ -18,13 +18,22 @@ export const crdChartBeforeDependents: PreflightRule = {
   check(ctx): readonly RuleCheck[] {
     const checks: RuleCheck[] = [];
     const dependents: Array<{ node: IConstruct; what: string; clusterKey: string; dependsOn: readonly string[] }> = [
-      ...ctx.facts("cluster-onboarding").map(({ node, fact }) => ({ node, what: "cluster onboarding", clusterKey: fact.clusterKey, dependsOn: fact.dependsOn })),
+      ...ctx
+        .facts("cluster-onboarding")
+        .map(({ node, fact }) => ({ node, what: "cluster onboarding", clusterKey: fact.clusterKey, dependsOn: fact.dependsOn })),
       ...ctx.facts("obot").map(({ node, fact }) => ({ node, what: "Obot", clusterKey: fact.clusterKey, dependsOn: fact.dependsOn })),
     ];
     for (const d of dependents) {
       const chart = ctx.facts("k8s-firewall-chart").find((c) => c.fact.clusterKey === d.clusterKey);
       if (!chart) {
-        checks.push(fail(d.node, { findingId: d.clusterKey, cause: `${d.what} on cluster ${d.clusterKey} has no k8s-firewall chart installing the CRDs`, got: "no chart", want: "k8s-firewall chart installed first" }));
+        checks.push(
+          fail(d.node, {
+            findingId: d.clusterKey,
+            cause: `${d.what} on cluster ${d.clusterKey} has no k8s-firewall chart installing the CRDs`,
+            got: "no chart",
+            want: "k8s-firewall chart installed first",
+          }),
+        );
         continue;
       }
       const chartAddress = normalize(ctx, chart.fact.address);
@@ -32,7 +41,12 @@ export const crdChartBeforeDependents: PreflightRule = {
       checks.push(
         deps.includes(chartAddress)
           ? pass(d.node, { findingId: d.clusterKey })
-          : fail(d.node, { findingId: d.clusterKey, cause: `${d.what} may be created before the CRDs`, got: deps.length ? `depends_on ${deps.join(", ")}` : "no depends_on", want: `depends_on ${chartAddress}` }),
+          : fail(d.node, {
+              findingId: d.clusterKey,
+              cause: `${d.what} may be created before the CRDs`,
+              got: deps.length ? `depends_on ${deps.join(", ")}` : "no depends_on",
+              want: `depends_on ${chartAddress}`,
+            }),
       );
     }
     return checks;

@@ -41,7 +41,9 @@ export const noV1DenyAllWithK8sTier: PreflightRule = {
  */
 function k8sTier(ctx: RuleContext): PolicyModel | undefined {
   const models: PolicyModel[] = [];
-  const objects = ctx.facts("firewall-policy-crd").flatMap(({ fact }) => fact.objects.map((policy, i) => ({ policy, where: `${fact.clusterKey}: objects[${i}]` })));
+  const objects = ctx
+    .facts("firewall-policy-crd")
+    .flatMap(({ fact }) => fact.objects.map((policy, i) => ({ policy, where: `${fact.clusterKey}: objects[${i}]` })));
   if (objects.length > 0) models.push(modelFromFirewallPolicies(objects));
   ctx.facts("obot").forEach(({ fact }, i) => {
     const key = `obot-mcp-pods:${fact.clusterKey}:${i}`;

@@ -24,7 +24,11 @@ export const onboardingForLabelGroups: PreflightRule = {
         const missing = k8sExprs.filter((e) => !onboarded.some((id) => id === undefined || e.k8sClusterId === undefined || id === e.k8sClusterId));
         checks.push(
           missing.length
-            ? fail(node, { findingId: group.name, got: `no onboarding for ${missing.map((e) => e.k8sClusterId ?? "<any cluster>").join(", ")}`, want: "aviatrix_kubernetes_cluster for the cluster" })
+            ? fail(node, {
+                findingId: group.name,
+                got: `no onboarding for ${missing.map((e) => e.k8sClusterId ?? "<any cluster>").join(", ")}`,
+                want: "aviatrix_kubernetes_cluster for the cluster",
+              })
             : pass(node, { findingId: group.name }),
         );
       }

@@ -13,7 +13,7 @@ export const publishedChartVersion: PreflightRule = {
   explanation:
     "helm install fails with 'chart version not found' for a version that exists only in the chart's source (k8s-firewall 10.1.0 " +
     "is in Chart.yaml but not in the repository index). The published versions and their sources are in " +
-    "lib/constructs/kubernetes/published-charts.ts and the README \"Chart versions\" table.",
+    'lib/constructs/kubernetes/published-charts.ts and the README "Chart versions" table.',
   fix: "pin a published version (the construct default is the newest one), or acknowledge the finding if a private mirror serves it",
   suppressible: true,
   reads: "helm-chart facts (chart, version) from K8sFirewallChart, LibreChat and ObotPlatform",
@@ -24,7 +24,13 @@ export const publishedChartVersion: PreflightRule = {
       if (isUnresolved(fact.version)) return unknown(node, { findingId: fact.chart, got: show(fact.version), want });
       return isPublishedVersion(fact.chart, fact.version)
         ? pass(node, { findingId: fact.chart })
-        : fail(node, { findingId: fact.chart, cause: `${fact.chart} chart ${fact.version} is not published in ${PUBLISHED_CHARTS[fact.chart].repository}`, got: fact.version, want, address: fact.address });
+        : fail(node, {
+            findingId: fact.chart,
+            cause: `${fact.chart} chart ${fact.version} is not published in ${PUBLISHED_CHARTS[fact.chart].repository}`,
+            got: fact.version,
+            want,
+            address: fact.address,
+          });
     });
   },
 };

@@ -22,7 +22,8 @@ export const decryptionNeedsCaTrust: PreflightRule = {
   fix: "add MitmCa({ namespaces: [<namespace>] }) and mount it into the workload (trustSnippets / LibreChat mitmCa; the Kubernetes blueprints: librechat.tlsDecryption), or stop decrypting that source (DECRYPT_NOT_ALLOWED, or scope the rule's source)",
   // A CA baked into the image (or a node-wide trust store) is trust this check cannot see: acknowledge it with that reason.
   suppressible: true,
-  reads: "dcf-policy facts (DECRYPT_ALLOWED rules and their k8s source SmartGroups), firewall-policy-crd facts (decryptAllowed rules) and mitm-ca facts (namespaces)",
+  reads:
+    "dcf-policy facts (DECRYPT_ALLOWED rules and their k8s source SmartGroups), firewall-policy-crd facts (decryptAllowed rules) and mitm-ca facts (namespaces)",
   check(ctx): readonly RuleCheck[] {
     const trusted = new Set(ctx.facts("mitm-ca").flatMap(({ fact }) => fact.namespaces ?? []));
     return [...policyRuleChecks(ctx, trusted), ...firewallPolicyChecks(ctx, trusted)];
@@ -47,7 +48,8 @@ function sourceNamespaces(model: PolicyModel, rule: RuleModel): { readonly names
 function verdict(node: IConstruct, findingId: string, what: string, namespaces: readonly string[], trusted: ReadonlySet<string>): RuleCheck {
   const missing = namespaces.filter((ns) => ns === "*" || !trusted.has(ns));
   const shown = (ns: string) => (ns === "*" ? "every namespace (a k8s selector without a namespace)" : `namespace "${ns}"`);
-  if (missing.length === 0) return pass(node, { findingId, cause: `${what} decrypts traffic from ${namespaces.map(shown).join(", ")}, which get the DCF MITM CA` });
+  if (missing.length === 0)
+    return pass(node, { findingId, cause: `${what} decrypts traffic from ${namespaces.map(shown).join(", ")}, which get the DCF MITM CA` });
   return fail(node, {
     findingId,
     cause: `${what} decrypts traffic from ${missing.map(shown).join(", ")}, which no MitmCa covers`,
@@ -62,7 +64,8 @@ function policyRuleChecks(ctx: RuleContext, trusted: ReadonlySet<string>): RuleC
     for (const rule of fact.model.rules.filter((r) => r.decryptPolicy === "DECRYPT_ALLOWED")) {
       const { namespaces, unresolved } = sourceNamespaces(fact.model, rule);
       const what = `rule "${rule.name}"`;
-      if (unresolved) checks.push(unknown(node, { findingId: rule.name, cause: `${what} decrypts traffic from a Kubernetes namespace only known at plan time` }));
+      if (unresolved)
+        checks.push(unknown(node, { findingId: rule.name, cause: `${what} decrypts traffic from a Kubernetes namespace only known at plan time` }));
       else if (namespaces.length > 0) checks.push(verdict(node, rule.name, what, namespaces, trusted));
     }
   }

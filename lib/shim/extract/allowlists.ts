@@ -25,7 +25,10 @@ export function extractAllowlists(ctx: ExtractContext): void {
   const caps = get(ctx.raw, "endpoints", "agents", "capabilities");
   const actionsEnabled = !Array.isArray(caps) || caps.includes("actions");
   if (actionsEnabled && !Array.isArray(get(ctx.raw, "actions", "allowedDomains"))) {
-    ctx.c.warn("actions.allowedDomains", "agent Actions are enabled but no allowlist is set, so their egress is open-ended; none is permitted (set actions.allowedDomains)");
+    ctx.c.warn(
+      "actions.allowedDomains",
+      "agent Actions are enabled but no allowlist is set, so their egress is open-ended; none is permitted (set actions.allowedDomains)",
+    );
   }
 }
 
@@ -77,4 +80,3 @@ function parseDomainSpec(entry: string): DomainSpec | undefined {
 function ipHost(h: string): string | undefined {
   return /^[0-9.]+$/.test(h) ? h : undefined;
 }
-

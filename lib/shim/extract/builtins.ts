@@ -1,7 +1,17 @@
 // Built-in LLM endpoints (OpenAI, Assistants, Anthropic incl. Vertex, Google, Azure, Bedrock):
 // activated by env keys, located by default hosts, reverse-proxy variables or config blocks.
 // Research docs/research/librechat-shim.md §2 (table), §3, §8 (env-gated built-ins, Bedrock regions, Azure).
-import { AWS_REGION_PATTERN, BEDROCK_STS_GLOBAL, BUILTIN_ENDPOINTS, BuiltinEndpoint, GOOGLE_OAUTH_HOST, bedrockMantleHost, bedrockRuntimeHost, stsRegionalHost, vertexHost } from "../catalog";
+import {
+  AWS_REGION_PATTERN,
+  BEDROCK_STS_GLOBAL,
+  BUILTIN_ENDPOINTS,
+  BuiltinEndpoint,
+  GOOGLE_OAUTH_HOST,
+  bedrockMantleHost,
+  bedrockRuntimeHost,
+  stsRegionalHost,
+  vertexHost,
+} from "../catalog";
 import { joinItem, joinKey } from "../yaml-path";
 import { asRecord, ExtractContext, get, sortedEntries } from "./context";
 import { own } from "../../util/own";
@@ -59,9 +69,14 @@ function collectReferences(ctx: ExtractContext): Map<BuiltinEndpoint, string[]> 
     const parsedBlock = asRecord(get(ctx.parsed, "endpoints", name));
     const path = joinKey("endpoints", name);
     const kept = Object.keys(rawBlock).filter((k) => !parsedBlock || k in parsedBlock);
-    const dropped = Object.keys(rawBlock).filter((k) => parsedBlock && !(k in parsedBlock)).sort();
+    const dropped = Object.keys(rawBlock)
+      .filter((k) => parsedBlock && !(k in parsedBlock))
+      .sort();
     for (const k of dropped) {
-      ctx.c.warn(joinKey(path, k), `key ${JSON.stringify(k)} under ${path} is not in the LibreChat schema and has no effect (it does not disable or allowlist anything)`);
+      ctx.c.warn(
+        joinKey(path, k),
+        `key ${JSON.stringify(k)} under ${path} is not in the LibreChat schema and has no effect (it does not disable or allowlist anything)`,
+      );
     }
     if (kept.length > 0) {
       const list = refs.get(name) ?? [];
@@ -85,7 +100,10 @@ function activation(ctx: ExtractContext, name: BuiltinEndpoint, refs: readonly s
     return undefined;
   }
   if (uniqueRefs.length === 0) return undefined;
-  ctx.c.warn(uniqueRefs[0], `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --dotenv or --env-keys)`);
+  ctx.c.warn(
+    uniqueRefs[0],
+    `built-in ${name} endpoint assumed active because the config references it; its activation depends on ${def.keys.join("/")} (pass --dotenv or --env-keys)`,
+  );
   return uniqueRefs;
 }
 
@@ -152,7 +170,9 @@ function azure(ctx: ExtractContext, refs: readonly string[]): void {
     const group = asRecord(g);
     if (!group) return;
     const path = joinItem("endpoints.azureOpenAI.groups", i, group.group, "group");
-    const firstDeployment = sortedEntries(group.models).map(([, m]) => get(m, "deploymentName")).find((d) => typeof d === "string");
+    const firstDeployment = sortedEntries(group.models)
+      .map(([, m]) => get(m, "deploymentName"))
+      .find((d) => typeof d === "string");
     const local = {
       INSTANCE_NAME: typeof group.instanceName === "string" && !group.instanceName.includes("${") ? group.instanceName : undefined,
       DEPLOYMENT_NAME: typeof group.deploymentName === "string" ? group.deploymentName : (firstDeployment as string | undefined),
@@ -202,7 +222,8 @@ function bedrock(ctx: ExtractContext, refs: readonly string[]): void {
   if (Array.isArray(available)) for (const r of available) if (typeof r === "string") addRegion(r, "endpoints.bedrock.availableRegions");
   const envRegion = ctx.env.value("BEDROCK_AWS_DEFAULT_REGION");
   if (envRegion) addRegion(envRegion, "env:BEDROCK_AWS_DEFAULT_REGION");
-  else if (ctx.env.isSet("BEDROCK_AWS_DEFAULT_REGION")) ctx.c.warn("env:BEDROCK_AWS_DEFAULT_REGION", "set, but its value is unknown (--env-keys); that region is not included");
+  else if (ctx.env.isSet("BEDROCK_AWS_DEFAULT_REGION"))
+    ctx.c.warn("env:BEDROCK_AWS_DEFAULT_REGION", "set, but its value is unknown (--env-keys); that region is not included");
   for (const [model, arn] of sortedEntries(block?.inferenceProfiles)) {
     const path = `endpoints.bedrock.inferenceProfiles[${JSON.stringify(model)}]`;
     if (typeof arn !== "string") continue;
@@ -217,13 +238,15 @@ function bedrock(ctx: ExtractContext, refs: readonly string[]): void {
     return;
   }
   if (regions.size === 0) {
-    ctx.c.warn("endpoints.bedrock", "Bedrock is configured but no region is known (availableRegions, BEDROCK_AWS_DEFAULT_REGION or inference-profile ARNs); no rule emitted");
+    ctx.c.warn(
+      "endpoints.bedrock",
+      "Bedrock is configured but no region is known (availableRegions, BEDROCK_AWS_DEFAULT_REGION or inference-profile ARNs); no rule emitted",
+    );
     return;
   }
-  const modelNames = [
-    ...(Array.isArray(block?.models) ? (block?.models as unknown[]) : []),
-    ...Object.keys(asRecord(block?.inferenceProfiles) ?? {}),
-  ].filter((m): m is string => typeof m === "string");
+  const modelNames = [...(Array.isArray(block?.models) ? (block?.models as unknown[]) : []), ...Object.keys(asRecord(block?.inferenceProfiles) ?? {})].filter(
+    (m): m is string => typeof m === "string",
+  );
   const mantle = modelNames.some((m) => m.startsWith("openai.") && !m.startsWith("openai.gpt-oss"));
   const blockPath = block ? "endpoints.bedrock" : "env:BEDROCK_AWS_DEFAULT_REGION";
   ctx.c.addHost(LLM, BEDROCK_STS_GLOBAL, blockPath);

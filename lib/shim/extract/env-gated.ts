@@ -1,7 +1,18 @@
 // Env-gated integrations (docs/research/librechat-shim.md §2, §4): agent capabilities (code interpreter, web search,
 // OCR), social logins and the OIDC issuer, legacy tools, proxies and URL-valued variables. Only
 // the env inventory's key names activate them; values are used only for URL-shaped variables.
-import { CODE_API, ENV_GATED, ENV_URLS, GOOGLE_OAUTH_HOST, OCR_DEFAULT, RERANKERS, SCRAPER_PROVIDERS, SEARCH_PROVIDERS, SOCIAL_LOGINS, vertexHost } from "../catalog";
+import {
+  CODE_API,
+  ENV_GATED,
+  ENV_URLS,
+  GOOGLE_OAUTH_HOST,
+  OCR_DEFAULT,
+  RERANKERS,
+  SCRAPER_PROVIDERS,
+  SEARCH_PROVIDERS,
+  SOCIAL_LOGINS,
+  vertexHost,
+} from "../catalog";
 import { DestinationTarget } from "../collector";
 import { isPlaceholderValue } from "../env";
 import { dataProvider } from "../data-provider";
@@ -36,7 +47,10 @@ export function extractEnvGated(ctx: ExtractContext): void {
     const value = ctx.env.value(v);
     if (value) {
       ctx.c.addUrl({ kind: "proxy" }, value, `env:${v}`);
-      ctx.c.warn(`env:${v}`, "LibreChat sends provider traffic through this proxy: DCF sees only the proxy host, so FQDN rules for providers do not apply to proxied calls");
+      ctx.c.warn(
+        `env:${v}`,
+        "LibreChat sends provider traffic through this proxy: DCF sees only the proxy host, so FQDN rules for providers do not apply to proxied calls",
+      );
     }
   }
   if (ctx.env.isSet("LDAP_URL")) ctx.c.warn("env:LDAP_URL", "LDAP is L4 (389/636), not HTTP: it needs a CIDR rule outside this WebGroup policy");
@@ -95,7 +109,14 @@ function webSearch(ctx: ExtractContext, capability: boolean, capPath: string): v
   }
 }
 
-function provider(ctx: ExtractContext, name: string, p: ProviderTable[string], path: string, block: Record<string, unknown> | undefined, pinned: boolean): void {
+function provider(
+  ctx: ExtractContext,
+  name: string,
+  p: ProviderTable[string],
+  path: string,
+  block: Record<string, unknown> | undefined,
+  pinned: boolean,
+): void {
   const field = p.urlField && block ? block[p.urlField] : undefined;
   if (typeof field === "string" && field && !isPlaceholderValue(field)) {
     const sub = ctx.env.substitute(field);
@@ -166,7 +187,10 @@ function socialLogins(ctx: ExtractContext): void {
     else for (const h of s.hosts) ctx.c.addHost(INTEGRATIONS, h, `env:${s.keyVar}`);
   }
   if (unknownWithoutEnv.length > 0) {
-    ctx.c.warn(path, `social logins ${unknownWithoutEnv.join(", ")} are activated by their *_CLIENT_ID variables; without an env inventory their hosts are not included`);
+    ctx.c.warn(
+      path,
+      `social logins ${unknownWithoutEnv.join(", ")} are activated by their *_CLIENT_ID variables; without an env inventory their hosts are not included`,
+    );
   }
 }
 

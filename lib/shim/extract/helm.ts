@@ -50,7 +50,10 @@ export function extractHelm(values: unknown, file: string, c: Collector, env: En
     // Messages quote the registry as the values file spells it.
     for (const h of catalog ?? [host]) c.addHost(OCI, h, path, 443, "https", catalog ? h : written);
     if (host === "registry.librechat.ai") {
-      c.warn(path, "registry.librechat.ai is a CNAME to a reo.dev registry front; blob redirect hosts are unverified — record a test pull, or set image.registry: ghcr.io");
+      c.warn(
+        path,
+        "registry.librechat.ai is a CNAME to a reo.dev registry front; blob redirect hosts are unverified — record a test pull, or set image.registry: ghcr.io",
+      );
     }
   }
   const configEnv = asRecord(get(root, "librechat", "configEnv"));

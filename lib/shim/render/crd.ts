@@ -86,4 +86,3 @@ export function renderFirewallPolicyYaml(model: LibreChatEgressModel, opts: Fire
   const docs = librechatFirewallPolicies(model, opts).map(firewallPolicyToYaml);
   return `${header.join("\n")}\n---\n${docs.join("---\n")}`;
 }
-

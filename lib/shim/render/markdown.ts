@@ -10,7 +10,16 @@ import { FirewallPolicyOptions, librechatFirewallPolicies } from "./crd";
 /** The FirewallPolicy this config produces, drawn (the same graph as `vca-cdktf diagram`). */
 function diagram(model: LibreChatEgressModel, policy: FirewallPolicyOptions): string[] {
   const k8s = modelFromFirewallPolicies(librechatFirewallPolicies(model, policy).map((p) => ({ policy: p, where: "firewall-policy.yaml" })));
-  return ["## Diagram", "", "The FirewallPolicy in `firewall-policy.yaml`, first match wins (the gateway's V1 rules and default action are not part of it).", "", "```mermaid", renderMermaid(policyGraph({ ...k8s, defaultAction: undefined })).trimEnd(), "```", ""];
+  return [
+    "## Diagram",
+    "",
+    "The FirewallPolicy in `firewall-policy.yaml`, first match wins (the gateway's V1 rules and default action are not part of it).",
+    "",
+    "```mermaid",
+    renderMermaid(policyGraph({ ...k8s, defaultAction: undefined })).trimEnd(),
+    "```",
+    "",
+  ];
 }
 
 export function renderEgressMarkdown(model: LibreChatEgressModel, policy: FirewallPolicyOptions = {}): string {
@@ -22,12 +31,18 @@ export function renderEgressMarkdown(model: LibreChatEgressModel, policy: Firewa
       (model.schema.imageTag ? `, image tag \`${model.schema.imageTag}\`` : ", no image tag given") +
       ".",
   );
-  out.push(`Env inventory: ${model.sources.env.length > 0 ? model.sources.env.map((s) => `\`${s}\``).join(", ") : "none (env-gated features not included)"}.`, "");
+  out.push(
+    `Env inventory: ${model.sources.env.length > 0 ? model.sources.env.map((s) => `\`${s}\``).join(", ") : "none (env-gated features not included)"}.`,
+    "",
+  );
   out.push("## Permitted", "");
   if (model.groups.length === 0) out.push("Nothing: every external destination stays denied.", "");
   for (const g of model.groups) {
     out.push(`### ${g.name}`, "");
-    out.push(`${g.purpose}. Port ${g.port}/${g.protocol}${g.tls ? " (TLS)" : " (plain HTTP: no TLS, matched by Host header)"}${g.scope === "node" ? "; node scope" : ""}.`, "");
+    out.push(
+      `${g.purpose}. Port ${g.port}/${g.protocol}${g.tls ? " (TLS)" : " (plain HTTP: no TLS, matched by Host header)"}${g.scope === "node" ? "; node scope" : ""}.`,
+      "",
+    );
     out.push("| destination | why (YAML path) |", "| --- | --- |");
     for (const d of g.destinations) out.push(`| \`${d.domain}\` | ${d.from.map(code).join("<br>")} |`);
     out.push("");

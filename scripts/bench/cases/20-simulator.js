@@ -29,8 +29,24 @@ function server(i) {
         smartGroups: [{ name: "any-destination", selectors: [{ cidr: "0.0.0.0/0" }] }],
         webGroups: [{ name: `obot-${id}-approved-domains`, domains: [`api${i}.example.com`, `*.svc${i}.example.org`] }],
         rules: [
-          { name: "allow-approved-egress", action: "permit", selector: { matchLabels: { app: id } }, destinationSmartGroups: [{ name: "any-destination" }], webGroups: [{ name: `obot-${id}-approved-domains` }], protocol: "tcp", port: 443, logging: true },
-          { name: "deny-all-external", action: "deny", selector: { matchLabels: { app: id } }, destinationSmartGroups: [{ name: "any-destination" }], protocol: "any", logging: true },
+          {
+            name: "allow-approved-egress",
+            action: "permit",
+            selector: { matchLabels: { app: id } },
+            destinationSmartGroups: [{ name: "any-destination" }],
+            webGroups: [{ name: `obot-${id}-approved-domains` }],
+            protocol: "tcp",
+            port: 443,
+            logging: true,
+          },
+          {
+            name: "deny-all-external",
+            action: "deny",
+            selector: { matchLabels: { app: id } },
+            destinationSmartGroups: [{ name: "any-destination" }],
+            protocol: "any",
+            logging: true,
+          },
         ],
       },
     },
@@ -40,7 +56,16 @@ function server(i) {
 const v1 = new PolicyPack({ mode: "enforce" })
   .addSmartGroup("nodes", { expressions: [Select.cidr("10.0.0.0/24")] })
   .addWebGroup("infra", { matches: Web.domains(["*.azurecr.io", "mcr.microsoft.com", "ghcr.io"]) })
-  .addRule({ name: "infra", priority: 1, action: "PERMIT", protocol: "TCP", ports: [443], src: ["nodes"], dst: [WELL_KNOWN.publicInternet], webGroups: ["infra"] })
+  .addRule({
+    name: "infra",
+    priority: 1,
+    action: "PERMIT",
+    protocol: "TCP",
+    ports: [443],
+    src: ["nodes"],
+    dst: [WELL_KNOWN.publicInternet],
+    webGroups: ["infra"],
+  })
   .toModel();
 const model = mergeModels(v1, modelFromFirewallPolicies(Array.from({ length: SERVERS }, (_, i) => server(i))));
 
@@ -50,7 +75,10 @@ const flows = Array.from({ length: FLOWS }, (_, i) => {
   const s = rnd(SERVERS);
   const kind = i % 4;
   const host = kind === 0 ? `api${s}.example.com` : kind === 1 ? `x.svc${s}.example.org` : kind === 2 ? `api${rnd(SERVERS)}.example.com` : "exfil.attacker.io";
-  return { from: { ip: `10.244.${s % 250}.${s % 200}`, k8s: { namespace: "obot-mcp", labels: { app: `ms${s}` } } }, to: { host, port: kind === 3 ? 8443 : 443, protocol: "TCP" } };
+  return {
+    from: { ip: `10.244.${s % 250}.${s % 200}`, k8s: { namespace: "obot-mcp", labels: { app: `ms${s}` } } },
+    to: { host, port: kind === 3 ? 8443 : 443, protocol: "TCP" },
+  };
 });
 
 (async () => {

@@ -26,7 +26,16 @@ function synthServers(servers) {
       matchExpressions: [{ type: "k8s", k8sClusterId: "aks-obot", k8sNamespace: "obot-mcp", tags: { "mcp-server-id": `ms1${i}` } }],
     });
     const egress = new lib.WebGroup(stack, `mcp_${i}_egress`, { domains: [`api.mcp-${i}.example.com`, `*.mcp-${i}.example.net`] });
-    pack.addRule({ name: `mcp-${i}-permit`, priority: 100 + 2 * i, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [internet], webGroups: [egress] });
+    pack.addRule({
+      name: `mcp-${i}-permit`,
+      priority: 100 + 2 * i,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [pods],
+      dst: [internet],
+      webGroups: [egress],
+    });
     pack.addRule({ name: `mcp-${i}-deny`, priority: 101 + 2 * i, action: "DENY", protocol: "ANY", src: [pods], dst: [internet] });
   }
   app.synth();

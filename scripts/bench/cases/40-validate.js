@@ -17,15 +17,36 @@ const WEB_GROUPS = 10000;
 function largeDocument() {
   const webGroups = {};
   for (let i = 0; i < WEB_GROUPS; i++) {
-    webGroups[`mcp_${i}`] = { name: `mcp-${i}`, selector: { match_expressions: [{ snifilter: `mcp-${i}.example.com` }, { snifilter: `*.mcp-${i}.example.net` }] } };
+    webGroups[`mcp_${i}`] = {
+      name: `mcp-${i}`,
+      selector: { match_expressions: [{ snifilter: `mcp-${i}.example.com` }, { snifilter: `*.mcp-${i}.example.net` }] },
+    };
   }
   const policies = [];
   for (let i = 0; i < RULES; i++) {
     const server = i >> 1;
     policies.push(
       i % 2 === 0
-        ? { name: `mcp-${server}-allow`, action: "PERMIT", priority: 100 + i, protocol: "TCP", logging: true, src_smart_groups: [`\${aviatrix_smart_group.mcp.uuid}`], dst_smart_groups: ["${aviatrix_smart_group.any.uuid}"], web_groups: [`\${aviatrix_web_group.mcp_${server}.uuid}`], port_ranges: [{ lo: 443 }] }
-        : { name: `mcp-${server}-deny`, action: "DENY", priority: 100 + i, protocol: "ANY", logging: true, src_smart_groups: [`\${aviatrix_smart_group.mcp.uuid}`], dst_smart_groups: ["${aviatrix_smart_group.any.uuid}"] },
+        ? {
+            name: `mcp-${server}-allow`,
+            action: "PERMIT",
+            priority: 100 + i,
+            protocol: "TCP",
+            logging: true,
+            src_smart_groups: [`\${aviatrix_smart_group.mcp.uuid}`],
+            dst_smart_groups: ["${aviatrix_smart_group.any.uuid}"],
+            web_groups: [`\${aviatrix_web_group.mcp_${server}.uuid}`],
+            port_ranges: [{ lo: 443 }],
+          }
+        : {
+            name: `mcp-${server}-deny`,
+            action: "DENY",
+            priority: 100 + i,
+            protocol: "ANY",
+            logging: true,
+            src_smart_groups: [`\${aviatrix_smart_group.mcp.uuid}`],
+            dst_smart_groups: ["${aviatrix_smart_group.any.uuid}"],
+          },
     );
   }
   return {

@@ -21,14 +21,31 @@ try {
   if (writeLog(log, LINES, PODS) !== LINES) throw new Error("log generator wrote the wrong number of lines");
   fs.writeFileSync(pods, JSON.stringify(inventory(PODS)));
   const cli = [
-    "logs", "replay", "--json", "--year", "2025",
-    "--synth", path.join(lab, "infra.tf.json"), "--manifests", path.join(lab, "firewall-policies"),
-    "--logs", log, "--inventory", pods,
+    "logs",
+    "replay",
+    "--json",
+    "--year",
+    "2025",
+    "--synth",
+    path.join(lab, "infra.tf.json"),
+    "--manifests",
+    path.join(lab, "firewall-policies"),
+    "--logs",
+    log,
+    "--inventory",
+    pods,
   ];
   const main = JSON.stringify(path.join(dist, "lib/cli/main"));
   const args = ["-e", `require(${main}).main(["node", "vca", ...${JSON.stringify(cli)}]).then((c) => { process.exitCode = c; })`];
   const r = timeNode(args, { runs: 1, expectExit: 1 });
-  emit({ name: "log-replay-1m-lines", ms: r.ms, cpuMs: r.cpuMs, rssMb: r.rssMb, ratio: Math.round((r.ms / 10000) * 100) / 100, baseline: "budget 10000 ms, 512 MB" });
+  emit({
+    name: "log-replay-1m-lines",
+    ms: r.ms,
+    cpuMs: r.cpuMs,
+    rssMb: r.rssMb,
+    ratio: Math.round((r.ms / 10000) * 100) / 100,
+    baseline: "budget 10000 ms, 512 MB",
+  });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

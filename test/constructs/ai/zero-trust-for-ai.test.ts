@@ -51,7 +51,10 @@ test("groups: managed WebGroup by name (data source), SmartGroups by tag, namesp
   const groups = Object.values(json.resource.aviatrix_smart_group) as any[];
   expect(groups.find((g) => g.name === "ai-workload-prod").selector.match_expressions).toEqual([{ type: "vm", tags: { ai: "approved", env: "prod" } }]);
   expect(groups.find((g) => g.name === "ai-workload-dev").selector.match_expressions).toEqual(
-    expect.arrayContaining([{ type: "k8s", k8s_namespace: "dev" }, { type: "serverless", res_id: "arn:aws:lambda:us-east-1:123456789012:function:dev-agent" }]),
+    expect.arrayContaining([
+      { type: "k8s", k8s_namespace: "dev" },
+      { type: "serverless", res_id: "arn:aws:lambda:us-east-1:123456789012:function:dev-agent" },
+    ]),
   );
 });
 

@@ -77,7 +77,11 @@ test("GIVEN ZeroTrustForAi in a LibreChat stack THEN its groups carry the stack 
     newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a", "us-east-2b"] },
     newCluster: {},
     librechat: LAB_LIBRECHAT,
-    zeroTrustForAi: { ...ZTAI, workloads: { chat: { k8s: { namespace: "librechat" } } }, intents: [{ name: "chat-to-openai", workloads: ["chat"], providers: "any" }] },
+    zeroTrustForAi: {
+      ...ZTAI,
+      workloads: { chat: { k8s: { namespace: "librechat" } } },
+      intents: [{ name: "chat-to-openai", workloads: ["chat"], providers: "any" }],
+    },
   });
   const doc = JSON.parse(Testing.synth(stack, true));
   const names = (Object.values(doc.resource.aviatrix_web_group) as Array<{ name: string }>).map((w) => w.name);

@@ -14,6 +14,13 @@ test("GIVEN only a controller version WHEN synthesized THEN minimal snapshot, vc
 
 test("GIVEN the everything-on AviatrixProvider WHEN synthesized THEN vca validate clean", () => {
   const stack = new TerraformStack(Testing.app(), "stack");
-  new AviatrixProvider(stack, "aviatrix", { controllerVersion: "9.0.10", alias: "lab", skipVersionValidation: false, verifySslCertificate: true, pathToCaCertificate: "/etc/ssl/avx.pem", controllerIp: "ctl.example.com" });
+  new AviatrixProvider(stack, "aviatrix", {
+    controllerVersion: "9.0.10",
+    alias: "lab",
+    skipVersionValidation: false,
+    verifySslCertificate: true,
+    pathToCaCertificate: "/etc/ssl/avx.pem",
+    controllerIp: "ctl.example.com",
+  });
   expect(Testing.synth(stack)).toPassVcaValidation();
 });

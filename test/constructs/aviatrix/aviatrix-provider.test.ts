@@ -1,9 +1,4 @@
-import {
-  App,
-  TerraformStack,
-  TerraformVariable,
-  Testing,
-} from "../../../lib/core/cdktf";
+import { App, TerraformStack, TerraformVariable, Testing } from "../../../lib/core/cdktf";
 import { AviatrixProvider } from "../../../lib/constructs/aviatrix";
 import { UserInputError } from "../../../lib/util/errors";
 import { expectInputError } from "../../support/expect-error";
@@ -17,10 +12,7 @@ function synth(build: (stack: TerraformStack) => void): any {
 
 describe("AviatrixProvider", () => {
   test("GIVEN controller 9.0.10 WHEN synthesized THEN required_providers pins ~> 9.0.10", () => {
-    const out = synth(
-      (s) =>
-        new AviatrixProvider(s, "aviatrix", { controllerVersion: "9.0.10" })
-    );
+    const out = synth((s) => new AviatrixProvider(s, "aviatrix", { controllerVersion: "9.0.10" }));
     expect(out.terraform.required_providers.aviatrix).toEqual({
       source: "AviatrixSystems/aviatrix",
       version: "~> 9.0.10",
@@ -28,9 +20,7 @@ describe("AviatrixProvider", () => {
   });
 
   test("GIVEN no credentials WHEN synthesized THEN sensitive variables are referenced and no literal password", () => {
-    const out = synth(
-      (s) => new AviatrixProvider(s, "aviatrix", { controllerVersion: "8.2" })
-    );
+    const out = synth((s) => new AviatrixProvider(s, "aviatrix", { controllerVersion: "8.2" }));
     expect(out.provider.aviatrix).toEqual([
       {
         controller_ip: "${var.aviatrix_controller_ip}",
@@ -38,11 +28,7 @@ describe("AviatrixProvider", () => {
         password: "${var.aviatrix_password}",
       },
     ]);
-    for (const name of [
-      "aviatrix_controller_ip",
-      "aviatrix_username",
-      "aviatrix_password",
-    ]) {
+    for (const name of ["aviatrix_controller_ip", "aviatrix_username", "aviatrix_password"]) {
       expect(out.variable[name]).toMatchObject({
         type: "string",
         sensitive: true,
@@ -58,7 +44,7 @@ describe("AviatrixProvider", () => {
           controllerVersion: "10.0.1",
           credentials: "env",
           skipVersionValidation: true,
-        })
+        }),
     );
     expect(out.provider.aviatrix).toEqual([{ skip_version_validation: true }]);
     expect(out.variable).toBeUndefined();
@@ -75,18 +61,10 @@ describe("AviatrixProvider", () => {
       controllerVersion: "9.0.10",
     });
     expect(AviatrixProvider.of(stack)).toBe(main);
-    expect(AviatrixProvider.of(main)?.controllerVersion.toString()).toBe(
-      "9.0.10"
-    );
+    expect(AviatrixProvider.of(main)?.controllerVersion.toString()).toBe("9.0.10");
     expect(AviatrixProvider.isAviatrixProvider(east)).toBe(true);
     expect(AviatrixProvider.isAviatrixProvider({})).toBe(false);
-    expect(
-      Object.keys(JSON.parse(Testing.synth(stack)).variable).sort()
-    ).toEqual([
-      "aviatrix_controller_ip",
-      "aviatrix_password",
-      "aviatrix_username",
-    ]);
+    expect(Object.keys(JSON.parse(Testing.synth(stack)).variable).sort()).toEqual(["aviatrix_controller_ip", "aviatrix_password", "aviatrix_username"]);
   });
 
   test("GIVEN an explicit password token WHEN synthesized THEN it is used as a reference", () => {
@@ -122,23 +100,26 @@ describe("AviatrixProvider", () => {
         new AviatrixProvider(stack, "aviatrix", {
           controllerVersion: "9.0.10",
           password: "hunter2",
-        })
+        }),
     ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/aviatrix] AviatrixProvider.password: got a literal string, want a token (sensitive TerraformVariable or secret reference); omit it to use the sensitive variable "aviatrix_password", or set credentials: "env""`
+      `"[stack/aviatrix] AviatrixProvider.password: got a literal string, want a token (sensitive TerraformVariable or secret reference); omit it to use the sensitive variable "aviatrix_password", or set credentials: "env""`,
     );
     expect(
       () =>
         new AviatrixProvider(stack, "aviatrix2", {
           controllerVersion: "9.0.10",
           password: "hunter2",
-        })
+        }),
     ).toThrow(UserInputError);
   });
 
   test("GIVEN a garbage controller version WHEN constructed THEN the error names the prop", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    expect(expectInputError(() =>
-        new AviatrixProvider(stack, "aviatrix", { controllerVersion: "latest" }), "AviatrixProvider.controllerVersion")).toMatchInlineSnapshot(`"[stack/aviatrix] AviatrixProvider.controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`);
+    expect(
+      expectInputError(() => new AviatrixProvider(stack, "aviatrix", { controllerVersion: "latest" }), "AviatrixProvider.controllerVersion"),
+    ).toMatchInlineSnapshot(
+      `"[stack/aviatrix] AviatrixProvider.controllerVersion: got "latest", want "X.Y" or "X.Y.Z" (e.g. "9.0.10"); use the controller version shown in CoPilot or the controller UI"`,
+    );
   });
 
   test("everything-on snapshot", () => {
@@ -151,7 +132,7 @@ describe("AviatrixProvider", () => {
           verifySslCertificate: true,
           pathToCaCertificate: "/etc/ssl/avx.pem",
           controllerIp: "ctl.example.com",
-        })
+        }),
     );
     expect(out.provider.aviatrix).toEqual([
       {

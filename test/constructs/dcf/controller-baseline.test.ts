@@ -11,11 +11,27 @@ describe("DcfControllerBaseline", () => {
     const stack = givenStack();
     const baseline = new DcfControllerBaseline(stack, "baseline", { consumers: ["librechat-eks", "obot-aks"] });
     const doc = synthJson(stack);
-    expect(Object.values(doc.data.aviatrix_dcf_attachment_point).map((d: any) => d.name).sort()).toEqual(["TERRAFORM_AFTER_K8S_MANAGED", "TERRAFORM_BEFORE_UI_MANAGED"]);
+    expect(
+      Object.values(doc.data.aviatrix_dcf_attachment_point)
+        .map((d: any) => d.name)
+        .sort(),
+    ).toEqual(["TERRAFORM_AFTER_K8S_MANAGED", "TERRAFORM_BEFORE_UI_MANAGED"]);
     const groups = Object.values(doc.resource.aviatrix_dcf_policy_group) as any[];
     expect(groups.map((g) => [g.name, g.attachment_point])).toEqual([
-      ["vca-baseline-after-k8s", [{ name: "librechat-eks-after-k8s", priority: 100 }, { name: "obot-aks-after-k8s", priority: 200 }]],
-      ["vca-baseline-before-k8s", [{ name: "librechat-eks-before-k8s", priority: 100 }, { name: "obot-aks-before-k8s", priority: 200 }]],
+      [
+        "vca-baseline-after-k8s",
+        [
+          { name: "librechat-eks-after-k8s", priority: 100 },
+          { name: "obot-aks-after-k8s", priority: 200 },
+        ],
+      ],
+      [
+        "vca-baseline-before-k8s",
+        [
+          { name: "librechat-eks-before-k8s", priority: 100 },
+          { name: "obot-aks-before-k8s", priority: 200 },
+        ],
+      ],
     ]);
     // The names blueprints attach to by default are the ones the baseline declares.
     expect(baseline.points["obot-aks"]).toEqual(consumerAttachmentPoints("obot-aks"));
@@ -35,7 +51,9 @@ describe("DcfControllerBaseline", () => {
   });
 
   test("GIVEN bad consumers THEN the prop is named", () => {
-    expect(() => new DcfControllerBaseline(givenStack(), "b", { consumers: [] })).toThrow(/DcfControllerBaseline\.consumers: got \[\], want at least one consumer prefix/);
+    expect(() => new DcfControllerBaseline(givenStack(), "b", { consumers: [] })).toThrow(
+      /DcfControllerBaseline\.consumers: got \[\], want at least one consumer prefix/,
+    );
     expect(() => new DcfControllerBaseline(givenStack(), "b", { consumers: ["a", "a"] })).toThrow(/consumers\[1\]: got "a" twice, want each consumer once/);
     expect(() => new DcfControllerBaseline(givenStack(), "b", { consumers: ["Bad Name"] })).toThrow(/consumers\[0\]: got "Bad Name"/);
   });
@@ -55,7 +73,9 @@ describe("controller object names (synth-time duplicate check)", () => {
     new WebGroup(a, "llm", { name: "librechat-llm", domains: ["api.openai.com"] });
     new WebGroup(b, "llm", { name: "librechat-llm", domains: ["api.openai.com"] });
     new WebGroup(b, "other", { name: "b-llm", domains: ["api.openai.com"] });
-    expect(() => Testing.synth(a, true)).toThrow(/\[a\/llm\] aviatrix_web_group\.name: got "librechat-llm", also used by b\/llm, want a name no other object of the app uses/);
+    expect(() => Testing.synth(a, true)).toThrow(
+      /\[a\/llm\] aviatrix_web_group\.name: got "librechat-llm", also used by b\/llm, want a name no other object of the app uses/,
+    );
     expect(() => Testing.synth(b, true)).toThrow(/\[b\/llm\] aviatrix_web_group\.name: got "librechat-llm", also used by a\/llm/);
   });
 

@@ -1,14 +1,5 @@
 import { Testing, TerraformStack } from "../../../lib/core/cdktf";
-import {
-
-  DcfFeature,
-  DcfPolicyPack,
-  DcfRuleProps,
-  ManagedSmartGroup,
-  ManagedWebGroup,
-  SmartGroup,
-  WebGroup,
-} from "../../../lib/constructs/dcf";
+import { DcfFeature, DcfPolicyPack, DcfRuleProps, ManagedSmartGroup, ManagedWebGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { Select } from "../../../lib/dcf/builder/selectors";
 import { policyModelFromTerraform } from "../../../lib/dcf";
@@ -90,13 +81,23 @@ describe("DcfPolicyPack", () => {
     const feature = new DcfFeature(stack, "dcf_feature", { k8sDcfPolicies: true });
     const urls = new WebGroup(stack, "github_paths", { urls: ["github.com/org/*"], domains: ["github.com"] });
     const providers = ManagedWebGroup.fromName(stack, "ai_providers", "avx-ai-llm-providers");
-    const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED,
+    const pack = new DcfPolicyPack(stack, "dcf", {
+      ...V1_OWNED,
       mode: "discover",
       logging: true,
       defaultAction: { action: "PERMIT", logging: true, logProfile: "start/end" },
       dependsOn: [feature],
     });
-    pack.addRule({ name: "threats", priority: 1, action: "DENY", protocol: "ANY", src: [ManagedSmartGroup.anywhere()], dst: [ManagedSmartGroup.threatIq()], promote: true, logProfile: "end" });
+    pack.addRule({
+      name: "threats",
+      priority: 1,
+      action: "DENY",
+      protocol: "ANY",
+      src: [ManagedSmartGroup.anywhere()],
+      dst: [ManagedSmartGroup.threatIq()],
+      promote: true,
+      logProfile: "end",
+    });
     pack.addRule(llmRule(pods, llm, { webGroups: [llm, providers, ManagedWebGroup.allWeb()], flowAppRequirement: "TLS_REQUIRED" }));
     pack.addRule({
       name: "github-decrypt",
@@ -112,7 +113,14 @@ describe("DcfPolicyPack", () => {
       excludeSgOrchestration: true,
       enforce: true,
     });
-    pack.addRule({ name: "icmp-watch", priority: 30, action: "DEEP_PACKET_INSPECTION_PERMIT", protocol: "ICMP", src: [pods], dst: [ManagedSmartGroup.anywhere()] });
+    pack.addRule({
+      name: "icmp-watch",
+      priority: 30,
+      action: "DEEP_PACKET_INSPECTION_PERMIT",
+      protocol: "ICMP",
+      src: [pods],
+      dst: [ManagedSmartGroup.anywhere()],
+    });
     const doc = synthJson(stack);
     expect(validationErrors(doc, "10.0.1")).toEqual([]);
     expect(resourcesOf(doc)).toMatchSnapshot();
@@ -141,11 +149,34 @@ describe("DcfPolicyPack", () => {
 
   test("GIVEN model inputs WHEN used twice THEN one group resource is rendered and reused", () => {
     const stack = givenStack();
-    const model = { key: "obot-system", name: "obot-system", kind: "selector" as const, expressions: [Select.k8s({ cluster: "aks", namespace: "obot-system" })] };
+    const model = {
+      key: "obot-system",
+      name: "obot-system",
+      kind: "selector" as const,
+      expressions: [Select.k8s({ cluster: "aks", namespace: "obot-system" })],
+    };
     const web = { key: "obot-infra", name: "obot-infra", kind: "domains" as const, matches: [{ sni: "charts.obot.ai" }] };
     const pack = new DcfPolicyPack(stack, "dcf", V1_OWNED);
-    pack.addRule({ name: "a", priority: 1, action: "PERMIT", protocol: "TCP", ports: [443], src: [model], dst: [ManagedSmartGroup.publicInternet()], webGroups: [web] });
-    pack.addRule({ name: "b", priority: 2, action: "PERMIT", protocol: "TCP", ports: [80], src: [model], dst: [ManagedSmartGroup.publicInternet()], webGroups: [web] });
+    pack.addRule({
+      name: "a",
+      priority: 1,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [443],
+      src: [model],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [web],
+    });
+    pack.addRule({
+      name: "b",
+      priority: 2,
+      action: "PERMIT",
+      protocol: "TCP",
+      ports: [80],
+      src: [model],
+      dst: [ManagedSmartGroup.publicInternet()],
+      webGroups: [web],
+    });
     const doc = synthJson(stack);
     expect(Object.keys(doc.resource.aviatrix_smart_group)).toHaveLength(1);
     expect(Object.keys(doc.resource.aviatrix_web_group)).toHaveLength(1);
@@ -159,7 +190,10 @@ describe("DcfPolicyPack", () => {
       const a = new SmartGroup(stack, "a_pods", { matchExpressions: [Select.cidr("10.0.1.0/24")] });
       const b = new SmartGroup(stack, "b_pods", { matchExpressions: [Select.cidr("10.0.2.0/24")] });
       const src = reverse ? [b, a] : [a, b];
-      new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [{ name: "r", priority: 1, action: "DENY", protocol: "ANY", src, dst: [ManagedSmartGroup.anywhere()] }] });
+      new DcfPolicyPack(stack, "dcf", {
+        ...V1_OWNED,
+        rules: [{ name: "r", priority: 1, action: "DENY", protocol: "ANY", src, dst: [ManagedSmartGroup.anywhere()] }],
+      });
       return Testing.synth(stack);
     };
     const out = render(false);
@@ -193,7 +227,9 @@ describe("DcfPolicyPack", () => {
     expect(doc.data.aviatrix_dcf_attachment_point.closing).toEqual({ name: "team-a-after-k8s" });
     expect(pack.model.rules.map((r) => r.tier)).toEqual(["AFTER_K8S"]);
     expect(policyModelFromTerraform(doc).rules.map((r) => r.tier)).toEqual(["AFTER_K8S"]);
-    expect(() => new DcfPolicyPack(stack, "bad", { attachmentPoint: "TERRAFORM_AFTER_K8S_MANAGED", position: "before-k8s" })).toThrow(/position: got "before-k8s", want "after-k8s"/);
+    expect(() => new DcfPolicyPack(stack, "bad", { attachmentPoint: "TERRAFORM_AFTER_K8S_MANAGED", position: "before-k8s" })).toThrow(
+      /position: got "before-k8s", want "after-k8s"/,
+    );
   });
 
   test("GIVEN a synthesized pack WHEN parsed back THEN rules and groups equal pack.model", () => {
@@ -274,20 +310,31 @@ describe("DcfPolicyPack", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
-      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { name: "other" })), "DcfPolicyPack.rules[\"other\"].priority")).toMatchInlineSnapshot(`"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`);
+      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { name: "other" })), 'DcfPolicyPack.rules["other"].priority')).toMatchInlineSnapshot(
+        `"[stack/dcf] DcfPolicyPack.rules["other"].priority: got 10, want a priority not used by another rule (rule "llm-egress" has it); give each rule its own priority: first match wins, so ties would make the order undefined"`,
+      );
     });
 
     test("GIVEN a duplicate name WHEN added THEN the error asks to rename", () => {
       const stack = givenStack();
       const { pods, llm } = givenGroups(stack);
       const pack = new DcfPolicyPack(stack, "dcf", { ...V1_OWNED, rules: [llmRule(pods, llm)] });
-      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { priority: 11 })), "DcfPolicyPack.rules[\"llm-egress\"].name")).toMatchInlineSnapshot(`"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`);
+      expect(expectInputError(() => pack.addRule(llmRule(pods, llm, { priority: 11 })), 'DcfPolicyPack.rules["llm-egress"].name')).toMatchInlineSnapshot(
+        `"[stack/dcf] DcfPolicyPack.rules["llm-egress"].name: got "llm-egress", want a name unique in the pack; rename one of the rules"`,
+      );
     });
 
     test("GIVEN a bad mode or default action WHEN constructed THEN the prop is named", () => {
       const stack = givenStack();
-      expect(expectInputError(() => new DcfPolicyPack(stack, "a", { ...V1_OWNED, mode: "audit" as never }), "DcfPolicyPack.mode")).toMatchInlineSnapshot(`"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`);
-      expect(expectInputError(() => new DcfPolicyPack(stack, "b", { ...V1_OWNED, defaultAction: { action: "ALLOW" as never } }), "DcfPolicyPack.defaultAction.action")).toMatchInlineSnapshot(`"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`);
+      expect(expectInputError(() => new DcfPolicyPack(stack, "a", { ...V1_OWNED, mode: "audit" as never }), "DcfPolicyPack.mode")).toMatchInlineSnapshot(
+        `"[stack/a] DcfPolicyPack.mode: got "audit", want "discover" or "enforce""`,
+      );
+      expect(
+        expectInputError(
+          () => new DcfPolicyPack(stack, "b", { ...V1_OWNED, defaultAction: { action: "ALLOW" as never } }),
+          "DcfPolicyPack.defaultAction.action",
+        ),
+      ).toMatchInlineSnapshot(`"[stack/b] DcfPolicyPack.defaultAction.action: got "ALLOW", want "PERMIT" or "DENY""`);
     });
   });
 });

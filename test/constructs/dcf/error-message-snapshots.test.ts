@@ -8,11 +8,23 @@ import { givenStack, synthJson } from "./helpers";
 // The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
 const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
 
-
 function llmRule(stack: TerraformStack, extra: Partial<DcfRuleProps> = {}): DcfRuleProps {
-  const pods = new SmartGroup(stack, "pods", { name: "pods", matchExpressions: [Select.k8s({ cluster: "eks-lab", namespace: "chat", labels: { app: "chat" } })] });
+  const pods = new SmartGroup(stack, "pods", {
+    name: "pods",
+    matchExpressions: [Select.k8s({ cluster: "eks-lab", namespace: "chat", labels: { app: "chat" } })],
+  });
   const llm = new WebGroup(stack, "llm", { name: "llm", domains: ["api.openai.com"] });
-  return { name: "llm-egress", priority: 10, action: "PERMIT", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [llm], protocol: "TCP", ports: [443], ...extra };
+  return {
+    name: "llm-egress",
+    priority: 10,
+    action: "PERMIT",
+    src: [pods],
+    dst: [ManagedSmartGroup.publicInternet()],
+    webGroups: [llm],
+    protocol: "TCP",
+    ports: [443],
+    ...extra,
+  };
 }
 
 const synthError = (stack: TerraformStack): string => {

@@ -3,33 +3,13 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 import { TerraformVariable } from "../../../lib/core/cdktf";
-import {
-  DcfFeature,
-  FirewallPolicy,
-  ManagedSmartGroup,
-  ManagedWebGroup,
-  SmartGroup,
-  WebGroup,
-} from "../../../lib/constructs/dcf";
+import { DcfFeature, FirewallPolicy, ManagedSmartGroup, ManagedWebGroup, SmartGroup, WebGroup } from "../../../lib/constructs/dcf";
 import { Select } from "../../../lib/dcf/builder/selectors";
 import { WELL_KNOWN } from "../../../lib/dcf/model";
-import {
-  givenStack,
-  resourcesOf,
-  synthJson,
-  validationErrors,
-} from "./helpers";
+import { givenStack, resourcesOf, synthJson, validationErrors } from "./helpers";
 import { expectInputError } from "../../support/expect-error";
 
-const schema = JSON.parse(
-  fs.readFileSync(
-    path.join(
-      __dirname,
-      "../../../lib/validate/schemas/firewallpolicy.schema.json"
-    ),
-    "utf8"
-  )
-);
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../lib/validate/schemas/firewallpolicy.schema.json"), "utf8"));
 const validateCrd = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe("DcfFeature", () => {
@@ -37,12 +17,8 @@ describe("DcfFeature", () => {
     const stack = givenStack();
     new DcfFeature(stack, "dcf");
     const doc = synthJson(stack);
-    expect(Object.values(doc.resource.aviatrix_config_feature)).toEqual([
-      { feature_name: "microseg", is_enabled: true },
-    ]);
-    expect(
-      doc.resource.aviatrix_distributed_firewalling_config
-    ).toBeUndefined();
+    expect(Object.values(doc.resource.aviatrix_config_feature)).toEqual([{ feature_name: "microseg", is_enabled: true }]);
+    expect(doc.resource.aviatrix_distributed_firewalling_config).toBeUndefined();
   });
 
   test("everything-on snapshot: k8s flags imply k8s and wait for microseg", () => {
@@ -56,31 +32,30 @@ describe("DcfFeature", () => {
     const names = Object.values(doc.resource.aviatrix_config_feature)
       .map((f: any) => f.feature_name)
       .sort();
-    expect(names).toEqual([
-      "dcf_logs_obs_sink",
-      "k8s",
-      "k8s_dcf_policies",
-      "k8s_network_policy",
-      "microseg",
-    ]);
+    expect(names).toEqual(["dcf_logs_obs_sink", "k8s", "k8s_dcf_policies", "k8s_network_policy", "microseg"]);
     expect(validationErrors(doc)).toEqual([]);
     expect(resourcesOf(doc)).toMatchSnapshot();
   });
 
   test("GIVEN a flag only the controller API knows WHEN constructed THEN the error says how to enable it", () => {
     const stack = givenStack();
-    expect(expectInputError(() =>
-        new DcfFeature(stack, "dcf", {
-          additionalFeatures: ["dcf_multi_policies" as never],
-        }), "DcfFeature.additionalFeatures[0]")).toMatchInlineSnapshot(`"[stack/dcf] DcfFeature.additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`);
+    expect(
+      expectInputError(
+        () =>
+          new DcfFeature(stack, "dcf", {
+            additionalFeatures: ["dcf_multi_policies" as never],
+          }),
+        "DcfFeature.additionalFeatures[0]",
+      ),
+    ).toMatchInlineSnapshot(
+      `"[stack/dcf] DcfFeature.additionalFeatures[0]: got "dcf_multi_policies", want one of microseg|cost_iq|ipv6|dcf_on_s2c|dcf_on_psf|dcf_stats_obs_sink|dcf_logs_obs_sink|k8s|sre_metrics_export|k8s_dcf_policies|k8s_network_policy|dcf_on_firenet|interface_mtu_based_clamping|conduit_tunnel_status_coalescing|vrf; "dcf_multi_policies" is not settable through aviatrix_config_feature; enable it with the controller API (enable_controller_feature)"`,
+    );
   });
 
   test("GIVEN controller 8.2.9 WHEN synthesized THEN the config_feature version gate fails", () => {
     const stack = givenStack("8.2.9");
     new DcfFeature(stack, "dcf");
-    expect(() => synthJson(stack)).toThrow(
-      /\[stack\/dcf\] DcfFeature\.controllerVersion: got 8\.2\.9, want ≥ 8\.2\.10 for aviatrix_config_feature/
-    );
+    expect(() => synthJson(stack)).toThrow(/\[stack\/dcf\] DcfFeature\.controllerVersion: got 8\.2\.9, want ≥ 8\.2\.10 for aviatrix_config_feature/);
   });
 });
 
@@ -155,13 +130,8 @@ spec:
         logging: true,
       }),
     ]);
-    expect(model.smartGroups[model.rules[0].srcGroups[0]].expressions).toEqual([
-      { type: "k8s", k8sNamespace: "librechat", tags: { app: "librechat" } },
-    ]);
-    expect(model.webGroups[model.rules[0].webGroups[0]].matches).toEqual([
-      { sni: "*.anthropic.com" },
-      { sni: "api.openai.com" },
-    ]);
+    expect(model.smartGroups[model.rules[0].srcGroups[0]].expressions).toEqual([{ type: "k8s", k8sNamespace: "librechat", tags: { app: "librechat" } }]);
+    expect(model.webGroups[model.rules[0].webGroups[0]].matches).toEqual([{ sni: "*.anthropic.com" }, { sni: "api.openai.com" }]);
   });
 
   test("everything-on snapshot (chart 10.1.0 fields, construct refs, inline groups, discover mode)", () => {
@@ -186,11 +156,7 @@ spec:
       ports: [443],
       selector: { matchLabels: { "mcp-server-id": "ms1x" } },
       dst: [ManagedSmartGroup.publicInternet()],
-      webGroups: [
-        llm,
-        ManagedWebGroup.fromName(stack, "providers", "avx-ai-llm-providers"),
-        ManagedWebGroup.allWeb(),
-      ],
+      webGroups: [llm, ManagedWebGroup.fromName(stack, "providers", "avx-ai-llm-providers"), ManagedWebGroup.allWeb()],
       logging: true,
       logProfile: "start/end",
       decryptPolicy: "DECRYPT_NOT_ALLOWED",
@@ -223,14 +189,9 @@ spec:
     const doc = synthJson(stack);
     const manifest = doc.resource.kubernetes_manifest.everything;
     expect(validateCrd(manifest.manifest)).toBe(true);
-    expect(manifest.depends_on).toEqual([
-      "aviatrix_web_group.llm",
-      "aviatrix_smart_group.db",
-    ]);
+    expect(manifest.depends_on).toEqual(["aviatrix_web_group.llm", "aviatrix_smart_group.db"]);
     expect(validationErrors(doc)).toEqual([]);
-    expect(
-      manifest.manifest.spec.rules.map((r: any) => [r.name, r.watch])
-    ).toEqual([
+    expect(manifest.manifest.spec.rules.map((r: any) => [r.name, r.watch])).toEqual([
       ["permit-llm", true],
       ["db", undefined],
       ["deny-rest", true],
@@ -245,37 +206,43 @@ spec:
       namespace: "app",
       chartVersion: "9.0.0",
     });
-    expect(expectInputError(() =>
-      fp.addRule({
-        name: "r",
-        action: "PERMIT",
-        protocol: "TCP",
-        ports: [443],
-        dst: [ManagedSmartGroup.publicInternet()],
-        decryptPolicy: "DECRYPT_ALLOWED",
-      }), "FirewallPolicy.rules[\"r\"].decryptPolicy")).toMatchInlineSnapshot(`"[stack/fp] FirewallPolicy.rules["r"].decryptPolicy: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`);
-    expect(expectInputError(() =>
-        new FirewallPolicy(stack, "fp2", {
-          namespace: "app",
-          chartVersion: "9.0.0",
-          mode: "discover",
-        }), "FirewallPolicy.mode")).toMatchInlineSnapshot(`"[stack/fp2] FirewallPolicy.mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`);
+    expect(
+      expectInputError(
+        () =>
+          fp.addRule({
+            name: "r",
+            action: "PERMIT",
+            protocol: "TCP",
+            ports: [443],
+            dst: [ManagedSmartGroup.publicInternet()],
+            decryptPolicy: "DECRYPT_ALLOWED",
+          }),
+        'FirewallPolicy.rules["r"].decryptPolicy',
+      ),
+    ).toMatchInlineSnapshot(
+      `"[stack/fp] FirewallPolicy.rules["r"].decryptPolicy: got "DECRYPT_ALLOWED", want no decryptPolicy with chartVersion 9.0.0; upgrade the k8s-firewall chart to ≥ 10.1.0 or drop decryptPolicy"`,
+    );
+    expect(
+      expectInputError(
+        () =>
+          new FirewallPolicy(stack, "fp2", {
+            namespace: "app",
+            chartVersion: "9.0.0",
+            mode: "discover",
+          }),
+        "FirewallPolicy.mode",
+      ),
+    ).toMatchInlineSnapshot(
+      `"[stack/fp2] FirewallPolicy.mode: got "discover" with chartVersion 9.0.0, want chartVersion ≥ 10.1.0 (watch mode); upgrade the k8s-firewall chart or use mode: "enforce""`,
+    );
   });
 
   test.each([
     ["two port ranges (the CRD has one per rule)", { ports: [443, 8443] }, 'FirewallPolicy.rules["r"].ports'],
     ["port on ICMP", { protocol: "ICMP" as const, ports: [1] }, 'FirewallPolicy.rules["r"].ports'],
-    [
-      "labels and service",
-      { selector: { matchLabels: { a: "b" }, service: "api" } },
-      'FirewallPolicy.rules["r"].selector',
-    ],
+    ["labels and service", { selector: { matchLabels: { a: "b" }, service: "api" } }, 'FirewallPolicy.rules["r"].selector'],
     ["log profile without logging", { logProfile: "start" as const, logging: false }, 'FirewallPolicy.rules["r"].logProfile'],
-    [
-      "deep packet inspection",
-      { action: "DEEP_PACKET_INSPECTION_PERMIT" as const },
-      'FirewallPolicy.rules["r"].action',
-    ],
+    ["deep packet inspection", { action: "DEEP_PACKET_INSPECTION_PERMIT" as const }, 'FirewallPolicy.rules["r"].action'],
     [
       "URL filter web group inline",
       {
@@ -316,10 +283,8 @@ spec:
 
   test("GIVEN a bad name, a duplicate rule or a token WHEN used THEN errors name the prop", () => {
     const stack = givenStack();
-    expect(
-      () => new FirewallPolicy(stack, "Bad_Name", { namespace: "app" })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/Bad_Name] FirewallPolicy.name: got "Bad_Name", want a DNS-1123 subdomain (lower-case letters, digits, '-', '.'); rename the policy"`
+    expect(() => new FirewallPolicy(stack, "Bad_Name", { namespace: "app" })).toThrowErrorMatchingInlineSnapshot(
+      `"[stack/Bad_Name] FirewallPolicy.name: got "Bad_Name", want a DNS-1123 subdomain (lower-case letters, digits, '-', '.'); rename the policy"`,
     );
     const fp = new FirewallPolicy(stack, "fp", { namespace: "app" });
     const rule = {
@@ -329,7 +294,7 @@ spec:
     };
     fp.addRule(rule);
     expect(() => fp.addRule(rule)).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/fp] FirewallPolicy.rules["r"].name: got "r", want a name unique in the policy; rename one of the rules"`
+      `"[stack/fp] FirewallPolicy.rules["r"].name: got "r", want a name unique in the policy; rename one of the rules"`,
     );
     const groupName = new TerraformVariable(stack, "group_name", {
       type: "string",
@@ -343,19 +308,14 @@ spec:
       rules: [{ name: "r", action: "DENY", dst: [named] }],
     });
     expect(() => withToken.toYaml()).toThrowErrorMatchingInlineSnapshot(
-      `"[stack/tok] FirewallPolicy.toYaml(): got a Terraform token in the object, want literal values only; use the kubernetes_manifest rendering, or give groups literal names"`
+      `"[stack/tok] FirewallPolicy.toYaml(): got a Terraform token in the object, want literal values only; use the kubernetes_manifest rendering, or give groups literal names"`,
     );
-    expect(
-      synthJson(stack).resource.kubernetes_manifest.tok.manifest.spec.rules[0]
-        .destinationSmartGroups
-    ).toEqual([{ name: "${var.group_name}" }]);
+    expect(synthJson(stack).resource.kubernetes_manifest.tok.manifest.spec.rules[0].destinationSmartGroups).toEqual([{ name: "${var.group_name}" }]);
   });
 
   test("GIVEN no rules WHEN synthesized THEN synth fails", () => {
     const stack = givenStack();
     new FirewallPolicy(stack, "fp", { namespace: "app" });
-    expect(() => synthJson(stack)).toThrow(
-      /\[stack\/fp\] FirewallPolicy\.rules: got none, want at least one rule/
-    );
+    expect(() => synthJson(stack)).toThrow(/\[stack\/fp\] FirewallPolicy\.rules: got none, want at least one rule/);
   });
 });

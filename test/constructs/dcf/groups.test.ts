@@ -15,10 +15,7 @@ describe("SmartGroup", () => {
     expect(doc.resource.aviatrix_smart_group.runtime).toEqual({
       name: "runtime",
       selector: {
-        match_expressions: [
-          { cidr: "10.0.2.0/24" },
-          { type: "k8s", k8s_cluster_id: "eks", k8s_namespace: "app", tags: { a: "1", b: "2" } },
-        ],
+        match_expressions: [{ cidr: "10.0.2.0/24" }, { type: "k8s", k8s_cluster_id: "eks", k8s_namespace: "app", tags: { a: "1", b: "2" } }],
       },
     });
     expect(sg.model).toEqual({
@@ -62,10 +59,22 @@ describe("SmartGroup", () => {
 
   test("GIVEN bad selectors WHEN constructed THEN errors name the construct and the expression", () => {
     const stack = givenStack();
-    expect(expectInputError(() => new SmartGroup(stack, "empty", { matchExpressions: [] }), "SmartGroup.matchExpressions")).toMatchInlineSnapshot(`"[stack/empty] SmartGroup.matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`);
-    expect(expectInputError(() => new SmartGroup(stack, "mixed", { matchExpressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }), "SmartGroup.matchExpressions[0]")).toMatchInlineSnapshot(`"[stack/mixed] SmartGroup.matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`);
-    expect(expectInputError(() => new SmartGroup(stack, "k8s", { matchExpressions: [{ type: "vm", k8sNamespace: "app" }] }), "SmartGroup.matchExpressions[0]")).toMatchInlineSnapshot(`"[stack/k8s] SmartGroup.matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`);
-    expect(expectInputError(() => SmartGroup.fromModel(stack, "anywhere", { key: "x", name: "x", kind: "anywhere", expressions: [] }), "SmartGroup.model.kind")).toMatchInlineSnapshot(`"[stack/anywhere] SmartGroup.model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`);
+    expect(expectInputError(() => new SmartGroup(stack, "empty", { matchExpressions: [] }), "SmartGroup.matchExpressions")).toMatchInlineSnapshot(
+      `"[stack/empty] SmartGroup.matchExpressions: got [], want at least one match expression; e.g. [Select.k8s({ cluster, namespace: "app" })]"`,
+    );
+    expect(
+      expectInputError(() => new SmartGroup(stack, "mixed", { matchExpressions: [{ cidr: "10.0.0.0/8", type: "vm" }] }), "SmartGroup.matchExpressions[0]"),
+    ).toMatchInlineSnapshot(
+      `"[stack/mixed] SmartGroup.matchExpressions[0]: cidr must be alone in its match expression (got cidr, type); put the other fields in a separate expression"`,
+    );
+    expect(
+      expectInputError(() => new SmartGroup(stack, "k8s", { matchExpressions: [{ type: "vm", k8sNamespace: "app" }] }), "SmartGroup.matchExpressions[0]"),
+    ).toMatchInlineSnapshot(`"[stack/k8s] SmartGroup.matchExpressions[0]: k8sNamespace need type "k8s" (got type "vm")"`);
+    expect(
+      expectInputError(() => SmartGroup.fromModel(stack, "anywhere", { key: "x", name: "x", kind: "anywhere", expressions: [] }), "SmartGroup.model.kind"),
+    ).toMatchInlineSnapshot(
+      `"[stack/anywhere] SmartGroup.model.kind: got "anywhere", want "selector"; reference built-in or managed groups with WellKnownSmartGroups / ManagedSmartGroup instead of rendering them"`,
+    );
   });
 });
 
@@ -92,10 +101,18 @@ describe("WebGroup", () => {
 
   test("GIVEN widening or malformed input WHEN constructed THEN typed errors explain the fix", () => {
     const stack = givenStack();
-    expect(expectInputError(() => new WebGroup(stack, "star", { domains: ["*"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/star] WebGroup.domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`);
-    expect(expectInputError(() => new WebGroup(stack, "none", {}), "WebGroup.domains")).toMatchInlineSnapshot(`"[stack/none] WebGroup.domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`);
-    expect(expectInputError(() => new WebGroup(stack, "scheme", { domains: ["https://api.openai.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`);
-    expect(expectInputError(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(`"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": has a '*' that is not the whole leading label (only "*.example.com" is a wildcard); want an exact host or a leading "*." wildcard"`);
+    expect(expectInputError(() => new WebGroup(stack, "star", { domains: ["*"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(
+      `"[stack/star] WebGroup.domains[0]: got "*", want an exact host or a leading "*." wildcard; use WellKnownWebGroups.allWeb() to allow any host"`,
+    );
+    expect(expectInputError(() => new WebGroup(stack, "none", {}), "WebGroup.domains")).toMatchInlineSnapshot(
+      `"[stack/none] WebGroup.domains: got no domains, urls or matches, want at least one SNI domain or URL filter; an empty WebGroup matches nothing; use WellKnownWebGroups.allWeb() to mean any host"`,
+    );
+    expect(expectInputError(() => new WebGroup(stack, "scheme", { domains: ["https://api.openai.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(
+      `"[stack/scheme] WebGroup.domains[0]: got "https://api.openai.com", want a host name without scheme; drop the scheme (SNI filters match host names only)"`,
+    );
+    expect(expectInputError(() => new WebGroup(stack, "mid", { domains: ["api.*.com"] }), "WebGroup.domains[0]")).toMatchInlineSnapshot(
+      `"[stack/mid] WebGroup.domains[0]: invalid SNI filter "api.*.com": has a '*' that is not the whole leading label (only "*.example.com" is a wildcard); want an exact host or a leading "*." wildcard"`,
+    );
   });
 });
 
@@ -129,6 +146,8 @@ describe("managed and well-known groups", () => {
 
   test("GIVEN a name with quotes WHEN looked up THEN the error names the prop", () => {
     const stack = givenStack();
-    expect(expectInputError(() => ManagedSmartGroup.fromName(stack, "bad", 'a"b'), "ManagedSmartGroup.name")).toMatchInlineSnapshot(`"[stack/bad] ManagedSmartGroup.name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`);
+    expect(expectInputError(() => ManagedSmartGroup.fromName(stack, "bad", 'a"b'), "ManagedSmartGroup.name")).toMatchInlineSnapshot(
+      `"[stack/bad] ManagedSmartGroup.name: got "a\\"b", want the group's name on the controller; names cannot be empty or contain quotes or \${"`,
+    );
   });
 });

@@ -32,7 +32,17 @@ describe("minimal snapshots", () => {
     const stack = givenStack();
     const fp = new FirewallPolicy(stack, "fp", {
       namespace: "app",
-      rules: [{ name: "llm", action: "PERMIT", protocol: "tcp", ports: [443], selector: { matchLabels: { app: "chat" } }, dst: [ManagedSmartGroup.publicInternet()], webGroups: [{ key: "llm", name: "llm-apis", kind: "domains", matches: [{ sni: "api.openai.com" }] }] }],
+      rules: [
+        {
+          name: "llm",
+          action: "PERMIT",
+          protocol: "tcp",
+          ports: [443],
+          selector: { matchLabels: { app: "chat" } },
+          dst: [ManagedSmartGroup.publicInternet()],
+          webGroups: [{ key: "llm", name: "llm-apis", kind: "domains", matches: [{ sni: "api.openai.com" }] }],
+        },
+      ],
     });
     expect(Testing.synth(stack)).toPassVcaValidation();
     expect(resourcesOf(synthJson(stack))).toMatchSnapshot();

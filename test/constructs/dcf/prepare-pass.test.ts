@@ -10,7 +10,6 @@ import { DcfPolicyPack, ManagedSmartGroup, SmartGroup, WebGroup } from "../../..
 // The seed lab on a dedicated controller: the V1 list and the default action (both opt-in).
 const V1_OWNED = { renderAs: "policyList", manageDefaultAction: true } as const;
 
-
 function givenStack(app: App, id: string): TerraformStack {
   const stack = new TerraformStack(app, id);
   new AviatrixProvider(stack, "aviatrix", { controllerVersion: "9.0.10", credentials: "env" });
@@ -31,11 +30,21 @@ describe("preparing pass", () => {
     const egress = new WebGroup(groupsStack, "egress", { domains: ["api.example.com"] });
     const policy = givenStack(app, "policy");
     const local = new SmartGroup(policy, "local_pods", { matchExpressions: [{ type: "k8s", k8sNamespace: "local" }] });
-    new DcfPolicyPack(policy, "dcf", { ...V1_OWNED,
+    new DcfPolicyPack(policy, "dcf", {
+      ...V1_OWNED,
       manageDefaultAction: false,
       rules: [
         { name: "local", priority: 1, action: "DENY", protocol: "ANY", src: [local], dst: [ManagedSmartGroup.publicInternet()] },
-        { name: "remote", priority: 2, action: "PERMIT", protocol: "TCP", ports: [443], src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [egress] },
+        {
+          name: "remote",
+          priority: 2,
+          action: "PERMIT",
+          protocol: "TCP",
+          ports: [443],
+          src: [pods],
+          dst: [ManagedSmartGroup.publicInternet()],
+          webGroups: [egress],
+        },
       ],
     });
 
@@ -73,11 +82,22 @@ describe("preparing pass", () => {
     const tlsProfile = Lazy.stringValue({ produce: (context) => (passes.push(context.preparing), "tls-profile-uuid") });
     const pods = new SmartGroup(policy, "pods", { matchExpressions: [{ type: "k8s", k8sNamespace: "mcp" }] });
     const egress = new WebGroup(policy, "egress", { domains: ["api.example.com"] });
-    new DcfPolicyPack(policy, "dcf", { ...V1_OWNED,
+    new DcfPolicyPack(policy, "dcf", {
+      ...V1_OWNED,
       manageDefaultAction: false,
       rules: [
         { name: "plain", priority: 1, action: "DENY", protocol: "ANY", src: [pods], dst: [ManagedSmartGroup.publicInternet()] },
-        { name: "decrypt", priority: 2, action: "PERMIT", protocol: "TCP", src: [pods], dst: [ManagedSmartGroup.publicInternet()], webGroups: [egress], decryptPolicy: "DECRYPT_ALLOWED", tlsProfile },
+        {
+          name: "decrypt",
+          priority: 2,
+          action: "PERMIT",
+          protocol: "TCP",
+          src: [pods],
+          dst: [ManagedSmartGroup.publicInternet()],
+          webGroups: [egress],
+          decryptPolicy: "DECRYPT_ALLOWED",
+          tlsProfile,
+        },
       ],
     });
 
@@ -86,7 +106,9 @@ describe("preparing pass", () => {
     expect(passes).toContain(true);
     const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "policy", "cdk.tf.json"), "utf8"));
     const rules = doc.resource.aviatrix_distributed_firewalling_policy_list.dcf.policies;
-    expect(rules.map((r: { name: string; tls_profile?: string }) => [r.name, r.tls_profile])).toEqual([["plain", undefined], ["decrypt", "tls-profile-uuid"]]);
+    expect(rules.map((r: { name: string; tls_profile?: string }) => [r.name, r.tls_profile])).toEqual([
+      ["plain", undefined],
+      ["decrypt", "tls-profile-uuid"],
+    ]);
   });
 });
-

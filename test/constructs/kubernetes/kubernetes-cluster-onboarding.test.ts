@@ -18,8 +18,8 @@ describe("KubernetesClusterOnboarding", () => {
   });
 
   test("GIVEN an AKS id and aksClusterIdCase asIs WHEN synthesized THEN the id is sent unchanged", () => {
-    const { json } = synthStack((stack) =>
-      new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, aksClusterIdCase: "asIs" }),
+    const { json } = synthStack(
+      (stack) => new KubernetesClusterOnboarding(stack, "onboard", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, aksClusterIdCase: "asIs" }),
     );
     expect(onlyResource(json, "aviatrix_kubernetes_cluster").cluster_id).toBe(AKS_ID);
   });
@@ -93,15 +93,39 @@ describe("KubernetesClusterOnboarding", () => {
     const cases: [string, object, string][] = [
       ["an EKS id that is not an ARN", { cloud: KubernetesCloud.EKS, clusterId: "obot", register: true }, "KubernetesClusterOnboarding.clusterId"],
       ["an AKS id that is not a resource id", { cloud: KubernetesCloud.AKS, clusterId: "aks1" }, "KubernetesClusterOnboarding.clusterId"],
-      ["a GKE id that is not a self link", { cloud: KubernetesCloud.GKE, clusterId: "projects/p/clusters/c", credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.clusterId"],
+      [
+        "a GKE id that is not a self link",
+        { cloud: KubernetesCloud.GKE, clusterId: "projects/p/clusters/c", credentials: { useCspCredentials: true } },
+        "KubernetesClusterOnboarding.clusterId",
+      ],
       ["GKE without credentials", { cloud: KubernetesCloud.GKE, clusterId: GKE_LINK }, "KubernetesClusterOnboarding.credentials"],
-      ["a literal kubeconfig", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { kubeConfig: "apiVersion: v1\nkind: Config" } }, "KubernetesClusterOnboarding.credentials.kubeConfig"],
-      ["both credential kinds", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { useCspCredentials: true, kubeConfig: "x" } }, "KubernetesClusterOnboarding.credentials"],
+      [
+        "a literal kubeconfig",
+        { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { kubeConfig: "apiVersion: v1\nkind: Config" } },
+        "KubernetesClusterOnboarding.credentials.kubeConfig",
+      ],
+      [
+        "both credential kinds",
+        { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: { useCspCredentials: true, kubeConfig: "x" } },
+        "KubernetesClusterOnboarding.credentials",
+      ],
       ["no credential kind", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, credentials: {} }, "KubernetesClusterOnboarding.credentials"],
       ["clusterDetails on a CSP cluster", { cloud: KubernetesCloud.AKS, clusterId: AKS_ID, clusterDetails: {} }, "KubernetesClusterOnboarding.clusterDetails"],
-      ["CUSTOM without clusterDetails", { cloud: KubernetesCloud.CUSTOM, clusterId: "x", credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.clusterDetails"],
-      ["aksClusterIdCase on EKS", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, aksClusterIdCase: "lower" }, "KubernetesClusterOnboarding.aksClusterIdCase"],
-      ["credentials while not registering", { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, credentials: { useCspCredentials: true } }, "KubernetesClusterOnboarding.register"],
+      [
+        "CUSTOM without clusterDetails",
+        { cloud: KubernetesCloud.CUSTOM, clusterId: "x", credentials: { useCspCredentials: true } },
+        "KubernetesClusterOnboarding.clusterDetails",
+      ],
+      [
+        "aksClusterIdCase on EKS",
+        { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, aksClusterIdCase: "lower" },
+        "KubernetesClusterOnboarding.aksClusterIdCase",
+      ],
+      [
+        "credentials while not registering",
+        { cloud: KubernetesCloud.EKS, clusterId: EKS_ARN, credentials: { useCspCredentials: true } },
+        "KubernetesClusterOnboarding.register",
+      ],
       ["an unknown cloud", { cloud: "OKE", clusterId: "x" }, "KubernetesClusterOnboarding.cloud"],
       ["an empty cluster id", { cloud: KubernetesCloud.AKS, clusterId: " " }, "KubernetesClusterOnboarding.clusterId"],
     ];

@@ -15,7 +15,11 @@ describe("KubernetesProviders", () => {
     expect(k8s.cluster_ca_certificate).toMatch(/^\$\{base64decode\(data\.aws_eks_cluster\..+\.certificate_authority\[0\]\.data\)\}$/);
     expect(k8s.token).toBeUndefined();
     expect(json.data.aws_eks_cluster_auth).toBeUndefined();
-    const exec = { api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "obot", "--region", "us-east-1"] };
+    const exec = {
+      api_version: "client.authentication.k8s.io/v1beta1",
+      command: "aws",
+      args: ["eks", "get-token", "--cluster-name", "obot", "--region", "us-east-1"],
+    };
     expect(k8s.exec).toEqual([exec]);
     // helm 3.x takes exec as one object under kubernetes; the kubernetes provider as a block list.
     expect(json.provider.helm[0].kubernetes).toEqual({ host: k8s.host, cluster_ca_certificate: k8s.cluster_ca_certificate, exec });
@@ -76,7 +80,11 @@ describe("KubernetesProviders", () => {
   describe("rejects", () => {
     test.each([
       ["EKS without a cluster name", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "" }), "KubernetesProviders.clusterName"],
-      ["EKS endpoint without CA", (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "a", endpoint: "https://x" }), "KubernetesProviders.endpoint"],
+      [
+        "EKS endpoint without CA",
+        (s: any) => KubernetesProviders.forEks(s, "k8s", { clusterName: "a", endpoint: "https://x" }),
+        "KubernetesProviders.endpoint",
+      ],
       ["an empty kubeconfig path", (s: any) => KubernetesProviders.fromKubeconfig(s, "k8s", { configPath: "" }), "KubernetesProviders.configPath"],
     ])("%s", (_name, build, names) => {
       synthStack((stack) => expect(expectInputError(() => build(stack), names)).toMatchSnapshot());

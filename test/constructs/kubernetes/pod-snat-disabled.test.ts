@@ -26,11 +26,17 @@ describe("PodSnatDisabled", () => {
   });
 
   test("GIVEN EKS WHEN synthesized THEN the vpc-cni add-on sets AWS_VPC_K8S_CNI_EXTERNALSNAT=true with sorted extra env", () => {
-    const { json } = synthStack((stack) =>
-      new PodSnatDisabled(stack, "snat", {
-        cloud: KubernetesCloud.EKS,
-        eks: { clusterName: "obot", addonVersion: "v1.19.0-eksbuild.1", serviceAccountRoleArn: "arn:aws:iam::1:role/cni", extraEnv: { WARM_IP_TARGET: "5", ENABLE_PREFIX_DELEGATION: "true" } },
-      }),
+    const { json } = synthStack(
+      (stack) =>
+        new PodSnatDisabled(stack, "snat", {
+          cloud: KubernetesCloud.EKS,
+          eks: {
+            clusterName: "obot",
+            addonVersion: "v1.19.0-eksbuild.1",
+            serviceAccountRoleArn: "arn:aws:iam::1:role/cni",
+            extraEnv: { WARM_IP_TARGET: "5", ENABLE_PREFIX_DELEGATION: "true" },
+          },
+        }),
     );
     const addon = onlyResource(json, "aws_eks_addon");
     expect(addon).toMatchObject({ addon_name: "vpc-cni", cluster_name: "obot", addon_version: "v1.19.0-eksbuild.1" });
@@ -39,8 +45,8 @@ describe("PodSnatDisabled", () => {
   });
 
   test("GIVEN EKS with the daemonset-env method WHEN synthesized THEN aws-node's env is patched", () => {
-    const { json } = synthStack((stack) =>
-      new PodSnatDisabled(stack, "snat", { cloud: KubernetesCloud.EKS, eks: { clusterName: "obot", method: EksSnatMethod.DAEMONSET_ENV } }),
+    const { json } = synthStack(
+      (stack) => new PodSnatDisabled(stack, "snat", { cloud: KubernetesCloud.EKS, eks: { clusterName: "obot", method: EksSnatMethod.DAEMONSET_ENV } }),
     );
     expect(onlyResource(json, "kubernetes_env")).toMatchObject({
       api_version: "apps/v1",
@@ -58,7 +64,10 @@ describe("PodSnatDisabled", () => {
       snat = new PodSnatDisabled(stack, "snat", { cloud: KubernetesCloud.GKE, gke: { cluster, ipMasqAgentConfigMap: true } });
     });
     expect(onlyResource(json, "google_container_cluster").default_snat_status).toEqual({ disabled: true });
-    expect(onlyResource(json, "kubernetes_config_map_v1")).toMatchObject({ metadata: { name: "ip-masq-agent", namespace: "kube-system" }, data: { config: IP_MASQ_AGENT_CONFIG } });
+    expect(onlyResource(json, "kubernetes_config_map_v1")).toMatchObject({
+      metadata: { name: "ip-masq-agent", namespace: "kube-system" },
+      data: { config: IP_MASQ_AGENT_CONFIG },
+    });
     expect(PodSnatDisabled.isPodSnatDisabled(snat)).toBe(true);
     expect(snat!.podSnatDisabled).toBe(true);
     expect(snat!.cloud).toBe(KubernetesCloud.GKE);
@@ -82,8 +91,16 @@ describe("PodSnatDisabled", () => {
       ["a CUSTOM cluster", { cloud: KubernetesCloud.CUSTOM }, "PodSnatDisabled.cloud"],
       ["an unknown AKS mode", { cloud: KubernetesCloud.AKS, aks: { mode: "replace" } }, "PodSnatDisabled.aks.mode"],
       ["an unknown EKS method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "cm" } }, "PodSnatDisabled.eks.method"],
-      ["add-on settings with the daemonset method", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "daemonset-env", addonVersion: "v1" } }, "PodSnatDisabled.eks.method"],
-      ["extra env turning external SNAT off", { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", extraEnv: { AWS_VPC_K8S_CNI_EXTERNALSNAT: "false" } } }, "PodSnatDisabled.eks.extraEnv.AWS_VPC_K8S_CNI_EXTERNALSNAT"],
+      [
+        "add-on settings with the daemonset method",
+        { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", method: "daemonset-env", addonVersion: "v1" } },
+        "PodSnatDisabled.eks.method",
+      ],
+      [
+        "extra env turning external SNAT off",
+        { cloud: KubernetesCloud.EKS, eks: { clusterName: "x", extraEnv: { AWS_VPC_K8S_CNI_EXTERNALSNAT: "false" } } },
+        "PodSnatDisabled.eks.extraEnv.AWS_VPC_K8S_CNI_EXTERNALSNAT",
+      ],
     ];
     test.each(cases)("%s", (_name, props, names) => {
       synthStack((stack) => expect(expectInputError(() => new PodSnatDisabled(stack, "snat", props as never), names)).toMatchSnapshot());

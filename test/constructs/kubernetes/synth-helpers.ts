@@ -34,12 +34,7 @@ export function validationErrors(json: any): string[] {
 }
 
 /** Sample secret material: none of it may appear in synthesized output. */
-export const SECRET_SAMPLES = [
-  "-----BEGIN PRIVATE KEY-----",
-  "-----BEGIN CERTIFICATE-----",
-  "apiVersion: v1\nkind: Config",
-  "super-secret-password",
-];
+export const SECRET_SAMPLES = ["-----BEGIN PRIVATE KEY-----", "-----BEGIN CERTIFICATE-----", "apiVersion: v1\nkind: Config", "super-secret-password"];
 
 export function expectNoSecretLiterals(text: string): void {
   for (const sample of SECRET_SAMPLES) expect(text).not.toContain(sample);

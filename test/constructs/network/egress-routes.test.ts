@@ -15,7 +15,11 @@ describe("AzureEgressRouteTable", () => {
   test("GIVEN workload subnets WHEN synthesized THEN 0/0 goes to the gateway as VirtualAppliance and each subnet is associated after the route", () => {
     const { resources } = synth((s) => new AzureEgressRouteTable(s, "Egress", { ...AZ, subnetIds: { pods: "pods-id", nodes: "nodes-id" } }));
     expect(only(resources, "azurerm_route_table")).toMatchObject({ bgp_route_propagation_enabled: false, lifecycle: { ignore_changes: ["route"] } });
-    expect(only(resources, "azurerm_route")).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "10.1.200.4" });
+    expect(only(resources, "azurerm_route")).toMatchObject({
+      address_prefix: "0.0.0.0/0",
+      next_hop_type: "VirtualAppliance",
+      next_hop_in_ip_address: "10.1.200.4",
+    });
     const assoc = Object.values(resources.azurerm_subnet_route_table_association) as any[];
     expect(assoc.map((a) => a.subnet_id)).toEqual(["nodes-id", "pods-id"]);
     expect(assoc.every((a) => a.depends_on[0].startsWith("azurerm_route."))).toBe(true);
@@ -39,15 +43,25 @@ describe("AzureEgressRouteTable", () => {
   test("GIVEN a minimal table WHEN synthesized THEN the resources match the snapshot", () => {
     const { resources } = synth((s) => new AzureEgressRouteTable(s, "Egress", AZ));
     expect(Object.keys(resources).sort()).toEqual(["azurerm_route", "azurerm_route_table", "azurerm_subnet_route_table_association"]);
-    expect(only(resources, "azurerm_route_table")).toMatchObject({ name: "aks-egress", resource_group_name: "obot-mcp-rg", location: "westeurope", bgp_route_propagation_enabled: false });
-    expect(only(resources, "azurerm_route")).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "10.1.200.4" });
+    expect(only(resources, "azurerm_route_table")).toMatchObject({
+      name: "aks-egress",
+      resource_group_name: "obot-mcp-rg",
+      location: "westeurope",
+      bgp_route_propagation_enabled: false,
+    });
+    expect(only(resources, "azurerm_route")).toMatchObject({
+      address_prefix: "0.0.0.0/0",
+      next_hop_type: "VirtualAppliance",
+      next_hop_in_ip_address: "10.1.200.4",
+    });
     expect(only(resources, "azurerm_subnet_route_table_association").subnet_id).toBe(AZ.subnetIds.nodes);
     expect(resources).toMatchSnapshot();
   });
 
   test("GIVEN every option WHEN synthesized THEN the resources match the snapshot", () => {
     const { resources } = synth(
-      (s) => new AzureEgressRouteTable(s, "Egress", { ...AZ, subnetIds: { nodes: "n", pods: "p" }, bgpRoutePropagationEnabled: true, tags: { z: "1", a: "2" } }),
+      (s) =>
+        new AzureEgressRouteTable(s, "Egress", { ...AZ, subnetIds: { nodes: "n", pods: "p" }, bgpRoutePropagationEnabled: true, tags: { z: "1", a: "2" } }),
     );
     expect(only(resources, "azurerm_route_table")).toMatchObject({ bgp_route_propagation_enabled: true, tags: { a: "2", z: "1" } });
     expect(Object.values(resources.azurerm_subnet_route_table_association).map((a) => a.subnet_id)).toEqual(["n", "p"]);
@@ -77,7 +91,13 @@ describe("GcpEgressRoute", () => {
   test("GIVEN a minimal route WHEN synthesized THEN the resources match the snapshot", () => {
     const { resources } = synth((s) => new GcpEgressRoute(s, "Egress", GCP));
     expect(Object.keys(resources)).toEqual(["google_compute_route"]);
-    expect(only(resources, "google_compute_route")).toEqual({ name: "gke-egress", network: "gke-vpc", dest_range: "0.0.0.0/0", next_hop_ip: "10.20.0.2", priority: 991 });
+    expect(only(resources, "google_compute_route")).toEqual({
+      name: "gke-egress",
+      network: "gke-vpc",
+      dest_range: "0.0.0.0/0",
+      next_hop_ip: "10.20.0.2",
+      priority: 991,
+    });
     expect(resources).toMatchSnapshot();
   });
 

@@ -5,7 +5,8 @@ import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { newStack } from "./synth";
 
 test.each([0, 50, 2.5, -1])("GIVEN tunnelCount %d WHEN attached THEN ConstructPropsError, message snapshotted", (tunnelCount) => {
-  const build = () => new SpokeTransitAttachment(newStack(), "Attach", { spokeGateway: { gatewayName: "s" }, transitGateway: { gatewayName: "t" }, tunnelCount });
+  const build = () =>
+    new SpokeTransitAttachment(newStack(), "Attach", { spokeGateway: { gatewayName: "s" }, transitGateway: { gatewayName: "t" }, tunnelCount });
   expect(build).toThrow(ConstructPropsError);
   expect(build).toThrowErrorMatchingSnapshot();
 });

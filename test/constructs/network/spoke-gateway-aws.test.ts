@@ -47,9 +47,7 @@ describe("SpokeGateway on AWS", () => {
   });
 
   test("GIVEN HA without a size WHEN synthesized THEN ha_gw_size follows the gateway size", () => {
-    const { resources } = synth(
-      (s) => new SpokeGateway(s, "Spoke", { ...EXISTING, gatewaySize: "c5.large", ha: { subnet: "10.50.1.0/24" } }),
-    );
+    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", { ...EXISTING, gatewaySize: "c5.large", ha: { subnet: "10.50.1.0/24" } }));
     expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({ gw_size: "c5.large", ha_subnet: "10.50.1.0/24", ha_gw_size: "c5.large" });
   });
 
@@ -136,7 +134,13 @@ describe("SpokeGateway on AWS", () => {
   });
 
   test("GIVEN a new VPC without SNAT or private default route WHEN synthesized THEN a no-egress warning is attached, and none with singleIpSnat", () => {
-    const base = { name: "s", cloud: Cloud.AWS, accountName: "a", region: "us-east-2", newNetwork: { cidr: "10.50.0.0/16", availabilityZones: ["us-east-2a"] } };
+    const base = {
+      name: "s",
+      cloud: Cloud.AWS,
+      accountName: "a",
+      region: "us-east-2",
+      newNetwork: { cidr: "10.50.0.0/16", availabilityZones: ["us-east-2a"] },
+    };
     const without = synth((s) => new SpokeGateway(s, "Spoke", base));
     expect(warnings(without.stack)).toEqual([expect.stringContaining("without either the workload subnets have no egress")]);
     const withSnat = synth((s) => new SpokeGateway(s, "Spoke", { ...base, singleIpSnat: true }));
@@ -250,7 +254,12 @@ describe("SpokeGateway on AWS", () => {
       ["10.60.192.0/18", "us-east-2a"],
     ]);
     expect(only(resources, "aws_route_table").lifecycle).toEqual({ ignore_changes: ["route"] });
-    expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "transit-existing", enable_max_performance: true, tunnel_count: 8, route_tables: ["prod"] });
+    expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({
+      transit_gw_name: "transit-existing",
+      enable_max_performance: true,
+      tunnel_count: 8,
+      route_tables: ["prod"],
+    });
     expect(resources).toMatchSnapshot();
   });
 });

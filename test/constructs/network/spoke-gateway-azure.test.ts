@@ -140,10 +140,18 @@ describe("SpokeGateway on Azure", () => {
       vpc_reg: "West Europe",
       vpc_id: expect.stringMatching(/^\$\{azurerm_virtual_network\..+\.name\}:obot-mcp-rg:\$\{azurerm_virtual_network\..+\.guid\}$/),
     });
-    expect(only(resources, "azurerm_virtual_network")).toMatchObject({ address_space: ["10.1.0.0/16"], resource_group_name: "obot-mcp-rg", tags: { blueprint: "obot-mcp" } });
+    expect(only(resources, "azurerm_virtual_network")).toMatchObject({
+      address_space: ["10.1.0.0/16"],
+      resource_group_name: "obot-mcp-rg",
+      tags: { blueprint: "obot-mcp" },
+    });
     expect(Object.values(resources.azurerm_subnet).map((s) => s.address_prefixes)).toEqual([["10.1.0.0/28"], ["10.1.64.0/18"], ["10.1.128.0/18"]]);
     // Workload egress: 0/0 to the gateway's private IP.
-    expect(only(resources, "azurerm_route")).toMatchObject({ address_prefix: "0.0.0.0/0", next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "${aviatrix_spoke_gateway.Spoke.private_ip}" });
+    expect(only(resources, "azurerm_route")).toMatchObject({
+      address_prefix: "0.0.0.0/0",
+      next_hop_type: "VirtualAppliance",
+      next_hop_in_ip_address: "${aviatrix_spoke_gateway.Spoke.private_ip}",
+    });
     expect(only(resources, "aviatrix_spoke_transit_attachment")).toMatchObject({ transit_gw_name: "azure-transit", enable_max_performance: false });
     expect(resources).toMatchSnapshot();
   });

@@ -81,7 +81,12 @@ describe("SpokeGateway on GCP", () => {
           attachment: { tunnelCount: 2 },
         }),
     );
-    expect(inventory(resources)).toEqual({ aviatrix_spoke_gateway: 1, aviatrix_spoke_transit_attachment: 1, google_compute_network: 1, google_compute_subnetwork: 3 });
+    expect(inventory(resources)).toEqual({
+      aviatrix_spoke_gateway: 1,
+      aviatrix_spoke_transit_attachment: 1,
+      google_compute_network: 1,
+      google_compute_subnetwork: 3,
+    });
     expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({
       cloud_type: 4,
       gw_name: "gke-spoke-all",

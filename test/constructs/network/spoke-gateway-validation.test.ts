@@ -1,9 +1,4 @@
-import {
-  Cloud,
-  SpokeGateway,
-  SpokeGatewayProps,
-  VpcId,
-} from "../../../lib/constructs/network";
+import { Cloud, SpokeGateway, SpokeGatewayProps, VpcId } from "../../../lib/constructs/network";
 import { ConstructPropsError } from "../../../lib/core/construct-props-error";
 import { UserInputError } from "../../../lib/util/errors";
 import { Fn } from "../../../lib/core/cdktf";
@@ -35,8 +30,7 @@ const GCP: SpokeGatewayProps = {
   vpcId: "gke-vpc~-~vca-lab-123",
 };
 
-const build = (props: SpokeGatewayProps) => () =>
-  new SpokeGateway(newStack(), "Spoke", props);
+const build = (props: SpokeGatewayProps) => () => new SpokeGateway(newStack(), "Spoke", props);
 
 describe("SpokeGateway validation", () => {
   test("GIVEN a bad name WHEN constructed THEN a typed error names the construct path, prop, value and fix", () => {
@@ -54,24 +48,22 @@ describe("SpokeGateway validation", () => {
       prop: "name",
       received: '"Spoke_1!"',
     });
-    expect(() =>
-      build({ ...AWS, name: "Spoke_1!" })()
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[test/Spoke] SpokeGateway.name: got "Spoke_1!", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
+    expect(() => build({ ...AWS, name: "Spoke_1!" })()).toThrowErrorMatchingInlineSnapshot(
+      `"[test/Spoke] SpokeGateway.name: got "Spoke_1!", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`,
     );
   });
 
   test("GIVEN a 51-character name WHEN constructed THEN it is rejected and 50 is accepted", () => {
     expect(build({ ...AWS, name: "a".repeat(50) })).not.toThrow();
-    expect(
-      build({ ...AWS, name: "a".repeat(51) })
-    ).toThrowErrorMatchingInlineSnapshot(
-      `"[test/Spoke] SpokeGateway.name: got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`
+    expect(build({ ...AWS, name: "a".repeat(51) })).toThrowErrorMatchingInlineSnapshot(
+      `"[test/Spoke] SpokeGateway.name: got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`,
     );
   });
 
   test("GIVEN token values WHEN constructed THEN value checks are skipped", () => {
-    const { resources } = synth((s) => new SpokeGateway(s, "Spoke", { ...AWS, name: Fn.lower("X"), vpcId: Fn.lower("X"), gatewaySubnet: Fn.lower("X"), region: Fn.lower("X") }));
+    const { resources } = synth(
+      (s) => new SpokeGateway(s, "Spoke", { ...AWS, name: Fn.lower("X"), vpcId: Fn.lower("X"), gatewaySubnet: Fn.lower("X"), region: Fn.lower("X") }),
+    );
     const token = '${lower("X")}';
     expect(only(resources, "aviatrix_spoke_gateway")).toMatchObject({ gw_name: token, vpc_id: token, subnet: token, vpc_reg: token });
   });
@@ -85,11 +77,7 @@ describe("SpokeGateway validation", () => {
     ["missing vpc id", { vpcId: undefined }, "SpokeGateway.vpcId"],
     ["missing gateway subnet", { gatewaySubnet: undefined }, "SpokeGateway.gatewaySubnet"],
     ["AWS HA without subnet", { ha: {} }, "SpokeGateway.ha.subnet"],
-    [
-      "AWS HA with zone",
-      { ha: { subnet: "10.50.1.0/24", zone: "us-east-2b" } },
-      "SpokeGateway.ha.zone",
-    ],
+    ["AWS HA with zone", { ha: { subnet: "10.50.1.0/24", zone: "us-east-2b" } }, "SpokeGateway.ha.zone"],
     ["AWS insane mode without AZ", { insaneMode: true }, "SpokeGateway.insaneModeAz"],
     [
       "AWS insane mode HA without HA AZ",
@@ -101,19 +89,11 @@ describe("SpokeGateway validation", () => {
       "SpokeGateway.ha.insaneModeAz",
     ],
     ["insaneModeAz without insane mode", { insaneModeAz: "us-east-2a" }, "SpokeGateway.insaneModeAz"],
-    [
-      "ha.insaneModeAz without insane mode",
-      { ha: { subnet: "10.50.1.0/24", insaneModeAz: "us-east-2b" } },
-      "SpokeGateway.ha.insaneModeAz",
-    ],
+    ["ha.insaneModeAz without insane mode", { ha: { subnet: "10.50.1.0/24", insaneModeAz: "us-east-2b" } }, "SpokeGateway.ha.insaneModeAz"],
     ["Azure zone on AWS", { zone: "az-1" }, "SpokeGateway.zone"],
     ["Azure route tables on AWS", { privateRouteTableConfig: ["rt:rg"] }, "SpokeGateway.privateRouteTableConfig"],
     ["attachment without attachTo", { attachment: { tunnelCount: 2 } }, "SpokeGateway.attachment"],
-    [
-      "tunnel count out of range",
-      { attachTo: { gatewayName: "transit" }, attachment: { tunnelCount: 50 } },
-      "SpokeTransitAttachment.tunnelCount",
-    ],
+    ["tunnel count out of range", { attachTo: { gatewayName: "transit" }, attachment: { tunnelCount: 50 } }, "SpokeTransitAttachment.tunnelCount"],
     [
       "tunnel count without max performance",
       {
@@ -122,12 +102,9 @@ describe("SpokeGateway validation", () => {
       },
       "SpokeTransitAttachment.tunnelCount",
     ],
-  ])(
-    "GIVEN AWS with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override, names) => {
-      expect(expectInputError(build({ ...AWS, ...override }), names)).toMatchSnapshot();
-    }
-  );
+  ])("GIVEN AWS with %s WHEN constructed THEN the error names the prop and fix", (_, override, names) => {
+    expect(expectInputError(build({ ...AWS, ...override }), names)).toMatchSnapshot();
+  });
 
   test.each<[string, Partial<SpokeGatewayProps>, string]>([
     ["HA without subnet", { ha: { zone: "az-2" } }, "SpokeGateway.ha.subnet"],
@@ -138,12 +115,9 @@ describe("SpokeGateway validation", () => {
     ["AWS insane mode AZ", { insaneMode: true, insaneModeAz: "us-east-2a" }, "SpokeGateway.insaneModeAz"],
     ["bad vpc id", { vpcId: "vnet:rg" }, "SpokeGateway.vpcId"],
     ["bad private route table entry", { privateRouteTableConfig: ["rt-only"] }, "SpokeGateway.privateRouteTableConfig"],
-  ])(
-    "GIVEN Azure with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override, names) => {
-      expect(expectInputError(build({ ...AZURE, ...override }), names)).toMatchSnapshot();
-    }
-  );
+  ])("GIVEN Azure with %s WHEN constructed THEN the error names the prop and fix", (_, override, names) => {
+    expect(expectInputError(build({ ...AZURE, ...override }), names)).toMatchSnapshot();
+  });
 
   test.each<[string, Partial<SpokeGatewayProps>, string]>([
     ["HA without zone", { ha: { subnet: "10.50.1.0/24" } }, "SpokeGateway.ha.zone"],
@@ -151,12 +125,9 @@ describe("SpokeGateway validation", () => {
     ["tags", { tags: { a: "b" } }, "SpokeGateway.tags"],
     ["VPC DNS server", { enableVpcDnsServer: true }, "SpokeGateway.enableVpcDnsServer"],
     ["bad vpc id", { vpcId: "gke-vpc" }, "SpokeGateway.vpcId"],
-  ])(
-    "GIVEN GCP with %s WHEN constructed THEN the error names the prop and fix",
-    (_, override, names) => {
-      expect(expectInputError(build({ ...GCP, ...override }), names)).toMatchSnapshot();
-    }
-  );
+  ])("GIVEN GCP with %s WHEN constructed THEN the error names the prop and fix", (_, override, names) => {
+    expect(expectInputError(build({ ...GCP, ...override }), names)).toMatchSnapshot();
+  });
 
   test.each<[string, SpokeGatewayProps, string]>([
     [
@@ -282,10 +253,7 @@ describe("SpokeGateway validation", () => {
       },
       "SpokeGateway.newNetwork.projectId",
     ],
-  ])(
-    "GIVEN a created network with %s WHEN constructed THEN the error names the prop and fix",
-    (_, props, names) => {
-      expect(expectInputError(build(props), names)).toMatchSnapshot();
-    }
-  );
+  ])("GIVEN a created network with %s WHEN constructed THEN the error names the prop and fix", (_, props, names) => {
+    expect(expectInputError(build(props), names)).toMatchSnapshot();
+  });
 });

@@ -1,10 +1,4 @@
-import {
-  Cloud,
-  SpokeGateway,
-  SpokeTransitAttachment,
-  TransitGateway,
-  TransitGatewayProps,
-} from "../../../lib/constructs/network";
+import { Cloud, SpokeGateway, SpokeTransitAttachment, TransitGateway, TransitGatewayProps } from "../../../lib/constructs/network";
 import { inventory, newStack, only, synth } from "./synth";
 import { expectInputError } from "../../support/expect-error";
 
@@ -19,9 +13,7 @@ const TRANSIT: TransitGatewayProps = {
 
 describe("TransitGateway", () => {
   test("GIVEN the AgentCore transit WHEN synthesized THEN cloud_type, subnet and size are rendered and connected_transit is left to the provider", () => {
-    const { resources } = synth(
-      (s) => new TransitGateway(s, "Transit", TRANSIT)
-    );
+    const { resources } = synth((s) => new TransitGateway(s, "Transit", TRANSIT));
     const gw = only(resources, "aviatrix_transit_gateway");
     expect(gw).toMatchObject({
       cloud_type: 1,
@@ -35,26 +27,35 @@ describe("TransitGateway", () => {
   });
 
   test("GIVEN connectedTransit WHEN synthesized THEN it is rendered", () => {
-    const { resources } = synth(
-      (s) =>
-        new TransitGateway(s, "Transit", { ...TRANSIT, connectedTransit: true })
-    );
-    expect(only(resources, "aviatrix_transit_gateway").connected_transit).toBe(
-      true
-    );
+    const { resources } = synth((s) => new TransitGateway(s, "Transit", { ...TRANSIT, connectedTransit: true }));
+    expect(only(resources, "aviatrix_transit_gateway").connected_transit).toBe(true);
   });
 
   test("GIVEN the shared gateway rules WHEN a transit breaks one THEN the error names TransitGateway", () => {
-    expect(expectInputError(() =>
-        new TransitGateway(newStack(), "Transit", {
-          ...TRANSIT,
-          insaneMode: true,
-        }), "TransitGateway.insaneModeAz")).toMatchInlineSnapshot(`"[test/Transit] TransitGateway.insaneModeAz: got nothing, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz"`);
-    expect(expectInputError(() =>
-        new TransitGateway(newStack(), "Transit", {
-          ...TRANSIT,
-          name: "transit gw",
-        }), "TransitGateway.name")).toMatchInlineSnapshot(`"[test/Transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`);
+    expect(
+      expectInputError(
+        () =>
+          new TransitGateway(newStack(), "Transit", {
+            ...TRANSIT,
+            insaneMode: true,
+          }),
+        "TransitGateway.insaneModeAz",
+      ),
+    ).toMatchInlineSnapshot(
+      `"[test/Transit] TransitGateway.insaneModeAz: got nothing, want an availability zone such as us-east-2a: AWS insane mode needs insane_mode_az; set insaneModeAz"`,
+    );
+    expect(
+      expectInputError(
+        () =>
+          new TransitGateway(newStack(), "Transit", {
+            ...TRANSIT,
+            name: "transit gw",
+          }),
+        "TransitGateway.name",
+      ),
+    ).toMatchInlineSnapshot(
+      `"[test/Transit] TransitGateway.name: got "transit gw", want letters, digits, hyphens and underscores, 1 to 50 characters; rename the gateway"`,
+    );
   });
 
   test("GIVEN a minimal transit WHEN synthesized THEN the resources match the snapshot", () => {
@@ -89,7 +90,7 @@ describe("TransitGateway", () => {
           enableVpcDnsServer: false,
           singleIpSnat: false,
           tags: { vca: "agentcore" },
-        })
+        }),
     );
     expect(inventory(resources)).toEqual({ aviatrix_transit_gateway: 1 });
     expect(only(resources, "aviatrix_transit_gateway")).toEqual({
@@ -136,45 +137,40 @@ describe("SpokeTransitAttachment", () => {
     expect(att).not.toHaveProperty("enable_max_performance");
   });
 
-  test.each([1, 49])(
-    "GIVEN tunnelCount %d WHEN attached THEN it is accepted",
-    (tunnelCount) => {
-      const { resources } = synth(
-        (s) =>
-          new SpokeTransitAttachment(s, "Attach", {
-            spokeGateway: { gatewayName: "s" },
-            transitGateway: { gatewayName: "t" },
-            tunnelCount,
-          })
-      );
-      expect(
-        only(resources, "aviatrix_spoke_transit_attachment").tunnel_count
-      ).toBe(tunnelCount);
-    }
-  );
+  test.each([1, 49])("GIVEN tunnelCount %d WHEN attached THEN it is accepted", (tunnelCount) => {
+    const { resources } = synth(
+      (s) =>
+        new SpokeTransitAttachment(s, "Attach", {
+          spokeGateway: { gatewayName: "s" },
+          transitGateway: { gatewayName: "t" },
+          tunnelCount,
+        }),
+    );
+    expect(only(resources, "aviatrix_spoke_transit_attachment").tunnel_count).toBe(tunnelCount);
+  });
 
-  test.each([0, 50, 2.5])(
-    "GIVEN tunnelCount %d WHEN attached THEN it is rejected",
-    (tunnelCount) => {
-      expect(
+  test.each([0, 50, 2.5])("GIVEN tunnelCount %d WHEN attached THEN it is rejected", (tunnelCount) => {
+    expect(
+      () =>
+        new SpokeTransitAttachment(newStack(), "Attach", {
+          spokeGateway: { gatewayName: "s" },
+          transitGateway: { gatewayName: "t" },
+          tunnelCount,
+        }),
+    ).toThrow(/SpokeTransitAttachment\.tunnelCount: got .*, want an integer from 1 to 49/);
+  });
+
+  test("GIVEN an empty transit name WHEN attached THEN the error names the prop", () => {
+    expect(
+      expectInputError(
         () =>
           new SpokeTransitAttachment(newStack(), "Attach", {
             spokeGateway: { gatewayName: "s" },
-            transitGateway: { gatewayName: "t" },
-            tunnelCount,
-          })
-      ).toThrow(
-        /SpokeTransitAttachment\.tunnelCount: got .*, want an integer from 1 to 49/
-      );
-    }
-  );
-
-  test("GIVEN an empty transit name WHEN attached THEN the error names the prop", () => {
-    expect(expectInputError(() =>
-        new SpokeTransitAttachment(newStack(), "Attach", {
-          spokeGateway: { gatewayName: "s" },
-          transitGateway: { gatewayName: "" },
-        }), "SpokeTransitAttachment.transitGateway.gatewayName")).toMatchInlineSnapshot(`"[test/Attach] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway"`);
+            transitGateway: { gatewayName: "" },
+          }),
+        "SpokeTransitAttachment.transitGateway.gatewayName",
+      ),
+    ).toMatchInlineSnapshot(`"[test/Attach] SpokeTransitAttachment.transitGateway.gatewayName: got "", want a non-empty string; pass the transit gateway"`);
   });
 
   test("GIVEN a minimal attachment WHEN synthesized THEN the resources match the snapshot", () => {
@@ -183,7 +179,7 @@ describe("SpokeTransitAttachment", () => {
         new SpokeTransitAttachment(s, "Attach", {
           spokeGateway: { gatewayName: "spoke" },
           transitGateway: { gatewayName: "transit" },
-        })
+        }),
     );
     expect(inventory(resources)).toEqual({ aviatrix_spoke_transit_attachment: 1 });
     expect(only(resources, "aviatrix_spoke_transit_attachment")).toEqual({ spoke_gw_name: "spoke", transit_gw_name: "transit" });
@@ -199,7 +195,7 @@ describe("SpokeTransitAttachment", () => {
           enableMaxPerformance: true,
           tunnelCount: 10,
           routeTables: ["rt-2", "rt-1"],
-        })
+        }),
     );
     // Route tables sorted: deterministic output whatever the input order.
     expect(only(resources, "aviatrix_spoke_transit_attachment")).toEqual({

@@ -6,12 +6,18 @@ import { terraformEvaluatedLiteral } from "../../support/terraform-template";
 import { expectNoSecretLiterals, onlyResource, resourcesOf, synthStack, validationErrors } from "../kubernetes/synth-helpers";
 import { expectInputError } from "../../support/expect-error";
 
-const LIBRECHAT_YAML = "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
+const LIBRECHAT_YAML =
+  "version: 1.2.1\nendpoints:\n  custom:\n    - name: groq\n      apiKey: '${GROQ_API_KEY}'\n      baseURL: https://api.groq.com/openai/v1/\n      models: { default: [llama3-70b-8192] }\n";
 
 /** Billion laughs: 10 levels × 10 aliases = 10^10 leaves once expanded. */
 function aliasBomb(): string {
   const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -26,7 +32,12 @@ describe("LibreChat", () => {
       chat = new LibreChat(stack, "chat", { secretEnv: secrets(stack) });
     });
     const release = onlyResource(json, "helm_release");
-    expect(release).toMatchObject({ repository: "oci://ghcr.io/danny-avila/librechat-chart", chart: "librechat", version: LIBRECHAT_DEFAULT_CHART_VERSION, namespace: "librechat" });
+    expect(release).toMatchObject({
+      repository: "oci://ghcr.io/danny-avila/librechat-chart",
+      chart: "librechat",
+      version: LIBRECHAT_DEFAULT_CHART_VERSION,
+      namespace: "librechat",
+    });
     const values: any = yaml.load(release.values[0]);
     expect(values.image).toEqual({ registry: "ghcr.io" });
     expect(values.ingress).toEqual({ enabled: false });
@@ -67,7 +78,10 @@ describe("LibreChat", () => {
     const values: any = yaml.load(terraformEvaluatedLiteral(release.values[0]));
     expect(values.librechat.configYamlContent).toBe(LIBRECHAT_YAML);
     expect(values.librechat.configEnv).toMatchObject({ ALLOW_REGISTRATION: "false", NODE_EXTRA_CA_CERTS: "/etc/aviatrix-mitm-ca/ca.crt" });
-    expect(values.volumes).toEqual([{ name: "extra", emptyDir: {} }, { name: "aviatrix-mitm-ca", configMap: { name: "aviatrix-mitm-ca", items: [{ key: "ca.crt", path: "ca.crt" }] } }]);
+    expect(values.volumes).toEqual([
+      { name: "extra", emptyDir: {} },
+      { name: "aviatrix-mitm-ca", configMap: { name: "aviatrix-mitm-ca", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+    ]);
     expect(values.volumeMounts).toEqual([{ name: "aviatrix-mitm-ca", mountPath: "/etc/aviatrix-mitm-ca", readOnly: true }]);
     expect(values.image).toEqual({ registry: "registry.example.com", tag: "v0.8.5" });
     expect(values.meilisearch.image.repository).toBe("mirror.example.com/getmeili/meilisearch");
@@ -95,13 +109,36 @@ describe("LibreChat", () => {
       ["a secret-looking configEnv entry", (s) => ({ secretEnv: secrets(s), configEnv: { OPENAI_API_KEY: "sk-123" } }), "LibreChat.configEnv.OPENAI_API_KEY"],
       ["invalid librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "version: 1\nendpoints: [\n" }), "LibreChat.configYamlContent"],
       ["a YAML that is not a librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: "- a\n- b\n" }), "LibreChat.configYamlContent"],
-      ["a literal apiKey in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef") }), "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey"],
-      ["literal secrets at several YAML paths", (s) => ({ secretEnv: secrets(s), configYamlContent: `${LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef")}mcpServers:\n  docs:\n    url: https://mcp.example.com/\n    headers: { Authorization: Bearer abc123 }\n` }), "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey"],
-      ["a YAML alias bomb in librechat.yaml", (s) => ({ secretEnv: secrets(s), configYamlContent: `version: 1.2.1\n${aliasBomb()}` }), "LibreChat.configYamlContent"],
-      ["a registry with a scheme", (s) => ({ secretEnv: secrets(s), imageRegistries: { librechat: "https://ghcr.io" } }), "LibreChat.imageRegistries.librechat"],
+      [
+        "a literal apiKey in librechat.yaml",
+        (s) => ({ secretEnv: secrets(s), configYamlContent: LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef") }),
+        "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey",
+      ],
+      [
+        "literal secrets at several YAML paths",
+        (s) => ({
+          secretEnv: secrets(s),
+          configYamlContent: `${LIBRECHAT_YAML.replace("'${GROQ_API_KEY}'", "gsk_live_0123456789abcdef")}mcpServers:\n  docs:\n    url: https://mcp.example.com/\n    headers: { Authorization: Bearer abc123 }\n`,
+        }),
+        "LibreChat.configYamlContent.endpoints.custom[name=groq].apiKey",
+      ],
+      [
+        "a YAML alias bomb in librechat.yaml",
+        (s) => ({ secretEnv: secrets(s), configYamlContent: `version: 1.2.1\n${aliasBomb()}` }),
+        "LibreChat.configYamlContent",
+      ],
+      [
+        "a registry with a scheme",
+        (s) => ({ secretEnv: secrets(s), imageRegistries: { librechat: "https://ghcr.io" } }),
+        "LibreChat.imageRegistries.librechat",
+      ],
       ["a chart version range", (s) => ({ secretEnv: secrets(s), chartVersion: "2.x" }), "LibreChat.chartVersion"],
       ["both secret sources", (s) => ({ secretEnv: secrets(s), existingSecretName: "x" }), "LibreChat.secretEnv"],
-      ["a MITM CA without a ConfigMap in the namespace", (s) => ({ secretEnv: secrets(s), mitmCa: new MitmCa(s, "ca", { name: "c", namespaces: ["other"] }) }), "MitmCa.namespaces"],
+      [
+        "a MITM CA without a ConfigMap in the namespace",
+        (s) => ({ secretEnv: secrets(s), mitmCa: new MitmCa(s, "ca", { name: "c", namespaces: ["other"] }) }),
+        "MitmCa.namespaces",
+      ],
     ];
     test.each(cases)("%s", (_name, props, names) => {
       synthStack((stack) => {

@@ -18,7 +18,15 @@ describe("ObotPlatform", () => {
       obot = new ObotPlatform(stack, "obot", { version: "0.21.0" });
     });
     const release = onlyResource(json, "helm_release");
-    expect(release).toMatchObject({ name: "obot", repository: "https://charts.obot.ai", chart: "obot", version: "v0.21.0", namespace: "obot-system", create_namespace: false, wait: false });
+    expect(release).toMatchObject({
+      name: "obot",
+      repository: "https://charts.obot.ai",
+      chart: "obot",
+      version: "v0.21.0",
+      namespace: "obot-system",
+      create_namespace: false,
+      wait: false,
+    });
     expect(releaseValues(json)).toEqual({
       config: {
         OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "true",
@@ -99,9 +107,17 @@ describe("ObotPlatform", () => {
       ["a version range", { version: ">=0.21" }, "ObotPlatform.version"],
       ["the same namespace for Obot and MCP servers", { version: "v0.21.0", namespace: "obot", mcpNamespace: "obot" }, "ObotPlatform.mcpNamespace"],
       ["an invalid namespace", { version: "v0.21.0", mcpNamespace: "MCP" }, "ObotPlatform.mcpNamespace"],
-      ["an enforcement key in values", { version: "v0.21.0", values: { config: { OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "false" } } }, "ObotPlatform.values.config.OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS"],
+      [
+        "an enforcement key in values",
+        { version: "v0.21.0", values: { config: { OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS: "false" } } },
+        "ObotPlatform.values.config.OBOT_SERVER_MCPDEFAULT_DENY_ALL_EGRESS",
+      ],
       ["the MCP namespace in values", { version: "v0.21.0", values: { mcpNamespace: { name: "x" } } }, "ObotPlatform.values.mcpNamespace.name"],
-      ["a literal secret", { version: "v0.21.0", secretEnv: { OBOT_SERVER_ADMIN_PASSWORD: "super-secret-password" } }, "ObotPlatform.secretEnv.OBOT_SERVER_ADMIN_PASSWORD"],
+      [
+        "a literal secret",
+        { version: "v0.21.0", secretEnv: { OBOT_SERVER_ADMIN_PASSWORD: "super-secret-password" } },
+        "ObotPlatform.secretEnv.OBOT_SERVER_ADMIN_PASSWORD",
+      ],
     ];
     test.each(cases)("%s", (_name, props, names) => {
       synthStack((stack) => expect(expectInputError(() => new ObotPlatform(stack, "obot", props as never), names)).toMatchSnapshot());

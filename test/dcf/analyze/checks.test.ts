@@ -25,10 +25,7 @@ describe("analyze: a clean pack", () => {
 describe("shadowed-rule", () => {
   test("GIVEN a rule hidden behind an earlier broader rule THEN it is reported with the covering rule", () => {
     const m = model(
-      [
-        rule("broad", { priority: 10, webGroups: ["wild"], portRanges: [{ lo: 80, hi: 443 }] }),
-        rule("narrow", { priority: 20, webGroups: ["llm"] }),
-      ],
+      [rule("broad", { priority: 10, webGroups: ["wild"], portRanges: [{ lo: 80, hi: 443 }] }), rule("narrow", { priority: 20, webGroups: ["llm"] })],
       { webGroups: [...web, sniGroup("wild", "*.openai.com", "*.anthropic.com", "api.anthropic.com")] },
     );
     const f = byId(analyze(m), "shadowed-rule");
@@ -38,10 +35,7 @@ describe("shadowed-rule", () => {
   });
 
   test("GIVEN a DENY hidden behind a PERMIT THEN it is an error", () => {
-    const m = model([
-      rule("allow-all-443", { priority: 10 }),
-      rule("block-443", { priority: 20, action: "DENY" }),
-    ]);
+    const m = model([rule("allow-all-443", { priority: 10 }), rule("block-443", { priority: 20, action: "DENY" })]);
     const f = byId(analyze(m), "shadowed-rule");
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["block-443", "error"]]);
     expect(f[0].explanation).toContain("traffic it should block is permitted");
@@ -81,16 +75,23 @@ describe("shadowed-rule", () => {
   test("GIVEN URL filters THEN an SNI entry for the URL's host covers them, a different host does not", () => {
     const groups = [urlGroup("gh-urls", "github.com/evil/*"), sniGroup("gh", "github.com"), sniGroup("gl", "gitlab.com")];
     const decrypts = { decryptPolicy: "DECRYPT_ALLOWED" as const };
-    const covered = model([rule("a", { priority: 1, webGroups: ["gh"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], { webGroups: groups });
+    const covered = model([rule("a", { priority: 1, webGroups: ["gh"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], {
+      webGroups: groups,
+    });
     expect(byId(analyze(covered), "shadowed-rule").map((f) => f.rule)).toEqual(["b"]);
-    const notCovered = model([rule("a", { priority: 1, webGroups: ["gl"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], { webGroups: groups });
+    const notCovered = model([rule("a", { priority: 1, webGroups: ["gl"] }), rule("b", { priority: 2, webGroups: ["gh-urls"], ...decrypts })], {
+      webGroups: groups,
+    });
     expect(byId(analyze(notCovered), "shadowed-rule")).toEqual([]);
   });
 
   test("GIVEN the same URL WebGroup WHEN the earlier rule does not decrypt and the later one does THEN the later rule is reachable (inert URL entries cover nothing)", () => {
     const groups = [urlGroup("gh-urls", "github.com/evil/*")];
     const m = model(
-      [rule("a", { priority: 1, webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_UNSPECIFIED" }), rule("b", { priority: 2, action: "DENY", webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_ALLOWED" })],
+      [
+        rule("a", { priority: 1, webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_UNSPECIFIED" }),
+        rule("b", { priority: 2, action: "DENY", webGroups: ["gh-urls"], decryptPolicy: "DECRYPT_ALLOWED" }),
+      ],
       { webGroups: groups },
     );
     expect(byId(analyze(m), "shadowed-rule")).toEqual([]);
@@ -99,14 +100,25 @@ describe("shadowed-rule", () => {
 
 describe("duplicate-priority", () => {
   test("GIVEN two V1 rules with one priority and different actions THEN error; same action THEN warning", () => {
-    const mixed = model([rule("a", { priority: 10, webGroups: ["llm"] }), rule("b", { priority: 10, action: "DENY", srcGroups: ["other"] })], { webGroups: web });
+    const mixed = model([rule("a", { priority: 10, webGroups: ["llm"] }), rule("b", { priority: 10, action: "DENY", srcGroups: ["other"] })], {
+      webGroups: web,
+    });
     expect(byId(analyze(mixed), "duplicate-priority").map((f) => [f.rule, f.severity])).toEqual([["b", "error"]]);
-    const same = model([rule("a", { priority: 10, webGroups: ["llm"] }), rule("b", { priority: 10, srcGroups: ["other"], webGroups: ["llm"] })], { webGroups: web });
+    const same = model([rule("a", { priority: 10, webGroups: ["llm"] }), rule("b", { priority: 10, srcGroups: ["other"], webGroups: ["llm"] })], {
+      webGroups: web,
+    });
     expect(byId(analyze(same), "duplicate-priority").map((f) => f.severity)).toEqual(["warning"]);
   });
 
   test("GIVEN equal priorities in different tiers or distinct V1 priorities THEN nothing", () => {
-    const m = model([rule("a", { priority: 10, webGroups: ["llm"] }), rule("b", { priority: 10, tier: "K8S", srcGroups: ["other"], webGroups: ["llm"] }), rule("c", { priority: 11, srcGroups: ["other"], webGroups: ["llm"] })], { webGroups: web });
+    const m = model(
+      [
+        rule("a", { priority: 10, webGroups: ["llm"] }),
+        rule("b", { priority: 10, tier: "K8S", srcGroups: ["other"], webGroups: ["llm"] }),
+        rule("c", { priority: 11, srcGroups: ["other"], webGroups: ["llm"] }),
+      ],
+      { webGroups: web },
+    );
     expect(byId(analyze(m), "duplicate-priority")).toEqual([]);
   });
 });
@@ -115,7 +127,12 @@ describe("v1-deny-preempts-k8s-permit", () => {
   const ID = "v1-deny-preempts-k8s-permit";
   const denyAll = rule("v1-deny-mcp", { priority: 3, action: "DENY", protocol: "ANY", portRanges: [], dstGroups: [INTERNET] });
   // As the CRD reader models a FirewallPolicy rule's source: pods of the policy's namespace.
-  const mcpPods = { key: "pods", name: "pods", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "ms1kbsng" } }] };
+  const mcpPods = {
+    key: "pods",
+    name: "pods",
+    kind: "selector" as const,
+    expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "ms1kbsng" } }],
+  };
   const crdPermit = rule("allow-approved-egress", { tier: "K8S", priority: 0, srcGroups: ["pods"], webGroups: ["llm"], origin: "obot-mcp/obot-x-fw" });
 
   test("GIVEN a V1 catch-all DENY from a CIDR that may hold the pods and K8S permits THEN error naming both rules", () => {
@@ -138,14 +155,21 @@ describe("v1-deny-preempts-k8s-permit", () => {
     const groups = [
       mcpPods,
       { key: "other-ns", name: "other-ns", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "librechat" }] },
-      { key: "other-app", name: "other-app", kind: "selector" as const, expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "pt5rfqaz" } }] },
+      {
+        key: "other-app",
+        name: "other-app",
+        kind: "selector" as const,
+        expressions: [{ type: "k8s" as const, k8sNamespace: "obot-mcp", tags: { app: "pt5rfqaz" } }],
+      },
       { key: "threats", name: "threats", kind: "selector" as const, expressions: [{ external: "threatiq" }] },
       { key: "vms", name: "vms", kind: "selector" as const, expressions: [{ type: "vm" as const, tags: { role: "bastion" } }] },
       { key: "partner", name: "partner", kind: "selector" as const, expressions: [{ fqdn: "partner.example.com" }] },
     ];
     const other = sniGroup("paste", "pastebin.com");
     const cidrPermit = { ...crdPermit, srcGroups: ["pod-cidr"] };
-    expect(byId(analyze(model([{ ...denyAll, srcGroups: ["app"] }, cidrPermit], { webGroups: web, smartGroups: [cidrGroup("pod-cidr", "10.9.0.0/16")] })), ID)).toEqual([]);
+    expect(
+      byId(analyze(model([{ ...denyAll, srcGroups: ["app"] }, cidrPermit], { webGroups: web, smartGroups: [cidrGroup("pod-cidr", "10.9.0.0/16")] })), ID),
+    ).toEqual([]);
     const cases: RuleModel[] = [
       ...["other-ns", "other-app", "threats", "vms", "partner", INTERNET].map((src) => ({ ...denyAll, srcGroups: [src] })),
       { ...denyAll, srcGroups: ["pods"], protocol: "UDP", portRanges: [{ lo: 53 }] },
@@ -301,8 +325,12 @@ describe("missing-default-deny", () => {
   });
 
   test("GIVEN discover mode (PERMIT + log) THEN info; PERMIT without log THEN warning", () => {
-    expect(byId(analyze(model([permit], { webGroups: web, defaultAction: { action: "PERMIT", logging: true } })), "missing-default-deny").map((f) => f.severity)).toEqual(["info"]);
-    expect(byId(analyze(model([permit], { webGroups: web, defaultAction: { action: "PERMIT", logging: false } })), "missing-default-deny").map((f) => f.severity)).toEqual(["warning"]);
+    expect(
+      byId(analyze(model([permit], { webGroups: web, defaultAction: { action: "PERMIT", logging: true } })), "missing-default-deny").map((f) => f.severity),
+    ).toEqual(["info"]);
+    expect(
+      byId(analyze(model([permit], { webGroups: web, defaultAction: { action: "PERMIT", logging: false } })), "missing-default-deny").map((f) => f.severity),
+    ).toEqual(["warning"]);
   });
 
   test("GIVEN default DENY, or a final V1 catch-all deny THEN nothing", () => {
@@ -333,10 +361,9 @@ describe("missing-default-deny", () => {
 
 describe("ordering and severities", () => {
   test("GIVEN mixed findings THEN errors come first and hasErrors is true", () => {
-    const m = model(
-      [rule("ping", { priority: 1, protocol: "ICMP", portRanges: [{ lo: 8 }], dstGroups: ["other"] }), rule("open", { priority: 2 })],
-      { defaultAction: null },
-    );
+    const m = model([rule("ping", { priority: 1, protocol: "ICMP", portRanges: [{ lo: 8 }], dstGroups: ["other"] }), rule("open", { priority: 2 })], {
+      defaultAction: null,
+    });
     const f = analyze(m);
     expect(f.map((x) => x.severity)).toEqual(["error", "warning", "warning"]);
     expect(hasErrors(f)).toBe(true);

@@ -19,7 +19,9 @@ describe("vca analyze", () => {
   test("GIVEN the Obot default `*` server WHEN analyzed THEN a match-all warning, still exit 0", async () => {
     const res = await runVca("analyze", "--synth", clean, "--manifests", path.join(obotGolden, "pt5rfqaz.yaml"));
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('WARNING match-all-domain [allow-approved-egress @ obot-mcp/obot-mnp1-pt5rfqaz-fw]: WebGroup "obot-pt5rfqaz-approved-domains" has snifilter "*"');
+    expect(res.stdout).toContain(
+      'WARNING match-all-domain [allow-approved-egress @ obot-mcp/obot-mnp1-pt5rfqaz-fw]: WebGroup "obot-pt5rfqaz-approved-domains" has snifilter "*"',
+    );
   });
 
   test("GIVEN a V1 deny-all before the CRDs and a hidden deny WHEN analyzed THEN error lines and exit 1", async () => {
@@ -76,12 +78,17 @@ describe("vca analyze", () => {
   test("GIVEN --json THEN one JSON finding per line with id, severity, rule and explanation", async () => {
     const res = await runVca("analyze", "--synth", broken, "--manifests", obotGolden, "--json");
     expect(res.code).toBe(1);
-    const findings = res.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const findings = res.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(findings[0]).toEqual({
       id: "v1-deny-preempts-k8s-permit",
       severity: "error",
       rule: "deny-mcp-pods @ aviatrix_distributed_firewalling_policy_list.main.policies[2]",
-      explanation: expect.stringContaining('FirewallPolicy permit "obot-mcp/obot-mnp1-ms1kbsng-fw/allow-approved-egress", "obot-mcp/obot-mnp1-pt5rfqaz-fw/allow-approved-egress" allows'),
+      explanation: expect.stringContaining(
+        'FirewallPolicy permit "obot-mcp/obot-mnp1-ms1kbsng-fw/allow-approved-egress", "obot-mcp/obot-mnp1-pt5rfqaz-fw/allow-approved-egress" allows',
+      ),
     });
     expect(findings.every((f) => ["error", "warning", "info"].includes(f.severity))).toBe(true);
   });

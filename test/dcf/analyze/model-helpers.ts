@@ -1,12 +1,4 @@
-import {
-  DefaultActionModel,
-  PolicyModel,
-  RuleModel,
-  SmartGroupModel,
-  WebGroupModel,
-  WebMatch,
-  WELL_KNOWN,
-} from "../../../lib/dcf/model";
+import { DefaultActionModel, PolicyModel, RuleModel, SmartGroupModel, WebGroupModel, WebMatch, WELL_KNOWN } from "../../../lib/dcf/model";
 
 // Small builders for analyzer tests: every rule field defaulted, groups by key.
 

@@ -36,34 +36,68 @@ const ruleArb = fc.record({
   action: fc.constantFrom("PERMIT" as const, "DENY" as const, "INTRUSION_DETECTION_PERMIT" as const),
   protocol: fc.constantFrom("TCP" as const, "TCP" as const, "UDP" as const, "ICMP" as const, "ANY" as const, "ANY" as const),
   ports: fc.constantFrom(PORTS[0], ...PORTS),
-  src: fc.oneof(fc.constant([WELL_KNOWN.anywhere]), fc.constant(["app"]), fc.subarray(SMART.map((g) => g.key), { minLength: 1, maxLength: 2 })),
-  dst: fc.oneof(fc.constant([WELL_KNOWN.anywhere]), fc.constant([WELL_KNOWN.publicInternet]), fc.subarray(SMART.map((g) => g.key), { minLength: 1, maxLength: 2 })),
-  web: fc.oneof(fc.constant([] as string[]), fc.constant(["w-star"]), fc.constant(["w-deep"]), fc.constant(["w-url"]), fc.subarray(WEB.map((g) => g.key), { minLength: 1, maxLength: 2 })),
+  src: fc.oneof(
+    fc.constant([WELL_KNOWN.anywhere]),
+    fc.constant(["app"]),
+    fc.subarray(
+      SMART.map((g) => g.key),
+      { minLength: 1, maxLength: 2 },
+    ),
+  ),
+  dst: fc.oneof(
+    fc.constant([WELL_KNOWN.anywhere]),
+    fc.constant([WELL_KNOWN.publicInternet]),
+    fc.subarray(
+      SMART.map((g) => g.key),
+      { minLength: 1, maxLength: 2 },
+    ),
+  ),
+  web: fc.oneof(
+    fc.constant([] as string[]),
+    fc.constant(["w-star"]),
+    fc.constant(["w-deep"]),
+    fc.constant(["w-url"]),
+    fc.subarray(
+      WEB.map((g) => g.key),
+      { minLength: 1, maxLength: 2 },
+    ),
+  ),
   watch: fc.constantFrom(false, false, false, true),
-  decrypt: fc.constantFrom("DECRYPT_UNSPECIFIED" as const, "DECRYPT_UNSPECIFIED" as const, "DECRYPT_UNSPECIFIED" as const, "DECRYPT_ALLOWED" as const, "DECRYPT_NOT_ALLOWED" as const),
-  app: fc.constantFrom("APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "APP_UNSPECIFIED" as const, "TLS_REQUIRED" as const, "NOT_TLS_REQUIRED" as const),
+  decrypt: fc.constantFrom(
+    "DECRYPT_UNSPECIFIED" as const,
+    "DECRYPT_UNSPECIFIED" as const,
+    "DECRYPT_UNSPECIFIED" as const,
+    "DECRYPT_ALLOWED" as const,
+    "DECRYPT_NOT_ALLOWED" as const,
+  ),
+  app: fc.constantFrom(
+    "APP_UNSPECIFIED" as const,
+    "APP_UNSPECIFIED" as const,
+    "APP_UNSPECIFIED" as const,
+    "APP_UNSPECIFIED" as const,
+    "TLS_REQUIRED" as const,
+    "NOT_TLS_REQUIRED" as const,
+  ),
 });
 
 const modelArb = fc.array(ruleArb, { minLength: 2, maxLength: 8 }).map((rs): PolicyModel => ({
   smartGroups: Object.fromEntries(SMART.map((g) => [g.key, g])),
   webGroups: Object.fromEntries(WEB.map((g) => [g.key, g])),
-  rules: rs.map(
-    (r, i): RuleModel => ({
-      name: `r${i}`,
-      tier: r.tier,
-      priority: r.priority,
-      action: r.action,
-      protocol: r.protocol,
-      portRanges: [...r.ports],
-      srcGroups: r.src,
-      dstGroups: r.dst,
-      webGroups: r.web,
-      logging: true,
-      watch: r.watch,
-      decryptPolicy: r.decrypt,
-      flowAppRequirement: r.app,
-    }),
-  ),
+  rules: rs.map((r, i): RuleModel => ({
+    name: `r${i}`,
+    tier: r.tier,
+    priority: r.priority,
+    action: r.action,
+    protocol: r.protocol,
+    portRanges: [...r.ports],
+    srcGroups: r.src,
+    dstGroups: r.dst,
+    webGroups: r.web,
+    logging: true,
+    watch: r.watch,
+    decryptPolicy: r.decrypt,
+    flowAppRequirement: r.app,
+  })),
   defaultAction: { action: "DENY", logging: true },
 }));
 
@@ -98,7 +132,11 @@ describe("analyzer soundness against evaluate()", () => {
     let shadowedSeen = 0;
     fc.assert(
       fc.property(modelArb, fc.array(flowArb, { minLength: 20, maxLength: 20 }), (model, flows) => {
-        const unreachable = new Set(analyze(model).filter((f) => f.id === "shadowed-rule").map((f) => f.rule));
+        const unreachable = new Set(
+          analyze(model)
+            .filter((f) => f.id === "shadowed-rule")
+            .map((f) => f.rule),
+        );
         shadowedSeen += unreachable.size;
         for (const flow of flows) {
           const res = evaluate(model, flow);
@@ -120,8 +158,19 @@ describe("analyzer soundness against evaluate()", () => {
     fc.assert(
       fc.property(pair, fc.array(flowArb, { minLength: 20, maxLength: 20 }), ([outerDecrypt, innerDecrypt, action, innerWeb], flows) => {
         const base = (name: string, priority: number, decryptPolicy: RuleModel["decryptPolicy"], webGroups: string[], act: RuleModel["action"]): RuleModel => ({
-          name, tier: "V1", priority, action: act, protocol: "ANY", portRanges: [], srcGroups: [WELL_KNOWN.anywhere], dstGroups: [WELL_KNOWN.anywhere],
-          webGroups, logging: true, watch: false, decryptPolicy, flowAppRequirement: "APP_UNSPECIFIED",
+          name,
+          tier: "V1",
+          priority,
+          action: act,
+          protocol: "ANY",
+          portRanges: [],
+          srcGroups: [WELL_KNOWN.anywhere],
+          dstGroups: [WELL_KNOWN.anywhere],
+          webGroups,
+          logging: true,
+          watch: false,
+          decryptPolicy,
+          flowAppRequirement: "APP_UNSPECIFIED",
         });
         const model: PolicyModel = {
           smartGroups: Object.fromEntries(SMART.map((g) => [g.key, g])),
@@ -129,7 +178,11 @@ describe("analyzer soundness against evaluate()", () => {
           rules: [base("outer", 1, outerDecrypt, ["w-url"], "PERMIT"), base("inner", 2, innerDecrypt, innerWeb, action)],
           defaultAction: { action: "DENY", logging: true },
         };
-        const unreachable = new Set(analyze(model).filter((f) => f.id === "shadowed-rule").map((f) => f.rule));
+        const unreachable = new Set(
+          analyze(model)
+            .filter((f) => f.id === "shadowed-rule")
+            .map((f) => f.rule),
+        );
         shadowedSeen += unreachable.size;
         return flows.every((flow) => !unreachable.has(evaluate(model, { ...flow, to: { ...flow.to, protocol: "TCP", port: 443 } }).rule));
       }),

@@ -15,7 +15,16 @@ function aviatrixStack(controllerVersion: string | undefined, build: (stack: Ter
 }
 
 const spoke = (stack: TerraformStack, extra: Record<string, unknown> = {}) =>
-  new SpokeGateway(stack, "spoke", { accountName: "a", cloudType: 1, gwName: "s", gwSize: "t3.small", subnet: "10.0.0.0/24", vpcId: "vpc-1", vpcReg: "us-east-1", ...extra });
+  new SpokeGateway(stack, "spoke", {
+    accountName: "a",
+    cloudType: 1,
+    gwName: "s",
+    gwSize: "t3.small",
+    subnet: "10.0.0.0/24",
+    vpcId: "vpc-1",
+    vpcReg: "us-east-1",
+    ...extra,
+  });
 
 describe("AVX-CTRL1: controller version declared", () => {
   test("non-compliant: aviatrix resources without a controller version", () => {
@@ -101,15 +110,35 @@ describe("AVX-CTRL4: CRD fields need chart 10.1.0", () => {
     ],
   });
   test("non-compliant: decryptPolicy with chart 9.0.0", () => {
-    const { preflight } = stackWith([crd({ decryptPolicy: "decryptNotAllowed", watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" }]);
+    const { preflight } = stackWith([
+      crd({ decryptPolicy: "decryptNotAllowed", watch: true }),
+      { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" },
+    ]);
     const found = expectFindings(preflight, "AVX-CTRL4", [
-      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "9.0.0", want: ">= 10.1.0", cause: expect.stringContaining("decryptPolicy, watch") },
+      {
+        status: "non-compliant",
+        severity: "error",
+        constructPath: "test-stack/facts",
+        got: "9.0.0",
+        want: ">= 10.1.0",
+        cause: expect.stringContaining("decryptPolicy, watch"),
+      },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("compliant: same fields with chart 10.1.0, or no extended fields with 9.0.0", () => {
-    expect(statuses(stackWith([crd({ watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "10.1.0", address: "helm_release.fw" }]).preflight, "AVX-CTRL4")).toEqual(["compliant"]);
-    expect(statuses(stackWith([crd({}), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" }]).preflight, "AVX-CTRL4")).toEqual(["compliant"]);
+    expect(
+      statuses(
+        stackWith([crd({ watch: true }), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "10.1.0", address: "helm_release.fw" }]).preflight,
+        "AVX-CTRL4",
+      ),
+    ).toEqual(["compliant"]);
+    expect(
+      statuses(
+        stackWith([crd({}), { kind: "k8s-firewall-chart", clusterKey: "c1", chartVersion: "9.0.0", address: "helm_release.fw" }]).preflight,
+        "AVX-CTRL4",
+      ),
+    ).toEqual(["compliant"]);
   });
   test("unknown: no chart known for the cluster", () => {
     expect(statuses(stackWith([crd({ watch: true })]).preflight, "AVX-CTRL4")).toEqual(["unknown"]);
@@ -119,7 +148,9 @@ describe("AVX-CTRL4: CRD fields need chart 10.1.0", () => {
 describe("AVX-CTRL5: Obot >= v0.21.0", () => {
   const obot = (version: string) => ({ kind: "obot" as const, clusterKey: "c1", version, dependsOn: [] });
   test("non-compliant: v0.20.3", () => {
-    expect(findingsOf(stackWith([obot("v0.20.3")]).preflight, "AVX-CTRL5").map((f) => [f.status, f.got, f.want])).toEqual([["non-compliant", "v0.20.3", ">= v0.21.0"]]);
+    expect(findingsOf(stackWith([obot("v0.20.3")]).preflight, "AVX-CTRL5").map((f) => [f.status, f.got, f.want])).toEqual([
+      ["non-compliant", "v0.20.3", ">= v0.21.0"],
+    ]);
   });
   test("compliant: v0.21.0 and 0.22.1", () => {
     expect(statuses(stackWith([obot("v0.21.0"), obot("0.22.1")]).preflight, "AVX-CTRL5")).toEqual(["compliant", "compliant"]);
@@ -128,7 +159,9 @@ describe("AVX-CTRL5: Obot >= v0.21.0", () => {
 
 describe("AVX-CTRL6: provider pin follows the controller major.minor", () => {
   test("non-compliant: the binding's 10.0.1 pin with controller 9.0", () => {
-    expect(findingsOf(aviatrixStack("9.0.10").preflight, "AVX-CTRL6").map((f) => [f.status, f.got, f.want])).toEqual([["non-compliant", "10.0.1", "~> 9.0.0 (controller 9.0)"]]);
+    expect(findingsOf(aviatrixStack("9.0.10").preflight, "AVX-CTRL6").map((f) => [f.status, f.got, f.want])).toEqual([
+      ["non-compliant", "10.0.1", "~> 9.0.0 (controller 9.0)"],
+    ]);
   });
   test("compliant: stack override ~> 9.0.10, or the fact's pin", () => {
     const { stack, preflight } = aviatrixStack("9.0.10");

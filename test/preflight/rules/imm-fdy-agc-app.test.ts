@@ -22,7 +22,10 @@ const binding = (values: Record<string, string>, guard?: Construct, boundThrough
 
 function lockFile(values: Record<string, string>): string {
   const file = path.join(tmpDir(), "vca-preflight.lock.json");
-  fs.writeFileSync(file, renderBaseline({ version: 1, stacks: { "test-stack": { "foundry/capability-host": { constructPath: "test-stack/facts", description: "d", values } } } }));
+  fs.writeFileSync(
+    file,
+    renderBaseline({ version: 1, stacks: { "test-stack": { "foundry/capability-host": { constructPath: "test-stack/facts", description: "d", values } } } }),
+  );
   return file;
 }
 
@@ -30,7 +33,14 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
   test("IMM1 non-compliant: a changed subnet names old and new values", () => {
     const { preflight } = stackWith([binding({ ...VALUES, agentSubnetCidr: "10.20.9.0/24" })], { baselineFile: lockFile(VALUES) });
     const found = expectFindings(preflight, "AVX-IMM1", [
-      { id: "AVX-IMM1[foundry/capability-host]", status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "agentSubnetCidr=10.20.9.0/24", want: "agentSubnetCidr=10.20.1.0/24" },
+      {
+        id: "AVX-IMM1[foundry/capability-host]",
+        status: "non-compliant",
+        severity: "error",
+        constructPath: "test-stack/facts",
+        got: "agentSubnetCidr=10.20.9.0/24",
+        want: "agentSubnetCidr=10.20.1.0/24",
+      },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
@@ -79,7 +89,9 @@ describe("AVX-IMM1 / AVX-IMM2: immutable bindings", () => {
     const cidr = new TerraformVariable(stack, "agent_cidr", { type: "string" });
     new FactConstruct(stack, "facts", [binding({ ...VALUES, agentSubnetCidr: cidr.stringValue })]);
     const preflight = Preflight.of(stack, { baselineFile: lockFile(VALUES), controllerVersion: "9.0" });
-    expect(findingsOf(preflight, "AVX-IMM1").map((f) => [f.status, f.got, f.want])).toEqual([["non-compliant", "agentSubnetCidr=${var.agent_cidr}", "agentSubnetCidr=10.20.1.0/24"]]);
+    expect(findingsOf(preflight, "AVX-IMM1").map((f) => [f.status, f.got, f.want])).toEqual([
+      ["non-compliant", "agentSubnetCidr=${var.agent_cidr}", "agentSubnetCidr=10.20.1.0/24"],
+    ]);
   });
   test("IMM1 without the object the guard is bound through: no precondition (a literal-only condition is invalid Terraform)", () => {
     const stack = new TerraformStack(Testing.app(), "test-stack");
@@ -106,10 +118,7 @@ const foundry = (over: Partial<Extract<PreflightFact, { kind: "foundry-hosted-ag
   networkMode: "byo-vnet",
   acaPermits: [{ label: "ACA FQDNs", webGroups: ["aca"] }],
   privateEndpointCidrs: ["10.20.2.0/24"],
-  udrRoutes: [
-    { addressPrefix: "0.0.0.0/0", nextHopIp: "10.20.0.4" },
-    { addressPrefix: "10.20.2.0/24" },
-  ],
+  udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: "10.20.0.4" }, { addressPrefix: "10.20.2.0/24" }],
   spokeGatewayIp: "10.20.0.4",
   ...over,
 });
@@ -118,7 +127,14 @@ const acaModel = (over = {}) => model([rule("aca", { webGroups: ["aca"], ...over
 describe("AVX-FDY1: BYOVNet required", () => {
   test("non-compliant: managed VNet (with the reason)", () => {
     const found = expectFindings(stackWith([foundry({ networkMode: "managed" })]).preflight, "AVX-FDY1", [
-      { status: "non-compliant", severity: "error", constructPath: "test-stack/facts", got: "managed", want: "byo-vnet", cause: expect.stringContaining("Microsoft-managed VNet") },
+      {
+        status: "non-compliant",
+        severity: "error",
+        constructPath: "test-stack/facts",
+        got: "managed",
+        want: "byo-vnet",
+        cause: expect.stringContaining("Microsoft-managed VNet"),
+      },
     ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
@@ -129,12 +145,22 @@ describe("AVX-FDY1: BYOVNet required", () => {
 
 describe("AVX-FDY2: ACA permits before deny, no decryption", () => {
   test("non-compliant: decrypting, shadowed, or missing", () => {
-    expect(findingsOf(stackWith([foundry(), { kind: "dcf-policy", model: acaModel({ decryptPolicy: "DECRYPT_ALLOWED" }), mode: "enforce" }]).preflight, "AVX-FDY2")[0].got).toBe("DECRYPT_ALLOWED");
+    expect(
+      findingsOf(
+        stackWith([foundry(), { kind: "dcf-policy", model: acaModel({ decryptPolicy: "DECRYPT_ALLOWED" }), mode: "enforce" }]).preflight,
+        "AVX-FDY2",
+      )[0].got,
+    ).toBe("DECRYPT_ALLOWED");
     const shadow = model(
-      [rule("deny-all", { priority: 1, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: ["anywhere"], dstGroups: ["anywhere"] }), rule("aca", { priority: 5, webGroups: ["aca"] })],
+      [
+        rule("deny-all", { priority: 1, action: "DENY", protocol: "ANY", portRanges: [], srcGroups: ["anywhere"], dstGroups: ["anywhere"] }),
+        rule("aca", { priority: 5, webGroups: ["aca"] }),
+      ],
       [web("aca", [{ sni: "*.azurecontainerapps.io" }])],
     );
-    expect(findingsOf(stackWith([foundry(), { kind: "dcf-policy", model: shadow, mode: "enforce" }]).preflight, "AVX-FDY2")[0].cause).toMatch(/shadowed by deny-all deny-all/);
+    expect(findingsOf(stackWith([foundry(), { kind: "dcf-policy", model: shadow, mode: "enforce" }]).preflight, "AVX-FDY2")[0].cause).toMatch(
+      /shadowed by deny-all deny-all/,
+    );
     expect(statuses(stackWith([foundry()]).preflight, "AVX-FDY2")).toEqual(["non-compliant"]);
   });
   test("compliant: PERMIT, DECRYPT_NOT_ALLOWED, before any deny", () => {
@@ -155,7 +181,9 @@ describe("AVX-FDY3: private endpoints not routed via the gateway", () => {
     const gwIp = new TerraformVariable(stack, "gw_ip", { type: "string" }).stringValue;
     const other = new TerraformVariable(stack, "other_ip", { type: "string" }).stringValue;
     new FactConstruct(stack, "only-default", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: gwIp }] })]);
-    new FactConstruct(stack, "vnet-local", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: gwIp }, { addressPrefix: "10.20.2.0/24" }] })]);
+    new FactConstruct(stack, "vnet-local", [
+      foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: gwIp }, { addressPrefix: "10.20.2.0/24" }] }),
+    ]);
     new FactConstruct(stack, "other-hop", [foundry({ spokeGatewayIp: gwIp, udrRoutes: [{ addressPrefix: "0.0.0.0/0", nextHopIp: other }] })]);
     expect(findingsOf(preflight, "AVX-FDY3").map((f) => [f.constructPath, f.status, f.got])).toEqual([
       ["test-stack/only-default", "non-compliant", "0.0.0.0/0 → var.gw_ip"],
@@ -199,7 +227,9 @@ describe("AVX-APP1 / AVX-APP2: construct tree", () => {
   test("APP1 non-compliant: a fact-bearing construct directly under the App", () => {
     const { app, preflight } = stackWith();
     new FactConstruct(app, "orphan-policy", [{ kind: "mitm-ca" }]);
-    const found = expectFindings(preflight, "AVX-APP1", [{ id: "AVX-APP1[orphan-policy]", status: "non-compliant", severity: "error", constructPath: "orphan-policy", got: "under <app>" }]);
+    const found = expectFindings(preflight, "AVX-APP1", [
+      { id: "AVX-APP1[orphan-policy]", status: "non-compliant", severity: "error", constructPath: "orphan-policy", got: "under <app>" },
+    ]);
     expect(found.map((f) => f.message)).toMatchSnapshot();
   });
   test("APP1 non-compliant: orphans nested under plain constructs, in tree order; facts inside any stack are not", () => {

@@ -11,7 +11,8 @@ const BASE: AgentCoreStackProps = { controllerVersion: "9.0.10", aviatrixAccount
 const IMAGE = "123456789012.dkr.ecr.us-east-2.amazonaws.com/team/agent:v5";
 const build = (p: Partial<AgentCoreStackProps> = {}) => new AgentCoreStack(testApp(), "vca-agentcore", { ...BASE, ...p });
 const runtime = (doc: Doc) => only(doc, "aws_bedrockagentcore_agent_runtime") as any;
-const ecrPull = (doc: Doc) => /"Sid" = "EcrPull".*?"Resource" = (.*?)\}, \{"Sid" = "Logs"/.exec(String((doc.resource.aws_iam_role_policy as any).agentcore_runtime.policy))![1];
+const ecrPull = (doc: Doc) =>
+  /"Sid" = "EcrPull".*?"Resource" = (.*?)\}, \{"Sid" = "Logs"/.exec(String((doc.resource.aws_iam_role_policy as any).agentcore_runtime.policy))![1];
 
 describe("GIVEN no image URI WHEN synthesized", () => {
   const doc = synthDoc(build());
@@ -37,12 +38,16 @@ describe("GIVEN no image URI WHEN synthesized", () => {
     expect(v).toMatchObject({ type: "list(string)", nullable: false });
     expect(v.validation[0].condition).toBe("${length(var.agentcore_deployer_role_names) > 0}");
     const deployers = (doc.resource.aws_iam_role_policy_attachment as any).vpc_mode_guardrail_deployers;
-    expect(deployers).toMatchObject({ for_each: "${toset(var.agentcore_deployer_role_names)}", role: "${each.value}", policy_arn: "${aws_iam_policy.vpc_mode_guardrail.arn}" });
+    expect(deployers).toMatchObject({
+      for_each: "${toset(var.agentcore_deployer_role_names)}",
+      role: "${each.value}",
+      policy_arn: "${aws_iam_policy.vpc_mode_guardrail.arn}",
+    });
     expect(runtime(doc).depends_on).toContain("aws_iam_role_policy_attachment.vpc_mode_guardrail_deployers");
   });
 
   test("THEN the AWS provider carries no lab tags (no default_tags unless the caller sets tags)", () => {
-    expect(((doc as any).provider).aws[0].default_tags).toBeUndefined();
+    expect((doc as any).provider.aws[0].default_tags).toBeUndefined();
     expect(JSON.stringify(doc)).not.toContain('"Environment"');
   });
 });
@@ -59,12 +64,14 @@ describe("GIVEN a supplied image URI and deployer roles WHEN synthesized", () =>
 
   test("THEN the guardrail is attached to the named deployer role and AVX-AGC2 passes on it", () => {
     expect((doc.resource.aws_iam_role_policy_attachment as any).vpc_mode_guardrail_guardrail_platform_deployer.role).toBe("platform-deployer");
-    const agc2 = Preflight.of(stack).evaluate().findings.filter((f) => f.ruleId === "AVX-AGC2");
+    const agc2 = Preflight.of(stack)
+      .evaluate()
+      .findings.filter((f) => f.ruleId === "AVX-AGC2");
     expect(agc2.map((f) => f.status)).toEqual(["compliant"]);
   });
 
   test("THEN the caller's profile and tags configure the provider", () => {
-    expect(((doc as any).provider).aws[0]).toMatchObject({ profile: "agents", region: "us-east-2", default_tags: [{ tags: { CostCenter: "ai" } }] });
+    expect((doc as any).provider.aws[0]).toMatchObject({ profile: "agents", region: "us-east-2", default_tags: [{ tags: { CostCenter: "ai" } }] });
   });
 });
 
@@ -74,15 +81,27 @@ describe("GIVEN bad deployability props WHEN built", () => {
   });
 
   test("THEN an image URI outside ECR is refused with the expected form", () => {
-    expect(() => build({ agentImageUri: "docker.io/library/agent:v5" })).toThrow(/AgentCoreStack\.agentImageUri: got "docker\.io\/library\/agent:v5", want an ECR image URI/);
+    expect(() => build({ agentImageUri: "docker.io/library/agent:v5" })).toThrow(
+      /AgentCoreStack\.agentImageUri: got "docker\.io\/library\/agent:v5", want an ECR image URI/,
+    );
   });
 
   test("THEN a preflight fact whose only guardrail attachment is the invoke-only client role fails AVX-AGC2", () => {
     // The stack never declares that state; the rule must still fail it rather than pass vacuously.
     const stack = build({ guardrailRoleNames: ["x"] });
-    const fact = { kind: "agentcore-runtime" as const, networkMode: "VPC", subnets: ["s"], securityGroups: ["g"], approvedSubnets: ["s"], approvedSecurityGroups: ["g"], guardrailPolicyAttached: false };
+    const fact = {
+      kind: "agentcore-runtime" as const,
+      networkMode: "VPC",
+      subnets: ["s"],
+      securityGroups: ["g"],
+      approvedSubnets: ["s"],
+      approvedSecurityGroups: ["g"],
+      guardrailPolicyAttached: false,
+    };
     require("../../../lib/preflight/facts").addPreflightFacts(stack.runtime, fact);
-    const agc2 = Preflight.of(stack).evaluate().findings.filter((f) => f.ruleId === "AVX-AGC2");
+    const agc2 = Preflight.of(stack)
+      .evaluate()
+      .findings.filter((f) => f.ruleId === "AVX-AGC2");
     expect(agc2.map((f) => f.status)).toContain("non-compliant");
   });
 });

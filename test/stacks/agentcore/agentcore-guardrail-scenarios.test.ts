@@ -36,7 +36,12 @@ function matches(s: Statement, call: Call): boolean {
 }
 
 describe("GIVEN the AgentCore stack with the scenario's deployer role", () => {
-  const stack = new AgentCoreStack(testApp(), "vca-agentcore", { controllerVersion: "9.0.10", aviatrixAccountName: "aws-agentcore", guardrailRoleNames: [scenarios.role], agentImageUri: "123456789012.dkr.ecr.us-east-2.amazonaws.com/agent:v5" });
+  const stack = new AgentCoreStack(testApp(), "vca-agentcore", {
+    controllerVersion: "9.0.10",
+    aviatrixAccountName: "aws-agentcore",
+    guardrailRoleNames: [scenarios.role],
+    agentImageUri: "123456789012.dkr.ecr.us-east-2.amazonaws.com/agent:v5",
+  });
   const doc = synthDoc(stack);
 
   test("THEN the guardrail policy is attached to that role", () => {

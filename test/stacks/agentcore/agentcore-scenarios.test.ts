@@ -16,7 +16,10 @@ function synthTo(context: Record<string, string> = {}): string {
 describe("vca-agentcore scenarios", () => {
   test("GIVEN the blueprint synthesized WHEN vca simulate runs scenarios.yaml THEN every flow passes", async () => {
     const { code, stdout, stderr } = await runCli("simulate", "--synth", synthTo(), "--scenarios", SCENARIOS);
-    const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { name: string; rule: string; pass?: boolean; note?: string });
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { name: string; rule: string; pass?: boolean; note?: string });
     expect(results.filter((r) => r.pass !== true)).toEqual([]);
     expect(code).toBe(0);
     // The ECR host comes from var.agentcore_agent_image_uri (no default): flows whose verdict rests
@@ -47,7 +50,12 @@ describe("vca-agentcore scenarios", () => {
   test("GIVEN discover mode WHEN the same scenarios run THEN the deny expectations fail (the file tests enforcement)", async () => {
     const { code, stdout } = await runCli("simulate", "--synth", synthTo({ "vca:mode": "discover" }), "--scenarios", SCENARIOS);
     expect(code).toBe(1);
-    const failed = stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.pass === false).map((r) => r.name);
+    const failed = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.pass === false)
+      .map((r) => r.name);
     expect(failed).toEqual(expect.arrayContaining(["kill-chain-1-fetch-shai-hulud-payload-from-raw-github", "kill-chain-4-dns-tunnel"]));
   });
 });

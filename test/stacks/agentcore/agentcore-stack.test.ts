@@ -15,14 +15,20 @@ function build(props: Partial<AgentCoreStackProps> = {}): { stack: AgentCoreStac
 }
 
 const sni = (doc: Doc, name: string) =>
-  (Object.values(doc.resource.aviatrix_web_group).find((g) => g.name === name)!.selector as { match_expressions: Array<{ snifilter?: string; urlfilter?: string }> }).match_expressions.map((m) => m.snifilter ?? m.urlfilter);
+  (
+    Object.values(doc.resource.aviatrix_web_group).find((g) => g.name === name)!.selector as {
+      match_expressions: Array<{ snifilter?: string; urlfilter?: string }>;
+    }
+  ).match_expressions.map((m) => m.snifilter ?? m.urlfilter);
 const runtime = { subnet: "aws_subnet.agentcore_runtime" };
 
 describe("AgentCoreStack (minimal: the lab defaults)", () => {
   const { stack, doc } = build();
 
   test("GIVEN the defaults WHEN synthesized THEN the vendor's rule table is reproduced in priority order", () => {
-    expect(policies(doc).map((p) => [p.priority, p.name, p.action, p.protocol, p.port_ranges ?? null, p.decrypt_policy ?? null, p.tls_profile ?? null])).toEqual([
+    expect(
+      policies(doc).map((p) => [p.priority, p.name, p.action, p.protocol, p.port_ranges ?? null, p.decrypt_policy ?? null, p.tls_profile ?? null]),
+    ).toEqual([
       [10, "agentcore-vca-10-client-to-agentcore-data", "PERMIT", "TCP", [{ lo: 443 }], null, null],
       [11, "agentcore-vca-11-client-to-agentcore-control", "PERMIT", "TCP", [{ lo: 443 }], null, null],
       [29, "agentcore-vca-29-runtime-deny-supply-chain-ioc-github", "DENY", "TCP", [{ lo: 443 }], "DECRYPT_ALLOWED", "def000ad-6000-0000-0000-000000000001"],
@@ -35,7 +41,11 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
       [101, "agentcore-vca-101-client-default-deny", "DENY", "ANY", null, null, null],
     ]);
     // Brownfield: the client spoke is closed by the stack's own rule 101, not by the controller default.
-    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+    for (const singleton of [
+      "aviatrix_distributed_firewalling_default_action_rule",
+      "aviatrix_distributed_firewalling_policy_list",
+      "aviatrix_config_feature",
+    ]) {
       expect(doc.resource[singleton]).toBeUndefined();
     }
     expect(policies(doc).every((p) => p.logging === true && p.watch === false)).toBe(true);
@@ -44,16 +54,27 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
   test("THEN WebGroup domains are derived from the region (the vendor hard-codes us-east-2)", () => {
     expect(sni(doc, "agentcore-vca-allowed-models")).toEqual(["bedrock-runtime.us-east-2.amazonaws.com", "bedrock.us-east-2.amazonaws.com"]);
     expect(sni(doc, "agentcore-vca-aws-control-domains")).toEqual(
-      expect.arrayContaining(["sts.us-east-2.amazonaws.com", "api.ecr.us-east-2.amazonaws.com", "prod-us-east-2-starport-layer-bucket.s3.us-east-2.amazonaws.com", '${element(split("/", var.agentcore_agent_image_uri), 0)}']),
+      expect.arrayContaining([
+        "sts.us-east-2.amazonaws.com",
+        "api.ecr.us-east-2.amazonaws.com",
+        "prod-us-east-2-starport-layer-bucket.s3.us-east-2.amazonaws.com",
+        '${element(split("/", var.agentcore_agent_image_uri), 0)}',
+      ]),
     );
     expect(sni(doc, "agentcore-vca-supply-chain-ioc-github")).toHaveLength(6);
     const west = synthDoc(new AgentCoreStack(testApp(), "w", { ...BASE, region: "us-west-2" }));
     expect(sni(west, "agentcore-vca-allowed-models")).toEqual(["bedrock-runtime.us-west-2.amazonaws.com", "bedrock.us-west-2.amazonaws.com"]);
-    expect(Object.values(west.resource.aws_vpc_endpoint).map((e) => e.service_name).sort()).toEqual(["com.amazonaws.us-west-2.bedrock-agentcore", "com.amazonaws.us-west-2.bedrock-agentcore-control"]);
+    expect(
+      Object.values(west.resource.aws_vpc_endpoint)
+        .map((e) => e.service_name)
+        .sort(),
+    ).toEqual(["com.amazonaws.us-west-2.bedrock-agentcore", "com.amazonaws.us-west-2.bedrock-agentcore-control"]);
   });
 
   test("THEN the SmartGroups select the runtime subnet, the client VPC and the endpoints' vpce names", () => {
-    const groups = Object.fromEntries(Object.values(doc.resource.aviatrix_smart_group).map((g) => [g.name, (g.selector as { match_expressions: unknown[] }).match_expressions]));
+    const groups = Object.fromEntries(
+      Object.values(doc.resource.aviatrix_smart_group).map((g) => [g.name, (g.selector as { match_expressions: unknown[] }).match_expressions]),
+    );
     expect(groups["agentcore-vca-runtime-subnet"]).toEqual([{ res_id: "${aws_subnet.agentcore_runtime.id}", type: "subnet" }]);
     expect(groups["agentcore-vca-client-spoke"]).toEqual([{ res_id: "${aws_vpc.client.id}", type: "vpc" }]);
     expect(groups["agentcore-vca-agentcore-data-host"]).toEqual([{ fqdn: "${aws_vpc_endpoint.agentcore_data.dns_entry[0].dns_name}" }]);
@@ -67,7 +88,12 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
     expect(doc.resource.aws_subnet.transit_gw.cidr_block).toBe("10.40.0.0/28");
     expect(only(doc, "aws_bedrockagentcore_agent_runtime")).toMatchObject({
       agent_runtime_name: "agentcore_vca_hello",
-      network_configuration: [{ network_mode: "VPC", network_mode_config: [{ subnets: ["${aws_subnet.agentcore_runtime.id}"], security_groups: ["${aws_security_group.agentcore_runtime.id}"] }] }],
+      network_configuration: [
+        {
+          network_mode: "VPC",
+          network_mode_config: [{ subnets: ["${aws_subnet.agentcore_runtime.id}"], security_groups: ["${aws_security_group.agentcore_runtime.id}"] }],
+        },
+      ],
       protocol_configuration: [{ server_protocol: "HTTP" }],
     });
   });
@@ -78,8 +104,16 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
       ["com.amazonaws.us-east-2.bedrock-agentcore", false, "Interface"],
       ["com.amazonaws.us-east-2.bedrock-agentcore-control", false, "Interface"],
     ]);
-    expect(Object.values(doc.resource.aws_route53_zone).map((z) => z.name).sort()).toEqual(["bedrock-agentcore-control.us-east-2.amazonaws.com", "bedrock-agentcore.us-east-2.amazonaws.com"]);
-    expect(doc.resource.aws_route53_record.agentcore_data.alias).toEqual({ evaluate_target_health: false, name: "${aws_vpc_endpoint.agentcore_data.dns_entry[0].dns_name}", zone_id: "${aws_vpc_endpoint.agentcore_data.dns_entry[0].hosted_zone_id}" });
+    expect(
+      Object.values(doc.resource.aws_route53_zone)
+        .map((z) => z.name)
+        .sort(),
+    ).toEqual(["bedrock-agentcore-control.us-east-2.amazonaws.com", "bedrock-agentcore.us-east-2.amazonaws.com"]);
+    expect(doc.resource.aws_route53_record.agentcore_data.alias).toEqual({
+      evaluate_target_health: false,
+      name: "${aws_vpc_endpoint.agentcore_data.dns_entry[0].dns_name}",
+      zone_id: "${aws_vpc_endpoint.agentcore_data.dns_entry[0].hosted_zone_id}",
+    });
     expect(doc.resource.aws_route53_zone_association.agentcore_data_client.vpc_id).toBe("${aws_vpc.client.id}");
   });
 
@@ -115,11 +149,17 @@ describe("AgentCoreStack (minimal: the lab defaults)", () => {
   test("THEN first-match evaluation of the parsed-back JSON follows the table", () => {
     const model = modelOf(doc);
     const v = (to: Parameters<typeof evaluate>[1]["to"], from: Parameters<typeof evaluate>[1]["from"] = runtime) => evaluate(model, { from, to }).rule;
-    expect(v({ host: "raw.githubusercontent.com", path: "/x/shai-hulud-2", decrypted: true, port: 443, protocol: "TCP" })).toBe("agentcore-vca-29-runtime-deny-supply-chain-ioc-github");
-    expect(v({ host: "raw.githubusercontent.com", path: "/aws/readme.md", decrypted: true, port: 443, protocol: "TCP" })).toBe("agentcore-vca-31-runtime-to-allowed-tools");
+    expect(v({ host: "raw.githubusercontent.com", path: "/x/shai-hulud-2", decrypted: true, port: 443, protocol: "TCP" })).toBe(
+      "agentcore-vca-29-runtime-deny-supply-chain-ioc-github",
+    );
+    expect(v({ host: "raw.githubusercontent.com", path: "/aws/readme.md", decrypted: true, port: 443, protocol: "TCP" })).toBe(
+      "agentcore-vca-31-runtime-to-allowed-tools",
+    );
     expect(v({ ip: "1.1.1.1", port: 53, protocol: "UDP" })).toBe("agentcore-vca-50-runtime-dns-exfil-deny");
     expect(v({ host: "exfil.attacker.io", port: 443, protocol: "TCP" })).toBe("agentcore-vca-100-runtime-default-deny");
-    expect(v({ groups: ["aws_vpc_endpoint.agentcore_control"], port: 443, protocol: "TCP" }, { vpc: "aws_vpc.client" })).toBe("agentcore-vca-11-client-to-agentcore-control");
+    expect(v({ groups: ["aws_vpc_endpoint.agentcore_control"], port: 443, protocol: "TCP" }, { vpc: "aws_vpc.client" })).toBe(
+      "agentcore-vca-11-client-to-agentcore-control",
+    );
   });
 
   test("THEN it validates, the analyzer finds no error and preflight no ERROR finding (AGC1/AGC2 pass)", () => {
@@ -167,28 +207,45 @@ describe("AgentCoreStack (everything on)", () => {
 
   test("GIVEN discover mode with promotions THEN only the promoted denies act and no default action is managed", () => {
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
-    expect(rules.filter((r) => r.watch === false).map((r) => r.name).sort()).toEqual(["acme-agents-29-runtime-deny-supply-chain-ioc-github", "acme-agents-50-runtime-dns-exfil-deny"]);
+    expect(
+      rules
+        .filter((r) => r.watch === false)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["acme-agents-29-runtime-deny-supply-chain-ioc-github", "acme-agents-50-runtime-dns-exfil-deny"]);
     expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
   });
 
   test("THEN a tool outside GitHub joins the decrypted tool-host group instead of being dropped by rule 100", () => {
     const hosts = Object.values(doc.resource.aviatrix_smart_group).find((g) => g.name === "acme-agents-github-hosts")!;
-    expect(hosts.selector).toEqual({ match_expressions: [{ fqdn: "api.github.com" }, { fqdn: "api.tavily.com" }, { fqdn: "github.com" }, { fqdn: "raw.githubusercontent.com" }] });
+    expect(hosts.selector).toEqual({
+      match_expressions: [{ fqdn: "api.github.com" }, { fqdn: "api.tavily.com" }, { fqdn: "github.com" }, { fqdn: "raw.githubusercontent.com" }],
+    });
     const model = modelOf(doc);
-    expect(evaluate(model, { from: runtime, to: { host: "api.tavily.com", port: 443, protocol: "TCP", decrypted: true } })).toMatchObject({ watchedBy: ["acme-agents-31-runtime-to-allowed-tools", "acme-agents-100-runtime-default-deny"] });
+    expect(evaluate(model, { from: runtime, to: { host: "api.tavily.com", port: 443, protocol: "TCP", decrypted: true } })).toMatchObject({
+      watchedBy: ["acme-agents-31-runtime-to-allowed-tools", "acme-agents-100-runtime-default-deny"],
+    });
   });
 
   test("THEN the existing CA is looked up, the guardrail is attached to every named role and the runtime uses the chosen AZ", () => {
     expect(doc.resource.aviatrix_dcf_mitm_ca).toBeUndefined();
     expect(Object.values(doc.data!.aviatrix_dcf_mitm_ca)[0]).toMatchObject({ name: "corp-mitm-ca" });
-    expect(Object.values(doc.resource.aws_iam_role_policy_attachment).map((a) => a.role).sort()).toEqual(["${aws_iam_role.client_invoker.name}", "ci-agents", "platform-deployer"]);
+    expect(
+      Object.values(doc.resource.aws_iam_role_policy_attachment)
+        .map((a) => a.role)
+        .sort(),
+    ).toEqual(["${aws_iam_role.client_invoker.name}", "ci-agents", "platform-deployer"]);
     expect(doc.resource.aws_subnet.agentcore_runtime.availability_zone).toBe("eu-central-1b");
     expect(only(doc, "aws_bedrockagentcore_agent_runtime").agent_runtime_name).toBe("acme_agents_hello");
   });
 
   test("THEN it validates and preflight reports no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
-    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error")).toEqual([]);
+    expect(
+      Preflight.of(stack)
+        .evaluate()
+        .findings.filter((f) => f.status === "non-compliant" && f.severity === "error"),
+    ).toEqual([]);
   });
 
   test("THEN the resource tree matches the snapshot", () => {

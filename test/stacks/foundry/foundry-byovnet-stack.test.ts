@@ -56,7 +56,11 @@ describe("FoundryByoVnetStack (minimal)", () => {
     // Rule 6: the other spokes' private ranges, never Anywhere (the seed's "other-spoke-resources").
     const otherSpokes = groups[/aviatrix_smart_group\.([^.]+)\.uuid/.exec((eastWest.dst_smart_groups as string[])[0])![1]];
     expect(otherSpokes.name).toBe("foundry-vca-other-spoke-resources");
-    expect((otherSpokes.selector as { match_expressions: unknown[] }).match_expressions).toEqual([{ cidr: "10.0.0.0/8" }, { cidr: "172.16.0.0/12" }, { cidr: "192.168.0.0/16" }]);
+    expect((otherSpokes.selector as { match_expressions: unknown[] }).match_expressions).toEqual([
+      { cidr: "10.0.0.0/8" },
+      { cidr: "172.16.0.0/12" },
+      { cidr: "192.168.0.0/16" },
+    ]);
     expect(eastWest.dst_smart_groups).toHaveLength(1);
     expect(fqdn.flow_app_requirement).toBe("TLS_REQUIRED");
     expect(svctag.flow_app_requirement).toBe("TLS_REQUIRED");
@@ -76,10 +80,16 @@ describe("FoundryByoVnetStack (minimal)", () => {
     const agent = doc.resource.azurerm_subnet.agent_subnet;
     expect(agent.address_prefixes).toEqual(["10.11.1.0/24"]);
     expect(agent.delegation).toEqual([
-      { name: "Microsoft.App-environments", service_delegation: { actions: ["Microsoft.Network/virtualNetworks/subnets/join/action"], name: "Microsoft.App/environments" } },
+      {
+        name: "Microsoft.App-environments",
+        service_delegation: { actions: ["Microsoft.Network/virtualNetworks/subnets/join/action"], name: "Microsoft.App/environments" },
+      },
     ]);
     const routes = Object.values(doc.resource.azurerm_route);
-    expect(routes.find((r) => r.address_prefix === "0.0.0.0/0")).toMatchObject({ next_hop_type: "VirtualAppliance", next_hop_in_ip_address: "${aviatrix_spoke_gateway.SpokeGateway.private_ip}" });
+    expect(routes.find((r) => r.address_prefix === "0.0.0.0/0")).toMatchObject({
+      next_hop_type: "VirtualAppliance",
+      next_hop_in_ip_address: "${aviatrix_spoke_gateway.SpokeGateway.private_ip}",
+    });
     expect(routes.find((r) => r.address_prefix === "10.11.0.16/28")).toMatchObject({ next_hop_type: "VnetLocal" });
     expect(doc.resource.azurerm_subnet.avx_spoke_gw_subnet.address_prefixes).toEqual(["10.11.0.0/28"]);
   });
@@ -94,7 +104,10 @@ describe("FoundryByoVnetStack (minimal)", () => {
     });
     expect(only(doc, "azurerm_private_endpoint")).toMatchObject({ private_service_connection: { subresource_names: ["account"] } });
     const host = only(doc, "azapi_resource");
-    expect(host).toMatchObject({ type: "Microsoft.CognitiveServices/accounts/projects/capabilityHosts@2025-04-01-preview", body: { properties: { capabilityHostKind: "Agents" } } });
+    expect(host).toMatchObject({
+      type: "Microsoft.CognitiveServices/accounts/projects/capabilityHosts@2025-04-01-preview",
+      body: { properties: { capabilityHostKind: "Agents" } },
+    });
     expect((host.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual(["terraform_data.foundry_network_binding"]);
     expect(only(doc, "terraform_data").input).toEqual({
       agentSubnetCidr: "10.11.1.0/24",
@@ -104,19 +117,33 @@ describe("FoundryByoVnetStack (minimal)", () => {
   });
 
   test("THEN brownfield: no controller singleton, the ruleset attaches at the stack's own point, and rule 6 contains east-west traffic itself", () => {
-    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+    for (const singleton of [
+      "aviatrix_distributed_firewalling_default_action_rule",
+      "aviatrix_distributed_firewalling_policy_list",
+      "aviatrix_config_feature",
+    ]) {
       expect(doc.resource[singleton]).toBeUndefined();
     }
     expect(Object.values(doc.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "foundry-vca-before-k8s" }]);
     expect(doc.resource.aviatrix_spoke_transit_attachment).toBeUndefined();
-    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-deny-east-west" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "10.20.0.5", port: 22, protocol: "TCP" } })).toMatchObject({
+      verdict: "DENY",
+      rule: "foundry-vca-deny-east-west",
+    });
     // Public destinations stay with rule 5; rule 6 never matches them.
-    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "8.8.4.4", port: 22, protocol: "TCP" } })).toMatchObject({ verdict: "DENY", rule: "foundry-vca-default-deny-internet" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { ip: "8.8.4.4", port: 22, protocol: "TCP" } })).toMatchObject({
+      verdict: "DENY",
+      rule: "foundry-vca-default-deny-internet",
+    });
   });
 
   test("GIVEN ownController THEN DCF is enabled and the default action DENY + log is created after the rules", () => {
     const owned = build({ ownController: true }).doc;
-    expect(only(owned, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({ action: "DENY", logging: true, depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]) });
+    expect(only(owned, "aviatrix_distributed_firewalling_default_action_rule")).toMatchObject({
+      action: "DENY",
+      logging: true,
+      depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]),
+    });
     expect(only(owned, "aviatrix_config_feature")).toMatchObject({ feature_name: "microseg", is_enabled: true });
     expect(Object.values(owned.data!.aviatrix_dcf_attachment_point)).toEqual([{ name: "TERRAFORM_BEFORE_UI_MANAGED" }]);
     expect(() => build({ renderAs: "policyList" })).toThrow(/renderAs: got "policyList", want "ruleset" unless ownController is true/);
@@ -125,7 +152,9 @@ describe("FoundryByoVnetStack (minimal)", () => {
   test("THEN the synthesized JSON validates, the analyzer finds no error and preflight no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
     expect(analyze(modelOf(doc)).filter((f) => f.severity === "error")).toEqual([]);
-    const errors = Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error");
+    const errors = Preflight.of(stack)
+      .evaluate()
+      .findings.filter((f) => f.status === "non-compliant" && f.severity === "error");
     expect(errors).toEqual([]);
   });
 
@@ -162,7 +191,12 @@ describe("FoundryByoVnetStack (everything on)", () => {
 
   test("GIVEN discover mode with a promoted rule THEN only it and the ACA platform permits act; no default action is managed", () => {
     const rules = only(doc, "aviatrix_dcf_ruleset").rules as Array<Record<string, unknown>>;
-    expect(rules.filter((r) => r.watch === false).map((r) => r.name).sort()).toEqual(["foundry-vca-allow-aca-fqdn", "foundry-vca-allow-aca-svctag", "foundry-vca-deny-threat-intel"]);
+    expect(
+      rules
+        .filter((r) => r.watch === false)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["foundry-vca-allow-aca-fqdn", "foundry-vca-allow-aca-svctag", "foundry-vca-deny-threat-intel"]);
     expect(doc.resource.aviatrix_distributed_firewalling_default_action_rule).toBeUndefined();
     const model = modelOf(doc);
     expect(evaluate(model, { from: { subnet: "azurerm_subnet.agent_subnet" }, to: { host: "exfil.attacker.io", port: 443, protocol: "TCP" } })).toMatchObject({
@@ -183,14 +217,20 @@ describe("FoundryByoVnetStack (everything on)", () => {
   test("THEN the capability host carries the Standard Agent connections", () => {
     expect(only(doc, "azapi_resource")).toMatchObject({
       name: "caphost",
-      body: { properties: { capabilityHostKind: "Agents", threadStorageConnections: ["cosmos"], storageConnections: ["blob"], vectorStoreConnections: ["search"] } },
+      body: {
+        properties: { capabilityHostKind: "Agents", threadStorageConnections: ["cosmos"], storageConnections: ["blob"], vectorStoreConnections: ["search"] },
+      },
     });
   });
 
   test("THEN it validates and preflight reports no ERROR finding", () => {
     expect(validateTerraformJson(doc)).toEqual([]);
     expect(analyze(modelOf(doc)).filter((f) => f.severity === "error")).toEqual([]);
-    expect(Preflight.of(stack).evaluate().findings.filter((f) => f.status === "non-compliant" && f.severity === "error")).toEqual([]);
+    expect(
+      Preflight.of(stack)
+        .evaluate()
+        .findings.filter((f) => f.status === "non-compliant" && f.severity === "error"),
+    ).toEqual([]);
   });
 
   test("THEN the resource tree matches the snapshot", () => {
@@ -235,7 +275,10 @@ describe("FoundryByoVnetStack variants", () => {
     expect(doc.resource.azurerm_virtual_network).toBeUndefined();
     expect(doc.resource.azurerm_subnet).toBeUndefined();
     expect(only(doc, "aviatrix_spoke_gateway")).toMatchObject({ vpc_id: "vnet-foundry:net-rg:00000000-1111-2222-3333-444444444444", subnet: "10.30.0.0/28" });
-    expect(evaluate(modelOf(doc), { from: { subnet: "agent" }, to: { host: "mcr.microsoft.com", port: 443, protocol: "TCP", tls: true } })).toMatchObject({ verdict: "PERMIT", rule: "foundry-vca-allow-aca-fqdn" });
+    expect(evaluate(modelOf(doc), { from: { subnet: "agent" }, to: { host: "mcr.microsoft.com", port: 443, protocol: "TCP", tls: true } })).toMatchObject({
+      verdict: "PERMIT",
+      rule: "foundry-vca-allow-aca-fqdn",
+    });
   });
 
   test("GIVEN the same props twice THEN the synthesized JSON is byte-identical", () => {

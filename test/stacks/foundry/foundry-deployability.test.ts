@@ -10,7 +10,11 @@ const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAc
 const build = (p: Partial<FoundryByoVnetStackProps> = {}) => new FoundryByoVnetStack(testApp(), "vca-foundry-byovnet", { ...BASE, ...p });
 const account = (doc: Doc) => (doc.resource.azurerm_cognitive_account as any).foundry_account;
 const acaSnis = (doc: Doc) =>
-  ((Object.values(doc.resource.aviatrix_web_group) as any[]).find((g) => g.name === "foundry-vca-aca-requirements-fqdns").selector.match_expressions as Array<{ snifilter: string }>).map((m) => m.snifilter);
+  (
+    (Object.values(doc.resource.aviatrix_web_group) as any[]).find((g) => g.name === "foundry-vca-aca-requirements-fqdns").selector.match_expressions as Array<{
+      snifilter: string;
+    }>
+  ).map((m) => m.snifilter);
 const messages = (stack: FoundryByoVnetStack, level: string) =>
   stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === level).map((m) => String(m.data)));
 
@@ -25,7 +29,9 @@ describe("GIVEN the defaults WHEN synthesized", () => {
   test("THEN the custom subdomain is the prefix plus a hash of subscription and resource group, not the fixed account name", () => {
     const a = account(doc);
     expect(a.name).toBe("foundry-vca-foundry");
-    expect(a.custom_subdomain_name).toBe('foundry-vca-${substr(sha1(join("/", [data.azurerm_client_config.current.subscription_id, azurerm_resource_group.foundry_rg.name])), 0, 8)}');
+    expect(a.custom_subdomain_name).toBe(
+      'foundry-vca-${substr(sha1(join("/", [data.azurerm_client_config.current.subscription_id, azurerm_resource_group.foundry_rg.name])), 0, 8)}',
+    );
     expect(a.custom_subdomain_name).not.toBe(a.name);
   });
 
@@ -58,7 +64,9 @@ describe("GIVEN explicit choices WHEN synthesized", () => {
   });
 
   test("THEN the all-zero placeholder subscription is refused", () => {
-    expect(() => build({ subscriptionId: "00000000-0000-0000-0000-000000000000" })).toThrow(/subscriptionId: got "00000000-0000-0000-0000-000000000000", want an Azure subscription id/);
+    expect(() => build({ subscriptionId: "00000000-0000-0000-0000-000000000000" })).toThrow(
+      /subscriptionId: got "00000000-0000-0000-0000-000000000000", want an Azure subscription id/,
+    );
   });
 
   test("THEN eastWestCidrs replace rule 6's destinations", () => {
@@ -68,4 +76,3 @@ describe("GIVEN explicit choices WHEN synthesized", () => {
     expect(() => build({ eastWestCidrs: [] })).toThrow(/eastWestCidrs/);
   });
 });
-

@@ -12,7 +12,12 @@ import { errorOf, runCli, testApp } from "./helpers";
 // The module object itself (an `import * as` namespace is a copy a spy would not reach cdktf through).
 const childProcess: typeof import("child_process") = require("child_process");
 const ID = "vca-foundry-byovnet";
-const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral", newNetwork: { cidr: "10.11.0.0/23" } };
+const BASE: FoundryByoVnetStackProps = {
+  controllerVersion: "9.0.10",
+  aviatrixAccountName: "azure-foundry",
+  location: "francecentral",
+  newNetwork: { cidr: "10.11.0.0/23" },
+};
 const ACK = { id: "AVX-IMM1[foundry/network-injection]", reason: "CHG-2031 planned full teardown of the Foundry capability host" };
 
 function stackOf(baselineFile: string, props: Partial<FoundryByoVnetStackProps> = {}): FoundryByoVnetStack {
@@ -72,14 +77,23 @@ describe("GIVEN the Foundry blueprint synthesized and locked with `npx vca-cdktf
   test("WHEN the agent subnet CIDR prop changes THEN synth fails with AVX-IMM1 naming the old and new values", () => {
     const message = errorOf(() => Testing.synth(stackOf(lockFile, { newNetwork: { cidr: "10.12.0.0/23" } }), true));
     expect(message).toContain("got agentSubnetCidr=10.12.1.0/24, want agentSubnetCidr=10.11.1.0/24");
-    expect(message.split("\n").find((l) => l.includes("AVX-IMM1"))?.trim()).toMatchSnapshot();
+    expect(
+      message
+        .split("\n")
+        .find((l) => l.includes("AVX-IMM1"))
+        ?.trim(),
+    ).toMatchSnapshot();
   });
 
   test("WHEN the lock names another gateway resource (the binding was re-wired) THEN AVX-IMM1 names both expressions", () => {
     const rewired = path.join(dir, "rewired.lock.json");
     const lock = JSON.parse(fs.readFileSync(lockFile, "utf8"));
     const entry = lock.stacks[ID]["foundry/network-injection"];
-    entry.values = { ...entry.values, spokeGatewayIp: "${aviatrix_spoke_gateway.old_spoke.private_ip}", udrNextHop: "${aviatrix_spoke_gateway.old_spoke.private_ip}" };
+    entry.values = {
+      ...entry.values,
+      spokeGatewayIp: "${aviatrix_spoke_gateway.old_spoke.private_ip}",
+      udrNextHop: "${aviatrix_spoke_gateway.old_spoke.private_ip}",
+    };
     fs.writeFileSync(rewired, JSON.stringify(lock));
     expect(imm(stackOf(rewired))[0]).toEqual([
       "AVX-IMM1[foundry/network-injection]",
@@ -108,7 +122,9 @@ describe("GIVEN the Foundry blueprint synthesized and locked with `npx vca-cdktf
     expect(host.lifecycle.precondition).toEqual([
       {
         condition: '${(terraform_data.foundry_network_binding.input.agentSubnetCidr == "10.11.1.0/24")}',
-        error_message: expect.stringMatching(/^AVX-IMM1: .*\(foundry\/network-injection\) differs from the locked baseline \(agentSubnetCidr=10\.11\.1\.0\/24\)/),
+        error_message: expect.stringMatching(
+          /^AVX-IMM1: .*\(foundry\/network-injection\) differs from the locked baseline \(agentSubnetCidr=10\.11\.1\.0\/24\)/,
+        ),
       },
     ]);
     // Synthesized past a failed check (skipValidation), the plan itself refuses the change.
@@ -147,7 +163,13 @@ describe("GIVEN a machine without a terraform binary (CI, docs/ARCHITECTURE.md Â
 describe("GIVEN a lock of another stack id", () => {
   test("WHEN a variant synthesizes under its own id THEN the lock does not apply to it (AVX-IMM2 asks for a lock)", () => {
     const lockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vca-foundry-lock-")), "vca-preflight.lock.json");
-    fs.writeFileSync(lockFile, JSON.stringify({ version: 1, stacks: { [ID]: { "foundry/network-injection": { constructPath: "x", description: "d", values: { agentSubnetCidr: "10.99.1.0/24" } } } } }));
+    fs.writeFileSync(
+      lockFile,
+      JSON.stringify({
+        version: 1,
+        stacks: { [ID]: { "foundry/network-injection": { constructPath: "x", description: "d", values: { agentSubnetCidr: "10.99.1.0/24" } } } },
+      }),
+    );
     const stack = new FoundryByoVnetStack(testApp({}, lockFile), "foundry-variant", { ...BASE, newNetwork: { cidr: "10.12.0.0/23" } });
     expect(imm(stack).map(([id, status]) => [id, status])).toEqual([["AVX-IMM2[foundry/network-injection]", "non-compliant"]]);
   });

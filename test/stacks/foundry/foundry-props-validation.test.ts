@@ -3,7 +3,8 @@ import { FoundryByoVnetStack, FoundryByoVnetStackProps } from "../../../stacks/f
 import { errorOf, testApp } from "./helpers";
 
 const BASE: FoundryByoVnetStackProps = { controllerVersion: "9.0.10", aviatrixAccountName: "azure-foundry", location: "francecentral" };
-const make = (props: Partial<FoundryByoVnetStackProps>) => () => new FoundryByoVnetStack(testApp(), "vca-foundry-byovnet", { ...BASE, ...props } as FoundryByoVnetStackProps);
+const make = (props: Partial<FoundryByoVnetStackProps>) => () =>
+  new FoundryByoVnetStack(testApp(), "vca-foundry-byovnet", { ...BASE, ...props } as FoundryByoVnetStackProps);
 
 describe("FoundryByoVnetStack props validation", () => {
   test.each<[string, Partial<FoundryByoVnetStackProps>]>([
@@ -15,9 +16,58 @@ describe("FoundryByoVnetStack props validation", () => {
     ["a bare * tool domain", { toolCallDomains: ["*"] }],
     ["a tool domain with a scheme", { toolCallDomains: ["https://api.ipify.org"] }],
     ["an unknown promoted rule", { promoteRules: ["allow-everything"] }],
-    ["a public existing agent subnet", { existingNetwork: { vnetName: "v", resourceGroupName: "rg", vnetGuid: "g", vnetId: "id", gatewaySubnetCidr: "10.0.0.0/28", agentSubnetId: "a", agentSubnetName: "a", agentSubnetCidr: "52.1.0.0/24", privateEndpointSubnetId: "p", privateEndpointSubnetCidr: "10.0.0.16/28" } }],
-    ["an existing network without the PE subnet id", { existingNetwork: { vnetName: "v", resourceGroupName: "rg", vnetGuid: "g", vnetId: "id", gatewaySubnetCidr: "10.0.0.0/28", agentSubnetId: "a", agentSubnetName: "a", agentSubnetCidr: "10.0.1.0/24", privateEndpointSubnetId: "", privateEndpointSubnetCidr: "10.0.0.16/28" } }],
-    ["both new and existing network", { newNetwork: {}, existingNetwork: { vnetName: "v", resourceGroupName: "rg", vnetGuid: "g", vnetId: "id", gatewaySubnetCidr: "10.0.0.0/28", agentSubnetId: "a", agentSubnetName: "a", agentSubnetCidr: "10.0.1.0/24", privateEndpointSubnetId: "p", privateEndpointSubnetCidr: "10.0.0.16/28" } }],
+    [
+      "a public existing agent subnet",
+      {
+        existingNetwork: {
+          vnetName: "v",
+          resourceGroupName: "rg",
+          vnetGuid: "g",
+          vnetId: "id",
+          gatewaySubnetCidr: "10.0.0.0/28",
+          agentSubnetId: "a",
+          agentSubnetName: "a",
+          agentSubnetCidr: "52.1.0.0/24",
+          privateEndpointSubnetId: "p",
+          privateEndpointSubnetCidr: "10.0.0.16/28",
+        },
+      },
+    ],
+    [
+      "an existing network without the PE subnet id",
+      {
+        existingNetwork: {
+          vnetName: "v",
+          resourceGroupName: "rg",
+          vnetGuid: "g",
+          vnetId: "id",
+          gatewaySubnetCidr: "10.0.0.0/28",
+          agentSubnetId: "a",
+          agentSubnetName: "a",
+          agentSubnetCidr: "10.0.1.0/24",
+          privateEndpointSubnetId: "",
+          privateEndpointSubnetCidr: "10.0.0.16/28",
+        },
+      },
+    ],
+    [
+      "both new and existing network",
+      {
+        newNetwork: {},
+        existingNetwork: {
+          vnetName: "v",
+          resourceGroupName: "rg",
+          vnetGuid: "g",
+          vnetId: "id",
+          gatewaySubnetCidr: "10.0.0.0/28",
+          agentSubnetId: "a",
+          agentSubnetName: "a",
+          agentSubnetCidr: "10.0.1.0/24",
+          privateEndpointSubnetId: "p",
+          privateEndpointSubnetCidr: "10.0.0.16/28",
+        },
+      },
+    ],
   ])("GIVEN %s WHEN the stack is built THEN it fails with a message naming the prop", (_name, props) => {
     expect(make(props)).toThrow(UserInputError);
     expect(errorOf(make(props))).toMatchSnapshot();

@@ -14,7 +14,10 @@ describe("vca-foundry-byovnet scenarios", () => {
     const synth = path.join(dir, "cdk.tf.json");
     fs.writeFileSync(synth, Testing.synth(stack, true));
     const { code, stdout, stderr } = await runCli("simulate", "--synth", synth, "--scenarios", SCENARIOS);
-    const results = stdout.trim().split("\n").map((l) => JSON.parse(l) as { name: string; verdict: string; rule: string; pass?: boolean });
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { name: string; verdict: string; rule: string; pass?: boolean });
     expect(stderr).toBe("");
     expect(results.filter((r) => r.pass !== true)).toEqual([]);
     expect(code).toBe(0);
@@ -29,7 +32,12 @@ describe("vca-foundry-byovnet scenarios", () => {
     fs.writeFileSync(synth, Testing.synth(stack, true));
     const { code, stdout } = await runCli("simulate", "--synth", synth, "--scenarios", SCENARIOS);
     expect(code).toBe(1);
-    const failed = stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.pass === false).map((r) => r.name);
+    const failed = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.pass === false)
+      .map((r) => r.name);
     expect(failed).toContain("kill-chain-2-exfiltrate-to-attacker");
   });
 });

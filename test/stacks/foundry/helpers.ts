@@ -4,7 +4,11 @@ import { policyModelFromTerraform } from "../../../lib/dcf";
 import { PolicyModel } from "../../../lib/dcf/model";
 export { runCli, testApp } from "../helpers";
 
-export type Doc = { resource: Record<string, Record<string, Record<string, unknown>>>; variable?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>> };
+export type Doc = {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  variable?: Record<string, Record<string, unknown>>;
+  data?: Record<string, Record<string, unknown>>;
+};
 
 export function synthDoc(stack: TerraformStack): Doc {
   return JSON.parse(Testing.synth(stack, true)) as Doc;

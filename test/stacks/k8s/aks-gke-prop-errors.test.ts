@@ -39,15 +39,42 @@ const CASES: ReadonlyArray<[string, string, () => unknown]> = [
   ["AKS: empty location", "location", () => new AksVcaStack(testApp(), "s", { ...AKS, location: "" })],
   ["AKS: location missing", "location", () => new AksVcaStack(testApp(), "s", { ...AKS, location: undefined as never })],
   ["AKS: blank subscriptionId", "subscriptionId", () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: "  " })],
-  ["AKS: the all-zero placeholder subscriptionId", "subscriptionId", () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: "00000000-0000-0000-0000-000000000000" })],
-  ["AKS: empty existingCluster.id", "existingCluster.id", () => new AksVcaStack(testApp(), "s", { ...AKS_EXISTING, existingCluster: { id: "", kubeconfigPath: "~/.kube/config" } })],
+  [
+    "AKS: the all-zero placeholder subscriptionId",
+    "subscriptionId",
+    () => new AksVcaStack(testApp(), "s", { ...AKS, subscriptionId: "00000000-0000-0000-0000-000000000000" }),
+  ],
+  [
+    "AKS: empty existingCluster.id",
+    "existingCluster.id",
+    () => new AksVcaStack(testApp(), "s", { ...AKS_EXISTING, existingCluster: { id: "", kubeconfigPath: "~/.kube/config" } }),
+  ],
   ["GKE: empty projectId", "projectId", () => new GkeVcaStack(testApp(), "g", { ...GKE, projectId: "" })],
   ["GKE: neither newNetwork nor existingNetwork", "newNetwork/existingNetwork", () => new GkeVcaStack(testApp(), "g", { ...GKE, newNetwork: undefined })],
-  ["GKE: both newNetwork and existingNetwork", "newNetwork/existingNetwork", () => new GkeVcaStack(testApp(), "g", { ...GKE, existingNetwork: GKE_EXISTING_NETWORK })],
+  [
+    "GKE: both newNetwork and existingNetwork",
+    "newNetwork/existingNetwork",
+    () => new GkeVcaStack(testApp(), "g", { ...GKE, existingNetwork: GKE_EXISTING_NETWORK }),
+  ],
   ["GKE: neither newCluster nor existingCluster", "newCluster/existingCluster", () => new GkeVcaStack(testApp(), "g", { ...GKE, newCluster: undefined })],
   ["GKE: empty newCluster.name", "newCluster.name", () => new GkeVcaStack(testApp(), "g", { ...GKE, newCluster: { name: "" } })],
-  ["GKE: newCluster in an existing network", "newCluster", () => new GkeVcaStack(testApp(), "g", { ...GKE, newNetwork: undefined, existingNetwork: GKE_EXISTING_NETWORK })],
-  ["GKE: empty existingCluster.selfLink", "existingCluster.selfLink", () => new GkeVcaStack(testApp(), "g", { ...GKE, newNetwork: undefined, existingNetwork: GKE_EXISTING_NETWORK, newCluster: undefined, existingCluster: { selfLink: "", kubeconfigPath: "~/.kube/config" } })],
+  [
+    "GKE: newCluster in an existing network",
+    "newCluster",
+    () => new GkeVcaStack(testApp(), "g", { ...GKE, newNetwork: undefined, existingNetwork: GKE_EXISTING_NETWORK }),
+  ],
+  [
+    "GKE: empty existingCluster.selfLink",
+    "existingCluster.selfLink",
+    () =>
+      new GkeVcaStack(testApp(), "g", {
+        ...GKE,
+        newNetwork: undefined,
+        existingNetwork: GKE_EXISTING_NETWORK,
+        newCluster: undefined,
+        existingCluster: { selfLink: "", kubeconfigPath: "~/.kube/config" },
+      }),
+  ],
   ["GKE: bad mode", "mode", () => new GkeVcaStack(testApp(), "g", { ...GKE, mode: "audit" as never })],
   ["GKE: no workload", "librechat/obot", () => new GkeVcaStack(testApp(), "g", { ...GKE, librechat: undefined })],
 ];

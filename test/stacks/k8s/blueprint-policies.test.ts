@@ -48,10 +48,16 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(rules["deny-data-store-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-librechat-data-stores")] });
     expect(rules["deny-data-store-internet"].web_groups).toBeUndefined();
     expect(rules["allow-llm-providers"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-llm")] });
-    expect(rules["allow-mcp-per-server"]).toMatchObject({ src_smart_groups: [pods], web_groups: [wg("librechat-aks-librechat-mcp--deepwiki"), wg("librechat-aks-librechat-mcp--github")] });
+    expect(rules["allow-mcp-per-server"]).toMatchObject({
+      src_smart_groups: [pods],
+      web_groups: [wg("librechat-aks-librechat-mcp--deepwiki"), wg("librechat-aks-librechat-mcp--github")],
+    });
     expect(rules["allow-oci-registry"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("librechat-aks-librechat-oci-registries")] });
     const kubeSystem = sg("librechat-aks-kube-system");
-    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [kubeSystem, nodes].sort(), web_groups: [wg("librechat-aks-k8s-control-plane")] });
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({
+      src_smart_groups: [kubeSystem, nodes].sort(),
+      web_groups: [wg("librechat-aks-k8s-control-plane")],
+    });
   });
 
   test("THEN in-cluster clients reach the API server by address: kube-system pods (pod IPs, no SNI) → the API server FQDN group, never the chat pods", () => {
@@ -62,7 +68,9 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     expect(api.web_groups).toBeUndefined();
     const groups = byName(json, "aviatrix_smart_group");
     expect(groups["librechat-aks-k8s-api-server"].selector.match_expressions).toEqual([{ fqdn: "${azurerm_kubernetes_cluster.cluster.fqdn}" }]);
-    expect(groups["librechat-aks-kube-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "kube-system" }]);
+    expect(groups["librechat-aks-kube-system"].selector.match_expressions).toEqual([
+      { type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "kube-system" },
+    ]);
   });
 
   test("THEN no controller singleton; the closing denies contain pods, data stores and nodes after the K8S block", () => {
@@ -71,13 +79,29 @@ describe("GIVEN the vca-librechat-aks blueprint (enforce) WHEN synthesized", () 
     const closing = containmentRules(json);
     expect(Object.keys(closing)).toEqual(["contain-librechat-pods", "contain-librechat-data-stores", "contain-kube-system-internet", "contain-nodes-internet"]);
     expect(closing["contain-librechat-pods"].src_smart_groups).toEqual([sg("librechat-aks-librechat-pods")]);
-    expect(closing["contain-nodes-internet"]).toMatchObject({ src_smart_groups: [sg("librechat-aks-nodes")], dst_smart_groups: [ANY], action: "DENY", protocol: "ANY" });
+    expect(closing["contain-nodes-internet"]).toMatchObject({
+      src_smart_groups: [sg("librechat-aks-nodes")],
+      dst_smart_groups: [ANY],
+      action: "DENY",
+      protocol: "ANY",
+    });
   });
 
   test("THEN groups: pods and data stores by (lower-cased) AKS id + namespace + chart label, nodes by the node subnet CIDR", () => {
     const groups = byName(json, "aviatrix_smart_group");
-    expect(Object.keys(groups).sort()).toEqual(["librechat-aks-k8s-api-server", "librechat-aks-kube-system", "librechat-aks-librechat-data-stores", "librechat-aks-librechat-pods", "librechat-aks-nodes"]);
-    const k8s = (app: string) => ({ type: "k8s", k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}", k8s_namespace: "librechat", tags: { "app.kubernetes.io/name": app } });
+    expect(Object.keys(groups).sort()).toEqual([
+      "librechat-aks-k8s-api-server",
+      "librechat-aks-kube-system",
+      "librechat-aks-librechat-data-stores",
+      "librechat-aks-librechat-pods",
+      "librechat-aks-nodes",
+    ]);
+    const k8s = (app: string) => ({
+      type: "k8s",
+      k8s_cluster_id: "${lower(azurerm_kubernetes_cluster.cluster.id)}",
+      k8s_namespace: "librechat",
+      tags: { "app.kubernetes.io/name": app },
+    });
     expect(groups["librechat-aks-librechat-pods"].selector.match_expressions).toEqual([k8s("librechat")]);
     expect(groups["librechat-aks-librechat-data-stores"].selector.match_expressions).toEqual([k8s("mongodb"), k8s("postgresql")]);
     expect(groups["librechat-aks-nodes"].selector.match_expressions).toEqual([{ cidr: "10.30.64.0/18" }]);
@@ -115,7 +139,10 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
 
   test("THEN sources and destinations: nodes → control plane and images, obot-system → its egress WebGroup", () => {
     const nodes = sg("obot-eks-nodes");
-    expect(rules["allow-k8s-control-plane"]).toMatchObject({ src_smart_groups: [sg("obot-eks-kube-system"), nodes].sort(), web_groups: [wg("obot-eks-k8s-control-plane")] });
+    expect(rules["allow-k8s-control-plane"]).toMatchObject({
+      src_smart_groups: [sg("obot-eks-kube-system"), nodes].sort(),
+      web_groups: [wg("obot-eks-k8s-control-plane")],
+    });
     expect(rules["allow-obot-images"]).toMatchObject({ src_smart_groups: [nodes], web_groups: [wg("obot-eks-obot-images")] });
     expect(rules["allow-obot-system"]).toMatchObject({ src_smart_groups: [sg("obot-eks-obot-system")], web_groups: [wg("obot-eks-obot-system-egress")] });
   });
@@ -131,9 +158,17 @@ describe("GIVEN the vca-obot-eks blueprint (enforce) WHEN synthesized", () => {
     const groups = byName(json, "aviatrix_smart_group");
     expect(Object.keys(groups).sort()).toEqual(["obot-eks-kube-system", "obot-eks-nodes", "obot-eks-obot-mcp-servers", "obot-eks-obot-system"]);
     expect(groups["obot-eks-nodes"].selector.match_expressions).toEqual([{ type: "vm", tags: { "eks:cluster-name": "obot-eks-eks" } }]);
-    expect(groups["obot-eks-obot-system"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-system" }]);
-    expect(groups["obot-eks-obot-mcp-servers"].selector.match_expressions).toEqual([{ type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-mcp" }]);
-    expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual(["obot-eks-k8s-control-plane", "obot-eks-obot-images", "obot-eks-obot-system-egress"]);
+    expect(groups["obot-eks-obot-system"].selector.match_expressions).toEqual([
+      { type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-system" },
+    ]);
+    expect(groups["obot-eks-obot-mcp-servers"].selector.match_expressions).toEqual([
+      { type: "k8s", k8s_cluster_id: "${aws_eks_cluster.cluster.arn}", k8s_namespace: "obot-mcp" },
+    ]);
+    expect(Object.keys(byName(json, "aviatrix_web_group")).sort()).toEqual([
+      "obot-eks-k8s-control-plane",
+      "obot-eks-obot-images",
+      "obot-eks-obot-system-egress",
+    ]);
   });
 });
 

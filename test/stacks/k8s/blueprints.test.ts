@@ -59,9 +59,20 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
   });
 
   test("every scenario passes", async () => {
-    const args = ["simulate", "--synth", file, ...(obot ? ["--manifests", path.join(BLUEPRINTS_DIR, dir, "firewall-policies")] : []), "--scenarios", path.join(BLUEPRINTS_DIR, dir, "scenarios.yaml")];
+    const args = [
+      "simulate",
+      "--synth",
+      file,
+      ...(obot ? ["--manifests", path.join(BLUEPRINTS_DIR, dir, "firewall-policies")] : []),
+      "--scenarios",
+      path.join(BLUEPRINTS_DIR, dir, "scenarios.yaml"),
+    ];
     const run = await vca(...args);
-    const failed = run.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.pass !== true);
+    const failed = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.pass !== true);
     expect(failed).toEqual([]);
     expect(run.code).toBe(0);
   });
@@ -73,7 +84,11 @@ describe.each(BLUEPRINTS)("%s", (id, dir, add, obot) => {
     expect(["aviatrix_spoke_gateway", "aviatrix_kubernetes_cluster", "aviatrix_dcf_ruleset"].map(count)).toEqual([1, 1, 2]);
     expect(count("aviatrix_smart_group")).toBeGreaterThanOrEqual(4);
     expect(count("aviatrix_web_group")).toBeGreaterThanOrEqual(3);
-    expect(Object.values(json.resource.helm_release).map((r: any) => r.chart).sort()).toEqual(obot ? ["k8s-firewall", "obot"] : ["k8s-firewall", "librechat"]);
+    expect(
+      Object.values(json.resource.helm_release)
+        .map((r: any) => r.chart)
+        .sort(),
+    ).toEqual(obot ? ["k8s-firewall", "obot"] : ["k8s-firewall", "librechat"]);
     expect(resourceTree(json)).toMatchSnapshot();
   });
 });

@@ -37,7 +37,11 @@ describe("GIVEN a new EKS cluster WHEN synthesized", () => {
 
   test("THEN kubernetes and helm authenticate with the aws eks get-token exec plugin, and no data.aws_eks_cluster_auth exists", () => {
     expect(json.data?.aws_eks_cluster_auth).toBeUndefined();
-    const exec = { api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "${aws_eks_cluster.cluster.name}", "--region", "us-east-2"] };
+    const exec = {
+      api_version: "client.authentication.k8s.io/v1beta1",
+      command: "aws",
+      args: ["eks", "get-token", "--cluster-name", "${aws_eks_cluster.cluster.name}", "--region", "us-east-2"],
+    };
     const k8s = json.provider.kubernetes[0];
     expect(k8s.exec).toEqual([exec]);
     expect(k8s.token).toBeUndefined();
@@ -49,7 +53,11 @@ describe("GIVEN a new EKS cluster WHEN synthesized", () => {
     expect(entry).toMatchObject({ type: "STANDARD", kubernetes_groups: ["avx-controller"], cluster_name: "${aws_eks_cluster.cluster.name}" });
     expect(entry.principal_arn).toMatch(/^arn:aws:iam::\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}:role\/aviatrix-role-app$/);
     const policy = one(json, "aws_eks_access_policy_association");
-    expect(policy.value).toMatchObject({ policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", access_scope: { type: "cluster" }, principal_arn: entry.principal_arn });
+    expect(policy.value).toMatchObject({
+      policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+      access_scope: { type: "cluster" },
+      principal_arn: entry.principal_arn,
+    });
   });
 
   test("THEN the cluster is registered with the controller (aviatrix_kubernetes_cluster) after the access entry and policy", () => {
@@ -63,7 +71,9 @@ describe("GIVEN a new EKS cluster WHEN synthesized", () => {
   test("THEN the EBS CSI driver runs with an IAM role through Pod Identity, and gp3 is the default StorageClass", () => {
     const addons = Object.values(json.resource.aws_eks_addon) as any[];
     const csi = addons.find((a) => a.addon_name === "aws-ebs-csi-driver");
-    expect(csi.pod_identity_association).toEqual([{ role_arn: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/), service_account: "ebs-csi-controller-sa" }]);
+    expect(csi.pod_identity_association).toEqual([
+      { role_arn: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/), service_account: "ebs-csi-controller-sa" },
+    ]);
     expect(addons.map((a) => a.addon_name)).toContain("eks-pod-identity-agent");
     const roleKey = /^\$\{aws_iam_role\.(.+)\.arn\}$/.exec(csi.pod_identity_association[0].role_arn)![1];
     const trust = JSON.parse(json.resource.aws_iam_role[roleKey].assume_role_policy);
@@ -71,7 +81,11 @@ describe("GIVEN a new EKS cluster WHEN synthesized", () => {
     const attached = (Object.values(json.resource.aws_iam_role_policy_attachment) as any[]).filter((a) => a.role === `\${aws_iam_role.${roleKey}.name}`);
     expect(attached.map((a) => a.policy_arn)).toEqual(["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"]);
     const sc = one(json, "kubernetes_storage_class_v1").value;
-    expect(sc).toMatchObject({ storage_provisioner: "ebs.csi.aws.com", volume_binding_mode: "WaitForFirstConsumer", parameters: { type: "gp3", encrypted: "true" } });
+    expect(sc).toMatchObject({
+      storage_provisioner: "ebs.csi.aws.com",
+      volume_binding_mode: "WaitForFirstConsumer",
+      parameters: { type: "gp3", encrypted: "true" },
+    });
     expect(sc.metadata.annotations).toEqual({ "storageclass.kubernetes.io/is-default-class": "true" });
   });
 
@@ -110,7 +124,8 @@ describe("GIVEN an existing EKS cluster in an existing VPC WHEN synthesized", ()
   });
 
   test("WHEN externalSnatConfigured is not confirmed THEN a ConstructPropsError tells how to set it on the user's add-on", () => {
-    const build = () => new EksVcaStack(testApp(), "s", { ...EXISTING, existingCluster: { name: "prod", arn: "arn:aws:eks:us-east-2:123456789012:cluster/prod" } as never });
+    const build = () =>
+      new EksVcaStack(testApp(), "s", { ...EXISTING, existingCluster: { name: "prod", arn: "arn:aws:eks:us-east-2:123456789012:cluster/prod" } as never });
     expect(build).toThrow(ConstructPropsError);
     expect(build).toThrow(/existingCluster\.externalSnatConfigured.*aws eks update-addon --cluster-name prod --addon-name vpc-cni/);
   });
@@ -122,10 +137,16 @@ describe("GIVEN an existing EKS cluster in an existing VPC WHEN synthesized", ()
 
 describe("GIVEN caller-set provider configuration WHEN synthesized", () => {
   test("THEN profile and assume-role reach both the AWS provider and the get-token plugin, and tags become default_tags", () => {
-    const json = synth({ ...BASE, awsProvider: { profile: "lab", assumeRole: [{ roleArn: "arn:aws:iam::123456789012:role/deployer" }] }, tags: { Owner: "platform" } });
+    const json = synth({
+      ...BASE,
+      awsProvider: { profile: "lab", assumeRole: [{ roleArn: "arn:aws:iam::123456789012:role/deployer" }] },
+      tags: { Owner: "platform" },
+    });
     const aws = json.provider.aws[0];
     expect(aws).toMatchObject({ profile: "lab", region: "us-east-2", default_tags: [{ tags: { Owner: "platform" } }] });
-    expect(json.provider.kubernetes[0].exec[0].args).toEqual(expect.arrayContaining(["--profile", "lab", "--role-arn", "arn:aws:iam::123456789012:role/deployer"]));
+    expect(json.provider.kubernetes[0].exec[0].args).toEqual(
+      expect.arrayContaining(["--profile", "lab", "--role-arn", "arn:aws:iam::123456789012:role/deployer"]),
+    );
   });
 
   test("THEN without tags no default_tags are set (no lab tags)", () => {

@@ -22,7 +22,8 @@ const EKS: EksVcaStackProps = {
   newCluster: {},
   librechat: LAB_LIBRECHAT,
 };
-const stack = (librechat: Partial<NonNullable<EksVcaStackProps["librechat"]>>) => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, ...librechat } });
+const stack = (librechat: Partial<NonNullable<EksVcaStackProps["librechat"]>>) =>
+  new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, ...librechat } });
 const k8s6 = (s: EksVcaStack) =>
   Preflight.of(s)
     .evaluate()
@@ -75,7 +76,9 @@ describe("GIVEN a LibreChat stack without tlsDecryption", () => {
   test("WHEN IoC URL filters are set explicitly THEN the rule is there, decrypting, and AVX-K8S6 fails it: the pods do not trust the CA", () => {
     const s = stack({ supplyChainIocUrls: [...SUPPLY_CHAIN_IOC_URLS] });
     expect(k8s6(s)).toEqual(["non-compliant AVX-K8S6[deny-supply-chain-ioc]"]);
-    const finding = Preflight.of(s).evaluate().findings.find((f) => f.ruleId === "AVX-K8S6")!;
+    const finding = Preflight.of(s)
+      .evaluate()
+      .findings.find((f) => f.ruleId === "AVX-K8S6")!;
     expect(finding.cause).toBe('rule "deny-supply-chain-ioc" decrypts traffic from namespace "librechat", which no MitmCa covers');
     expect(() => synthJson(s)).toThrow(/AVX-K8S6/);
   });

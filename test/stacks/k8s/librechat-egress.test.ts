@@ -17,7 +17,12 @@ const KEYS = ["ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "OPENAI_API_KEY"];
 
 function construct(extra: Partial<ConstructorParameters<typeof LibreChatEgress>[2]> = {}) {
   const stack = new TerraformStack(testApp(), "egress");
-  const egress = new LibreChatEgress(stack, "egress", { config: fs.readFileSync(CONFIG, "utf8"), envKeys: KEYS, helmValues: fs.readFileSync(VALUES, "utf8"), ...extra });
+  const egress = new LibreChatEgress(stack, "egress", {
+    config: fs.readFileSync(CONFIG, "utf8"),
+    envKeys: KEYS,
+    helmValues: fs.readFileSync(VALUES, "utf8"),
+    ...extra,
+  });
   return { stack, egress };
 }
 
@@ -54,7 +59,12 @@ test("pod rules: one LLM rule, one rule listing every per-server MCP WebGroup; r
 });
 
 test("bad librechat.yaml: the shim's message with the YAML path, prefixed by the construct path", () => {
-  const message = expectInputError(() => construct({ config: "version: 1.2.8\nmcpServers:\n  bad:\n    type: sse\n    url: ${UNSET_MCP_URL}\n" }), "[egress/egress] LibreChatEgress.config", "librechat.yaml: mcpServers.bad.url", "${UNSET_MCP_URL}");
+  const message = expectInputError(
+    () => construct({ config: "version: 1.2.8\nmcpServers:\n  bad:\n    type: sse\n    url: ${UNSET_MCP_URL}\n" }),
+    "[egress/egress] LibreChatEgress.config",
+    "librechat.yaml: mcpServers.bad.url",
+    "${UNSET_MCP_URL}",
+  );
   expect(message).toMatchSnapshot();
 });
 

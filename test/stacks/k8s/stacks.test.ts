@@ -46,10 +46,18 @@ describe("LibreChat pack", () => {
   });
 
   test("brownfield: no controller singleton; the stack closes its own sources after the K8S block", () => {
-    for (const singleton of ["aviatrix_distributed_firewalling_default_action_rule", "aviatrix_distributed_firewalling_policy_list", "aviatrix_config_feature"]) {
+    for (const singleton of [
+      "aviatrix_distributed_firewalling_default_action_rule",
+      "aviatrix_distributed_firewalling_policy_list",
+      "aviatrix_config_feature",
+    ]) {
       expect(json.resource[singleton]).toBeUndefined();
     }
-    expect(Object.values(json.data.aviatrix_dcf_attachment_point).map((d: any) => d.name).sort()).toEqual(["t-after-k8s", "t-before-k8s"]);
+    expect(
+      Object.values(json.data.aviatrix_dcf_attachment_point)
+        .map((d: any) => d.name)
+        .sort(),
+    ).toEqual(["t-after-k8s", "t-before-k8s"]);
     const closing = containmentRules(json);
     expect(Object.values(closing).map((r: any) => [r.priority, r.name, r.action, r.protocol])).toEqual([
       [100, "contain-librechat-pods", "DENY", "ANY"],
@@ -67,7 +75,11 @@ describe("LibreChat pack", () => {
       expect.objectContaining({ action: "DENY", logging: true, depends_on: expect.arrayContaining([expect.stringMatching(/^aviatrix_dcf_ruleset\./)]) }),
     ]);
     expect((Object.values(owned.resource.aviatrix_config_feature) as any[]).map((f) => f.feature_name).sort()).toEqual(["k8s", "k8s_dcf_policies", "microseg"]);
-    expect(Object.values(owned.data.aviatrix_dcf_attachment_point).map((d: any) => d.name).sort()).toEqual(["TERRAFORM_AFTER_K8S_MANAGED", "TERRAFORM_BEFORE_UI_MANAGED"]);
+    expect(
+      Object.values(owned.data.aviatrix_dcf_attachment_point)
+        .map((d: any) => d.name)
+        .sort(),
+    ).toEqual(["TERRAFORM_AFTER_K8S_MANAGED", "TERRAFORM_BEFORE_UI_MANAGED"]);
   });
 
   test("groups: librechat-pods by cluster + namespace + chart label; nodes by the EKS cluster tag; one WebGroup per MCP server", () => {
@@ -104,14 +116,18 @@ describe("discover / enforce switch", () => {
     expect(Object.values(v1Rules(json)).every((r: any) => r.watch === true)).toBe(true);
     expect(Object.values(containmentRules(json)).every((r: any) => r.watch === true)).toBe(true);
     const owned = eks({ mode: undefined, ownController: true });
-    expect(Object.values(owned.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([expect.objectContaining({ action: "PERMIT", logging: true })]);
+    expect(Object.values(owned.resource.aviatrix_distributed_firewalling_default_action_rule)).toEqual([
+      expect.objectContaining({ action: "PERMIT", logging: true }),
+    ]);
   });
 
   test("promoteRules: the named rules act in discover mode, one by one; an unknown name is an error", () => {
     const json = eks({ mode: undefined, promoteRules: ["allow-llm-providers", "contain-librechat-pods"] });
     const watching = [...Object.values(v1Rules(json)), ...Object.values(containmentRules(json))].filter((r: any) => r.watch === false).map((r: any) => r.name);
     expect(watching.sort()).toEqual(["allow-llm-providers", "contain-librechat-pods"]);
-    expect(() => eks({ mode: undefined, promoteRules: ["allow-llm-provider"] })).toThrow(/promoteRules\[0\]: got "allow-llm-provider", want a rule of this stack \(/);
+    expect(() => eks({ mode: undefined, promoteRules: ["allow-llm-provider"] })).toThrow(
+      /promoteRules\[0\]: got "allow-llm-provider", want a rule of this stack \(/,
+    );
   });
 });
 
@@ -161,7 +177,8 @@ test("Obot on AKS: no V1 deny, API server by FQDN SmartGroup from obot-system, O
   const api = (Object.values(json.resource.aviatrix_smart_group) as any[]).find((g) => g.name === "o-k8s-api-server");
   expect(api.selector.match_expressions).toEqual([{ fqdn: "${azurerm_kubernetes_cluster.cluster.fqdn}" }]);
   // kube-system and obot-system reach the API server; the MCP servers' namespace never does.
-  const groupRef = (name: string) => `\${aviatrix_smart_group.${Object.entries(json.resource.aviatrix_smart_group).find(([, g]: [string, any]) => g.name === name)![0]}.uuid}`;
+  const groupRef = (name: string) =>
+    `\${aviatrix_smart_group.${Object.entries(json.resource.aviatrix_smart_group).find(([, g]: [string, any]) => g.name === name)![0]}.uuid}`;
   expect(rules["allow-k8s-api-server"].src_smart_groups).toEqual([groupRef("o-kube-system"), groupRef("o-obot-system")].sort());
   expect(rules["allow-k8s-api-server"].src_smart_groups).not.toContain(groupRef("o-obot-mcp-servers"));
   const cluster = json.resource.azurerm_kubernetes_cluster.cluster;
@@ -174,7 +191,16 @@ test("Obot on AKS: no V1 deny, API server by FQDN SmartGroup from obot-system, O
 
 test("GKE: VPC-native private cluster with default SNAT disabled", () => {
   const json = synthJson(
-    new GkeVcaStack(testApp(), "g", { controllerVersion: "9.0", accountName: "gcp", projectId: "p", zone: "us-central1-a", namePrefix: "g", newNetwork: { cidr: "10.40.0.0/16" }, newCluster: {}, librechat: LAB_LIBRECHAT }),
+    new GkeVcaStack(testApp(), "g", {
+      controllerVersion: "9.0",
+      accountName: "gcp",
+      projectId: "p",
+      zone: "us-central1-a",
+      namePrefix: "g",
+      newNetwork: { cidr: "10.40.0.0/16" },
+      newCluster: {},
+      librechat: LAB_LIBRECHAT,
+    }),
   );
   const cluster = json.resource.google_container_cluster.cluster;
   expect(cluster.default_snat_status).toEqual({ disabled: true });
@@ -185,16 +211,58 @@ test("GKE: VPC-native private cluster with default SNAT disabled", () => {
 describe("props validation", () => {
   const cases: Array<[string, () => unknown, string]> = [
     ["no workload", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined }), "K8sContainment.librechat/obot"],
-    ["both new and existing network", () => new EksVcaStack(testApp(), "s", { ...EKS, existingNetwork: { vpcId: "vpc-1", gatewaySubnetCidr: "10.0.0.0/28", nodeSubnetIds: ["subnet-1"] } }), "EksVcaStack.newNetwork/existingNetwork"],
-    ["one availability zone", () => new EksVcaStack(testApp(), "s", { ...EKS, newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a"] } }), "EksVcaStack.newNetwork.availabilityZones"],
+    [
+      "both new and existing network",
+      () => new EksVcaStack(testApp(), "s", { ...EKS, existingNetwork: { vpcId: "vpc-1", gatewaySubnetCidr: "10.0.0.0/28", nodeSubnetIds: ["subnet-1"] } }),
+      "EksVcaStack.newNetwork/existingNetwork",
+    ],
+    [
+      "one availability zone",
+      () => new EksVcaStack(testApp(), "s", { ...EKS, newNetwork: { cidr: "10.20.0.0/16", availabilityZones: ["us-east-2a"] } }),
+      "EksVcaStack.newNetwork.availabilityZones",
+    ],
     ["bad name prefix", () => new EksVcaStack(testApp(), "s", { ...EKS, namePrefix: "Bad_Prefix" }), "EksVcaStack.namePrefix"],
     ["bad mode", () => new EksVcaStack(testApp(), "s", { ...EKS, mode: "audit" as never }), "K8sContainment.mode"],
-    ["TLS decryption on 8.2", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.2", librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "ca" } } }), "K8sContainment.librechat.tlsDecryption"],
-    ["IoC deny on 8.1", () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1", librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*"] } }), "K8sContainment.librechat.supplyChainIocUrls"],
-    ["IoC URL filter with a wildcard host", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*", "*.GitHub.io/*shai-hulud*"] } }), "K8sContainment.librechat.supplyChainIocUrls[1]"],
-    ["bad secret env name", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, secretEnvNames: ["openai-key"] } }), "K8sContainment.librechat.secretEnvNames[0]"],
+    [
+      "TLS decryption on 8.2",
+      () => new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.2", librechat: { ...LAB_LIBRECHAT, tlsDecryption: { caName: "ca" } } }),
+      "K8sContainment.librechat.tlsDecryption",
+    ],
+    [
+      "IoC deny on 8.1",
+      () =>
+        new EksVcaStack(testApp(), "s", { ...EKS, controllerVersion: "8.1", librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*"] } }),
+      "K8sContainment.librechat.supplyChainIocUrls",
+    ],
+    [
+      "IoC URL filter with a wildcard host",
+      () =>
+        new EksVcaStack(testApp(), "s", {
+          ...EKS,
+          librechat: { ...LAB_LIBRECHAT, supplyChainIocUrls: ["github.com/*shai-hulud*", "*.GitHub.io/*shai-hulud*"] },
+        }),
+      "K8sContainment.librechat.supplyChainIocUrls[1]",
+    ],
+    [
+      "bad secret env name",
+      () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: { ...LAB_LIBRECHAT, secretEnvNames: ["openai-key"] } }),
+      "K8sContainment.librechat.secretEnvNames[0]",
+    ],
     ["Obot below v0.21.0", () => new EksVcaStack(testApp(), "s", { ...EKS, librechat: undefined, obot: { version: "v0.20.3" } }), "ObotPlatform.version"],
-    ["GKE zone is a region", () => new GkeVcaStack(testApp(), "g", { controllerVersion: "9.0", accountName: "gcp", projectId: "p", zone: "us-central1", newNetwork: { cidr: "10.40.0.0/16" }, newCluster: {}, librechat: LAB_LIBRECHAT }), "GkeVcaStack.zone"],
+    [
+      "GKE zone is a region",
+      () =>
+        new GkeVcaStack(testApp(), "g", {
+          controllerVersion: "9.0",
+          accountName: "gcp",
+          projectId: "p",
+          zone: "us-central1",
+          newNetwork: { cidr: "10.40.0.0/16" },
+          newCluster: {},
+          librechat: LAB_LIBRECHAT,
+        }),
+      "GkeVcaStack.zone",
+    ],
   ];
   test.each(cases)("%s", (_name, make, names) => {
     expect(expectInputError(make, names)).toMatchSnapshot();

@@ -9,7 +9,7 @@ export const duplicatePriorities: PolicyCheck = {
   id: "duplicate-priority",
   description: "V1 rules sharing a priority, whose relative order the controller does not define",
   run(ctx) {
-    const byPriority = new Map<number, typeof ctx.ordered[number][]>();
+    const byPriority = new Map<number, (typeof ctx.ordered)[number][]>();
     for (const o of ctx.ordered) {
       if (o.rule.tier !== "V1") continue;
       const list = byPriority.get(o.rule.priority) ?? [];

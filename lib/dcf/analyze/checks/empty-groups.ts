@@ -14,8 +14,7 @@ export const emptyGroups: PolicyCheck = {
   id: "empty-group",
   description: "SmartGroups without match expressions and WebGroups without domains",
   run(ctx) {
-    const firstUser = (key: string, field: "srcGroups" | "dstGroups" | "webGroups") =>
-      ctx.ordered.find((o) => o.rule[field].includes(key))?.rule;
+    const firstUser = (key: string, field: "srcGroups" | "dstGroups" | "webGroups") => ctx.ordered.find((o) => o.rule[field].includes(key))?.rule;
     const findings: PolicyFinding[] = [];
     for (const key of Object.keys(ctx.model.smartGroups).sort()) {
       const g = ctx.model.smartGroups[key];

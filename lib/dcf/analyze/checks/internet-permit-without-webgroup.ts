@@ -10,12 +10,13 @@ export const internetPermitWithoutWebGroup: PolicyCheck = {
   description: "permits to Anywhere / Public Internet without a WebGroup (any host on those ports)",
   run(ctx) {
     return ctx.ordered
-      .filter(
-        (o) => isPermitAction(o.rule) && !o.rule.watch && o.rule.webGroups.length === 0 && hasInternetWideDestination(ctx.model, o.rule.dstGroups),
-      )
+      .filter((o) => isPermitAction(o.rule) && !o.rule.watch && o.rule.webGroups.length === 0 && hasInternetWideDestination(ctx.model, o.rule.dstGroups))
       .map((o) => {
         const r = o.rule;
-        const ports = r.portRanges.length === 0 ? "every port" : `ports ${r.portRanges.map((p) => (p.hi !== undefined && p.hi !== p.lo ? `${p.lo}-${p.hi}` : `${p.lo}`)).join(", ")}`;
+        const ports =
+          r.portRanges.length === 0
+            ? "every port"
+            : `ports ${r.portRanges.map((p) => (p.hi !== undefined && p.hi !== p.lo ? `${p.lo}-${p.hi}` : `${p.lo}`)).join(", ")}`;
         return {
           id: this.id,
           severity: "warning" as const,

@@ -14,7 +14,14 @@ import { isPermitAction, ruleLabel } from "../rule-order";
 
 /** A terminal DENY of every protocol and port to an Internet-wide destination, no L7 filter. */
 function isClosingDeny(ctx: AnalysisContext, r: RuleModel): boolean {
-  return r.action === "DENY" && !r.watch && r.protocol === "ANY" && r.portRanges.length === 0 && r.webGroups.length === 0 && hasInternetWideDestination(ctx.model, r.dstGroups);
+  return (
+    r.action === "DENY" &&
+    !r.watch &&
+    r.protocol === "ANY" &&
+    r.portRanges.length === 0 &&
+    r.webGroups.length === 0 &&
+    hasInternetWideDestination(ctx.model, r.dstGroups)
+  );
 }
 
 /** Sources of terminal permits that no later closing deny covers (by group key), in evaluation order. */

@@ -35,7 +35,10 @@ export const v1DenyPreemptsK8sPermit: PolicyCheck = {
       .flatMap((o) => {
         const hit = k8sPermits.filter((p) => rulesMayOverlap(ctx.model, o.rule, p));
         if (hit.length === 0) return [];
-        const named = hit.slice(0, 3).map((p) => `"${p.origin !== undefined ? `${p.origin}/${p.name}` : p.name}"`).join(", ");
+        const named = hit
+          .slice(0, 3)
+          .map((p) => `"${p.origin !== undefined ? `${p.origin}/${p.name}` : p.name}"`)
+          .join(", ");
         const more = hit.length > 3 ? ` and ${hit.length - 3} more` : "";
         return [
           {
