@@ -16,18 +16,16 @@ export const immutableBindingUnrecorded: PreflightRule = {
   reads: "immutable-binding facts and the baseline file",
   check(ctx): readonly RuleCheck[] {
     const recorded = ctx.baseline?.stacks[ctx.stackName] ?? {};
-    return ctx
-      .facts("immutable-binding")
-      .map(({ node, fact }) =>
-        recorded[fact.key]
-          ? pass(node, { findingId: fact.key })
-          : fail(node, {
-              findingId: fact.key,
-              got: ctx.baseline
-                ? `no entry ${ctx.stackName}/${fact.key}`
-                : `no baseline file ${ctx.baselineFile === undefined ? "" : path.relative(process.cwd(), ctx.baselineFile) || ctx.baselineFile}`.trim(),
-              want: "a recorded baseline",
-            }),
-      );
+    return ctx.facts("immutable-binding").map(({ node, fact }) =>
+      recorded[fact.key]
+        ? pass(node, { findingId: fact.key })
+        : fail(node, {
+            findingId: fact.key,
+            got: ctx.baseline
+              ? `no entry ${ctx.stackName}/${fact.key}`
+              : `no baseline file ${ctx.baselineFile === undefined ? "" : path.relative(process.cwd(), ctx.baselineFile) || ctx.baselineFile}`.trim(),
+            want: "a recorded baseline",
+          }),
+    );
   },
 };
