@@ -65,7 +65,7 @@ function expressionText(e: MatchExpression): string {
 function smartGroupDetail(g: SmartGroupModel): string {
   switch (g.kind) {
     case "anywhere":
-      return "0.0.0.0/0 (built-in)";
+      return "any address, IPv4 and IPv6 (built-in)";
     case "publicInternet":
       return "Internet (built-in)";
     case "managed":
