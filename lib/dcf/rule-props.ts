@@ -124,3 +124,40 @@ export function portProblemReason(p: PortProblem): string {
   const got = p.gotIsText ? String(p.got) : JSON.stringify(p.got);
   return `got ${got}, want ${p.want}${p.fix ? `; ${p.fix}` : ""}`;
 }
+
+/** The keys of {@link RuleCommonProps}; each renderer adds its own. */
+export const RULE_COMMON_KEYS: readonly string[] = [
+  "name",
+  "action",
+  "ports",
+  "logging",
+  "logProfile",
+  "decryptPolicy",
+  "tlsProfile",
+  "flowAppRequirement",
+  "watch",
+];
+
+/**
+ * 0.1 spellings that 0.2 renamed (README, "Migration"). Plain JavaScript (or a cast) can still pass
+ * them, and a dropped `port` would widen the rule to every port, so they fail with the new name.
+ */
+const RENAMED_RULE_KEYS: Readonly<Record<string, string>> = { port: "ports", endPort: "ports", decrypt: "decryptPolicy" };
+
+export interface UnknownRuleKey {
+  readonly key: string;
+  readonly want: string;
+  readonly fix: string;
+}
+
+/** The first key of `props` that the rule shape does not have; an unknown key is never ignored. */
+export function unknownRuleKey(props: object, renderKeys: readonly string[]): UnknownRuleKey | undefined {
+  for (const key of Object.keys(props)) {
+    if (RULE_COMMON_KEYS.includes(key) || renderKeys.includes(key)) continue;
+    const renamed = Object.hasOwn(RENAMED_RULE_KEYS, key) ? RENAMED_RULE_KEYS[key] : undefined;
+    return renamed !== undefined
+      ? { key, want: `\`${renamed}\` (renamed in 0.2)`, fix: key === "decrypt" ? "rename it to decryptPolicy" : 'write ports: [443] or ports: ["8000-8080"]' }
+      : { key, want: "no such rule prop", fix: `known props: ${[...RULE_COMMON_KEYS, ...renderKeys].join(", ")}` };
+  }
+  return undefined;
+}

@@ -98,7 +98,7 @@ export function classifyHost(hostname: string, port: number, scheme: Scheme, int
     return {
       kind: "issue",
       code: "public-ip",
-      message: `public IP literal ${bare}${written === bare ? "" : ` (written ${shown})`} cannot be permitted by an FQDN WebGroup; use a hostname, or accept it as a reviewed /32 exception`,
+      message: `public IP literal ${bare}${written === bare ? "" : ` (written ${shown})`} cannot be permitted by an FQDN WebGroup; use a hostname, or accept it as a reviewed /${ipVersion === 6 ? 128 : 32} exception`,
       host: bare,
       port,
       scheme,

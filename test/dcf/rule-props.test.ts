@@ -99,3 +99,57 @@ describe("one logging default and one priority rule", () => {
     ]);
   });
 });
+
+describe("renamed and unknown rule props fail instead of being dropped", () => {
+  // From plain JavaScript (or a cast) the 0.1 names still arrive; ignoring `port` would permit every port.
+  const asProps = <T>(p: object): T => p as T;
+
+  test.each([
+    ["port", { port: 443 }, "want `ports` (renamed in 0.2)"],
+    ["endPort", { ports: [443], endPort: 445 }, "want `ports` (renamed in 0.2)"],
+    ["decrypt", { decrypt: "DECRYPT_NOT_ALLOWED" }, "want `decryptPolicy` (renamed in 0.2)"],
+    ["prots", { prots: [443] }, "want no such rule prop"],
+  ])("GIVEN %s THEN the builder, DcfPolicyPack and FirewallPolicy all name it", (key, extra, want) => {
+    const builder = () =>
+      new PolicyPack().addRule(
+        asProps({ name: "r", priority: 1, action: "PERMIT", protocol: "TCP", src: [WELL_KNOWN.anywhere], dst: [WELL_KNOWN.publicInternet], ...extra }),
+      );
+    expect(builder).toThrow(`rules[r].${key}: ${want}`);
+    const stack = givenStack();
+    const pack = new DcfPolicyPack(stack, "pack", {});
+    expect(() =>
+      pack.addRule(
+        asProps({ name: "r", priority: 1, action: "PERMIT", protocol: "TCP", src: [pods(stack)], dst: [ManagedSmartGroup.publicInternet()], ...extra }),
+      ),
+    ).toThrow(`DcfPolicyPack.rules["r"].${key}: `);
+    expect(pack.rules).toHaveLength(0);
+    const fp = new FirewallPolicy(stack, "fp", { namespace: "app", renderManifest: false });
+    expect(() => fp.addRule(asProps({ name: "r", action: "PERMIT", protocol: "TCP", dst: [ManagedSmartGroup.publicInternet()], ...extra }))).toThrow(
+      `FirewallPolicy.rules["r"].${key}: `,
+    );
+    expect(fp.toObject().spec.rules ?? []).toHaveLength(0);
+  });
+
+  test("GIVEN an explicitly empty ports list THEN every renderer rejects it (it would mean every port)", () => {
+    expect(() =>
+      new PolicyPack().addRule({
+        name: "r",
+        priority: 1,
+        action: "PERMIT",
+        protocol: "TCP",
+        ports: [],
+        src: [WELL_KNOWN.anywhere],
+        dst: [WELL_KNOWN.publicInternet],
+      }),
+    ).toThrow("rules[r].ports: want a non-empty list of ports");
+    const stack = givenStack();
+    const fp = new FirewallPolicy(stack, "fp", { namespace: "app", renderManifest: false });
+    expect(() => fp.addRule({ name: "r", action: "PERMIT", protocol: "TCP", ports: [], dst: [ManagedSmartGroup.publicInternet()] })).toThrow(
+      'FirewallPolicy.rules["r"].ports: ',
+    );
+    const pack = new DcfPolicyPack(stack, "pack", {});
+    expect(() =>
+      pack.addRule({ name: "r", priority: 1, action: "PERMIT", protocol: "TCP", ports: [], src: [pods(stack)], dst: [ManagedSmartGroup.publicInternet()] }),
+    ).toThrow('DcfPolicyPack.rules["r"].ports: ');
+  });
+});

@@ -3,7 +3,7 @@
 import { IConstruct } from "constructs";
 import { Token } from "../../core/cdktf";
 import { DECRYPT_POLICIES, FLOW_APP_REQUIREMENTS, PolicyMode, PortRange, PROTOCOLS, Protocol, RULE_ACTIONS, RuleModel, WELL_KNOWN } from "../../dcf/model";
-import { checkPorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps } from "../../dcf/rule-props";
+import { checkPorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
@@ -50,6 +50,9 @@ export interface DcfRuleContext {
 }
 
 /** Validates and normalises one rule; throws ConstructPropsError naming `rules["<name>"].<prop>`. */
+/** The keys {@link DcfRuleProps} adds to the shared rule fields. */
+const DCF_RULE_KEYS: readonly string[] = ["priority", "protocol", "src", "dst", "webGroups", "promote", "enforce", "excludeSgOrchestration"];
+
 export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRule {
   const { scope } = ctx;
   if (typeof props.name !== "string" || props.name.trim() === "") {
@@ -59,6 +62,8 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   const fail = (prop: string, got: unknown, want: string, fix?: string): never => {
     throw new ConstructPropsError(scope, `${at}.${prop}`, got, want, fix);
   };
+  const unknown = unknownRuleKey(props, DCF_RULE_KEYS);
+  if (unknown !== undefined) fail(unknown.key, (props as unknown as Record<string, unknown>)[unknown.key], unknown.want, unknown.fix);
   checkBooleanProps(scope, props, ["logging", "watch", "promote", "enforce", "excludeSgOrchestration"], `${at}.`);
 
   if (!Number.isSafeInteger(props.priority) || props.priority < 0) {

@@ -28,7 +28,7 @@ import {
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
-import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, RuleCommonProps } from "../../dcf/rule-props";
+import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
 import { terraformLiteralTree } from "../../core/terraform-literal";
 import { own } from "../../util/own";
 
@@ -64,6 +64,9 @@ export interface FirewallPolicyRuleProps extends RuleCommonProps {
   /** In discover mode: act instead of watching. @default false */
   readonly promote?: boolean;
 }
+
+/** The keys {@link FirewallPolicyRuleProps} adds to the shared rule fields. */
+const FIREWALL_POLICY_RULE_KEYS: readonly string[] = ["protocol", "selector", "dst", "webGroups", "promote"];
 
 export interface FirewallPolicyProps {
   /** metadata.name (DNS-1123 subdomain). @default - the construct id */
@@ -183,12 +186,17 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
       throw new ConstructPropsError(this, `${at}.${prop}`, got, want, fix);
     };
     if (this.rules.some((r) => r.crd.name === props.name)) fail("name", props.name, "a name unique in the policy", "rename one of the rules");
+    const unknown = unknownRuleKey(props, FIREWALL_POLICY_RULE_KEYS);
+    if (unknown !== undefined) fail(unknown.key, (props as unknown as Record<string, unknown>)[unknown.key], unknown.want, unknown.fix);
 
     checkBooleanProps(this, props, ["logging", "watch", "promote"], `${at}.`);
     const action = typeof props.action === "string" && Object.hasOwn(CRD_ACTIONS, props.action) ? CRD_ACTIONS[props.action] : undefined;
     if (action === undefined) fail("action", props.action, "PERMIT, DENY or INTRUSION_DETECTION_PERMIT", "the CRD has no deep packet inspection action");
     const protocol = (typeof props.protocol === "string" ? props.protocol : props.protocol === undefined ? "ANY" : "").toUpperCase() as Protocol;
     if (!Object.hasOwn(CRD_PROTOCOLS, protocol)) fail("protocol", props.protocol, "TCP, UDP, ICMP or ANY");
+    // An empty list would render no port, which the CRD reads as every port.
+    if (props.ports !== undefined && (!Array.isArray(props.ports) || props.ports.length === 0))
+      fail("ports", props.ports, "a non-empty list of ports", "omit ports to mean every port");
     const ports = checkPorts(props.ports ?? [], protocol);
     if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
     const portRanges = ports as PortRange[];
