@@ -95,3 +95,24 @@ describe("one context-key prefix: vca:", () => {
     expect(writes).toEqual(['vca: context key "avx:preflightBaseline" is deprecated; use "vca:preflightBaseline"\n']);
   });
 });
+
+describe("both context-key spellings set", () => {
+  const { contextValue, CONTEXT_KEYS } = jest.requireActual("../../lib/core/context-keys") as typeof import("../../lib/core/context-keys");
+
+  test("GIVEN vca: and avx: with different values THEN it is an error naming both (neither is picked silently)", () => {
+    const stack = new TerraformStack(new App({ context: { "vca:controllerVersion": "8.1", "avx:controllerVersion": "7.2" } }), "s");
+    const read = () => contextValue(stack, CONTEXT_KEYS.controllerVersion);
+    expect(read).toThrow(LocatedInputError);
+    expect(read).toThrow('app context "vca:controllerVersion": got "8.1" and the deprecated "avx:controllerVersion" "7.2"; remove "avx:controllerVersion"');
+  });
+
+  test("GIVEN vca: and avx: with the same value THEN the value is read", () => {
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const stack = new TerraformStack(new App({ context: { "vca:controllerVersion": "8.1", "avx:controllerVersion": "8.1" } }), "s");
+      expect(contextValue(stack, CONTEXT_KEYS.controllerVersion)).toBe("8.1");
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
