@@ -115,6 +115,16 @@ export function checkPorts(ports: readonly unknown[], protocol: string): PortRan
   return ranges;
 }
 
+/**
+ * A rule's `ports` prop: omitted means every port; an explicitly empty list (or a non-list) is a
+ * problem, because it would render no port ranges, which the controller and the CRD read as every port.
+ */
+export function checkRulePorts(ports: unknown, protocol: string): PortRange[] | PortProblem {
+  if (ports === undefined) return [];
+  if (!Array.isArray(ports) || ports.length === 0) return { at: "", got: ports, want: "a non-empty list of ports", fix: "omit ports to mean every port" };
+  return checkPorts(ports, protocol);
+}
+
 export function isPortProblem(v: PortRange[] | PortProblem): v is PortProblem {
   return !Array.isArray(v);
 }

@@ -141,7 +141,7 @@ describe("renamed and unknown rule props fail instead of being dropped", () => {
         src: [WELL_KNOWN.anywhere],
         dst: [WELL_KNOWN.publicInternet],
       }),
-    ).toThrow("rules[r].ports: want a non-empty list of ports");
+    ).toThrow("rules[r].ports: got [], want a non-empty list of ports; omit ports to mean every port");
     const stack = givenStack();
     const fp = new FirewallPolicy(stack, "fp", { namespace: "app", renderManifest: false });
     expect(() => fp.addRule({ name: "r", action: "PERMIT", protocol: "TCP", ports: [], dst: [ManagedSmartGroup.publicInternet()] })).toThrow(

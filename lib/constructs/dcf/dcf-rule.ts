@@ -3,7 +3,7 @@
 import { IConstruct } from "constructs";
 import { Token } from "../../core/cdktf";
 import { DECRYPT_POLICIES, FLOW_APP_REQUIREMENTS, PolicyMode, PortRange, PROTOCOLS, Protocol, RULE_ACTIONS, RuleModel, WELL_KNOWN } from "../../dcf/model";
-import { checkPorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
+import { checkRulePorts, isPortProblem, LOG_PROFILES, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
 import { ConstructPropsError, described } from "../../core/construct-props-error";
 import { checkBooleanProps } from "../../core/prop-types";
 import { hasUrlFilters, ISmartGroupRef, IWebGroupRef, SmartGroupInput, WebGroupInput } from "./group-refs";
@@ -79,11 +79,7 @@ export function normalizeRule(props: DcfRuleProps, ctx: DcfRuleContext): PackRul
   const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : props.protocol) as Protocol;
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) fail("protocol", props.protocol, `one of ${PROTOCOLS.join("|")}`);
 
-  if (props.ports !== undefined && (!Array.isArray(props.ports) || props.ports.length === 0)) {
-    // An empty list would render no port_ranges, which the controller reads as every port.
-    fail("ports", props.ports, "a non-empty list of ports", "omit ports to mean every port");
-  }
-  const ports = checkPorts(props.ports ?? [], protocol);
+  const ports = checkRulePorts(props.ports, protocol);
   if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
   const portRanges = ports as PortRange[];
 

@@ -28,7 +28,7 @@ import {
 } from "./firewall-policy-rules";
 import { sortedByKey } from "../../dcf/builder/canonical";
 import { checkBooleanProps } from "../../core/prop-types";
-import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
+import { checkRulePorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, RuleCommonProps, unknownRuleKey } from "../../dcf/rule-props";
 import { terraformLiteralTree } from "../../core/terraform-literal";
 import { own } from "../../util/own";
 
@@ -194,10 +194,7 @@ export class FirewallPolicy extends Construct implements PreflightFactSource {
     if (action === undefined) fail("action", props.action, "PERMIT, DENY or INTRUSION_DETECTION_PERMIT", "the CRD has no deep packet inspection action");
     const protocol = (typeof props.protocol === "string" ? props.protocol : props.protocol === undefined ? "ANY" : "").toUpperCase() as Protocol;
     if (!Object.hasOwn(CRD_PROTOCOLS, protocol)) fail("protocol", props.protocol, "TCP, UDP, ICMP or ANY");
-    // An empty list would render no port, which the CRD reads as every port.
-    if (props.ports !== undefined && (!Array.isArray(props.ports) || props.ports.length === 0))
-      fail("ports", props.ports, "a non-empty list of ports", "omit ports to mean every port");
-    const ports = checkPorts(props.ports ?? [], protocol);
+    const ports = checkRulePorts(props.ports, protocol);
     if (isPortProblem(ports)) fail(`ports${ports.at}`, ports.gotIsText ? described(String(ports.got)) : ports.got, ports.want, ports.fix);
     const portRanges = ports as PortRange[];
     if (portRanges.length > 1)

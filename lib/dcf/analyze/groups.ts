@@ -1,5 +1,5 @@
 import { BUILT_IN_WEB_GROUPS } from "../built-in-groups";
-import { MatchExpression, PolicyModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
+import { MatchExpression, PolicyModel, RuleModel, SmartGroupModel, WebGroupModel, WELL_KNOWN } from "../model";
 import { isCatchAllCidr } from "../../net/ip";
 
 // Group facts the checks share: "is this the whole Internet", "does this WebGroup match any host".
@@ -65,4 +65,16 @@ export function hasUrlFilter(group: WebGroupModel | undefined): boolean {
 
 export function webGroupName(model: PolicyModel, key: string): string {
   return model.webGroups[key]?.name ?? key;
+}
+
+/** A terminal DENY on every protocol and port to an Internet-wide destination, no L7 filter: a rule that closes its sources. */
+export function isCatchAllDeny(model: PolicyModel, r: RuleModel): boolean {
+  return (
+    r.action === "DENY" &&
+    !r.watch &&
+    r.protocol === "ANY" &&
+    r.portRanges.length === 0 &&
+    r.webGroups.length === 0 &&
+    hasInternetWideDestination(model, r.dstGroups)
+  );
 }

@@ -8,7 +8,7 @@ import { canonicalExpressions, canonicalWebMatches, compareText } from "./canoni
 
 export { BUILT_IN_SMART_GROUPS, BUILT_IN_WEB_GROUPS } from "../built-in-groups";
 import { validateMatchExpression, validateRule, validateWebMatch } from "./validate";
-import { checkPorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, portProblemReason, RuleCommonProps, unknownRuleKey } from "../rule-props";
+import { checkRulePorts, DEFAULT_RULE_LOGGING, isPortProblem, logProfileId, portProblemReason, RuleCommonProps, unknownRuleKey } from "../rule-props";
 
 export interface PolicyPackSmartGroupProps {
   /** Display name on the controller. @default - the key */
@@ -122,10 +122,7 @@ export class PolicyPack {
     const protocol = (typeof props.protocol === "string" ? props.protocol.toUpperCase() : (props.protocol ?? "ANY")) as Protocol;
     const unknown = unknownRuleKey(props, BUILDER_RULE_KEYS);
     if (unknown !== undefined) throw new DcfModelError(`${path}.${unknown.key}`, `want ${unknown.want}; ${unknown.fix}`);
-    // An empty list would render no port_ranges, which the controller reads as every port.
-    if (props.ports !== undefined && (!Array.isArray(props.ports) || props.ports.length === 0))
-      throw new DcfModelError(`${path}.ports`, "want a non-empty list of ports; omit ports to mean every port");
-    const ports = checkPorts(props.ports ?? [], protocol);
+    const ports = checkRulePorts(props.ports, protocol);
     if (isPortProblem(ports)) throw new DcfModelError(`${path}.ports${ports.at}`, portProblemReason(ports));
     const rule: RuleModel = {
       name: props.name,

@@ -1,7 +1,7 @@
 import type { IConstruct } from "constructs";
 import type { PolicyModel } from "../../dcf/model";
 import { fail, pass, type PreflightRule, type RuleCheck } from "../rule";
-import { isCatchAllDeny } from "../../dcf/analyze/checks/v1-deny-preempts-k8s-permit";
+import { isCatchAllDeny } from "../../dcf/analyze/groups";
 import { isPermitAction } from "../../dcf/analyze/rule-order";
 import { analysisContext } from "./policy-analysis";
 
@@ -50,7 +50,7 @@ function checkPermit(
     const idx = ordered.findIndex((r) => isPermitAction(r) && !r.watch && [...r.webGroups, ...r.dstGroups].some((k) => keys.has(k)));
     if (idx < 0) continue;
     const rule = ordered[idx];
-    const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(analysis, r));
+    const denyBefore = ordered.slice(0, idx).find((r) => isCatchAllDeny(model, r));
     if (denyBefore)
       return fail(node, {
         findingId: permit.label,

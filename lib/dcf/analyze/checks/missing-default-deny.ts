@@ -2,7 +2,7 @@ import { PolicyCheck } from "../check";
 import { PolicyFinding } from "../finding";
 import { RuleModel } from "../../model";
 import { AnalysisContext } from "../check";
-import { hasInternetWideDestination, isAllAddresses } from "../groups";
+import { isAllAddresses, isCatchAllDeny } from "../groups";
 import { isPermitAction, ruleLabel } from "../rule-order";
 
 // Containment means unmatched traffic of the policy's workloads is denied: the POST_RULES default
@@ -12,25 +12,13 @@ import { isPermitAction, ruleLabel } from "../rule-order";
 // unmatched traffic is permitted under the controller default PERMIT (the default after enabling
 // DCF, not logged). Discover mode (PERMIT + log) is intended: info.
 
-/** A terminal DENY of every protocol and port to an Internet-wide destination, no L7 filter. */
-function isClosingDeny(ctx: AnalysisContext, r: RuleModel): boolean {
-  return (
-    r.action === "DENY" &&
-    !r.watch &&
-    r.protocol === "ANY" &&
-    r.portRanges.length === 0 &&
-    r.webGroups.length === 0 &&
-    hasInternetWideDestination(ctx.model, r.dstGroups)
-  );
-}
-
 /** Sources of terminal permits that no later closing deny covers (by group key), in evaluation order. */
 function uncoveredSources(ctx: AnalysisContext): Array<{ readonly group: string; readonly rule: RuleModel }> {
   const out: Array<{ group: string; rule: RuleModel }> = [];
   const seen = new Set<string>();
   ctx.ordered.forEach((o, i) => {
     if (o.rule.watch || !isPermitAction(o.rule) || o.rule.tier === "K8S") return;
-    const closers = ctx.ordered.slice(i + 1).filter((c) => isClosingDeny(ctx, c.rule));
+    const closers = ctx.ordered.slice(i + 1).filter((c) => isCatchAllDeny(ctx.model, c.rule));
     for (const g of o.rule.srcGroups) {
       if (seen.has(g)) continue;
       const covered = closers.some((c) => c.rule.srcGroups.includes(g) || c.rule.srcGroups.some((k) => isAllAddresses(ctx.model.smartGroups[k])));

@@ -1,6 +1,4 @@
-import { RuleModel } from "../../model";
-import { AnalysisContext, PolicyCheck } from "../check";
-import { hasInternetWideDestination } from "../groups";
+import { PolicyCheck } from "../check";
 import { rulesMayOverlap } from "../overlap";
 import { isPermitAction, ruleLabel, rulePosition } from "../rule-order";
 
@@ -11,18 +9,6 @@ import { isPermitAction, ruleLabel, rulePosition } from "../rule-order";
 // (research docs/research/k8s-obot-crds.md §0.6, §5.4: "a V1 deny at any priority evaluates before
 // the CRD block"). Such denies belong after the K8S block (TERRAFORM_AFTER_K8S_MANAGED) or in the
 // POST_RULES default action, or must be scoped so they cannot meet the permit.
-
-/** A terminal DENY on every protocol and port to an Internet-wide destination, no L7 filter. */
-export function isCatchAllDeny(ctx: AnalysisContext, r: RuleModel): boolean {
-  return (
-    r.action === "DENY" &&
-    !r.watch &&
-    r.protocol === "ANY" &&
-    r.portRanges.length === 0 &&
-    r.webGroups.length === 0 &&
-    hasInternetWideDestination(ctx.model, r.dstGroups)
-  );
-}
 
 export const v1DenyPreemptsK8sPermit: PolicyCheck = {
   id: "v1-deny-preempts-k8s-permit",
